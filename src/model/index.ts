@@ -1,1 +1,11 @@
-export const x = 1;
+export * from './annotations.js';
+export * from './build-catalog.js';
+export * from './config.js';
+export * from './entities.js';
+export * from './entity-ref.js';
+export * from './evidence.js';
+export * from './kinds.js';
+export * from './load-catalog.js';
+export * from './parse-catalog.js';
+export * from './problem.js';
+export * from './validators.js';

@@ -1,0 +1,2 @@
+export * from './identity-tally.js';
+export * from './summarize-ownership.js';

@@ -1,0 +1,82 @@
+import type { Catalog, OwnershipRule, PathOwnership, UnresolvedOwner } from '../model/index.js';
+
+export interface OwnedComponent {
+  /** `component:ns/name`, `codeowners:REPO:PATTERN` or `folder:REPO:NAME` (see PathOwnership). */
+  ref: string;
+  owner?: string;
+  /** How its files were assigned; `catalog` for a catalog component that matched no file. */
+  source: OwnershipRule['source'] | 'catalog';
+  files: number;
+}
+
+/** Who owns what in a set of files: per component, per team, and what nobody owns. */
+export interface OwnershipSummary {
+  files: number;
+  components: OwnedComponent[];
+  /** Per team: the components it owns and their files. */
+  teams: { ref: string; components: number; files: number }[];
+  /** Components (with files) that no team owns: top-level folders and unowned CODEOWNERS rules. */
+  ownerlessComponents: string[];
+  /** Files no catalog component or CODEOWNERS rule covers, per repository and top-level folder. */
+  unownedPaths: { repo: string; folder: string; files: number }[];
+  /** CODEOWNERS owners that match no Group or User, with their line. */
+  unresolvedOwners: UnresolvedOwner[];
+  /** Catalog components whose `orgwire.dev/paths` matched no file. */
+  componentsWithoutFiles: string[];
+}
+
+/** Sums path ownership decisions into the summary. Pure: the paths are already resolved. */
+export function summarizeOwnership(
+  catalog: Catalog,
+  paths: Iterable<PathOwnership>,
+  unresolvedOwners: readonly UnresolvedOwner[] = [],
+): OwnershipSummary {
+  const byRef = new Map<string, OwnedComponent>();
+  for (const component of catalog.components) {
+    byRef.set(component.ref, {
+      ref: component.ref,
+      owner: component.owner,
+      source: 'catalog',
+      files: 0,
+    });
+  }
+  let files = 0;
+  for (const path of paths) {
+    files++;
+    let entry = byRef.get(path.component);
+    if (!entry) {
+      entry = {
+        ref: path.component,
+        ...(path.owner ? { owner: path.owner } : {}),
+        source: path.rule.source,
+        files: 0,
+      };
+      byRef.set(path.component, entry);
+    }
+    entry.source = path.rule.source;
+    entry.files++;
+  }
+  const components = [...byRef.values()].sort((a, b) => a.ref.localeCompare(b.ref));
+  const teams = new Map<string, { ref: string; components: number; files: number }>();
+  for (const c of components) {
+    if (!c.owner) continue;
+    const team = teams.get(c.owner) ?? { ref: c.owner, components: 0, files: 0 };
+    team.components++;
+    team.files += c.files;
+    teams.set(c.owner, team);
+  }
+  return {
+    files,
+    components,
+    teams: [...teams.values()].sort((a, b) => b.files - a.files || a.ref.localeCompare(b.ref)),
+    ownerlessComponents: components.filter((c) => !c.owner && c.files > 0).map((c) => c.ref),
+    unownedPaths: components
+      .filter((c) => c.source === 'folder')
+      .map((c) => {
+        const [, repo = '', folder = ''] = /^folder:([^:]*):(.*)$/.exec(c.ref) ?? [];
+        return { repo, folder, files: c.files };
+      }),
+    unresolvedOwners: [...unresolvedOwners],
+    componentsWithoutFiles: components.filter((c) => c.source === 'catalog').map((c) => c.ref),
+  };
+}

@@ -1,0 +1,232 @@
+import { relative, resolve } from 'node:path';
+import {
+  createIdentityTally,
+  type IdentitySummary,
+  type OwnershipSummary,
+  summarizeOwnership,
+} from '../../analysis/index.js';
+import {
+  createBotDetector,
+  createIdentityResolver,
+  listHeadFiles,
+  openOwnership,
+  type RepositoryOwnership,
+  readCommitAuthors,
+} from '../../ingest/index.js';
+import type { Catalog, PathOwnership } from '../../model/index.js';
+import { catalogOrEmpty } from '../catalog-or-empty.js';
+import type { LoadedConfig } from '../context.js';
+import { type Io, type OutputFormat, writeJson } from '../io.js';
+import { columns, componentLabel, percent, plural, short } from '../render.js';
+import { entityCounts } from './validate.js';
+
+export interface AnalyzeOptions {
+  catalog?: string;
+  repos: string[];
+  format: OutputFormat;
+  includeBots: boolean;
+  merges: boolean;
+}
+
+interface TeamRow {
+  ref: string;
+  name: string;
+  /** The Team Topologies type (`orgwire.dev/team-type`), or null when not declared. */
+  type: string | null;
+  /** Backstage's `spec.type` (team, department, …). */
+  groupType: string;
+  parent: string | null;
+  members: string[];
+  inferred: false;
+}
+
+/**
+ * `orgwire analyze`: the catalog checked, then for each repository who owns its files
+ * (HEAD's tree) and who made its commits. Later analyses add to the same report.
+ */
+export async function analyze(
+  io: Io,
+  config: LoadedConfig,
+  options: AnalyzeOptions,
+): Promise<number> {
+  const { loaded, dir } = await catalogOrEmpty(io, config, options.catalog);
+  const { catalog } = loaded;
+  const bots = config.config.identities?.bots;
+  const match = createIdentityResolver(
+    catalog.users,
+    options.includeBots || bots?.include
+      ? () => false
+      : createBotDetector({ extra: bots?.extra ?? [] }),
+  );
+  const tally = createIdentityTally(catalog, match);
+  const repositories: {
+    dir: string;
+    label: string;
+    files: number;
+    commits: number;
+    codeowners: string | null;
+  }[] = [];
+  const paths: PathOwnership[] = [];
+  const unresolved: RepositoryOwnership['unresolvedOwners'] = [];
+  for (const repoDir of options.repos) {
+    const repo = await openOwnership(resolve(io.cwd, repoDir), catalog);
+    const files = await listHeadFiles(repo.git);
+    for (const file of files) paths.push(repo.resolve(file));
+    unresolved.push(...repo.unresolvedOwners);
+    const before = tally.result().commits;
+    for await (const commit of readCommitAuthors(repo.git, { merges: options.merges }))
+      tally.add(commit);
+    repositories.push({
+      dir: relative(io.cwd, resolve(io.cwd, repoDir)) || '.',
+      label: repo.label,
+      files: files.length,
+      commits: tally.result().commits - before,
+      codeowners: repo.codeownersFile ?? null,
+    });
+  }
+  const ownership = summarizeOwnership(catalog, paths, unresolved);
+  const identities = tally.result();
+  const teams = teamRows(catalog);
+
+  if (options.format === 'json') {
+    writeJson(io, {
+      catalog: { dir: dir ?? null, entities: entityCounts(catalog) },
+      repositories,
+      teams,
+      ownership,
+      identities,
+    });
+    return 0;
+  }
+  io.out(renderReport({ dir, catalog, repositories, teams, ownership, identities }));
+  return 0;
+}
+
+function teamRows(catalog: Catalog): TeamRow[] {
+  return catalog.groups
+    .map((g) => ({
+      ref: g.ref,
+      name: g.name,
+      type: g.teamType ?? null,
+      groupType: g.type,
+      parent: g.parent ?? null,
+      members: [...g.members].sort(),
+      inferred: false as const,
+    }))
+    .sort((a, b) => a.ref.localeCompare(b.ref));
+}
+
+function renderReport(report: {
+  dir: string | undefined;
+  catalog: Catalog;
+  repositories: {
+    dir: string;
+    label: string;
+    files: number;
+    commits: number;
+    codeowners: string | null;
+  }[];
+  teams: TeamRow[];
+  ownership: OwnershipSummary;
+  identities: IdentitySummary;
+}): string {
+  const { catalog, ownership, identities } = report;
+  const several = report.repositories.length > 1;
+  const out: string[] = [];
+  const counts = Object.entries(entityCounts(catalog))
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
+  out.push(
+    report.dir
+      ? `Catalog ${report.dir}: ${counts || 'no entities'} — valid.`
+      : 'No catalog: components are top-level folders and CODEOWNERS rules; no teams.',
+  );
+  for (const r of report.repositories) {
+    out.push(
+      `Repository ${r.dir}: ${plural(r.files, 'file')} at HEAD, ${plural(r.commits, 'commit')}${r.codeowners ? `, ${r.codeowners}` : ', no CODEOWNERS'}.`,
+    );
+  }
+
+  const commitsOf = new Map(identities.teams.map((t) => [t.ref, t.commits]));
+  const owned = new Map(ownership.teams.map((t) => [t.ref, t]));
+  if (report.teams.length > 0) {
+    out.push('', `Teams (${report.teams.length})`);
+    out.push(
+      columns([
+        ['TEAM', 'TYPE', 'MEMBERS', 'OWNS', 'FILES', 'COMMITS'],
+        ...report.teams.map((t) => [
+          short(t.ref),
+          t.type ?? t.groupType,
+          String(t.members.length),
+          String(owned.get(t.ref)?.components ?? 0),
+          String(owned.get(t.ref)?.files ?? 0),
+          String(commitsOf.get(t.ref) ?? 0),
+        ]),
+      ]),
+    );
+    out.push(
+      '  COMMITS: commits with at least one author in the team; a commit counts once for each team among its authors.',
+    );
+  }
+
+  out.push('', `Ownership — ${plural(ownership.files, 'file')}`);
+  const withFiles = ownership.components.filter((c) => c.files > 0);
+  out.push(
+    columns([
+      ['COMPONENT', 'OWNER', 'FILES', 'FROM'],
+      ...withFiles.map((c) => [
+        componentLabel(c.ref, several),
+        c.owner ? short(c.owner) : '(nobody)',
+        String(c.files),
+        SOURCE[c.source],
+      ]),
+    ]),
+  );
+  const unowned = ownership.unownedPaths.reduce((n, p) => n + p.files, 0);
+  if (ownership.ownerlessComponents.length > 0) {
+    out.push(
+      `  Owned by nobody: ${ownership.ownerlessComponents.map((r) => componentLabel(r, several)).join(', ')} (${plural(unowned, 'file')} in folders no component covers).`,
+    );
+  }
+  if (ownership.componentsWithoutFiles.length > 0) {
+    out.push(
+      `  Catalog components with no files here: ${ownership.componentsWithoutFiles.map(short).join(', ')}.`,
+    );
+  }
+  for (const u of ownership.unresolvedOwners) {
+    out.push(`  ${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User.`);
+  }
+
+  out.push('', `Who is who — ${plural(identities.commits, 'commit')}`);
+  const people = identities.commits - identities.botCommits;
+  out.push(
+    `  ${identities.matchedCommits} with an author in the catalog (${percent(identities.matchedCommits, people)} of the commits by people); ${plural(identities.botCommits, 'bot commit')} left out.`,
+  );
+  if (identities.unmatched.length > 0) {
+    out.push(
+      `  ${plural(identities.unmatched.length, 'author is', 'authors are')} no User, so their commits count for no team:`,
+    );
+    out.push(
+      columns(
+        identities.unmatched
+          .slice(0, 15)
+          .map((u) => [`${u.name} <${u.email}>`, plural(u.commits, 'commit')]),
+        '    ',
+      ),
+    );
+    if (identities.unmatched.length > 15)
+      out.push(`    … and ${identities.unmatched.length - 15} more (see --format json).`);
+    out.push(
+      '  Add each as a User, or their e-mail to a User\u2019s orgwire.dev/emails, or map it in .mailmap.',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const SOURCE: Record<OwnershipSummary['components'][number]['source'], string> = {
+  paths: 'orgwire.dev/paths',
+  codeowners: 'CODEOWNERS',
+  folder: 'top-level folder',
+  catalog: 'catalog',
+};

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { openOwnership } from '../../ingest/index.js';
+import type { PathOwnership } from '../../model/index.js';
+import { catalogOrEmpty } from '../catalog-or-empty.js';
+import type { LoadedConfig } from '../context.js';
+import { type Io, type OutputFormat, writeJson } from '../io.js';
+import { columns, componentLabel, short } from '../render.js';
+
+export interface OwnersOptions {
+  paths: string[];
+  repo: string;
+  catalog?: string;
+  format: OutputFormat;
+}
+
+/** `orgwire owners PATH... --repo DIR`: the component, owner and deciding rule of each path. */
+export async function owners(
+  io: Io,
+  config: LoadedConfig,
+  options: OwnersOptions,
+): Promise<number> {
+  const { loaded } = await catalogOrEmpty(io, config, options.catalog);
+  const repoDir = resolve(io.cwd, options.repo);
+  const repo = await openOwnership(repoDir, loaded.catalog);
+  const results = options.paths.map((p) => repo.resolve(repoRelative(io.cwd, repoDir, p)));
+
+  if (options.format === 'json') {
+    writeJson(io, {
+      repo: options.repo,
+      codeowners: repo.codeownersFile ?? null,
+      paths: results,
+      unresolvedOwners: repo.unresolvedOwners,
+      codeownersProblems: repo.codeownersProblems,
+    });
+    return 0;
+  }
+  const rows = [
+    ['PATH', 'COMPONENT', 'OWNER', 'DECIDED BY'],
+    ...results.map((r) => [
+      r.path,
+      componentLabel(r.component),
+      r.owner ? short(r.owner) : '(nobody)',
+      decidedBy(r),
+    ]),
+  ];
+  io.out(`${columns(rows, '')}\n`);
+  for (const p of repo.codeownersProblems) io.err(`${p.file}:${p.line}: ${p.message}. ${p.hint}\n`);
+  for (const u of repo.unresolvedOwners) {
+    io.err(
+      `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group (github.com/team-slug or name) or User in the catalog.\n`,
+    );
+  }
+  return 0;
+}
+
+function decidedBy(result: PathOwnership): string {
+  const rule = result.rule;
+  switch (rule.source) {
+    case 'paths':
+      return `${rule.file}:${rule.line} orgwire.dev/paths ${rule.glob}`;
+    case 'codeowners':
+      return `${rule.file}:${rule.line} CODEOWNERS ${rule.pattern}`;
+    case 'folder':
+      return 'top-level folder (no component or CODEOWNERS rule)';
+  }
+}
+
+/**
+ * A path as the repository sees it: a path that exists relative to the current folder
+ * and lies inside the repository is made relative to the repository's root; anything
+ * else is taken as already relative to the root.
+ */
+function repoRelative(cwd: string, repoDir: string, path: string): string {
+  const absolute = resolve(cwd, path);
+  const inside = relative(repoDir, absolute);
+  if (
+    (isAbsolute(path) || existsSync(absolute)) &&
+    !inside.startsWith('..') &&
+    !isAbsolute(inside)
+  ) {
+    return inside.split('\\').join('/');
+  }
+  return path;
+}

@@ -1,0 +1,45 @@
+import { readCatalogFiles } from '../../ingest/index.js';
+import { type Catalog, hasErrors, KINDS, loadCatalog } from '../../model/index.js';
+import { type Io, type OutputFormat, writeJson } from '../io.js';
+import { formatProblem, plural, problemCounts } from '../render.js';
+
+export interface ValidateOptions {
+  catalog: string;
+  format: OutputFormat;
+}
+
+/** Counts of the entities read, per kind, in the order orgwire lists kinds. */
+export function entityCounts(catalog: Catalog): Record<string, number> {
+  return Object.fromEntries(
+    KINDS.map((kind) => [kind, catalog.entities.filter((e) => e.kind === kind).length]),
+  );
+}
+
+/** `orgwire validate`: every problem at once; exit 2 on any error, 0 otherwise. */
+export async function validate(io: Io, options: ValidateOptions): Promise<number> {
+  const files = await readCatalogFiles(options.catalog, io.cwd);
+  const { catalog, problems } = loadCatalog(files);
+  const valid = !hasErrors(problems);
+  if (options.format === 'json') {
+    writeJson(io, { valid, files: files.length, entities: entityCounts(catalog), problems });
+    return valid ? 0 : 2;
+  }
+  for (const problem of problems) io.out(`${formatProblem(problem)}\n`);
+  if (problems.length > 0) io.out('\n');
+  const counts = Object.entries(entityCounts(catalog))
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
+  if (valid) {
+    io.out(
+      `✓ ${plural(files.length, 'file')} read: ${counts || 'no entities'}. ${problemCounts(problems)}.\n`,
+    );
+    if (files.length === 0)
+      io.out('  The folder has no *.yaml files. Run `orgwire init` to create a starter catalog.\n');
+  } else {
+    io.out(
+      `✗ ${problemCounts(problems)} in ${plural(files.length, 'file')}. Nothing was written; fix the errors and run again.\n`,
+    );
+  }
+  return valid ? 0 : 2;
+}

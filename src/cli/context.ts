@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { AppError } from '../errors.js';
+import { readCatalogFiles } from '../ingest/index.js';
+import {
+  type Config,
+  hasErrors,
+  type LoadedCatalog,
+  loadCatalog,
+  type Problem,
+  parseConfig,
+} from '../model/index.js';
+import type { Io } from './io.js';
+import { formatProblem, problemCounts } from './render.js';
+
+export const DEFAULT_CATALOG = 'catalog';
+export const CONFIG_FILE = 'orgwire.yaml';
+
+export interface LoadedConfig {
+  config: Config;
+  /** The folder the config's relative paths start from. */
+  base: string;
+}
+
+/**
+ * Reads `--config FILE`, else `orgwire.yaml` in the current folder when there is one.
+ * A broken config is an input error with every problem listed.
+ */
+export async function loadConfig(io: Io, file: string | undefined): Promise<LoadedConfig> {
+  const path = file ? resolve(io.cwd, file) : join(io.cwd, CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (file)
+      throw new AppError(
+        'not-found',
+        `No config file at ${file}.`,
+        'Pass --config with an existing orgwire.yaml, or leave it out.',
+      );
+    return { config: {}, base: io.cwd };
+  }
+  const shown = file ?? CONFIG_FILE;
+  const { config, problems } = parseConfig(await readFile(path, 'utf8'), shown);
+  if (problems.length > 0) throw new InputProblems(problems, `${shown} is not valid.`);
+  return { config, base: dirname(path) };
+}
+
+/** The catalog folder: `--catalog`, else the config's `catalog`, else `./catalog`. */
+export function catalogDir(io: Io, loaded: LoadedConfig, flag: string | undefined): string {
+  if (flag) return resolve(io.cwd, flag);
+  if (loaded.config.catalog) {
+    return isAbsolute(loaded.config.catalog)
+      ? loaded.config.catalog
+      : resolve(loaded.base, loaded.config.catalog);
+  }
+  return resolve(io.cwd, DEFAULT_CATALOG);
+}
+
+/** Problems in the user's input that stop the run; the CLI prints them all, exit 2. */
+export class InputProblems extends Error {
+  constructor(
+    readonly problems: readonly Problem[],
+    readonly summary: string,
+  ) {
+    super(summary);
+  }
+}
+
+/**
+ * Loads a catalog for a command that needs a valid one: errors stop the run (every one
+ * printed, exit 2); warnings go to standard error and the run goes on.
+ */
+export async function loadValidCatalog(io: Io, dir: string): Promise<LoadedCatalog> {
+  const loaded = loadCatalog(await readCatalogFiles(dir, io.cwd));
+  if (hasErrors(loaded.problems)) {
+    throw new InputProblems(
+      loaded.problems,
+      `The catalog has ${problemCounts(loaded.problems)}. Run \`orgwire validate\` for details.`,
+    );
+  }
+  for (const problem of loaded.problems)
+    if (problem.severity === 'warning') io.err(`${formatProblem(problem)}\n`);
+  return loaded;
+}

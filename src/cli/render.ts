@@ -1,0 +1,74 @@
+import pc from 'picocolors';
+import { humanizeEntityRef, type Problem } from '../model/index.js';
+
+/** Lays rows out in aligned columns, two spaces apart; the last column is not padded. */
+export function columns(rows: readonly (readonly string[])[], indent = '  '): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell));
+    });
+  }
+  return rows
+    .map((row) =>
+      (
+        indent +
+        row
+          .map((cell, i) =>
+            i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visibleLength(cell)),
+          )
+          .join('  ')
+      ).trimEnd(),
+    )
+    .join('\n');
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
+const ANSI = /\x1b\[[0-9;]*m/g;
+const visibleLength = (text: string): number => text.replace(ANSI, '').length;
+
+const SEVERITY = {
+  error: (s: string) => pc.red(pc.bold(s)),
+  warning: (s: string) => pc.yellow(s),
+  note: (s: string) => pc.dim(s),
+} as const;
+
+/** `file:line:column  severity  entity  message`, then the hint on its own line. */
+export function formatProblem(problem: Problem): string {
+  const where = pc.bold(`${problem.file}:${problem.line}:${problem.column}`);
+  const entity = problem.entity ? ` ${pc.cyan(humanizeEntityRef(problem.entity))}:` : '';
+  return `${where}  ${SEVERITY[problem.severity](problem.severity)}${entity} ${problem.message}\n    ${pc.dim(`hint: ${problem.hint}`)}`;
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+/** The problems of a run, counted: `2 errors, 1 warning`. */
+export function problemCounts(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const notes = problems.filter((p) => p.severity === 'note').length;
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (notes > 0) parts.push(plural(notes, 'note'));
+  return parts.join(', ');
+}
+
+export const short = humanizeEntityRef;
+
+export function percent(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`;
+}
+
+/**
+ * A component as people name it: the catalog name, a CODEOWNERS pattern, or a folder
+ * (`scripts/`, `/` for root files); with the repository when there are several.
+ */
+export function componentLabel(ref: string, withRepo = false): string {
+  const pseudo = /^(codeowners|folder):([^:]*):(.*)$/.exec(ref);
+  if (!pseudo) return short(ref);
+  const [, kind, repo, rest] = pseudo as unknown as [string, string, string, string];
+  const name =
+    kind === 'folder' ? (rest === '/' ? '(root files)' : `${rest}/`) : `CODEOWNERS ${rest}`;
+  return withRepo ? `${repo}: ${name}` : name;
+}

@@ -1,0 +1,11 @@
+export { buildDemoRepo } from './build-demo-repo.js';
+export {
+  DEMO_CODEOWNERS,
+  DEMO_END_DATE,
+  DEMO_MAILMAP,
+  type DemoChange,
+  type DemoCommit,
+  type DemoPerson,
+  demoHistory,
+} from './demo-history.js';
+export { DEMO_CATALOG, ensureDemoRepo } from './demo-paths.js';

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { AppError } from '../errors.js';
+
+/** The few things orgwire asks of git, so tests and other sources can stand in. */
+export interface GitSource {
+  /** The repository folder as given. */
+  readonly dir: string;
+  /** Runs git and returns its whole standard output. */
+  run(args: readonly string[], input?: string): Promise<Buffer>;
+  /** Runs git and yields its standard output as it comes, with bounded memory. */
+  stream(args: readonly string[]): AsyncIterable<Buffer>;
+}
+
+// Settings that make git's output the same whatever the user's configuration says.
+const GIT_FLAGS = [
+  '-c',
+  'core.quotepath=off',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'color.ui=never',
+];
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' };
+
+export function gitSource(dir: string): GitSource {
+  const start = (args: readonly string[], input?: string) => {
+    const child = spawn('git', [...GIT_FLAGS, ...args], {
+      cwd: dir,
+      env: { ...process.env, ...GIT_ENV },
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    if (child.stdin) {
+      // git may exit before reading all its input; its exit status tells what happened.
+      child.stdin.on('error', () => {});
+      child.stdin.end(input);
+    }
+    const stdout = child.stdout as Readable;
+    const stderr: Buffer[] = [];
+    (child.stderr as Readable).on('data', (chunk: Buffer) => stderr.push(chunk));
+    const done = new Promise<void>((resolve, reject) => {
+      child.on('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === 'ENOENT'
+            ? new AppError(
+                'git',
+                'git is not installed or not on PATH.',
+                'Install git 2.22 or newer.',
+              )
+            : error,
+        ),
+      );
+      child.on('close', (code) => {
+        if (code === 0) return resolve();
+        const message = Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] ?? '';
+        reject(
+          new AppError(
+            'git',
+            `git ${args[0]} failed in ${dir}: ${message}`,
+            'Check that the folder is a readable git repository.',
+          ),
+        );
+      });
+    });
+    return { child, stdout, done };
+  };
+  return {
+    dir,
+    async run(args, input) {
+      const { stdout, done } = start(args, input);
+      const chunks: Buffer[] = [];
+      stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      await done;
+      return Buffer.concat(chunks);
+    },
+    async *stream(args) {
+      const { child, stdout, done } = start(args);
+      // Attach the handler now so an early failure is not an unhandled rejection.
+      done.catch(() => {});
+      try {
+        for await (const chunk of stdout) yield chunk as Buffer;
+      } finally {
+        if (child.exitCode === null) child.kill();
+      }
+      await done;
+    },
+  };
+}
+
+/** Checks that `dir` is a git repository git can read, with a clear error otherwise. */
+export async function openRepository(dir: string): Promise<GitSource> {
+  if (!existsSync(dir)) {
+    throw new AppError(
+      'not-found',
+      `No repository at ${dir}.`,
+      'Pass --repo with the folder of a git clone.',
+    );
+  }
+  const git = gitSource(dir);
+  try {
+    await git.run(['rev-parse', '--git-dir']);
+  } catch (error) {
+    if (error instanceof AppError && error.message.startsWith('git is not')) throw error;
+    throw new AppError(
+      'not-found',
+      `${dir} is not a git repository.`,
+      'Pass --repo with the folder of a git clone (bare clones work too).',
+    );
+  }
+  return git;
+}
+
+/** Whether the repository has at least one commit on HEAD (an empty repository has none). */
+export async function hasHead(git: GitSource): Promise<boolean> {
+  try {
+    await git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+import type { AuthorMatch, Person, User } from '../model/index.js';
+
+export interface BotOptions {
+  /** Count bots as authors instead of leaving them out. */
+  include?: boolean;
+  /** More bots: names, e-mails or regular expressions (`/…/`), matched case-insensitively. */
+  extra?: readonly string[];
+}
+
+/**
+ * Bots left out by default: GitHub App accounts (`name[bot]`), names ending in `-bot` or
+ * ` bot`, and the usual automation identities whose names or e-mails say nothing.
+ */
+const DEFAULT_BOT_PATTERNS: readonly RegExp[] = [
+  /\[bot\]/i,
+  /(^|[-\s_.])bot$/i,
+  /^(dependabot|dependabot-preview|renovate|greenkeeper|github-actions|pre-commit-ci|snyk-bot|semantic-release-bot|codecov|mergify|allcontributors|imgbot|copilot)$/i,
+];
+const DEFAULT_BOT_EMAILS: readonly string[] = [
+  'noreply@github.com',
+  'semantic-release-bot@martynus.net',
+  'snyk-bot@snyk.io',
+  'bot@renovateapp.com',
+  '198982749+copilot@users.noreply.github.com',
+];
+
+const NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
+
+/** The GitHub login of a no-reply address (`ID+login@…` or `login@…`), lower-cased. */
+export function githubNoreplyLogin(email: string): string | undefined {
+  return NOREPLY.exec(email.trim())?.[1]?.toLowerCase();
+}
+
+function toPattern(text: string): RegExp {
+  const regex = /^\/(.*)\/$/.exec(text);
+  if (regex) return new RegExp(regex[1] as string, 'i');
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+}
+
+/** Whether an author is a bot, by the default rules and the extra ones given. */
+export function createBotDetector(options: BotOptions = {}): (person: Person) => boolean {
+  const extra = (options.extra ?? []).map(toPattern);
+  return ({ name, email }) => {
+    const lower = email.toLowerCase();
+    const local = lower.split('@')[0] ?? '';
+    const login = githubNoreplyLogin(lower);
+    if (DEFAULT_BOT_EMAILS.includes(lower)) return true;
+    if (DEFAULT_BOT_PATTERNS.some((p) => p.test(name.trim()) || p.test(login ?? local)))
+      return true;
+    return extra.some((p) => p.test(name) || p.test(email) || p.test(`${name} <${email}>`));
+  };
+}
+
+/**
+ * Matches authors to users, case-insensitively: by the profile e-mail or one of
+ * `orgwire.dev/emails`, else by a GitHub no-reply address whose login is the user's
+ * `github.com/user-login`. Bots are recognised first (and so never match a user).
+ */
+export function createIdentityResolver(
+  users: readonly User[],
+  isBot: (person: Person) => boolean,
+): (person: Person) => AuthorMatch {
+  const byEmail = new Map<string, string>();
+  const byLogin = new Map<string, string>();
+  for (const user of users) {
+    for (const email of user.emails) if (!byEmail.has(email)) byEmail.set(email, user.ref);
+    if (user.githubLogin && !byLogin.has(user.githubLogin)) byLogin.set(user.githubLogin, user.ref);
+  }
+  return (person) => {
+    if (isBot(person)) return { kind: 'bot' };
+    const email = person.email.trim().toLowerCase();
+    const direct = byEmail.get(email);
+    if (direct) return { kind: 'user', user: direct, via: 'email' };
+    const login = githubNoreplyLogin(email);
+    const viaLogin = login === undefined ? undefined : byLogin.get(login);
+    if (viaLogin) return { kind: 'user', user: viaLogin, via: 'github-noreply' };
+    return { kind: 'unmatched' };
+  };
+}
+
+const CONTACT = /^\s*(.*?)\s*<([^<>]*)>\s*$/;
+
+/** Parses `Name <email>` as written in a `Co-authored-by:` trailer. */
+export function parseContact(text: string): Person | undefined {
+  const match = CONTACT.exec(text);
+  if (!match) return undefined;
+  const email = (match[2] as string).trim();
+  return email === '' ? undefined : { name: match[1] as string, email };
+}

@@ -1,0 +1,40 @@
+import type { Catalog, PathOwnership, UnresolvedOwner } from '../model/index.js';
+import type { CodeownersProblem } from './codeowners.js';
+import { type GitSource, openRepository } from './git.js';
+import { createPathResolver } from './path-ownership.js';
+import { readCodeowners, repositoryLabel, repositoryNames } from './repository.js';
+
+/** One repository, ready to say who owns each of its paths. */
+export interface RepositoryOwnership {
+  git: GitSource;
+  /** The folder name, used to label its folders and CODEOWNERS rules. */
+  label: string;
+  names: string[];
+  /** The CODEOWNERS file used, relative to the repository root. */
+  codeownersFile?: string;
+  codeownersProblems: CodeownersProblem[];
+  unresolvedOwners: UnresolvedOwner[];
+  resolve(path: string): PathOwnership;
+}
+
+/** Opens a repository and reads what decides ownership in it (its CODEOWNERS). */
+export async function openOwnership(dir: string, catalog: Catalog): Promise<RepositoryOwnership> {
+  const git = await openRepository(dir);
+  const label = repositoryLabel(dir);
+  const names = await repositoryNames(git);
+  const codeowners = await readCodeowners(git);
+  const { resolve: resolvePath, unresolvedOwners } = createPathResolver(
+    catalog,
+    { label, names },
+    codeowners,
+  );
+  return {
+    git,
+    label,
+    names,
+    ...(codeowners.file === undefined ? {} : { codeownersFile: codeowners.file }),
+    codeownersProblems: codeowners.problems,
+    unresolvedOwners,
+    resolve: resolvePath,
+  };
+}

@@ -1,0 +1,140 @@
+import picomatch from 'picomatch';
+import type { Catalog, Component, PathOwnership, UnresolvedOwner } from '../model/index.js';
+import { type CodeownersRule, matchCodeowners } from './codeowners.js';
+import { githubNoreplyLogin } from './identities.js';
+
+export interface RepositoryNames {
+  /** The short name that labels this repository's folders and CODEOWNERS rules. */
+  label: string;
+  /** Every name the repository answers to in `REPO:` prefixes: folder name, remote name, owner/name. */
+  names: readonly string[];
+}
+
+interface CompiledGlob {
+  component: Component;
+  glob: string;
+  match: (path: string) => boolean;
+}
+
+/**
+ * Decides ownership of paths in one repository: a component whose `orgwire.dev/paths`
+ * match the path (or a folder above it) decides first, the most specific (longest) glob
+ * winning; else the CODEOWNERS rule that matches last; else the top-level folder.
+ */
+export function createPathResolver(
+  catalog: Catalog,
+  repo: RepositoryNames,
+  codeowners: { rules: readonly CodeownersRule[] },
+): { resolve: (path: string) => PathOwnership; unresolvedOwners: UnresolvedOwner[] } {
+  const names = new Set(repo.names.map((n) => n.toLowerCase()));
+  const globs: CompiledGlob[] = catalog.components.flatMap((component) =>
+    component.paths
+      .filter((p) => p.repo === undefined || names.has(p.repo.toLowerCase()))
+      .map((p) => ({ component, glob: p.glob, match: picomatch(p.glob, { dot: true }) })),
+  );
+  globs.sort(
+    (a, b) => b.glob.length - a.glob.length || a.component.ref.localeCompare(b.component.ref),
+  );
+
+  const owners = resolveCodeownersOwners(catalog, codeowners.rules);
+
+  const resolve = (input: string): PathOwnership => {
+    const path = normalizePath(input);
+    const prefixes = ancestors(path);
+    const hit = globs.find((g) => prefixes.some((p) => g.match(p)));
+    if (hit) {
+      return {
+        path,
+        component: hit.component.ref,
+        owner: hit.component.owner,
+        rule: {
+          source: 'paths',
+          component: hit.component.ref,
+          glob: hit.glob,
+          file: hit.component.source.file,
+          line: hit.component.source.line,
+        },
+      };
+    }
+    const rule = matchCodeowners(codeowners.rules, path);
+    if (rule && rule.owners.length > 0) {
+      const owner = owners.byRule.get(rule);
+      return {
+        path,
+        component: `codeowners:${repo.label}:${rule.pattern}`,
+        ...(owner === undefined ? {} : { owner }),
+        rule: { source: 'codeowners', pattern: rule.pattern, file: rule.file, line: rule.line },
+      };
+    }
+    const slash = path.indexOf('/');
+    const folder = slash === -1 ? '/' : path.slice(0, slash);
+    return { path, component: `folder:${repo.label}:${folder}`, rule: { source: 'folder' } };
+  };
+  return { resolve, unresolvedOwners: owners.unresolved };
+}
+
+/** A repository-relative path with forward slashes and no leading `./` or `/`. */
+export function normalizePath(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '');
+}
+
+/** The path and every folder above it: `a/b/c` → `a/b/c`, `a/b`, `a`. */
+function ancestors(path: string): string[] {
+  const out = [path];
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1))
+    out.push(path.slice(0, i));
+  return out;
+}
+
+/**
+ * Maps each CODEOWNERS rule to its owning team: `@org/team` to the Group whose
+ * `github.com/team-slug` is `org/team` (or whose name is `team`), `@login` and e-mails to
+ * a User; the first owner that is a Group wins, else the first User. Owners that match
+ * nothing are listed with their line.
+ */
+function resolveCodeownersOwners(catalog: Catalog, rules: readonly CodeownersRule[]) {
+  const groupBySlug = new Map<string, string>();
+  const groupByName = new Map<string, string>();
+  for (const group of catalog.groups) {
+    if (group.teamSlug) groupBySlug.set(group.teamSlug, group.ref);
+    if (!groupByName.has(group.name.toLowerCase()))
+      groupByName.set(group.name.toLowerCase(), group.ref);
+  }
+  const userByLogin = new Map<string, string>();
+  const userByEmail = new Map<string, string>();
+  for (const user of catalog.users) {
+    if (user.githubLogin) userByLogin.set(user.githubLogin, user.ref);
+    for (const email of user.emails) userByEmail.set(email, user.ref);
+  }
+  const lookup = (owner: string): { kind: 'group' | 'user'; ref: string } | undefined => {
+    const lower = owner.toLowerCase();
+    if (lower.startsWith('@') && lower.includes('/')) {
+      const slug = lower.slice(1);
+      const ref = groupBySlug.get(slug) ?? groupByName.get(slug.slice(slug.indexOf('/') + 1));
+      return ref ? { kind: 'group', ref } : undefined;
+    }
+    if (lower.startsWith('@')) {
+      const ref = userByLogin.get(lower.slice(1));
+      return ref ? { kind: 'user', ref } : undefined;
+    }
+    const login = githubNoreplyLogin(lower);
+    const ref = userByEmail.get(lower) ?? (login ? userByLogin.get(login) : undefined);
+    return ref ? { kind: 'user', ref } : undefined;
+  };
+
+  const byRule = new Map<CodeownersRule, string>();
+  const unresolved: UnresolvedOwner[] = [];
+  for (const rule of rules) {
+    const found = rule.owners.map((owner) => ({ owner, match: lookup(owner) }));
+    for (const { owner, match } of found) {
+      if (!match) unresolved.push({ owner, file: rule.file, line: rule.line });
+    }
+    const owner = found.find((f) => f.match?.kind === 'group') ?? found.find((f) => f.match);
+    if (owner?.match) byRule.set(rule, owner.match.ref);
+  }
+  return { byRule, unresolved };
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import {
+  CODEOWNERS_LOCATIONS,
+  type CodeownersProblem,
+  type CodeownersRule,
+  parseCodeowners,
+} from './codeowners.js';
+import { type GitSource, hasHead } from './git.js';
+
+/** The repository's folder name without `.git`: how orgwire labels it. */
+export function repositoryLabel(dir: string): string {
+  return basename(resolve(dir)).replace(/\.git$/, '');
+}
+
+/**
+ * The names a repository answers to in `REPO:` path prefixes: its folder name (without
+ * `.git`), and from its `origin` remote both `name` and `owner/name`.
+ */
+export async function repositoryNames(git: GitSource): Promise<string[]> {
+  const names = [repositoryLabel(git.dir)];
+  try {
+    const url = (await git.run(['config', '--get', 'remote.origin.url'])).toString('utf8').trim();
+    const match = /([^/:]+)\/([^/:]+?)(?:\.git)?\/?$/.exec(url);
+    if (match) names.push(match[2] as string, `${match[1]}/${match[2]}`);
+  } catch {
+    // No origin remote: the folder name is the only name.
+  }
+  return [...new Set(names)];
+}
+
+export interface RepositoryCodeowners {
+  /** The CODEOWNERS file used, relative to the repository root; absent when there is none. */
+  file?: string;
+  rules: CodeownersRule[];
+  problems: CodeownersProblem[];
+}
+
+/**
+ * Reads CODEOWNERS where GitHub looks (`.github/`, the root, `docs/`; the first found is
+ * used): from the work tree when there is one, so uncommitted edits show at once, else
+ * (a bare clone) from HEAD. Problem files are named `REPO/CODEOWNERS` for people.
+ */
+export async function readCodeowners(git: GitSource): Promise<RepositoryCodeowners> {
+  const top = await workTree(git);
+  const head = await hasHead(git);
+  for (const location of CODEOWNERS_LOCATIONS) {
+    const text = top
+      ? await readFile(join(top, location), 'utf8').catch(() => undefined)
+      : head
+        ? await git
+            .run(['cat-file', 'blob', `HEAD:${location}`])
+            .then((b) => b.toString('utf8'))
+            .catch(() => undefined)
+        : undefined;
+    if (text !== undefined) {
+      const shown = join(git.dir, location);
+      return { file: location, ...parseCodeowners(text, shown) };
+    }
+  }
+  return { rules: [], problems: [] };
+}
+
+async function workTree(git: GitSource): Promise<string | undefined> {
+  try {
+    return (await git.run(['rev-parse', '--show-toplevel'])).toString('utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file path in HEAD's tree (none in an empty repository). */
+export async function listHeadFiles(git: GitSource): Promise<string[]> {
+  if (!(await hasHead(git))) return [];
+  const out = (
+    await git.run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD'])
+  ).toString('utf8');
+  return out.split('\0').filter((p) => p !== '');
+}

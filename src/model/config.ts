@@ -1,0 +1,75 @@
+import { LineCounter, type Node, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { formatIssue } from './format-issue.js';
+import type { Problem } from './problem.js';
+import { nearestNode } from './yaml-position.js';
+
+/** `orgwire.yaml`: settings that belong to an organisation rather than to one run. */
+export const configSchema = z
+  .object({
+    /** The catalog folder, relative to the config file. */
+    catalog: z.string().min(1).optional(),
+    identities: z
+      .object({
+        bots: z
+          .object({
+            /** Count bots as authors instead of leaving them out. */
+            include: z.boolean().optional(),
+            /** More bot identities: names, e-mails or `/regular expressions/`. */
+            extra: z.array(z.string().min(1)).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads `orgwire.yaml`, reporting every problem with its position. */
+export function parseConfig(text: string, file: string): { config: Config; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      config: {},
+      problems: doc.errors.map((error) => ({
+        severity: 'error',
+        code: 'yaml/syntax',
+        ...at(error.pos[0]),
+        message: error.message.split('\n')[0] ?? error.message,
+        hint: 'Fix the YAML syntax here.',
+      })),
+    };
+  }
+  const result = configSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
+  if (result.success) return { config: result.data, problems: [] };
+  return {
+    config: {},
+    problems: result.error.issues.map((issue) => {
+      const path = issue.path as (string | number)[];
+      const node = doc.contents ? nearestNode(doc.contents as Node, path) : undefined;
+      const field = path.join('.') || 'the file';
+      const { message, hint } =
+        issue.code === 'unrecognized_keys'
+          ? {
+              message: `${field === 'the file' ? '' : `${field}: `}unknown setting ${issue.keys.join(', ')}`,
+              hint: 'Settings are catalog and identities.bots.include/extra; check the spelling.',
+            }
+          : formatIssue(issue, field);
+      return {
+        severity: 'error' as const,
+        code: 'config/invalid',
+        ...at(node?.range?.[0] ?? 0),
+        message,
+        hint,
+      };
+    }),
+  };
+}

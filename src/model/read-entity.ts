@@ -1,0 +1,475 @@
+import {
+  ANNOTATIONS,
+  type Parsed,
+  parseAvailability,
+  parseDuration,
+  parseEmails,
+  parsePaths,
+  parseTeamType,
+  splitList,
+} from './annotations.js';
+import type { Entity, EntityBase, Interaction } from './entities.js';
+import { DEFAULT_NAMESPACE, parseEntityRef, stringifyEntityRef } from './entity-ref.js';
+import { formatIssue } from './format-issue.js';
+import { KIND_DEFINITIONS, KINDS, type RefField } from './kinds.js';
+import type { Problem, SourcePosition } from './problem.js';
+import { type Envelope, envelopeSchema } from './schemas.js';
+import {
+  isValidAnnotationKey,
+  isValidApiVersion,
+  isValidEntityName,
+  isValidLabelValue,
+  isValidNamespace,
+  isValidTag,
+} from './validators.js';
+
+export type Path = readonly (string | number)[];
+
+/** Finds where a path inside the document was written (the nearest existing node). */
+export type Locate = (path: Path) => SourcePosition;
+
+/** A reference an entity makes, kept until every entity is known and it can be checked. */
+export interface RefUse {
+  from: string;
+  /** The field as written in the document, e.g. `spec.dependsOn[2]`. */
+  field: string;
+  target: string;
+  position: SourcePosition;
+}
+
+export interface ReadEntityResult {
+  entity?: Entity;
+  refs: RefUse[];
+  problems: Problem[];
+}
+
+const dotted = (path: Path): string =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+
+/**
+ * Reads one catalog document into a typed entity: envelope and name rules, the kind's
+ * spec, its references (parsed, not yet checked to exist) and orgwire's annotations.
+ * Returns every problem found; an entity only when there is none.
+ */
+export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
+  const problems: Problem[] = [];
+  const refs: RefUse[] = [];
+  let entityRef: string | undefined;
+  const report = (
+    path: Path,
+    code: string,
+    message: string,
+    hint: string,
+    severity: Problem['severity'] = 'error',
+  ): void => {
+    problems.push({
+      severity,
+      code,
+      ...locate(path),
+      ...(entityRef === undefined ? {} : { entity: entityRef }),
+      message,
+      hint,
+    });
+  };
+  const reportIssues = (
+    issues: readonly import('zod').z.core.$ZodIssue[],
+    prefix: Path,
+    code: string,
+  ): void => {
+    for (const issue of issues) {
+      const path = [...prefix, ...(issue.path as (string | number)[])];
+      const { message, hint } = formatIssue(issue, dotted(path));
+      report(path, code, message, hint);
+    }
+  };
+
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    report(
+      [],
+      'entity/shape',
+      'the document is not a mapping of fields',
+      'An entity has apiVersion, kind, metadata and spec.',
+    );
+    return { refs, problems };
+  }
+  // Envelope errors are reported, and reading goes on as long as the entity can be named,
+  // so that one run shows every problem of the document.
+  const raw = value as Envelope;
+  const envelope = envelopeSchema.safeParse(value, { reportInput: true });
+  const named =
+    typeof raw.apiVersion === 'string' &&
+    typeof raw.kind === 'string' &&
+    typeof raw.metadata?.name === 'string' &&
+    (raw.metadata.namespace === undefined || typeof raw.metadata.namespace === 'string');
+  if (named && KINDS.some((k) => k === raw.kind)) {
+    entityRef = stringifyEntityRef({
+      kind: raw.kind,
+      namespace: raw.metadata.namespace ?? DEFAULT_NAMESPACE,
+      name: raw.metadata.name,
+    });
+  }
+  if (!envelope.success) reportIssues(envelope.error.issues, [], 'entity/shape');
+  if (!named) return { refs, problems };
+  const { apiVersion, kind, metadata } = raw;
+  const namespace = metadata.namespace ?? DEFAULT_NAMESPACE;
+  const kindName = KINDS.find((k) => k === kind);
+
+  // Backstage's envelope rules apply to every kind, the skipped ones included.
+  if (!isValidApiVersion(apiVersion)) {
+    report(
+      ['apiVersion'],
+      'entity/api-version',
+      `"${apiVersion}" is not a valid apiVersion`,
+      'Write it as group/version, e.g. backstage.io/v1alpha1.',
+    );
+  }
+  if (!isValidEntityName(metadata.name)) {
+    report(
+      ['metadata', 'name'],
+      'entity/name',
+      `"${metadata.name}" is not a valid entity name`,
+      'Use 1–63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit.',
+    );
+  }
+  if (metadata.namespace !== undefined && !isValidNamespace(metadata.namespace)) {
+    report(
+      ['metadata', 'namespace'],
+      'entity/namespace',
+      `"${metadata.namespace}" is not a valid namespace`,
+      'Use lower-case letters, digits and dashes, e.g. default.',
+    );
+  }
+  const annotations = Object.fromEntries(
+    Object.entries(metadata.annotations ?? {}).filter(([, v]) => typeof v === 'string'),
+  );
+  for (const key of Object.keys(metadata.annotations ?? {})) {
+    if (!isValidAnnotationKey(key)) {
+      report(
+        ['metadata', 'annotations', key],
+        'entity/annotation-key',
+        `"${key}" is not a valid annotation key`,
+        'Write it as an optional domain prefix and a name, e.g. orgwire.dev/paths.',
+      );
+    }
+  }
+  for (const [key, label] of Object.entries(metadata.labels ?? {})) {
+    if (typeof label === 'string' && (!isValidAnnotationKey(key) || !isValidLabelValue(label))) {
+      report(
+        ['metadata', 'labels', key],
+        'entity/label',
+        `label "${key}: ${label}" is not valid`,
+        'Label keys are like annotation keys; values are empty or shaped like a name.',
+      );
+    }
+  }
+  (Array.isArray(metadata.tags) ? metadata.tags : []).forEach((tag, i) => {
+    if (typeof tag === 'string' && !isValidTag(tag)) {
+      report(
+        ['metadata', 'tags', i],
+        'entity/tag',
+        `"${tag}" is not a valid tag`,
+        'Tags use lower-case letters, digits, "+" and "#", joined by single dashes.',
+      );
+    }
+  });
+
+  if (!kindName) {
+    const misspelt = KINDS.find((k) => k.toLowerCase() === kind.toLowerCase());
+    if (misspelt && KIND_DEFINITIONS[misspelt].apiVersions.includes(apiVersion)) {
+      report(
+        ['kind'],
+        'entity/kind',
+        `kind "${kind}" is spelt "${misspelt}"`,
+        `Write kind: ${misspelt}.`,
+      );
+    } else {
+      report(
+        ['kind'],
+        'entity/skipped',
+        `kind ${kind} (${apiVersion}) is not one orgwire reads; skipped`,
+        'Nothing to do: orgwire reads Group, User, Component, API, System, Domain, Resource, Goal, Bet and Learning.',
+        'note',
+      );
+    }
+    return { refs, problems };
+  }
+  const definition = KIND_DEFINITIONS[kindName];
+  if (!definition.apiVersions.includes(apiVersion)) {
+    const group = (v: string) => v.split('/')[0];
+    if (definition.apiVersions.some((v) => group(v) === group(apiVersion))) {
+      report(
+        ['apiVersion'],
+        'entity/api-version',
+        `${kindName} does not come in ${apiVersion}`,
+        `Use apiVersion: ${definition.apiVersions.join(' or ')}.`,
+      );
+    } else {
+      report(
+        ['kind'],
+        'entity/skipped',
+        `kind ${kind} (${apiVersion}) is not one orgwire reads; skipped`,
+        `orgwire reads ${kindName} in ${definition.apiVersions.join(' or ')}.`,
+        'note',
+      );
+    }
+    return { refs, problems };
+  }
+
+  const rawSpec = (value as { spec?: unknown }).spec;
+  const spec = definition.spec.safeParse(rawSpec ?? {}, { reportInput: true });
+  if (rawSpec === undefined) {
+    report(
+      [],
+      'entity/shape',
+      `${kindName} ${metadata.name} has no spec`,
+      'Add a spec with the fields of its kind.',
+    );
+  } else if (!spec.success) {
+    for (const issue of spec.error.issues) {
+      const path = ['spec', ...(issue.path as (string | number)[])];
+      if (
+        path.length === 2 &&
+        path[1] === 'owner' &&
+        (issue as { input?: unknown }).input === undefined
+      ) {
+        report(
+          path,
+          'owner/missing',
+          `${kindName} ${metadata.name} has no owner`,
+          'Add spec.owner: the team that owns it, e.g. owner: payments.',
+        );
+      } else {
+        reportIssues([issue], ['spec'], 'entity/shape');
+      }
+    }
+  }
+  // With spec errors, the references and annotations are still checked on what was
+  // written, so one run reports them all; the entity itself is then not returned.
+  const data = (spec.success ? spec.data : rawSpec) as Record<string, unknown>;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { refs, problems };
+  const from = entityRef as string;
+
+  /** Parses one reference and remembers it for the existence check. */
+  const resolveRef = (
+    text: string,
+    path: Path,
+    field: Omit<RefField, 'field'>,
+  ): string | undefined => {
+    const parsed = parseEntityRef(text, {
+      defaultNamespace: namespace,
+      ...(field.defaultKind ? { defaultKind: field.defaultKind } : {}),
+      ...(field.allowedKinds ? { allowedKinds: field.allowedKinds } : {}),
+    });
+    if (!parsed.ok) {
+      report(path, 'ref/invalid', `${dotted(path)}: ${parsed.message}`, parsed.hint);
+      return undefined;
+    }
+    const target = stringifyEntityRef(parsed.ref);
+    refs.push({ from, field: dotted(path), target, position: locate(path) });
+    return target;
+  };
+
+  const resolved: Record<string, string | string[]> = {};
+  for (const field of definition.refFields) {
+    const written = data[field.field];
+    if (typeof written === 'string') {
+      const target = resolveRef(written, ['spec', field.field], field);
+      if (target) resolved[field.field] = target;
+    } else if (Array.isArray(written)) {
+      resolved[field.field] = written.flatMap((item: unknown, i) =>
+        typeof item === 'string' ? (resolveRef(item, ['spec', field.field, i], field) ?? []) : [],
+      );
+    }
+  }
+  const one = (field: string): string | undefined => {
+    const v = resolved[field];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const many = (field: string): string[] => {
+    const v = resolved[field];
+    return v === undefined ? [] : typeof v === 'string' ? [v] : v;
+  };
+
+  const annotation = <T>(key: string, parse: (value: string) => Parsed<T>): T | undefined => {
+    const raw = annotations[key];
+    if (raw === undefined) return undefined;
+    const parsed = parse(raw);
+    if (parsed.ok) return parsed.value;
+    report(
+      ['metadata', 'annotations', key],
+      'annotation/invalid',
+      `${key}: ${parsed.message}`,
+      parsed.hint,
+    );
+    return undefined;
+  };
+
+  const base: EntityBase = {
+    ref: from,
+    namespace,
+    name: metadata.name,
+    ...(metadata.title === undefined ? {} : { title: metadata.title }),
+    ...(metadata.description === undefined ? {} : { description: metadata.description }),
+    annotations,
+    tags: Array.isArray(metadata.tags) ? metadata.tags : [],
+    source: locate([]),
+  };
+  const optional = <K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } =>
+    (v === undefined ? {} : { [key]: v }) as { [P in K]?: V };
+  const profile = (data.profile ?? {}) as { displayName?: string; email?: string };
+
+  /** The dependencies named in `orgwire.dev/async-dependencies`, matched to the declared ones. */
+  const asyncDependencies = (declared: string[]): string[] => {
+    const raw = annotations[ANNOTATIONS.asyncDependencies];
+    if (raw === undefined) return [];
+    const out: string[] = [];
+    for (const item of splitList(raw)) {
+      const parsed = parseEntityRef(item, {
+        defaultNamespace: namespace,
+        defaultKind: 'Component',
+      });
+      const exact = parsed.ok ? stringifyEntityRef(parsed.ref) : undefined;
+      const byName = declared.filter((d) => d.endsWith(`/${item.toLowerCase()}`));
+      const match =
+        exact !== undefined && declared.includes(exact)
+          ? exact
+          : byName.length === 1
+            ? byName[0]
+            : undefined;
+      if (match === undefined) {
+        report(
+          ['metadata', 'annotations', ANNOTATIONS.asyncDependencies],
+          'annotation/invalid',
+          `${ANNOTATIONS.asyncDependencies}: "${item}" is not one of this entity's dependencies`,
+          'List references from spec.dependsOn or spec.consumesApis, e.g. component:mailer.',
+        );
+      } else {
+        out.push(match);
+      }
+    }
+    return out;
+  };
+
+  let entity: Entity;
+  switch (kindName) {
+    case 'Group': {
+      const interactions: Interaction[] = [];
+      const written = (Array.isArray(data.interactions) ? data.interactions : []) as Interaction[];
+      written.forEach((interaction, i) => {
+        if (typeof interaction?.with !== 'string') return;
+        const path = ['spec', 'interactions', i, 'with'];
+        const target = resolveRef(interaction.with, path, {
+          defaultKind: 'Group',
+          allowedKinds: ['Group'],
+        });
+        if (interaction.since && interaction.until && interaction.since > interaction.until) {
+          report(
+            ['spec', 'interactions', i, 'until'],
+            'entity/shape',
+            `spec.interactions[${i}] ends (${interaction.until}) before it starts (${interaction.since})`,
+            'Swap since and until, or fix the date.',
+          );
+        }
+        if (target) {
+          interactions.push({
+            with: target,
+            mode: interaction.mode,
+            ...optional('purpose', interaction.purpose),
+            ...optional('since', interaction.since),
+            ...optional('until', interaction.until),
+          });
+        }
+      });
+      entity = {
+        ...base,
+        kind: 'Group',
+        type: data.type as string,
+        ...optional('displayName', profile.displayName),
+        ...optional('email', profile.email),
+        ...optional('parent', one('parent')),
+        children: many('children'),
+        members: many('members'),
+        interactions,
+        ...optional('teamType', annotation(ANNOTATIONS.teamType, parseTeamType)),
+        ...optional('requestSlaDays', annotation(ANNOTATIONS.requestSla, parseDuration)),
+        ...optional('teamSlug', annotations[ANNOTATIONS.teamSlug]?.trim().toLowerCase()),
+      };
+      break;
+    }
+    case 'User': {
+      const extra = annotation(ANNOTATIONS.emails, parseEmails) ?? [];
+      const emails = [profile.email?.toLowerCase(), ...extra].filter((e): e is string => !!e);
+      entity = {
+        ...base,
+        kind: 'User',
+        ...optional('displayName', profile.displayName),
+        ...optional('email', profile.email),
+        emails: [...new Set(emails)],
+        ...optional('githubLogin', annotations[ANNOTATIONS.userLogin]?.trim().toLowerCase()),
+        memberOf: many('memberOf'),
+      };
+      break;
+    }
+    case 'Component':
+    case 'API': {
+      const dependsOn = many('dependsOn');
+      const consumesApis = many('consumesApis');
+      const common = {
+        ...base,
+        type: data.type as string,
+        lifecycle: data.lifecycle as string,
+        owner: one('owner') as string,
+        ...optional('system', one('system')),
+        dependsOn,
+        asyncDependencies: asyncDependencies([...dependsOn, ...consumesApis]),
+        ...optional('availability', annotation(ANNOTATIONS.availability, parseAvailability)),
+      };
+      entity =
+        kindName === 'API'
+          ? { ...common, kind: 'API' }
+          : {
+              ...common,
+              kind: 'Component',
+              ...optional('subcomponentOf', one('subcomponentOf')),
+              providesApis: many('providesApis'),
+              consumesApis,
+              paths: annotation(ANNOTATIONS.paths, parsePaths) ?? [],
+            };
+      break;
+    }
+    case 'System':
+      entity = {
+        ...base,
+        kind: 'System',
+        owner: one('owner') as string,
+        ...optional('domain', one('domain')),
+      };
+      break;
+    case 'Domain':
+      entity = {
+        ...base,
+        kind: 'Domain',
+        owner: one('owner') as string,
+        ...optional('subdomainOf', one('subdomainOf')),
+      };
+      break;
+    case 'Resource':
+      entity = {
+        ...base,
+        kind: 'Resource',
+        type: data.type as string,
+        owner: one('owner') as string,
+        ...optional('system', one('system')),
+        dependsOn: many('dependsOn'),
+      };
+      break;
+    case 'Goal':
+    case 'Bet':
+    case 'Learning':
+      entity = { ...base, kind: kindName, spec: { ...data, ...resolved } } as Entity;
+      break;
+  }
+  return problems.some((p) => p.severity === 'error')
+    ? { refs, problems }
+    : { entity, refs, problems };
+}
