@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import { humanizeEntityRef, type Problem } from '../model/index.js';
 
@@ -71,4 +72,28 @@ export function componentLabel(ref: string, withRepo = false): string {
   const name =
     kind === 'folder' ? (rest === '/' ? '(root files)' : `${rest}/`) : `CODEOWNERS ${rest}`;
   return withRepo ? `${repo}: ${name}` : name;
+}
+
+/** Wraps prose at `width` columns, every line starting with `indent`. */
+export function wrap(text: string, indent = '', width = 80): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(indent + line);
+  return lines.join('\n');
+}
+
+/** A path as a person would type it from `cwd`: relative when below or beside it, else absolute. */
+export function shownPath(cwd: string, path: string): string {
+  const absolute = resolve(cwd, path);
+  const rel = relative(cwd, absolute);
+  if (rel === '') return '.';
+  return rel.startsWith('../..') || isAbsolute(rel) ? absolute : rel;
 }

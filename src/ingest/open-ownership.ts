@@ -18,11 +18,15 @@ export interface RepositoryOwnership {
 }
 
 /** Opens a repository and reads what decides ownership in it (its CODEOWNERS). */
-export async function openOwnership(dir: string, catalog: Catalog): Promise<RepositoryOwnership> {
+export async function openOwnership(
+  dir: string,
+  catalog: Catalog,
+  shownAs: string = dir,
+): Promise<RepositoryOwnership> {
   const git = await openRepository(dir);
   const label = repositoryLabel(dir);
   const names = await repositoryNames(git);
-  const codeowners = await readCodeowners(git);
+  const codeowners = await readCodeowners(git, shownAs);
   const { resolve: resolvePath, unresolvedOwners } = createPathResolver(
     catalog,
     { label, names },

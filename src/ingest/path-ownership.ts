@@ -77,8 +77,7 @@ export function createPathResolver(
 export function normalizePath(path: string): string {
   return path
     .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .replace(/^\/+/, '')
+    .replace(/^(\.?\/)+/, '')
     .replace(/\/+$/, '');
 }
 

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Person } from '../model/index.js';
-import type { GitSource } from './git.js';
+import { type GitSource, hasHead } from './git.js';
 import { parseContact } from './identities.js';
 
 /** Who made a commit: its author and its `Co-authored-by:` co-authors, after `.mailmap`. */
@@ -33,6 +33,7 @@ export async function* readCommitAuthors(
   git: GitSource,
   options: ReadAuthorsOptions = {},
 ): AsyncGenerator<CommitAuthors> {
+  if (options.rev === undefined && !(await hasHead(git))) return; // an empty repository
   const args = [
     'log',
     `--format=${FORMAT}`,

@@ -39,9 +39,13 @@ export interface RepositoryCodeowners {
 /**
  * Reads CODEOWNERS where GitHub looks (`.github/`, the root, `docs/`; the first found is
  * used): from the work tree when there is one, so uncommitted edits show at once, else
- * (a bare clone) from HEAD. Problem files are named `REPO/CODEOWNERS` for people.
+ * (a bare clone) from HEAD. Rules and problems name the file under `shownAs`, the
+ * repository folder as the user wrote it.
  */
-export async function readCodeowners(git: GitSource): Promise<RepositoryCodeowners> {
+export async function readCodeowners(
+  git: GitSource,
+  shownAs: string = git.dir,
+): Promise<RepositoryCodeowners> {
   const top = await workTree(git);
   const head = await hasHead(git);
   for (const location of CODEOWNERS_LOCATIONS) {
@@ -54,7 +58,7 @@ export async function readCodeowners(git: GitSource): Promise<RepositoryCodeowne
             .catch(() => undefined)
         : undefined;
     if (text !== undefined) {
-      const shown = join(git.dir, location);
+      const shown = join(shownAs, location);
       return { file: location, ...parseCodeowners(text, shown) };
     }
   }

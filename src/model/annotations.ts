@@ -65,14 +65,15 @@ export function parseEmails(value: string): Parsed<string[]> {
 
 /**
  * Comma-separated path globs, each optionally prefixed `REPO:` to limit it to one
- * repository. A leading `/` is dropped: every glob is relative to the repository root.
+ * repository. Globs are relative to the repository root.
  */
 export function parsePaths(value: string): Parsed<PathGlob[]> {
   const globs: PathGlob[] = [];
   for (const item of splitList(value)) {
     const colon = item.indexOf(':');
     const repo = colon > 0 ? item.slice(0, colon).trim() : undefined;
-    const glob = (colon > 0 ? item.slice(colon + 1) : item).trim().replace(/^\/+/, '');
+    // A leading `/` is implied and a trailing `/` adds nothing: a folder covers what is below it.
+    const glob = (colon > 0 ? item.slice(colon + 1) : item).trim().replace(/^\/+|\/+$/g, '');
     if (glob === '' || glob.includes('\\')) {
       return fail(
         `"${item}" is not a path glob`,

@@ -33,7 +33,7 @@ export interface Catalog {
 
 /**
  * Checks the catalog as a whole and merges what Backstage merges: unknown references,
- * duplicate entities, group parents (from `parent` and from `children`, which must not
+ * group parents (from `parent` and from `children`, which must not
  * name two different parents), cycles in the group tree; members from both sides.
  * Warns about users in no group and groups with neither members nor child groups.
  */
@@ -45,24 +45,13 @@ export function buildCatalog(parsed: ParsedCatalog): { catalog: Catalog; problem
     fields: Omit<Problem, keyof SourcePosition | 'entity'>,
   ) => problems.push({ ...fields, ...source, entity });
 
-  const byRef = new Map<string, Entity>();
-  for (const entity of parsed.entities) {
-    const first = byRef.get(entity.ref);
-    if (first) {
-      at(entity.source, entity.ref, {
-        severity: 'error',
-        code: 'entity/duplicate',
-        message: `${entity.ref} is defined twice; the first is at ${first.source.file}:${first.source.line}`,
-        hint: 'Remove one of them, or give this one another name or namespace.',
-      });
-    } else {
-      byRef.set(entity.ref, entity);
-    }
-  }
-  const entities = [...byRef.values()];
+  // parseCatalog has already refused a second definition of any entity.
+  const entities = parsed.entities;
+  const byRef = new Map(entities.map((e) => [e.ref, e]));
 
+  const invalid = new Set(parsed.invalidRefs);
   for (const use of parsed.refs) {
-    if (byRef.has(use.target)) continue;
+    if (byRef.has(use.target) || invalid.has(use.target)) continue;
     const suggestion = closestRef(use.target, byRef.keys());
     at(use.position, use.from, {
       severity: 'error',

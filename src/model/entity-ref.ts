@@ -66,7 +66,8 @@ export function parseEntityRef(text: string, context: RefContext): RefParseResul
       hint: 'A kind is a letter followed by letters and digits.',
     };
   }
-  if (!isValidNamespace(ref.namespace)) {
+  // References compare case-insensitively, so `Default/web` names the `default` namespace.
+  if (!isValidNamespace(ref.namespace.toLowerCase())) {
     return {
       ok: false,
       message: `"${ref.namespace}" is not a valid namespace`,

@@ -12,6 +12,8 @@ export interface CatalogFile {
 
 export interface ParsedCatalog {
   entities: Entity[];
+  /** Entities that were named but had errors: references to them are not reported again. */
+  invalidRefs: string[];
   refs: RefUse[];
   problems: Problem[];
 }
@@ -22,6 +24,8 @@ export interface ParsedCatalog {
  */
 export function parseCatalog(files: readonly CatalogFile[]): ParsedCatalog {
   const entities: Entity[] = [];
+  const invalidRefs: string[] = [];
+  const seen = new Map<string, SourcePosition>();
   const refs: RefUse[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
@@ -63,11 +67,26 @@ export function parseCatalog(files: readonly CatalogFile[]): ParsedCatalog {
         });
         continue;
       }
+      if (value === null || value === undefined) continue; // a document with only comments
       const result = readEntity(value, locate);
+      const first = result.ref === undefined ? undefined : seen.get(result.ref);
+      if (result.ref !== undefined && first) {
+        problems.push({
+          severity: 'error',
+          code: 'entity/duplicate',
+          ...locate([]),
+          entity: result.ref,
+          message: `${result.ref} is defined twice; the first is at ${first.file}:${first.line}`,
+          hint: 'Remove one of them, or give this one another name or namespace.',
+        });
+        continue;
+      }
+      if (result.ref !== undefined) seen.set(result.ref, locate([]));
       problems.push(...result.problems);
       refs.push(...result.refs);
       if (result.entity) entities.push(result.entity);
+      else if (result.ref) invalidRefs.push(result.ref);
     }
   }
-  return { entities, refs, problems };
+  return { entities, invalidRefs, refs, problems };
 }

@@ -39,6 +39,8 @@ export interface RefUse {
 
 export interface ReadEntityResult {
   entity?: Entity;
+  /** The entity's reference, also when it has errors (so others' references to it still resolve). */
+  ref?: string;
   refs: RefUse[];
   problems: Problem[];
 }
@@ -246,7 +248,9 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
   // With spec errors, the references and annotations are still checked on what was
   // written, so one run reports them all; the entity itself is then not returned.
   const data = (spec.success ? spec.data : rawSpec) as Record<string, unknown>;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { refs, problems };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ...(entityRef === undefined ? {} : { ref: entityRef }), refs, problems };
+  }
   const from = entityRef as string;
 
   /** Parses one reference and remembers it for the existence check. */
@@ -470,6 +474,6 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
       break;
   }
   return problems.some((p) => p.severity === 'error')
-    ? { refs, problems }
-    : { entity, refs, problems };
+    ? { ref: from, refs, problems }
+    : { entity, ref: from, refs, problems };
 }

@@ -1,7 +1,8 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   createIdentityTally,
   type IdentitySummary,
+  type OwnedComponent,
   type OwnershipSummary,
   summarizeOwnership,
 } from '../../analysis/index.js';
@@ -17,7 +18,7 @@ import type { Catalog, PathOwnership } from '../../model/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
-import { columns, componentLabel, percent, plural, short } from '../render.js';
+import { columns, componentLabel, percent, plural, short, shownPath, wrap } from '../render.js';
 import { entityCounts } from './validate.js';
 
 export interface AnalyzeOptions {
@@ -26,6 +27,14 @@ export interface AnalyzeOptions {
   format: OutputFormat;
   includeBots: boolean;
   merges: boolean;
+}
+
+interface RepositoryRow {
+  dir: string;
+  label: string;
+  files: number;
+  commits: number;
+  codeowners: string | null;
 }
 
 interface TeamRow {
@@ -69,7 +78,8 @@ export async function analyze(
   const paths: PathOwnership[] = [];
   const unresolved: RepositoryOwnership['unresolvedOwners'] = [];
   for (const repoDir of options.repos) {
-    const repo = await openOwnership(resolve(io.cwd, repoDir), catalog);
+    const shownAs = shownPath(io.cwd, repoDir);
+    const repo = await openOwnership(resolve(io.cwd, repoDir), catalog, shownAs);
     const files = await listHeadFiles(repo.git);
     for (const file of files) paths.push(repo.resolve(file));
     unresolved.push(...repo.unresolvedOwners);
@@ -77,7 +87,7 @@ export async function analyze(
     for await (const commit of readCommitAuthors(repo.git, { merges: options.merges }))
       tally.add(commit);
     repositories.push({
-      dir: relative(io.cwd, resolve(io.cwd, repoDir)) || '.',
+      dir: shownAs,
       label: repo.label,
       files: files.length,
       commits: tally.result().commits - before,
@@ -119,13 +129,7 @@ function teamRows(catalog: Catalog): TeamRow[] {
 function renderReport(report: {
   dir: string | undefined;
   catalog: Catalog;
-  repositories: {
-    dir: string;
-    label: string;
-    files: number;
-    commits: number;
-    codeowners: string | null;
-  }[];
+  repositories: RepositoryRow[];
   teams: TeamRow[];
   ownership: OwnershipSummary;
   identities: IdentitySummary;
@@ -138,13 +142,18 @@ function renderReport(report: {
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ');
   out.push(
-    report.dir
-      ? `Catalog ${report.dir}: ${counts || 'no entities'} — valid.`
-      : 'No catalog: components are top-level folders and CODEOWNERS rules; no teams.',
+    wrap(
+      report.dir
+        ? `Catalog ${report.dir}: ${counts || 'no entities'} — valid.`
+        : 'No catalog: components are top-level folders and CODEOWNERS rules; no teams.',
+    ),
   );
   for (const r of report.repositories) {
+    const codeowners = r.codeowners ? `, ${r.codeowners}` : ', no CODEOWNERS';
     out.push(
-      `Repository ${r.dir}: ${plural(r.files, 'file')} at HEAD, ${plural(r.commits, 'commit')}${r.codeowners ? `, ${r.codeowners}` : ', no CODEOWNERS'}.`,
+      wrap(
+        `Repository ${r.dir}: ${plural(r.files, 'file')} at HEAD, ${plural(r.commits, 'commit')}${codeowners}.`,
+      ),
     );
   }
 
@@ -166,67 +175,84 @@ function renderReport(report: {
       ]),
     );
     out.push(
-      '  COMMITS: commits with at least one author in the team; a commit counts once for each team among its authors.',
+      wrap(
+        'COMMITS: commits with an author in the team; a commit counts once for each team among its authors, and a person in two teams counts for both.',
+        '  ',
+      ),
     );
   }
 
   out.push('', `Ownership — ${plural(ownership.files, 'file')}`);
-  const withFiles = ownership.components.filter((c) => c.files > 0);
   out.push(
     columns([
-      ['COMPONENT', 'OWNER', 'FILES', 'FROM'],
-      ...withFiles.map((c) => [
-        componentLabel(c.ref, several),
-        c.owner ? short(c.owner) : '(nobody)',
-        String(c.files),
-        SOURCE[c.source],
-      ]),
+      ['COMPONENT', 'OWNER', 'FILES', 'DECIDED BY'],
+      ...ownership.components
+        .filter((c) => c.files > 0)
+        .map((c) => [
+          componentLabel(c.ref, several),
+          c.owner ? short(c.owner) : '(nobody)',
+          String(c.files),
+          SOURCE[c.source],
+        ]),
     ]),
   );
-  const unowned = ownership.unownedPaths.reduce((n, p) => n + p.files, 0);
+  const notes: string[] = [];
   if (ownership.ownerlessComponents.length > 0) {
-    out.push(
-      `  Owned by nobody: ${ownership.ownerlessComponents.map((r) => componentLabel(r, several)).join(', ')} (${plural(unowned, 'file')} in folders no component covers).`,
+    const unowned = ownership.unownedPaths.reduce((n, p) => n + p.files, 0);
+    const names = ownership.ownerlessComponents.map((r) => componentLabel(r, several)).join(', ');
+    notes.push(
+      `Owned by nobody: ${names} (${plural(unowned, 'file')} in folders that no component or CODEOWNERS rule covers).`,
     );
   }
   if (ownership.componentsWithoutFiles.length > 0) {
-    out.push(
-      `  Catalog components with no files here: ${ownership.componentsWithoutFiles.map(short).join(', ')}.`,
+    notes.push(
+      `Catalog components with no files here: ${ownership.componentsWithoutFiles.map(short).join(', ')}.`,
     );
   }
   for (const u of ownership.unresolvedOwners) {
-    out.push(`  ${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User.`);
+    notes.push(`${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User.`);
   }
+  for (const note of notes) out.push(wrap(note, '  '));
 
   out.push('', `Who is who — ${plural(identities.commits, 'commit')}`);
-  const people = identities.commits - identities.botCommits;
+  const byPeople = identities.commits - identities.botCommits;
   out.push(
-    `  ${identities.matchedCommits} with an author in the catalog (${percent(identities.matchedCommits, people)} of the commits by people); ${plural(identities.botCommits, 'bot commit')} left out.`,
+    wrap(
+      `${identities.matchedCommits} with an author in the catalog (${percent(identities.matchedCommits, byPeople)} of the commits by people); ${plural(identities.botCommits, 'bot commit')} left out.`,
+      '  ',
+    ),
   );
   if (identities.unmatched.length > 0) {
+    const shown = identities.unmatched.slice(0, 15);
     out.push(
-      `  ${plural(identities.unmatched.length, 'author is', 'authors are')} no User, so their commits count for no team:`,
+      wrap(
+        `${plural(identities.unmatched.length, 'author is', 'authors are')} no User, so their commits count for no team:`,
+        '  ',
+      ),
     );
     out.push(
       columns(
-        identities.unmatched
-          .slice(0, 15)
-          .map((u) => [`${u.name} <${u.email}>`, plural(u.commits, 'commit')]),
+        shown.map((u) => [`${u.name} <${u.email}>`, plural(u.commits, 'commit')]),
         '    ',
       ),
     );
-    if (identities.unmatched.length > 15)
-      out.push(`    … and ${identities.unmatched.length - 15} more (see --format json).`);
+    if (identities.unmatched.length > shown.length) {
+      out.push(`    … and ${identities.unmatched.length - shown.length} more (see --format json).`);
+    }
     out.push(
-      '  Add each as a User, or their e-mail to a User\u2019s orgwire.dev/emails, or map it in .mailmap.',
+      wrap(
+        'Add each as a User, or their e-mail to a User\u2019s orgwire.dev/emails, or map it in .mailmap.',
+        '  ',
+      ),
     );
   }
   return `${out.join('\n')}\n`;
 }
 
-const SOURCE: Record<OwnershipSummary['components'][number]['source'], string> = {
-  paths: 'orgwire.dev/paths',
+/** How each component's files were assigned, in a word. */
+const SOURCE: Record<OwnedComponent['source'], string> = {
+  paths: 'catalog',
   codeowners: 'CODEOWNERS',
-  folder: 'top-level folder',
+  folder: 'folder',
   catalog: 'catalog',
 };

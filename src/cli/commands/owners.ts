@@ -22,7 +22,7 @@ export async function owners(
 ): Promise<number> {
   const { loaded } = await catalogOrEmpty(io, config, options.catalog);
   const repoDir = resolve(io.cwd, options.repo);
-  const repo = await openOwnership(repoDir, loaded.catalog);
+  const repo = await openOwnership(repoDir, loaded.catalog, options.repo);
   const results = options.paths.map((p) => repo.resolve(repoRelative(io.cwd, repoDir, p)));
 
   if (options.format === 'json') {

@@ -1,0 +1,411 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Catalog, loadCatalog } from '../model/index.js';
+import { parseCodeowners } from './codeowners.js';
+import { createPathResolver, normalizePath, type RepositoryNames } from './path-ownership.js';
+
+const CATALOG_YAML = `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: engineering
+spec:
+  type: department
+  children: [payments, storefront, platform]
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: payments
+  annotations:
+    github.com/team-slug: "Acme/Payments-Team"
+spec:
+  type: team
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: storefront
+spec:
+  type: team
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: platform
+  annotations:
+    github.com/team-slug: "acme/platform-team"
+spec:
+  type: team
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ana
+  annotations:
+    github.com/user-login: "AnaDev"
+    orgwire.dev/emails: "Ana@Home.example"
+spec:
+  profile:
+    email: ana@acme.example
+  memberOf: [payments]
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: bo
+spec:
+  profile:
+    email: bo@acme.example
+  memberOf: [storefront]
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: cart
+  annotations:
+    orgwire.dev/paths: "services/cart"
+spec:
+  type: service
+  lifecycle: production
+  owner: storefront
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: cart-pricing
+  annotations:
+    orgwire.dev/paths: "services/cart/pricing/**"
+spec:
+  type: library
+  lifecycle: production
+  owner: payments
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: checkout
+  annotations:
+    orgwire.dev/paths: "shop:services/checkout, Acme/Billing:legacy/checkout"
+spec:
+  type: service
+  lifecycle: production
+  owner: payments
+`;
+
+const GROUP = {
+  payments: 'group:default/payments',
+  storefront: 'group:default/storefront',
+  platform: 'group:default/platform',
+};
+const USER = { ana: 'user:default/ana', bo: 'user:default/bo' };
+const COMPONENT = {
+  cart: 'component:default/cart',
+  cartPricing: 'component:default/cart-pricing',
+  checkout: 'component:default/checkout',
+};
+
+function load(text: string): Catalog {
+  const { catalog, problems } = loadCatalog([{ path: 'catalog.yaml', text }]);
+  expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return catalog;
+}
+
+const CATALOG = load(CATALOG_YAML);
+const SHOP: RepositoryNames = { label: 'shop', names: ['shop', 'acme/shop'] };
+
+function resolverFor(codeowners: string, repo: RepositoryNames = SHOP, catalog = CATALOG) {
+  const parsed = parseCodeowners(codeowners, '.github/CODEOWNERS');
+  expect(parsed.problems).toEqual([]);
+  return createPathResolver(catalog, repo, parsed);
+}
+
+/** The line where the YAML document of the entity named `name` starts. */
+function documentLine(yaml: string, name: string): number {
+  const lines = yaml.split('\n');
+  const nameAt = lines.indexOf(`  name: ${name}`);
+  const start = lines.slice(0, nameAt).lastIndexOf('apiVersion: backstage.io/v1alpha1');
+  return start + 1;
+}
+
+describe('createPathResolver: which rule decides', () => {
+  it('lets a component\u2019s paths beat a CODEOWNERS rule for the same path', () => {
+    const { resolve } = resolverFor('/services/ @acme/platform-team\n');
+    expect(resolve('services/cart/src/a.ts')).toEqual({
+      path: 'services/cart/src/a.ts',
+      component: COMPONENT.cart,
+      owner: GROUP.storefront,
+      rule: {
+        source: 'paths',
+        component: COMPONENT.cart,
+        glob: 'services/cart',
+        file: 'catalog.yaml',
+        line: documentLine(CATALOG_YAML, 'cart'),
+      },
+    });
+  });
+
+  it('lets a CODEOWNERS rule beat the top-level folder', () => {
+    const { resolve } = resolverFor('* @acme/storefront\n/infra/ @acme/platform-team\n');
+    expect(resolve('infra/k8s/deploy.yaml')).toEqual({
+      path: 'infra/k8s/deploy.yaml',
+      component: 'codeowners:shop:/infra/',
+      owner: GROUP.platform,
+      rule: { source: 'codeowners', pattern: '/infra/', file: '.github/CODEOWNERS', line: 2 },
+    });
+  });
+
+  it('passes a path whose deciding CODEOWNERS rule has no owners to its folder', () => {
+    const { resolve } = resolverFor('* @acme/platform-team\n/scripts/\n');
+    expect(resolve('scripts/release/tag.sh')).toEqual({
+      path: 'scripts/release/tag.sh',
+      component: 'folder:shop:scripts',
+      rule: { source: 'folder' },
+    });
+    expect(resolve('tools/lint.sh').component).toBe('codeowners:shop:*');
+  });
+
+  it('gives a path no rule matches to its top-level folder, and root files to "/"', () => {
+    const { resolve } = resolverFor('');
+    expect(resolve('assets/img/logo.svg')).toEqual({
+      path: 'assets/img/logo.svg',
+      component: 'folder:shop:assets',
+      rule: { source: 'folder' },
+    });
+    expect(resolve('README.md')).toEqual({
+      path: 'README.md',
+      component: 'folder:shop:/',
+      rule: { source: 'folder' },
+    });
+  });
+
+  it('names pseudo-components after the repository\u2019s label, not its other names', () => {
+    const repo = { label: 'web', names: ['acme/web-shop', 'web-shop'] };
+    const { resolve } = resolverFor('/infra/ @acme/platform-team\n', repo);
+    expect(resolve('infra/main.tf').component).toBe('codeowners:web:/infra/');
+    expect(resolve('docs/index.md').component).toBe('folder:web:docs');
+    expect(resolve('Makefile').component).toBe('folder:web:/');
+  });
+});
+
+describe('createPathResolver: component globs', () => {
+  const { resolve } = resolverFor('');
+
+  it.each([
+    ['services/cart', COMPONENT.cart],
+    ['services/cart/src/a.ts', COMPONENT.cart],
+    ['services/cart/.env', COMPONENT.cart],
+    ['services/cart/pricing', COMPONENT.cartPricing],
+    ['services/cart/pricing/rules/vat.ts', COMPONENT.cartPricing],
+    ['services/cartography/map.ts', 'folder:shop:services'],
+    ['services/car', 'folder:shop:services'],
+    ['lib/services/cart/a.ts', 'folder:shop:lib'],
+  ])('gives %s to %s', (path, component) => {
+    expect(resolve(path).component).toBe(component);
+  });
+
+  it('lets the most specific (longest) glob win whatever the catalog order', () => {
+    const reordered = CATALOG_YAML.split('\n---\n').reverse().join('\n---\n');
+    const other = resolverFor('', SHOP, load(reordered));
+    expect(other.resolve('services/cart/pricing/vat.ts')).toMatchObject({
+      component: COMPONENT.cartPricing,
+      owner: GROUP.payments,
+      rule: { glob: 'services/cart/pricing/**' },
+    });
+    expect(other.resolve('services/cart/api.ts').component).toBe(COMPONENT.cart);
+  });
+
+  it.each(['services/cart', '/services/cart', 'services/cart/', 'services/cart/**'])(
+    'lets the glob "%s", which names a folder, cover everything below it',
+    (glob) => {
+      const yaml = CATALOG_YAML.replace(
+        'orgwire.dev/paths: "services/cart"',
+        `orgwire.dev/paths: "${glob}"`,
+      );
+      const { resolve } = resolverFor('', SHOP, load(yaml));
+      expect(resolve('services/cart/src/a.ts').component).toBe(COMPONENT.cart);
+      expect(resolve('services/cart/README.md').component).toBe(COMPONENT.cart);
+    },
+  );
+
+  it.each([
+    // label, names, the owner of services/checkout/x, the owner of legacy/checkout/x
+    ['shop', ['shop'], COMPONENT.checkout, 'folder:shop:legacy'],
+    ['Shop', ['SHOP'], COMPONENT.checkout, 'folder:Shop:legacy'],
+    ['billing', ['billing', 'acme/billing'], 'folder:billing:services', COMPONENT.checkout],
+    ['billing', ['ACME/BILLING'], 'folder:billing:services', COMPONENT.checkout],
+    // Named by its owner/name only, as a remote gives it.
+    ['bill', ['bill', 'acme/billing'], 'folder:bill:services', COMPONENT.checkout],
+    ['other', ['other'], 'folder:other:services', 'folder:other:legacy'],
+  ])(
+    'applies REPO: globs only in the named repository (label %s, names %j)',
+    (label, names, servicesOwner, legacyOwner) => {
+      const { resolve } = resolverFor('', { label, names });
+      expect(resolve('services/checkout/x.ts').component).toBe(servicesOwner);
+      expect(resolve('legacy/checkout/x.ts').component).toBe(legacyOwner);
+      // A glob with no REPO: prefix applies in every repository.
+      expect(resolve('services/cart/x.ts').component).toBe(COMPONENT.cart);
+    },
+  );
+
+  it('gives every path below a folder named by a component\u2019s glob to that component', () => {
+    // At most six characters, so never a folder that the fixture's own globs name.
+    const name = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,5}$/);
+    const below = fc.stringMatching(/^[A-Za-z0-9._-]{1,8}$/).filter((s) => s !== '.' && s !== '..');
+    const spelling = fc.constantFrom('', './', '/');
+    fc.assert(
+      fc.property(
+        fc.array(name, { minLength: 1, maxLength: 3 }),
+        fc.array(below, { maxLength: 4 }),
+        fc.boolean(),
+        spelling,
+        fc.boolean(),
+        (folderSegments, rest, starStar, prefix, backslashes) => {
+          const folder = folderSegments.join('/');
+          // A sibling whose name starts with the folder's is longer, so it is tried first.
+          const yaml = `${CATALOG_YAML}---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: target
+  annotations:
+    orgwire.dev/paths: "${starStar ? `${folder}/**` : folder}"
+spec:
+  type: service
+  lifecycle: production
+  owner: user:bo
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: sibling
+  annotations:
+    orgwire.dev/paths: "${folder}x, ${folder}-sibling/**"
+spec:
+  type: service
+  lifecycle: production
+  owner: platform
+`;
+          const { resolve } = resolverFor('* @acme/storefront\n', SHOP, load(yaml));
+          const path = [folder, ...rest].join('/');
+          const input = `${prefix}${backslashes ? path.replace(/\//g, '\\') : path}`;
+          const owned = resolve(input);
+          expect(owned).toMatchObject({
+            path,
+            component: 'component:default/target',
+            owner: USER.bo,
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('createPathResolver: CODEOWNERS owners', () => {
+  it.each([
+    ['@acme/payments-team', GROUP.payments],
+    ['@ACME/Payments-Team', GROUP.payments],
+    ['@acme/platform-team', GROUP.platform],
+    // No github.com/team-slug: the team part is the group's name.
+    ['@acme/storefront', GROUP.storefront],
+    ['@acme/StoreFront', GROUP.storefront],
+    ['@acme/payments', GROUP.payments],
+    ['@AnaDev', USER.ana],
+    ['@anadev', USER.ana],
+    ['ana@acme.example', USER.ana],
+    ['ana@home.example', USER.ana],
+    ['ANA@ACME.EXAMPLE', USER.ana],
+    ['12345+AnaDev@users.noreply.github.com', USER.ana],
+    ['bo@acme.example', USER.bo],
+  ])('maps the owner %s to %s', (owner, expected) => {
+    const { resolve, unresolvedOwners } = resolverFor(`/src/ ${owner}\n`);
+    expect(resolve('src/index.ts').owner).toBe(expected);
+    expect(unresolvedOwners).toEqual([]);
+  });
+
+  it.each([
+    ['@AnaDev @acme/storefront @acme/payments-team', GROUP.storefront],
+    ['@ghost @bo-login bo@acme.example @acme/payments-team', GROUP.payments],
+    ['@ghost bo@acme.example @AnaDev', USER.bo],
+  ])(
+    'gives a rule with owners "%s" to %s: the first Group, else the first User',
+    (owners, expected) => {
+      const { resolve } = resolverFor(`/src/ ${owners}\n`);
+      expect(resolve('src/index.ts').owner).toBe(expected);
+    },
+  );
+
+  it('keeps a rule whose owners are all unknown as a component with no owner', () => {
+    const { resolve } = resolverFor('/src/ @ghost @acme/ghosts\n');
+    const owned = resolve('src/index.ts');
+    expect(owned.component).toBe('codeowners:shop:/src/');
+    expect(owned).not.toHaveProperty('owner');
+  });
+
+  it('lists every unknown owner with its file and line', () => {
+    const { unresolvedOwners } = resolverFor(
+      [
+        '# owners',
+        '* @acme/platform-team',
+        '/src/ @ghost @AnaDev @other-org/ghosts',
+        '',
+        '/docs/ nobody@nowhere.example @acme/storefront',
+      ].join('\n'),
+    );
+    expect(unresolvedOwners).toEqual([
+      { owner: '@ghost', file: '.github/CODEOWNERS', line: 3 },
+      { owner: '@other-org/ghosts', file: '.github/CODEOWNERS', line: 3 },
+      { owner: 'nobody@nowhere.example', file: '.github/CODEOWNERS', line: 5 },
+    ]);
+  });
+});
+
+describe('normalizePath', () => {
+  it.each([
+    ['src/a.ts', 'src/a.ts'],
+    ['./src/a.ts', 'src/a.ts'],
+    ['././src/a.ts', 'src/a.ts'],
+    ['/src/a.ts', 'src/a.ts'],
+    ['//src/a.ts', 'src/a.ts'],
+    ['/./src/a.ts', 'src/a.ts'],
+    ['src\\lib\\a.ts', 'src/lib/a.ts'],
+    ['.\\src\\a.ts', 'src/a.ts'],
+    ['\\src\\a.ts', 'src/a.ts'],
+    ['src/lib/', 'src/lib'],
+    ['README.md', 'README.md'],
+  ])('turns %j into %j', (input, expected) => {
+    expect(normalizePath(input)).toBe(expected);
+  });
+
+  it('leaves no backslash, no leading ./ or / and the same segments, for any spelling', () => {
+    const segment = fc.stringMatching(/^[a-z]{1,4}(\.[a-z]{1,2})?$/);
+    const lead = fc.array(fc.constantFrom('./', '/', '.\\', '\\'), { maxLength: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        lead,
+        fc.boolean(),
+        (segments, leads, windows) => {
+          const path = segments.join('/');
+          const input = leads.join('') + (windows ? segments.join('\\') : path);
+          expect(normalizePath(input)).toBe(path);
+        },
+      ),
+    );
+  });
+
+  it('is what the resolver reports and matches with', () => {
+    const { resolve } = resolverFor('/infra/ @acme/platform-team\n');
+    expect(resolve('.\\services\\cart\\a.ts')).toMatchObject({
+      path: 'services/cart/a.ts',
+      component: COMPONENT.cart,
+    });
+    expect(resolve('/infra/main.tf')).toMatchObject({
+      path: 'infra/main.tf',
+      component: 'codeowners:shop:/infra/',
+    });
+  });
+});

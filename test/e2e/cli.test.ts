@@ -1,0 +1,426 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/orgwire.js');
+const work = mkdtempSync(join(tmpdir(), 'orgwire-e2e-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the built CLI as a user would, in `cwd`, with no terminal. */
+function orgwire(args: string[], cwd = work) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(dir: string, files: Record<string, string>): string {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const fresh = (name: string) => {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+function commit(repo: string, author: string, files: Record<string, string>, message = 'change') {
+  write(repo, files);
+  execFileSync('git', ['add', '-A'], { cwd: repo, env: GIT_ENV });
+  const [, name, email] = /^(.*) <(.*)>$/.exec(author) ?? [];
+  execFileSync('git', ['commit', '-q', '-m', message], {
+    cwd: repo,
+    env: {
+      ...GIT_ENV,
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: 'ci',
+      GIT_COMMITTER_EMAIL: 'ci@example',
+    },
+  });
+}
+
+describe('orgwire init and validate', () => {
+  it('writes a starter catalog that validates with no problem', () => {
+    const dir = fresh('starter');
+    const init = orgwire(['init'], dir);
+    expect(init.status).toBe(0);
+    expect(readdirSync(join(dir, 'catalog')).sort()).toEqual(['components.yaml', 'org.yaml']);
+    const result = orgwire(['validate', '--format', 'json'], dir);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ version: 1, valid: true, files: 2, problems: [] });
+    expect(json.entities).toMatchObject({ Group: 3, User: 4, Component: 2 });
+  });
+
+  it('refuses to init over a folder that has files, and changes nothing', () => {
+    const dir = write(fresh('occupied'), { 'catalog/mine.yaml': 'keep: me\n' });
+    const result = orgwire(['init'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('catalog already exists and is not empty');
+    expect(readdirSync(join(dir, 'catalog'))).toEqual(['mine.yaml']);
+    noStackTrace(result.stderr);
+  });
+
+  it('reports every error of a broken catalog with its position, exit 2, no stack trace', () => {
+    const dir = write(fresh('broken'), {
+      'catalog/org.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: web
+spec:
+  type: team
+  parent: engineering
+  children: []
+`,
+      'catalog/deep/components.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: cart
+spec:
+  type: service
+  lifecycle: production
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: cart
+spec: {type: service, lifecycle: production, owner: web}
+`,
+      'catalog/syntax.yml': 'kind: [Group\n',
+    });
+    const result = orgwire(['validate'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('catalog/org.yaml:7:11');
+    expect(result.stdout).toContain('spec.parent points at group:default/engineering');
+    expect(result.stdout).toContain('catalog/deep/components.yaml:6:3');
+    expect(result.stdout).toContain('Component cart has no owner');
+    expect(result.stdout).toContain('catalog/deep/components.yaml:9:1');
+    expect(result.stdout).toMatch(/component:default\/cart is defined twice/);
+    expect(result.stdout).toContain('catalog/syntax.yml:2:1');
+    expect(result.stdout).toContain('hint:');
+    expect(result.stdout).toContain('4 errors');
+    noStackTrace(result.stdout + result.stderr);
+
+    const json = JSON.parse(orgwire(['validate', '--format', 'json'], dir).stdout);
+    expect(json.valid).toBe(false);
+    const errors = json.problems.filter((p: { severity: string }) => p.severity === 'error');
+    expect(errors.map((p: { code: string }) => p.code).sort()).toEqual(
+      ['entity/duplicate', 'owner/missing', 'ref/unknown', 'yaml/syntax'].sort(),
+    );
+  });
+
+  it('reads a Backstage catalog with kinds orgwire does not use, noting what it skipped', () => {
+    const dir = write(fresh('backstage'), {
+      'catalog/all.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata:
+  name: example
+spec:
+  targets: [./org.yaml]
+---
+apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: create-service
+  title: Create a service
+spec:
+  owner: web
+  type: service
+  steps: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: web
+spec:
+  type: team
+  children: []
+  members: [ana]
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ana
+spec:
+  memberOf: []
+`,
+    });
+    const result = orgwire(['validate'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      'kind Template (scaffolder.backstage.io/v1beta3) is not one orgwire reads; skipped',
+    );
+    expect(result.stdout).toContain('1 Group, 1 User');
+  });
+
+  it('prints warnings and still exits 0', () => {
+    const dir = write(fresh('warnings'), {
+      'catalog/org.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: lonely\nspec:\n  type: team\n  children: []\n',
+    });
+    const result = orgwire(['validate'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('has no members and no child groups');
+    expect(result.stdout).toContain('0 errors, 1 warning');
+  });
+
+  it('says how to start when there is no catalog', () => {
+    const result = orgwire(['validate'], fresh('nothing'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('No catalog at');
+    expect(result.stderr).toContain('orgwire init');
+    noStackTrace(result.stderr);
+  });
+});
+
+describe('orgwire owners and analyze on a real repository', () => {
+  let dir: string;
+  let repo: string;
+  beforeAll(() => {
+    dir = fresh('shop-org');
+    write(dir, {
+      'catalog/org.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: web
+  annotations:
+    github.com/team-slug: acme/web-team
+    orgwire.dev/team-type: stream-aligned
+spec: {type: team, children: [], members: [ana, ben]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: platform
+spec: {type: team, children: [], members: [ben]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ana}
+spec: {memberOf: [], profile: {email: ana@acme.example}}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ben}
+spec: {memberOf: [], profile: {email: ben@acme.example}}
+`,
+      'catalog/components.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: cart
+  annotations:
+    orgwire.dev/paths: services/cart
+spec: {type: service, lifecycle: production, owner: web}
+`,
+    });
+    repo = join(dir, 'shop');
+    mkdirSync(repo);
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo, env: GIT_ENV });
+    commit(repo, 'Ana <ana@acme.example>', {
+      'services/cart/a.ts': '1',
+      'infra/main.tf': 'x',
+      'scripts/x.sh': 'y',
+      'README.md': 'r',
+      '.github/CODEOWNERS':
+        '# owners\n/infra/ @acme/web-team\n/infra/ @acme/platform @acme/ghosts\n',
+      '.mailmap': 'Ben <ben@acme.example> <ben@laptop.local>\n',
+    });
+    commit(
+      repo,
+      'Ben B <ben@laptop.local>',
+      { 'services/cart/b.ts': '2' },
+      'pair\n\nCo-authored-by: Ana <ANA@acme.example>',
+    );
+    commit(repo, 'Kit Contractor <kit@agency.example>', { 'scripts/x.sh': 'z' });
+    commit(repo, 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>', {
+      'services/cart/a.ts': '3',
+    });
+  });
+
+  it('says which component, team and rule own each path', () => {
+    const result = orgwire(
+      ['owners', 'services/cart/a.ts', 'infra/main.tf', 'scripts/x.sh', '--repo', 'shop'],
+      dir,
+    );
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((l) => l.startsWith('services/cart/a.ts'))).toMatch(
+      /cart\s+web\s+catalog\/components\.yaml:1 orgwire\.dev\/paths services\/cart/,
+    );
+    expect(lines.find((l) => l.startsWith('infra/main.tf'))).toMatch(
+      /\/infra\/\s+platform\s+.*CODEOWNERS:3/,
+    );
+    expect(lines.find((l) => l.startsWith('scripts/x.sh'))).toMatch(
+      /scripts\/\s+\(nobody\)\s+top-level folder/,
+    );
+    expect(result.stderr).toContain('CODEOWNERS:3: CODEOWNERS owner @acme/ghosts matches no Group');
+  });
+
+  it('gives the same answers as JSON', () => {
+    const result = orgwire(['owners', 'infra/main.tf', '--repo', 'shop', '--format', 'json'], dir);
+    const json = JSON.parse(result.stdout);
+    expect(json.paths).toEqual([
+      {
+        path: 'infra/main.tf',
+        component: 'codeowners:shop:/infra/',
+        owner: 'group:default/platform',
+        rule: {
+          source: 'codeowners',
+          pattern: '/infra/',
+          file: join('shop', '.github/CODEOWNERS'),
+          line: 3,
+        },
+      },
+    ]);
+    expect(json.unresolvedOwners).toEqual([
+      { owner: '@acme/ghosts', file: join('shop', '.github/CODEOWNERS'), line: 3 },
+    ]);
+  });
+
+  it('summarises ownership and identities: mailmap, co-authors, bots and contractors', () => {
+    const result = orgwire(['analyze', '--repo', 'shop', '--format', 'json'], dir);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.identities).toEqual({
+      commits: 4,
+      matchedCommits: 2,
+      botCommits: 1,
+      unmatched: [{ name: 'Kit Contractor', email: 'kit@agency.example', commits: 1 }],
+      // Ben is in both teams; the pair commit counts once for web although both are in it.
+      teams: [
+        { ref: 'group:default/web', commits: 2 },
+        { ref: 'group:default/platform', commits: 1 },
+      ],
+    });
+    const files = Object.fromEntries(
+      json.ownership.components.map((c: { ref: string; files: number }) => [c.ref, c.files]),
+    );
+    expect(files).toEqual({
+      'component:default/cart': 2,
+      'codeowners:shop:/infra/': 1,
+      'codeowners:shop:/.github/': undefined,
+      'folder:shop:.github': 1,
+      'folder:shop:/': 2,
+      'folder:shop:scripts': 1,
+    });
+    expect(json.ownership.ownerlessComponents.sort()).toEqual([
+      'folder:shop:.github',
+      'folder:shop:/',
+      'folder:shop:scripts',
+    ]);
+    expect(
+      json.teams.map((t: { ref: string; members: string[] }) => [t.ref, t.members.length]),
+    ).toEqual([
+      ['group:default/platform', 1],
+      ['group:default/web', 2],
+    ]);
+  });
+
+  it('prints a readable report with the contractor listed', () => {
+    const result = orgwire(['analyze', '--repo', 'shop'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Kit Contractor <kit@agency.example>');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('1 bot commit left out');
+    expect(result.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
+  });
+
+  it('takes bots from orgwire.yaml, and reports a broken orgwire.yaml with its line', () => {
+    write(dir, { 'orgwire.yaml': 'identities:\n  bots:\n    extra: ["/contractor/"]\n' });
+    const json = JSON.parse(orgwire(['analyze', '--repo', 'shop', '--format', 'json'], dir).stdout);
+    expect(json.identities.botCommits).toBe(2);
+    expect(json.identities.unmatched).toEqual([]);
+    write(dir, { 'orgwire.yaml': 'identities:\n  bots:\n    exclude: true\n' });
+    const broken = orgwire(['analyze', '--repo', 'shop'], dir);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('orgwire.yaml:3:5');
+    expect(broken.stderr).toContain('unknown setting exclude');
+    rmSync(join(dir, 'orgwire.yaml'));
+  });
+
+  it('refuses a missing repository, a missing --repo and an unknown option, exit 2', () => {
+    const missing = orgwire(['analyze', '--repo', 'nope'], dir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('No repository at');
+    const none = orgwire(['analyze'], dir);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('--repo DIR');
+    const unknown = orgwire(['analyze', '--repos', 'shop'], dir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("unknown option '--repos'");
+    const notGit = orgwire(['analyze', '--repo', 'catalog'], dir);
+    expect(notGit.status).toBe(2);
+    expect(notGit.stderr).toContain('is not a git repository');
+    for (const r of [missing, none, unknown, notGit]) noStackTrace(r.stderr);
+  });
+
+  it('stops on catalog errors before reading the repository', () => {
+    const broken = write(fresh('broken-analyze'), {
+      'catalog/x.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: {name: x}\nspec: {memberOf: [nobody]}\n',
+    });
+    const result = orgwire(['analyze', '--repo', repo], broken);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('catalog/x.yaml:4:19');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('orgwire --help and the demo', () => {
+  it('shows examples in the help of every command', () => {
+    expect(orgwire(['--help']).stdout).toContain('Examples:');
+    for (const args of [
+      ['validate', '--help'],
+      ['init', '--help'],
+      ['owners', '--help'],
+      ['analyze', '--help'],
+    ]) {
+      const result = orgwire(args);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('Examples:');
+      expect(result.stdout).toContain('--format');
+    }
+  });
+
+  it('analyses the demo organisation and finds its planted stories', () => {
+    const dir = fresh('demo');
+    const result = orgwire(['analyze', '--demo', '--format', 'json'], dir);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(dir, '.orgwire/demo/shop/.git'))).toBe(true);
+    const json = JSON.parse(result.stdout);
+    expect(json.teams.filter((t: { type: string | null }) => t.type !== null)).toHaveLength(8);
+    expect(json.identities.unmatched.map((u: { email: string }) => u.email)).toEqual([
+      'dana@freelance-devs.io',
+    ]);
+    expect(json.identities.botCommits).toBe(40);
+    expect(json.ownership.unownedPaths.map((p: { folder: string }) => p.folder).sort()).toEqual([
+      '/',
+      'scripts',
+    ]);
+    // A second run reuses the repository it built.
+    const again = orgwire(['analyze', '--demo', '--format', 'json'], dir);
+    expect(JSON.parse(again.stdout)).toEqual(json);
+    expect(readFileSync(join(dir, '.orgwire/demo/shop.fingerprint'), 'utf8')).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+  });
+});
