@@ -3,7 +3,8 @@ import type { Catalog, OwnershipRule, PathOwnership, UnresolvedOwner } from '../
 export interface OwnedComponent {
   /** `component:ns/name`, `codeowners:REPO:PATTERN` or `folder:REPO:NAME` (see PathOwnership). */
   ref: string;
-  owner?: string;
+  /** The owning Group (or User); null when nobody owns it. */
+  owner: string | null;
   /** How its files were assigned; `catalog` for a catalog component that matched no file. */
   source: OwnershipRule['source'] | 'catalog';
   files: number;
@@ -47,7 +48,7 @@ export function summarizeOwnership(
     if (!entry) {
       entry = {
         ref: path.component,
-        ...(path.owner ? { owner: path.owner } : {}),
+        owner: path.owner,
         source: path.rule.source,
         files: 0,
       };

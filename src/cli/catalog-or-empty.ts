@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
+import { displayPath } from '../ingest/index.js';
 import { type LoadedCatalog, loadCatalog } from '../model/index.js';
 import { catalogDir, type LoadedConfig, loadValidCatalog } from './context.js';
 import type { Io } from './io.js';
-import { shownPath } from './render.js';
 
 /**
  * The catalog for commands that also work without one: the one named (which must
@@ -18,5 +18,5 @@ export async function catalogOrEmpty(
   if (!flag && !config.config.catalog && !existsSync(dir)) {
     return { loaded: loadCatalog([]) };
   }
-  return { loaded: await loadValidCatalog(io, dir), dir: shownPath(io.cwd, dir) };
+  return { loaded: await loadValidCatalog(io, dir), dir: displayPath(io.cwd, dir) };
 }

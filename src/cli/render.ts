@@ -1,4 +1,3 @@
-import { isAbsolute, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import { humanizeEntityRef, type Problem } from '../model/index.js';
 
@@ -69,8 +68,7 @@ export function componentLabel(ref: string, withRepo = false): string {
   const pseudo = /^(codeowners|folder):([^:]*):(.*)$/.exec(ref);
   if (!pseudo) return short(ref);
   const [, kind, repo, rest] = pseudo as unknown as [string, string, string, string];
-  const name =
-    kind === 'folder' ? (rest === '/' ? '(root files)' : `${rest}/`) : `CODEOWNERS ${rest}`;
+  const name = kind === 'folder' ? (rest === '/' ? '(root files)' : `${rest}/`) : rest;
   return withRepo ? `${repo}: ${name}` : name;
 }
 
@@ -88,12 +86,4 @@ export function wrap(text: string, indent = '', width = 80): string {
   }
   if (line !== '') lines.push(indent + line);
   return lines.join('\n');
-}
-
-/** A path as a person would type it from `cwd`: relative when below or beside it, else absolute. */
-export function shownPath(cwd: string, path: string): string {
-  const absolute = resolve(cwd, path);
-  const rel = relative(cwd, absolute);
-  if (rel === '') return '.';
-  return rel.startsWith('../..') || isAbsolute(rel) ? absolute : rel;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { AppError } from '../errors.js';
 import type { CatalogFile } from '../model/index.js';
+import { displayPath } from './display-path.js';
 
 const SKIP = new Set(['node_modules', '.git']);
 
@@ -32,7 +33,7 @@ export async function readCatalogFiles(dir: string, cwd = process.cwd()): Promis
     .sort();
   return Promise.all(
     paths.map(async (path) => ({
-      path: relative(cwd, path) || path,
+      path: displayPath(cwd, path),
       text: await readFile(path, 'utf8'),
     })),
   );

@@ -1,5 +1,7 @@
 export * from './catalog-files.js';
 export * from './codeowners.js';
+export * from './display-path.js';
+export * from './display-path.js';
 export * from './git.js';
 export * from './identities.js';
 export * from './open-ownership.js';

@@ -162,6 +162,7 @@ describe('createPathResolver: which rule decides', () => {
     expect(resolve('scripts/release/tag.sh')).toEqual({
       path: 'scripts/release/tag.sh',
       component: 'folder:shop:scripts',
+      owner: null,
       rule: { source: 'folder' },
     });
     expect(resolve('tools/lint.sh').component).toBe('codeowners:shop:*');
@@ -172,11 +173,13 @@ describe('createPathResolver: which rule decides', () => {
     expect(resolve('assets/img/logo.svg')).toEqual({
       path: 'assets/img/logo.svg',
       component: 'folder:shop:assets',
+      owner: null,
       rule: { source: 'folder' },
     });
     expect(resolve('README.md')).toEqual({
       path: 'README.md',
       component: 'folder:shop:/',
+      owner: null,
       rule: { source: 'folder' },
     });
   });
@@ -342,7 +345,7 @@ describe('createPathResolver: CODEOWNERS owners', () => {
     const { resolve } = resolverFor('/src/ @ghost @acme/ghosts\n');
     const owned = resolve('src/index.ts');
     expect(owned.component).toBe('codeowners:shop:/src/');
-    expect(owned).not.toHaveProperty('owner');
+    expect(owned.owner).toBeNull();
   });
 
   it('lists every unknown owner with its file and line', () => {

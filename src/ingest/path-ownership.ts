@@ -62,13 +62,18 @@ export function createPathResolver(
       return {
         path,
         component: `codeowners:${repo.label}:${rule.pattern}`,
-        ...(owner === undefined ? {} : { owner }),
+        owner: owner ?? null,
         rule: { source: 'codeowners', pattern: rule.pattern, file: rule.file, line: rule.line },
       };
     }
     const slash = path.indexOf('/');
     const folder = slash === -1 ? '/' : path.slice(0, slash);
-    return { path, component: `folder:${repo.label}:${folder}`, rule: { source: 'folder' } };
+    return {
+      path,
+      component: `folder:${repo.label}:${folder}`,
+      owner: null,
+      rule: { source: 'folder' },
+    };
   };
   return { resolve, unresolvedOwners: owners.unresolved };
 }

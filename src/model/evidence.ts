@@ -30,8 +30,8 @@ export type OwnershipRule =
 export interface PathOwnership {
   path: string;
   component: string;
-  /** The owning Group (or User, when a User owns it); absent when nobody does. */
-  owner?: string;
+  /** The owning Group (or User, when a User owns it); null when nobody does. */
+  owner: string | null;
   rule: OwnershipRule;
 }
 

@@ -263,15 +263,16 @@ spec: {type: service, lifecycle: production, owner: web}
       dir,
     );
     expect(result.status).toBe(0);
-    const lines = result.stdout.split('\n');
-    expect(lines.find((l) => l.startsWith('services/cart/a.ts'))).toMatch(
-      /cart\s+web\s+catalog\/components\.yaml:1 orgwire\.dev\/paths services\/cart/,
+    const block = (path: string) =>
+      result.stdout.split('\n\n').find((b) => b.startsWith(`${path}\n`));
+    expect(block('services/cart/a.ts')).toMatch(
+      /component\s+cart\n\s+owner\s+web\n\s+decided by\s+catalog\/components\.yaml:1 {2}orgwire\.dev\/paths services\/cart/,
     );
-    expect(lines.find((l) => l.startsWith('infra/main.tf'))).toMatch(
-      /\/infra\/\s+platform\s+.*CODEOWNERS:3/,
+    expect(block('infra/main.tf')).toMatch(
+      /component\s+\/infra\/ \(a CODEOWNERS rule\)\n\s+owner\s+platform\n\s+decided by\s+shop\/\.github\/CODEOWNERS:3/,
     );
-    expect(lines.find((l) => l.startsWith('scripts/x.sh'))).toMatch(
-      /scripts\/\s+\(nobody\)\s+top-level folder/,
+    expect(block('scripts/x.sh')).toMatch(
+      /component\s+scripts\/ \(a top-level folder\)\n\s+owner\s+\(nobody\)/,
     );
     expect(result.stderr).toContain('CODEOWNERS:3: CODEOWNERS owner @acme/ghosts matches no Group');
   });

@@ -9,6 +9,7 @@ import {
 import {
   createBotDetector,
   createIdentityResolver,
+  displayPath,
   listHeadFiles,
   openOwnership,
   type RepositoryOwnership,
@@ -18,7 +19,7 @@ import type { Catalog, PathOwnership } from '../../model/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
-import { columns, componentLabel, percent, plural, short, shownPath, wrap } from '../render.js';
+import { columns, componentLabel, percent, plural, short, wrap } from '../render.js';
 import { entityCounts } from './validate.js';
 
 export interface AnalyzeOptions {
@@ -78,7 +79,7 @@ export async function analyze(
   const paths: PathOwnership[] = [];
   const unresolved: RepositoryOwnership['unresolvedOwners'] = [];
   for (const repoDir of options.repos) {
-    const shownAs = shownPath(io.cwd, repoDir);
+    const shownAs = displayPath(io.cwd, repoDir);
     const repo = await openOwnership(resolve(io.cwd, repoDir), catalog, shownAs);
     const files = await listHeadFiles(repo.git);
     for (const file of files) paths.push(repo.resolve(file));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { openOwnership } from '../../ingest/index.js';
+import { displayPath, openOwnership } from '../../ingest/index.js';
 import type { PathOwnership } from '../../model/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
@@ -22,7 +22,7 @@ export async function owners(
 ): Promise<number> {
   const { loaded } = await catalogOrEmpty(io, config, options.catalog);
   const repoDir = resolve(io.cwd, options.repo);
-  const repo = await openOwnership(repoDir, loaded.catalog, options.repo);
+  const repo = await openOwnership(repoDir, loaded.catalog, displayPath(io.cwd, options.repo));
   const results = options.paths.map((p) => repo.resolve(repoRelative(io.cwd, repoDir, p)));
 
   if (options.format === 'json') {
@@ -35,16 +35,7 @@ export async function owners(
     });
     return 0;
   }
-  const rows = [
-    ['PATH', 'COMPONENT', 'OWNER', 'DECIDED BY'],
-    ...results.map((r) => [
-      r.path,
-      componentLabel(r.component),
-      r.owner ? short(r.owner) : '(nobody)',
-      decidedBy(r),
-    ]),
-  ];
-  io.out(`${columns(rows, '')}\n`);
+  for (const result of results) io.out(`${describe(result)}\n\n`);
   for (const p of repo.codeownersProblems) io.err(`${p.file}:${p.line}: ${p.message}. ${p.hint}\n`);
   for (const u of repo.unresolvedOwners) {
     io.err(
@@ -54,16 +45,32 @@ export async function owners(
   return 0;
 }
 
-function decidedBy(result: PathOwnership): string {
+/** One path's answer, a few labelled lines that fit a terminal. */
+function describe(result: PathOwnership): string {
   const rule = result.rule;
-  switch (rule.source) {
-    case 'paths':
-      return `${rule.file}:${rule.line} orgwire.dev/paths ${rule.glob}`;
-    case 'codeowners':
-      return `${rule.file}:${rule.line} CODEOWNERS ${rule.pattern}`;
-    case 'folder':
-      return 'top-level folder (no component or CODEOWNERS rule)';
-  }
+  const [component, decidedBy] =
+    rule.source === 'paths'
+      ? [
+          componentLabel(result.component),
+          `${rule.file}:${rule.line}  orgwire.dev/paths ${rule.glob}`,
+        ]
+      : rule.source === 'codeowners'
+        ? [
+            `${componentLabel(result.component)} (a CODEOWNERS rule)`,
+            `${rule.file}:${rule.line}  ${rule.pattern}`,
+          ]
+        : [
+            `${componentLabel(result.component)} (a top-level folder)`,
+            'no component path and no CODEOWNERS rule matches',
+          ];
+  return columns(
+    [
+      ['component', component],
+      ['owner', result.owner ? short(result.owner) : '(nobody)'],
+      ['decided by', decidedBy],
+    ],
+    '  ',
+  ).replace(/^/, `${result.path}\n`);
 }
 
 /**

@@ -38,7 +38,7 @@ export async function validate(io: Io, options: ValidateOptions): Promise<number
       io.out('  The folder has no *.yaml files. Run `orgwire init` to create a starter catalog.\n');
   } else {
     io.out(
-      `✗ ${problemCounts(problems)} in ${plural(files.length, 'file')}. Nothing was written; fix the errors and run again.\n`,
+      `✗ ${problemCounts(problems)} in ${plural(files.length, 'file')}. Fix them and run again.\n`,
     );
   }
   return valid ? 0 : 2;
