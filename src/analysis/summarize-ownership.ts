@@ -5,6 +5,8 @@ export interface OwnedComponent {
   ref: string;
   /** The owning Group (or User); null when nobody owns it. */
   owner: string | null;
+  /** For a CODEOWNERS rule: its owners as written (`@org/team`), whether or not they resolved. */
+  declaredOwners: string[];
   /** How its files were assigned; `catalog` for a catalog component that matched no file. */
   source: OwnershipRule['source'] | 'catalog';
   files: number;
@@ -16,7 +18,7 @@ export interface OwnershipSummary {
   components: OwnedComponent[];
   /** Per team: the components it owns and their files. */
   teams: { ref: string; components: number; files: number }[];
-  /** Components (with files) that no team owns: top-level folders and unowned CODEOWNERS rules. */
+  /** Components with files and no owner at all: top-level folders (a CODEOWNERS rule always names someone). */
   ownerlessComponents: string[];
   /** Files no catalog component or CODEOWNERS rule covers, per repository and top-level folder. */
   unownedPaths: { repo: string; folder: string; files: number }[];
@@ -37,6 +39,7 @@ export function summarizeOwnership(
     byRef.set(component.ref, {
       ref: component.ref,
       owner: component.owner,
+      declaredOwners: [],
       source: 'catalog',
       files: 0,
     });
@@ -49,6 +52,7 @@ export function summarizeOwnership(
       entry = {
         ref: path.component,
         owner: path.owner,
+        declaredOwners: path.rule.source === 'codeowners' ? path.rule.owners : [],
         source: path.rule.source,
         files: 0,
       };
@@ -70,7 +74,9 @@ export function summarizeOwnership(
     files,
     components,
     teams: [...teams.values()].sort((a, b) => b.files - a.files || a.ref.localeCompare(b.ref)),
-    ownerlessComponents: components.filter((c) => !c.owner && c.files > 0).map((c) => c.ref),
+    ownerlessComponents: components
+      .filter((c) => !c.owner && c.declaredOwners.length === 0 && c.files > 0)
+      .map((c) => c.ref),
     unownedPaths: components
       .filter((c) => c.source === 'folder')
       .map((c) => {

@@ -187,7 +187,9 @@ function report(error: unknown, io: Io): number {
     )
       return EXIT.ok;
     if (error.code === 'commander.help') return EXIT.ok;
-    io.err(`${pc.dim('Run `orgwire --help` for the commands and their options.')}\n`);
+    io.err(
+      `${pc.dim('Run `orgwire --help` for the commands, `orgwire COMMAND --help` for their options.')}\n`,
+    );
     return EXIT.input;
   }
   if (error instanceof InputProblems) {

@@ -12,7 +12,14 @@ const SKIP = new Set(['node_modules', '.git']);
  */
 export async function readCatalogFiles(dir: string, cwd = process.cwd()): Promise<CatalogFile[]> {
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) {
+  if (info && !info.isDirectory()) {
+    throw new AppError(
+      'invalid-input',
+      `${dir} is a file; --catalog takes the folder that holds the catalog's YAML files.`,
+      'Pass its folder instead, e.g. --catalog catalog.',
+    );
+  }
+  if (!info) {
     throw new AppError(
       'not-found',
       `No catalog at ${dir}.`,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 
@@ -88,24 +88,35 @@ export function gitSource(dir: string): GitSource {
   };
 }
 
-/** Checks that `dir` is a git repository git can read, with a clear error otherwise. */
+/**
+ * Checks that `dir` is the top folder of a git repository git can read (a bare clone
+ * too), with a clear error otherwise. A folder inside a repository is refused: orgwire
+ * reads whole repositories, and taking the folder for the whole would mislead.
+ */
 export async function openRepository(dir: string): Promise<GitSource> {
-  if (!existsSync(dir)) {
-    throw new AppError(
-      'not-found',
-      `No repository at ${dir}.`,
-      'Pass --repo with the folder of a git clone.',
-    );
+  const hint = 'Pass --repo with the folder of a git clone (bare clones work too).';
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new AppError('not-found', `No repository at ${dir}.`, hint);
+  if (!info.isDirectory()) {
+    throw new AppError('invalid-input', `${dir} is a file, not a repository folder.`, hint);
   }
   const git = gitSource(dir);
   try {
     await git.run(['rev-parse', '--git-dir']);
   } catch (error) {
     if (error instanceof AppError && error.message.startsWith('git is not')) throw error;
+    throw new AppError('not-found', `${dir} is not a git repository.`, hint);
+  }
+  const prefix = await git
+    .run(['rev-parse', '--show-prefix'])
+    .then((out) => out.toString('utf8').trim())
+    .catch(() => ''); // a bare clone has no work tree, so no prefix
+  if (prefix !== '') {
+    const top = (await git.run(['rev-parse', '--show-toplevel'])).toString('utf8').trim();
     throw new AppError(
-      'not-found',
-      `${dir} is not a git repository.`,
-      'Pass --repo with the folder of a git clone (bare clones work too).',
+      'invalid-input',
+      `${dir} is a folder inside the repository at ${top}.`,
+      `Pass --repo ${top}: orgwire reads whole repositories, and components say which folders belong to whom.`,
     );
   }
   return git;

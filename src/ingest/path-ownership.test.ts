@@ -153,7 +153,13 @@ describe('createPathResolver: which rule decides', () => {
       path: 'infra/k8s/deploy.yaml',
       component: 'codeowners:shop:/infra/',
       owner: GROUP.platform,
-      rule: { source: 'codeowners', pattern: '/infra/', file: '.github/CODEOWNERS', line: 2 },
+      rule: {
+        source: 'codeowners',
+        pattern: '/infra/',
+        owners: ['@acme/platform-team'],
+        file: '.github/CODEOWNERS',
+        line: 2,
+      },
     });
   });
 
@@ -348,7 +354,7 @@ describe('createPathResolver: CODEOWNERS owners', () => {
     expect(owned.owner).toBeNull();
   });
 
-  it('lists every unknown owner with its file and line', () => {
+  it('lists every unknown owner once, with the first line that names it and its rule count', () => {
     const { unresolvedOwners } = resolverFor(
       [
         '# owners',
@@ -356,12 +362,13 @@ describe('createPathResolver: CODEOWNERS owners', () => {
         '/src/ @ghost @AnaDev @other-org/ghosts',
         '',
         '/docs/ nobody@nowhere.example @acme/storefront',
+        '/lib/ @ghost',
       ].join('\n'),
     );
     expect(unresolvedOwners).toEqual([
-      { owner: '@ghost', file: '.github/CODEOWNERS', line: 3 },
-      { owner: '@other-org/ghosts', file: '.github/CODEOWNERS', line: 3 },
-      { owner: 'nobody@nowhere.example', file: '.github/CODEOWNERS', line: 5 },
+      { owner: '@ghost', file: '.github/CODEOWNERS', line: 3, rules: 2 },
+      { owner: '@other-org/ghosts', file: '.github/CODEOWNERS', line: 3, rules: 1 },
+      { owner: 'nobody@nowhere.example', file: '.github/CODEOWNERS', line: 5, rules: 1 },
     ]);
   });
 });

@@ -63,7 +63,13 @@ export function createPathResolver(
         path,
         component: `codeowners:${repo.label}:${rule.pattern}`,
         owner: owner ?? null,
-        rule: { source: 'codeowners', pattern: rule.pattern, file: rule.file, line: rule.line },
+        rule: {
+          source: 'codeowners',
+          pattern: rule.pattern,
+          owners: rule.owners,
+          file: rule.file,
+          line: rule.line,
+        },
       };
     }
     const slash = path.indexOf('/');
@@ -98,7 +104,7 @@ function ancestors(path: string): string[] {
  * Maps each CODEOWNERS rule to its owning team: `@org/team` to the Group whose
  * `github.com/team-slug` is `org/team` (or whose name is `team`), `@login` and e-mails to
  * a User; the first owner that is a Group wins, else the first User. Owners that match
- * nothing are listed with their line.
+ * nothing are listed once each, with the first line that names them.
  */
 function resolveCodeownersOwners(catalog: Catalog, rules: readonly CodeownersRule[]) {
   const groupBySlug = new Map<string, string>();
@@ -131,14 +137,17 @@ function resolveCodeownersOwners(catalog: Catalog, rules: readonly CodeownersRul
   };
 
   const byRule = new Map<CodeownersRule, string>();
-  const unresolved: UnresolvedOwner[] = [];
+  const unresolved = new Map<string, UnresolvedOwner>();
   for (const rule of rules) {
     const found = rule.owners.map((owner) => ({ owner, match: lookup(owner) }));
     for (const { owner, match } of found) {
-      if (!match) unresolved.push({ owner, file: rule.file, line: rule.line });
+      if (match) continue;
+      const seen = unresolved.get(owner);
+      if (seen) seen.rules++;
+      else unresolved.set(owner, { owner, file: rule.file, line: rule.line, rules: 1 });
     }
     const owner = found.find((f) => f.match?.kind === 'group') ?? found.find((f) => f.match);
     if (owner?.match) byRule.set(rule, owner.match.ref);
   }
-  return { byRule, unresolved };
+  return { byRule, unresolved: [...unresolved.values()] };
 }

@@ -35,7 +35,8 @@ export interface Catalog {
  * Checks the catalog as a whole and merges what Backstage merges: unknown references,
  * group parents (from `parent` and from `children`, which must not
  * name two different parents), cycles in the group tree; members from both sides.
- * Warns about users in no group and groups with neither members nor child groups.
+ * Warns about users in no group, groups with neither members nor child groups, and an
+ * e-mail or GitHub login claimed by two users.
  */
 export function buildCatalog(parsed: ParsedCatalog): { catalog: Catalog; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -145,6 +146,27 @@ export function buildCatalog(parsed: ParsedCatalog): { catalog: Catalog; problem
         code: 'user/no-group',
         message: `${user.ref} is in no group, so their work counts for no team`,
         hint: 'Add the team to spec.memberOf, or the user to the team\u2019s spec.members.',
+      });
+    }
+  }
+  // Identity matching gives a shared e-mail or login to the first user that claims it.
+  const claimed = new Map<string, User>();
+  for (const user of users) {
+    const keys = [
+      ...user.emails,
+      ...(user.githubLogin ? [`github login ${user.githubLogin}`] : []),
+    ];
+    for (const key of keys) {
+      const first = claimed.get(key);
+      if (!first) {
+        claimed.set(key, user);
+        continue;
+      }
+      at(user.source, user.ref, {
+        severity: 'warning',
+        code: 'user/shared-identity',
+        message: `${key} also belongs to ${first.ref}, so commits with it count for ${humanizeEntityRef(first.ref)} only`,
+        hint: 'Give each person their own e-mails and GitHub login.',
       });
     }
   }

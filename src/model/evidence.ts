@@ -18,7 +18,7 @@ export type AuthorMatch =
 /** How a path's component was decided, in the order the rules are tried. */
 export type OwnershipRule =
   | { source: 'paths'; component: string; glob: string; file: string; line: number }
-  | { source: 'codeowners'; pattern: string; file: string; line: number }
+  | { source: 'codeowners'; pattern: string; owners: string[]; file: string; line: number }
   | { source: 'folder' };
 
 /**
@@ -35,9 +35,10 @@ export interface PathOwnership {
   rule: OwnershipRule;
 }
 
-/** A CODEOWNERS owner that matches no Group or User, with its line. */
+/** A CODEOWNERS owner that matches no Group or User: its first line and how many rules name it. */
 export interface UnresolvedOwner {
   owner: string;
   file: string;
   line: number;
+  rules: number;
 }

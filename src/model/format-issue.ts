@@ -36,7 +36,7 @@ export function formatIssue(
     case 'invalid_union':
       return {
         message: `${field} has the wrong shape (${describe(input)})`,
-        hint: `Write ${field} as a reference or a list of references.`,
+        hint: `See the catalog format for the forms ${field} takes.`,
       };
     default:
       return { message: `${field} ${issue.message}`, hint: `Check ${field}.` };

@@ -317,6 +317,73 @@ describe('loadCatalog: integrity', () => {
     expect(problems.find((p) => p.code === 'user/no-group')?.entity).toBe('user:default/bo');
     expect((catalog.byRef.get('user:default/ana') as User).memberOf).toEqual(['group:default/web']);
   });
+  it('warns when two users claim the same e-mail or GitHub login', () => {
+    const { problems } = load(
+      group('web'),
+      user('ana', '[web]', '  annotations:\n    github.com/user-login: anna\n'),
+      user(
+        'bo',
+        '[web]',
+        '  annotations:\n    orgwire.dev/emails: ANA@acme.example\n    github.com/user-login: Anna\n',
+      ),
+    );
+    expect(errorsOf(problems)).toEqual([]);
+    const shared = problems.filter((p) => p.code === 'user/shared-identity');
+    expect(shared.map((p) => [p.entity, p.message.split(' also')[0]])).toEqual([
+      ['user:default/bo', 'ana@acme.example'],
+      ['user:default/bo', 'github login anna'],
+    ]);
+  });
+});
+
+describe('loadCatalog: what Backstage accepts', () => {
+  it('accepts an API definition given as a $text/$json/$yaml placeholder, and an MCP server API without one', () => {
+    const api = (name: string, spec: string) =>
+      doc('API', name, `lifecycle: production\nowner: web\n${spec}`);
+    const { catalog, problems } = load(
+      group('web'),
+      user('ana'),
+      api('a', 'type: openapi\ndefinition:\n  $text: ./openapi.yaml'),
+      api('b', 'type: openapi\ndefinition:\n  $json: https://example.com/api.json'),
+      api('c', 'type: mcp-server\nremotes: [{type: sse, url: https://example.com/mcp}]'),
+      api('d', 'type: openapi'),
+    );
+    expect(catalog.apis.map((a) => a.name)).toEqual(['a', 'b', 'c']);
+    expect(errorsOf(problems).map((p) => p.message)).toEqual(['spec.definition is required']);
+  });
+
+  it('accepts tags with a colon, as the catalog\u2019s default validator does', () => {
+    const { problems } = load(
+      group('web', 'type: team\nchildren: []', '  tags: [lang:go, c++, team-a]\n'),
+      user('ana'),
+    );
+    expect(errorsOf(problems)).toEqual([]);
+  });
+
+  it('skips YAML documents that are no entity (an OpenAPI file beside the catalog) with a note', () => {
+    const { catalog, problems } = loadCatalog([
+      {
+        path: 'openapi.yaml',
+        text: 'openapi: 3.0.0\ninfo: {title: Pets, version: 1.0.0}\npaths: {}\n',
+      },
+      { path: 'org.yaml', text: `${group('web')}---\n${user('ana')}` },
+    ]);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(problems.filter((p) => p.file === 'openapi.yaml').map((p) => p.code)).toEqual([
+      'entity/skipped',
+    ]);
+    expect(catalog.entities).toHaveLength(2);
+  });
+
+  it('still checks the second definition of a duplicate entity', () => {
+    const { problems } = load(
+      group('web'),
+      user('ana'),
+      component('cart'),
+      component('cart', 'type: service\nowner: nobody'),
+    );
+    expect(codes(problems).sort()).toEqual(['entity/duplicate', 'entity/shape', 'ref/unknown']);
+  });
 });
 
 describe('loadCatalog: bad input', () => {

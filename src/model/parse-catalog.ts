@@ -69,8 +69,11 @@ export function parseCatalog(files: readonly CatalogFile[]): ParsedCatalog {
       }
       if (value === null || value === undefined) continue; // a document with only comments
       const result = readEntity(value, locate);
+      problems.push(...result.problems);
+      refs.push(...result.refs);
       const first = result.ref === undefined ? undefined : seen.get(result.ref);
       if (result.ref !== undefined && first) {
+        // Checked like any other (its problems are reported), but the first one counts.
         problems.push({
           severity: 'error',
           code: 'entity/duplicate',
@@ -82,8 +85,6 @@ export function parseCatalog(files: readonly CatalogFile[]): ParsedCatalog {
         continue;
       }
       if (result.ref !== undefined) seen.set(result.ref, locate([]));
-      problems.push(...result.problems);
-      refs.push(...result.refs);
       if (result.entity) entities.push(result.entity);
       else if (result.ref) invalidRefs.push(result.ref);
     }

@@ -94,6 +94,18 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
     );
     return { refs, problems };
   }
+  // YAML that is no entity at all (an OpenAPI document, a config file beside the catalog)
+  // is skipped: orgwire reads every YAML file of the folder.
+  if (!('apiVersion' in value) && !('kind' in value)) {
+    report(
+      [],
+      'entity/skipped',
+      'this document has no apiVersion or kind, so it is not a catalog entity; skipped',
+      'Nothing to do, unless it was meant to be an entity: then add apiVersion, kind and metadata.',
+      'note',
+    );
+    return { refs, problems };
+  }
   // Envelope errors are reported, and reading goes on as long as the entity can be named,
   // so that one run shows every problem of the document.
   const raw = value as Envelope;
@@ -170,7 +182,7 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
         ['metadata', 'tags', i],
         'entity/tag',
         `"${tag}" is not a valid tag`,
-        'Tags use lower-case letters, digits, "+" and "#", joined by single dashes.',
+        'Tags use lower-case letters, digits, ":", "+" and "#", joined by single dashes.',
       );
     }
   });

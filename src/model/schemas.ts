@@ -82,9 +82,39 @@ export const componentSpec = z
   })
   .loose();
 
+/**
+ * An API's definition: the text itself, or a Backstage placeholder (`$text`, `$json`,
+ * `$yaml`, `$openapi`, `$asyncapi`) that Backstage fills in from a file or URL.
+ */
+const definition = z.union([
+  text,
+  z.object({ $text: text }).strict(),
+  z.object({ $json: text }).strict(),
+  z.object({ $yaml: text }).strict(),
+  z.object({ $openapi: text }).strict(),
+  z.object({ $asyncapi: text }).strict(),
+]);
+
 export const apiSpec = z
-  .object({ type: text, lifecycle: text, owner: text, definition: text, system: text.optional() })
-  .loose();
+  .object({
+    type: text,
+    lifecycle: text,
+    owner: text,
+    // Backstage's MCP server APIs describe themselves by `remotes` instead.
+    definition: definition.optional(),
+    system: text.optional(),
+  })
+  .loose()
+  .superRefine((spec, ctx) => {
+    if (spec.definition === undefined && spec.type !== 'mcp-server') {
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'string',
+        path: ['definition'],
+        input: undefined,
+      });
+    }
+  });
 
 export const systemSpec = z
   .object({ owner: text, domain: text.optional(), type: text.optional() })

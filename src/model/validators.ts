@@ -8,7 +8,7 @@ const OBJECT_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_LABEL = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
 const KIND = /^[a-zA-Z][a-z0-9A-Z]*$/;
 const API_VERSION_SUFFIX = /^[a-z0-9A-Z]+$/;
-const TAG = /^[a-z0-9+#]+(-[a-z0-9+#]+)*$/;
+const TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
 
 const within = (value: string, max: number): boolean => value.length >= 1 && value.length <= max;
 
@@ -65,7 +65,10 @@ export function isValidLabelValue(value: string): boolean {
   return value === '' || isValidEntityName(value);
 }
 
-/** A tag: lower-case letters, digits, `+`, `#`, joined by single dashes, 1–63 characters. */
+/**
+ * A tag: lower-case letters, digits, `:`, `+`, `#`, joined by single dashes, 1–63
+ * characters (the catalog's default `makeValidator`, which allows `lang:go`).
+ */
 export function isValidTag(value: string): boolean {
   return within(value, 63) && TAG.test(value);
 }

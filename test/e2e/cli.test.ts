@@ -288,13 +288,14 @@ spec: {type: service, lifecycle: production, owner: web}
         rule: {
           source: 'codeowners',
           pattern: '/infra/',
+          owners: ['@acme/platform', '@acme/ghosts'],
           file: join('shop', '.github/CODEOWNERS'),
           line: 3,
         },
       },
     ]);
     expect(json.unresolvedOwners).toEqual([
-      { owner: '@acme/ghosts', file: join('shop', '.github/CODEOWNERS'), line: 3 },
+      { owner: '@acme/ghosts', file: join('shop', '.github/CODEOWNERS'), line: 3, rules: 1 },
     ]);
   });
 
@@ -372,6 +373,19 @@ spec: {type: service, lifecycle: production, owner: web}
     expect(notGit.status).toBe(2);
     expect(notGit.stderr).toContain('is not a git repository');
     for (const r of [missing, none, unknown, notGit]) noStackTrace(r.stderr);
+  });
+
+  it('refuses a folder inside a repository, a file as --repo and a file as --catalog', () => {
+    const inside = orgwire(['analyze', '--repo', 'shop/services'], dir);
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toMatch(/shop\/services is a folder inside the repository at .*shop/);
+    const file = orgwire(['owners', 'x', '--repo', 'shop/README.md'], dir);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain('is a file, not a repository folder');
+    const catalogFile = orgwire(['validate', '--catalog', 'catalog/org.yaml'], dir);
+    expect(catalogFile.status).toBe(2);
+    expect(catalogFile.stderr).toContain('--catalog takes the folder');
+    for (const r of [inside, file, catalogFile]) noStackTrace(r.stderr);
   });
 
   it('stops on catalog errors before reading the repository', () => {

@@ -191,18 +191,19 @@ function renderReport(report: {
         .filter((c) => c.files > 0)
         .map((c) => [
           componentLabel(c.ref, several),
-          c.owner ? short(c.owner) : '(nobody)',
+          ownerLabel(c),
           String(c.files),
           SOURCE[c.source],
         ]),
     ]),
   );
+  const noTeams = catalog.groups.length === 0 && catalog.users.length === 0;
   const notes: string[] = [];
   if (ownership.ownerlessComponents.length > 0) {
     const unowned = ownership.unownedPaths.reduce((n, p) => n + p.files, 0);
     const names = ownership.ownerlessComponents.map((r) => componentLabel(r, several)).join(', ');
     notes.push(
-      `Owned by nobody: ${names} (${plural(unowned, 'file')} in folders that no component or CODEOWNERS rule covers).`,
+      `Owned by nobody: ${names} — ${plural(unowned, 'file')} that no component or CODEOWNERS rule covers.`,
     );
   }
   if (ownership.componentsWithoutFiles.length > 0) {
@@ -210,8 +211,17 @@ function renderReport(report: {
       `Catalog components with no files here: ${ownership.componentsWithoutFiles.map(short).join(', ')}.`,
     );
   }
-  for (const u of ownership.unresolvedOwners) {
-    notes.push(`${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User.`);
+  if (noTeams && ownership.unresolvedOwners.length > 0) {
+    notes.push(
+      'CODEOWNERS owners are shown as written: with no catalog there are no teams to match them to.',
+    );
+  } else {
+    for (const u of ownership.unresolvedOwners) {
+      const more = u.rules > 1 ? ` (and ${plural(u.rules - 1, 'more rule')})` : '';
+      notes.push(
+        `${u.file}:${u.line}${more}: CODEOWNERS owner ${u.owner} matches no Group or User.`,
+      );
+    }
   }
   for (const note of notes) out.push(wrap(note, '  '));
 
@@ -225,12 +235,10 @@ function renderReport(report: {
   );
   if (identities.unmatched.length > 0) {
     const shown = identities.unmatched.slice(0, 15);
-    out.push(
-      wrap(
-        `${plural(identities.unmatched.length, 'author is', 'authors are')} no User, so their commits count for no team:`,
-        '  ',
-      ),
-    );
+    const intro = noTeams
+      ? `${plural(identities.unmatched.length, 'person', 'people')} made these commits; add them as Users in a catalog to count their work for their teams. The most active (commits as author or co-author):`
+      : `${plural(identities.unmatched.length, 'author is', 'authors are')} no User, so their commits count for no team (commits as author or co-author):`;
+    out.push(wrap(intro, '  '));
     out.push(
       columns(
         shown.map((u) => [`${u.name} <${u.email}>`, plural(u.commits, 'commit')]),
@@ -240,14 +248,23 @@ function renderReport(report: {
     if (identities.unmatched.length > shown.length) {
       out.push(`    … and ${identities.unmatched.length - shown.length} more (see --format json).`);
     }
-    out.push(
-      wrap(
-        'Add each as a User, or their e-mail to a User\u2019s orgwire.dev/emails, or map it in .mailmap.',
-        '  ',
-      ),
-    );
+    if (!noTeams) {
+      out.push(
+        wrap(
+          'Add each as a User, or their e-mail to a User\u2019s orgwire.dev/emails, or map it in .mailmap.',
+          '  ',
+        ),
+      );
+    }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The owning team, else the CODEOWNERS owners as written, else nobody. */
+function ownerLabel(component: OwnedComponent): string {
+  if (component.owner) return short(component.owner);
+  if (component.declaredOwners.length > 0) return component.declaredOwners.join(' ');
+  return '(nobody)';
 }
 
 /** How each component's files were assigned, in a word. */

@@ -37,12 +37,24 @@ export async function owners(
   }
   for (const result of results) io.out(`${describe(result)}\n\n`);
   for (const p of repo.codeownersProblems) io.err(`${p.file}:${p.line}: ${p.message}. ${p.hint}\n`);
-  for (const u of repo.unresolvedOwners) {
+  const used = new Set(
+    results.flatMap((r) => (r.rule.source === 'codeowners' ? r.rule.owners : [])),
+  );
+  for (const u of repo.unresolvedOwners.filter((o) => used.has(o.owner))) {
     io.err(
       `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group (github.com/team-slug or name) or User in the catalog.\n`,
     );
   }
   return 0;
+}
+
+/** The owning team; else the CODEOWNERS owners as written, which match no team. */
+function ownerOf(result: PathOwnership): string {
+  if (result.owner) return short(result.owner);
+  if (result.rule.source === 'codeowners' && result.rule.owners.length > 0) {
+    return `${result.rule.owners.join(' ')} (no Group or User in the catalog)`;
+  }
+  return '(nobody)';
 }
 
 /** One path's answer, a few labelled lines that fit a terminal. */
@@ -57,7 +69,7 @@ function describe(result: PathOwnership): string {
       : rule.source === 'codeowners'
         ? [
             `${componentLabel(result.component)} (a CODEOWNERS rule)`,
-            `${rule.file}:${rule.line}  ${rule.pattern}`,
+            `${rule.file}:${rule.line}  ${rule.pattern} ${rule.owners.join(' ')}`,
           ]
         : [
             `${componentLabel(result.component)} (a top-level folder)`,
@@ -66,7 +78,7 @@ function describe(result: PathOwnership): string {
   return columns(
     [
       ['component', component],
-      ['owner', result.owner ? short(result.owner) : '(nobody)'],
+      ['owner', ownerOf(result)],
       ['decided by', decidedBy],
     ],
     '  ',
