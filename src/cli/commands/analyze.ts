@@ -227,9 +227,12 @@ function renderReport(report: {
 
   out.push('', `Who is who — ${plural(identities.commits, 'commit')}`);
   const byPeople = identities.commits - identities.botCommits;
+  const bots = `${plural(identities.botCommits, 'bot commit')} left out.`;
   out.push(
     wrap(
-      `${identities.matchedCommits} with an author in the catalog (${percent(identities.matchedCommits, byPeople)} of the commits by people); ${plural(identities.botCommits, 'bot commit')} left out.`,
+      noTeams
+        ? bots
+        : `${identities.matchedCommits} with an author in the catalog (${percent(identities.matchedCommits, byPeople)} of the commits by people); ${bots}`,
       '  ',
     ),
   );
@@ -260,10 +263,11 @@ function renderReport(report: {
   return `${out.join('\n')}\n`;
 }
 
-/** The owning team, else the CODEOWNERS owners as written, else nobody. */
+/** The owning team, else the first CODEOWNERS owner as written (`+N` more), else nobody. */
 function ownerLabel(component: OwnedComponent): string {
   if (component.owner) return short(component.owner);
-  if (component.declaredOwners.length > 0) return component.declaredOwners.join(' ');
+  const [first, ...others] = component.declaredOwners;
+  if (first !== undefined) return others.length > 0 ? `${first} +${others.length}` : first;
   return '(nobody)';
 }
 
