@@ -1,14 +1,6 @@
-import {
-  ANNOTATIONS,
-  type Parsed,
-  parseAvailability,
-  parseDuration,
-  parseEmails,
-  parsePaths,
-  parseTeamType,
-  splitList,
-} from './annotations.js';
-import type { Entity, EntityBase, Interaction } from './entities.js';
+import type { Parsed } from './annotations.js';
+import { buildTypedEntity } from './build-typed-entity.js';
+import type { Entity, EntityBase } from './entities.js';
 import { DEFAULT_NAMESPACE, parseEntityRef, stringifyEntityRef } from './entity-ref.js';
 import { formatIssue } from './format-issue.js';
 import { KIND_DEFINITIONS, KINDS, type RefField } from './kinds.js';
@@ -330,161 +322,17 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
     tags: Array.isArray(metadata.tags) ? metadata.tags : [],
     source: locate([]),
   };
-  const optional = <K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } =>
-    (v === undefined ? {} : { [key]: v }) as { [P in K]?: V };
-  const profile = (data.profile ?? {}) as { displayName?: string; email?: string };
-
-  /** The dependencies named in `orgwire.dev/async-dependencies`, matched to the declared ones. */
-  const asyncDependencies = (declared: string[]): string[] => {
-    const raw = annotations[ANNOTATIONS.asyncDependencies];
-    if (raw === undefined) return [];
-    const out: string[] = [];
-    for (const item of splitList(raw)) {
-      const parsed = parseEntityRef(item, {
-        defaultNamespace: namespace,
-        defaultKind: 'Component',
-      });
-      const exact = parsed.ok ? stringifyEntityRef(parsed.ref) : undefined;
-      const byName = declared.filter((d) => d.endsWith(`/${item.toLowerCase()}`));
-      const match =
-        exact !== undefined && declared.includes(exact)
-          ? exact
-          : byName.length === 1
-            ? byName[0]
-            : undefined;
-      if (match === undefined) {
-        report(
-          ['metadata', 'annotations', ANNOTATIONS.asyncDependencies],
-          'annotation/invalid',
-          `${ANNOTATIONS.asyncDependencies}: "${item}" is not one of this entity's dependencies`,
-          'List references from spec.dependsOn or spec.consumesApis, e.g. component:mailer.',
-        );
-      } else {
-        out.push(match);
-      }
-    }
-    return out;
-  };
-
-  let entity: Entity;
-  switch (kindName) {
-    case 'Group': {
-      const interactions: Interaction[] = [];
-      const written = (Array.isArray(data.interactions) ? data.interactions : []) as Interaction[];
-      written.forEach((interaction, i) => {
-        if (typeof interaction?.with !== 'string') return;
-        const path = ['spec', 'interactions', i, 'with'];
-        const target = resolveRef(interaction.with, path, {
-          defaultKind: 'Group',
-          allowedKinds: ['Group'],
-        });
-        if (interaction.since && interaction.until && interaction.since > interaction.until) {
-          report(
-            ['spec', 'interactions', i, 'until'],
-            'entity/shape',
-            `spec.interactions[${i}] ends (${interaction.until}) before it starts (${interaction.since})`,
-            'Swap since and until, or fix the date.',
-          );
-        }
-        if (target) {
-          interactions.push({
-            with: target,
-            mode: interaction.mode,
-            ...optional('purpose', interaction.purpose),
-            ...optional('since', interaction.since),
-            ...optional('until', interaction.until),
-          });
-        }
-      });
-      entity = {
-        ...base,
-        kind: 'Group',
-        type: data.type as string,
-        ...optional('displayName', profile.displayName),
-        ...optional('email', profile.email),
-        ...optional('parent', one('parent')),
-        children: many('children'),
-        members: many('members'),
-        interactions,
-        ...optional('teamType', annotation(ANNOTATIONS.teamType, parseTeamType)),
-        ...optional('requestSlaDays', annotation(ANNOTATIONS.requestSla, parseDuration)),
-        ...optional('teamSlug', annotations[ANNOTATIONS.teamSlug]?.trim().toLowerCase()),
-      };
-      break;
-    }
-    case 'User': {
-      const extra = annotation(ANNOTATIONS.emails, parseEmails) ?? [];
-      const emails = [profile.email?.toLowerCase(), ...extra].filter((e): e is string => !!e);
-      entity = {
-        ...base,
-        kind: 'User',
-        ...optional('displayName', profile.displayName),
-        ...optional('email', profile.email),
-        emails: [...new Set(emails)],
-        ...optional('githubLogin', annotations[ANNOTATIONS.userLogin]?.trim().toLowerCase()),
-        memberOf: many('memberOf'),
-      };
-      break;
-    }
-    case 'Component':
-    case 'API': {
-      const dependsOn = many('dependsOn');
-      const consumesApis = many('consumesApis');
-      const common = {
-        ...base,
-        type: data.type as string,
-        lifecycle: data.lifecycle as string,
-        owner: one('owner') as string,
-        ...optional('system', one('system')),
-        dependsOn,
-        asyncDependencies: asyncDependencies([...dependsOn, ...consumesApis]),
-        ...optional('availability', annotation(ANNOTATIONS.availability, parseAvailability)),
-      };
-      entity =
-        kindName === 'API'
-          ? { ...common, kind: 'API' }
-          : {
-              ...common,
-              kind: 'Component',
-              ...optional('subcomponentOf', one('subcomponentOf')),
-              providesApis: many('providesApis'),
-              consumesApis,
-              paths: annotation(ANNOTATIONS.paths, parsePaths) ?? [],
-            };
-      break;
-    }
-    case 'System':
-      entity = {
-        ...base,
-        kind: 'System',
-        owner: one('owner') as string,
-        ...optional('domain', one('domain')),
-      };
-      break;
-    case 'Domain':
-      entity = {
-        ...base,
-        kind: 'Domain',
-        owner: one('owner') as string,
-        ...optional('subdomainOf', one('subdomainOf')),
-      };
-      break;
-    case 'Resource':
-      entity = {
-        ...base,
-        kind: 'Resource',
-        type: data.type as string,
-        owner: one('owner') as string,
-        ...optional('system', one('system')),
-        dependsOn: many('dependsOn'),
-      };
-      break;
-    case 'Goal':
-    case 'Bet':
-    case 'Learning':
-      entity = { ...base, kind: kindName, spec: { ...data, ...resolved } } as Entity;
-      break;
-  }
+  const entity = buildTypedEntity(kindName, {
+    base,
+    data,
+    namespace,
+    one,
+    many,
+    resolved,
+    annotation,
+    resolveRef,
+    report,
+  });
   return problems.some((p) => p.severity === 'error')
     ? { ref: from, refs, problems }
     : { entity, ref: from, refs, problems };
