@@ -42,3 +42,29 @@ export interface UnresolvedOwner {
   line: number;
   rules: number;
 }
+
+/** How a commit changed one file, as `git log --name-status` reports it. */
+export interface FileChange {
+  /** The path after the change (for a deletion, the path deleted). */
+  path: string;
+  /** A added, M modified, D deleted, R renamed, C copied, T type changed. */
+  status: 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+  /** The path before a rename or copy. */
+  oldPath?: string;
+  /** Lines added and deleted, when read with `--lines`; absent for binary files. */
+  added?: number;
+  deleted?: number;
+}
+
+/** One commit as orgwire keeps it: who, when, and which files. */
+export interface CommitRecord {
+  sha: string;
+  /** Author time in seconds since the epoch (when the work was done, kept by rebases). */
+  time: number;
+  author: Person;
+  /** `Co-authored-by:` trailers, after `.mailmap`. */
+  coAuthors: Person[];
+  /** How many parents: 0 for a root commit, 2 or more for a merge. */
+  parents: number;
+  files: FileChange[];
+}
