@@ -1,13 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
+import { DEFAULT_COUPLING } from '../analysis/index.js';
 import { DEMO_CATALOG, ensureDemoRepo } from '../demo/index.js';
 import { AppError } from '../errors.js';
-import { analyze } from './commands/analyze.js';
+import { analyze, type ReportFormat } from './commands/analyze.js';
+import { ingest } from './commands/ingest.js';
 import { init } from './commands/init.js';
 import { owners } from './commands/owners.js';
 import { validate } from './commands/validate.js';
 import { catalogDir, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
+import { DEFAULT_DB } from './open-store.js';
 import { formatProblem } from './render.js';
 
 const VERSION = '0.1.0';
@@ -118,20 +121,108 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     );
 
+  const dbOption = () => new Option('--db <file>', `the store (default: ${DEFAULT_DB})`);
+  const whole = (name: string) => (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) {
+      throw new InvalidArgumentError(`${name} takes a whole number, not "${value}".`);
+    }
+    return n;
+  };
+
+  program
+    .command('ingest')
+    .description("read what is new in each repository's history into the store")
+    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
+    .addOption(dbOption())
+    .option('--merges', 'keep merge commits (their files against the first parent)', false)
+    .option('--lines', 'count lines added and deleted (about 8× slower)', false)
+    .option('--quiet', 'no progress bar', false)
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire ingest --repo .',
+        'orgwire ingest --repo ../shop --repo ../payments --db org.db',
+      ]),
+    )
+    .action(
+      async (opts: {
+        repo?: string[];
+        db?: string;
+        merges: boolean;
+        lines: boolean;
+        quiet: boolean;
+        format: OutputFormat;
+      }) => {
+        if (!opts.repo?.length) {
+          throw new AppError(
+            'invalid-input',
+            'No repository to ingest.',
+            'Pass --repo DIR (repeat it for several).',
+          );
+        }
+        status = await ingest(io, { ...opts, repos: opts.repo });
+      },
+    );
+
   program
     .command('analyze')
-    .description('check the catalog, then report who owns what and who is who in the repositories')
+    .description(
+      'ingest what is new, then report coordination, ownership, change coupling and who is who',
+    )
     .addOption(catalogOption())
     .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
     .option('--demo', 'analyse the demo organisation (builds its repository under .orgwire/demo)')
+    .addOption(dbOption())
+    .option('--since <date>', 'first day of the window (YYYY-MM-DD)')
+    .option('--until <date>', 'last day of the window (YYYY-MM-DD; default: the newest commit)')
+    .option(
+      '--window <length>',
+      "the window's length when --since is not given: 90d, 12w, 6m, 1y",
+      '90d',
+    )
+    .option('--files', 'also report change coupling between files', false)
+    .option(
+      '--min-revs <n>',
+      'coupling: least commits each of a pair needs',
+      whole('--min-revs'),
+      DEFAULT_COUPLING.minRevs,
+    )
+    .option(
+      '--min-shared <n>',
+      'coupling: least commits a pair shares',
+      whole('--min-shared'),
+      DEFAULT_COUPLING.minShared,
+    )
+    .option(
+      '--min-degree <n>',
+      'coupling: least degree in percent',
+      whole('--min-degree'),
+      DEFAULT_COUPLING.minDegree,
+    )
+    .option(
+      '--max-changeset-size <n>',
+      'coupling: leave out commits touching more',
+      whole('--max-changeset-size'),
+      DEFAULT_COUPLING.maxChangesetSize,
+    )
     .option('--include-bots', 'count bots as authors instead of leaving them out', false)
     .option('--merges', 'count merge commits too', false)
-    .addOption(formatOption())
+    .option('--lines', 'read line counts while ingesting (about 8× slower)', false)
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'md'])
+        .default('table'),
+    )
+    .option('--out <file>', 'write the report to a file instead of the terminal')
+    .option('--quiet', 'no progress bar or notes', false)
     .addHelpText(
       'after',
       examples([
         'orgwire analyze --repo .',
         'orgwire analyze --catalog catalog --repo ../shop --repo ../payments --format json',
+        'orgwire analyze --repo . --window 6m --format md --out wiring.md',
         'orgwire analyze --demo',
       ]),
     )
@@ -140,20 +231,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         catalog?: string;
         repo?: string[];
         demo?: boolean;
-        format: OutputFormat;
+        db?: string;
+        since?: string;
+        until?: string;
+        window?: string;
+        files: boolean;
+        minRevs: number;
+        minShared: number;
+        minDegree: number;
+        maxChangesetSize: number;
+        format: ReportFormat;
+        out?: string;
         includeBots: boolean;
         merges: boolean;
+        lines: boolean;
+        quiet: boolean;
       }) => {
         const loaded = await config();
         let catalog = opts.catalog;
         let repos = opts.repo ?? [];
+        let db = opts.db;
         if (opts.demo) {
           catalog = DEMO_CATALOG;
           repos = [await ensureDemoRepo(io.cwd)];
-          if (opts.format === 'table')
+          db ??= '.orgwire/demo/orgwire.db';
+          if (opts.format === 'table' && !opts.out) {
             io.out(
               `${pc.bold('orgwire demo')} — Trailhead Outfitters, a fictional retailer (examples/demo)\n\n`,
             );
+          }
         } else if (repos.length === 0) {
           throw new AppError(
             'invalid-input',
@@ -161,10 +267,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
           );
         }
+        // --window has a default, which must not hide --since.
+        const window = opts.since === undefined ? opts.window : undefined;
         status = await analyze(io, loaded, {
           ...opts,
           ...(catalog === undefined ? {} : { catalog }),
+          ...(db === undefined ? {} : { db }),
+          ...(window === undefined ? {} : { window }),
           repos,
+          coupling: {
+            minRevs: opts.minRevs,
+            minShared: opts.minShared,
+            minDegree: opts.minDegree,
+            maxChangesetSize: opts.maxChangesetSize,
+          },
+          ...(opts.demo ? { title: 'Trailhead Outfitters: how the organisation is wired' } : {}),
         });
       },
     );

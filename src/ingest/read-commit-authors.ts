@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Person } from '../model/index.js';
+import { coAuthorContacts, mapCoAuthors, type WithContacts } from './co-author-mailmap.js';
 import { type GitSource, hasHead } from './git.js';
-import { parseContact } from './identities.js';
 
 /** Who made a commit: its author and its `Co-authored-by:` co-authors, after `.mailmap`. */
 export interface CommitAuthors {
@@ -18,16 +18,15 @@ export interface ReadAuthorsOptions {
 
 const RS = '\x1e';
 const FS = '\x00';
-const US = '\x1f';
 // git writes the separators from %x escapes: arguments cannot carry a NUL byte.
 const FORMAT =
   '%x1e%H%x00%aN%x00%aE%x00%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
-const BATCH = 500;
 
 /**
  * Streams the authors of every commit reachable from `rev`, newest first. git applies
  * `.mailmap` to authors (`%aN`, `%aE`); co-authors from trailers are mapped with
- * `git check-mailmap`, once per distinct contact, a batch of commits at a time.
+ * `git check-mailmap`, once per distinct contact, a batch of commits at a time
+ * ({@link mapCoAuthors}).
  */
 export async function* readCommitAuthors(
   git: GitSource,
@@ -41,56 +40,27 @@ export async function* readCommitAuthors(
     options.rev ?? 'HEAD',
     '--',
   ];
-  const mailmap = new Map<string, Person>();
-  let pending: { sha: string; author: Person; coAuthors: string[] }[] = [];
+  yield* mapCoAuthors<CommitAuthors>(git, parseRecords(git.stream(args)));
+}
 
-  async function* flush(): AsyncGenerator<CommitAuthors> {
-    const unknown = [...new Set(pending.flatMap((c) => c.coAuthors))].filter(
-      (c) => !mailmap.has(c),
-    );
-    if (unknown.length > 0) {
-      const mapped = (await git.run(['check-mailmap', '--stdin'], `${unknown.join('\n')}\n`))
-        .toString('utf8')
-        .split('\n');
-      unknown.forEach((contact, i) => {
-        const person = parseContact(mapped[i] ?? contact) ?? parseContact(contact);
-        if (person) mailmap.set(contact, person);
-      });
-    }
-    for (const commit of pending) {
-      const coAuthors = commit.coAuthors.flatMap((c) => mailmap.get(c) ?? []);
-      yield { sha: commit.sha, author: commit.author, coAuthors };
-    }
-    pending = [];
-  }
-
+async function* parseRecords(
+  chunks: AsyncIterable<Buffer>,
+): AsyncGenerator<WithContacts<CommitAuthors>> {
   // The decoder keeps a multi-byte character that a chunk boundary splits.
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  for await (const chunk of git.stream(args)) {
+  for await (const chunk of chunks) {
     const records = (rest + decoder.write(chunk)).split(RS);
     rest = records.pop() ?? '';
     for (const record of records) {
-      if (record === '') continue;
-      pending.push(parseRecord(record));
-      if (pending.length >= BATCH) yield* flush();
+      if (record !== '') yield parseRecord(record);
     }
   }
   rest += decoder.end();
-  if (rest.trim() !== '') pending.push(parseRecord(rest));
-  yield* flush();
+  if (rest.trim() !== '') yield parseRecord(rest);
 }
 
-function parseRecord(record: string): { sha: string; author: Person; coAuthors: string[] } {
+function parseRecord(record: string): WithContacts<CommitAuthors> {
   const [sha = '', name = '', email = '', trailers = ''] = record.replace(/\n+$/, '').split(FS);
-  const coAuthors = trailers
-    .split(US)
-    .map((t) => t.trim())
-    // A contact git cannot parse is dropped here rather than failing check-mailmap.
-    .filter((t) => parseContact(t) !== undefined && !/[\n\r]/.test(t))
-    .map((t) => {
-      const person = parseContact(t) as Person;
-      return `${person.name || person.email} <${person.email}>`;
-    });
-  return { sha, author: { name, email }, coAuthors };
+  return { sha, author: { name, email }, coAuthors: coAuthorContacts(trailers) };
 }

@@ -18,8 +18,10 @@ export interface CommitSpec {
   coAuthors?: readonly (Signature | string)[];
   /** The whole message before the co-author trailers; `Commit N` when left out. */
   message?: string;
-  /** Files to write (relative paths, UTF-8 text) or, with `null`, to delete. */
-  files?: Readonly<Record<string, string | null>>;
+  /** Files to write (relative paths; text as UTF-8, or bytes) or, with `null`, to delete. */
+  files?: Readonly<Record<string, string | Uint8Array | null>>;
+  /** Files to move (`git mv`), old path to new path, before `files` are written. */
+  moves?: Readonly<Record<string, string>>;
   /** Author and committer date; one minute after the previous commit's when left out. */
   date?: string | Date;
 }
@@ -109,6 +111,10 @@ export async function createRepo(): Promise<TestRepo> {
     git: (args, input) => git(args, input),
     commit(spec) {
       const date = nextDate(spec.date);
+      for (const [from, to] of Object.entries(spec.moves ?? {})) {
+        mkdirSync(dirname(join(dir, to)), { recursive: true });
+        git(['mv', '--', from, to]);
+      }
       for (const [path, text] of Object.entries(spec.files ?? {})) {
         const file = join(dir, path);
         if (text === null) {
@@ -139,8 +145,8 @@ export async function createRepo(): Promise<TestRepo> {
       })();
       const parts: Buffer[] = [];
       const text = (s: string) => parts.push(Buffer.from(s, 'utf8'));
-      const data = (s: string) => {
-        const bytes = Buffer.from(s, 'utf8');
+      const data = (s: string | Uint8Array) => {
+        const bytes = typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s);
         text(`data ${bytes.length}\n`);
         parts.push(bytes);
         text('\n');
@@ -154,6 +160,10 @@ export async function createRepo(): Promise<TestRepo> {
         text(`committer ${contact(committer)} ${when}\n`);
         data(fullMessage(spec.message ?? `Commit ${commits}`, spec.coAuthors));
         if (i === 0 && hasHead) text(`from ${branch}^0\n`);
+        // fast-import reads a C-style quoted path, which JSON's escapes are a subset of.
+        for (const [from, to] of Object.entries(spec.moves ?? {})) {
+          text(`R ${JSON.stringify(from)} ${JSON.stringify(to)}\n`);
+        }
         for (const [path, content] of Object.entries(spec.files ?? {})) {
           if (content === null) {
             text(`D ${path}\n`);
@@ -189,6 +199,42 @@ export async function createRepo(): Promise<TestRepo> {
       );
       return git(['rev-parse', 'HEAD']).trim();
     },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A clone of a test repository, which may have no work tree. */
+export interface ClonedRepo {
+  readonly dir: string;
+  git(args: readonly string[]): string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Clones `source` into a new temp folder with extra `git clone` flags: `--bare`,
+ * `--depth 1` (shallow) or `--filter=blob:none` (partial). The clone goes through a
+ * `file://` URL, as git ignores --depth and --filter for a plain local path, and the
+ * serving side allows filters, which a local upload-pack refuses by default.
+ */
+export async function cloneRepo(source: string, flags: readonly string[]): Promise<ClonedRepo> {
+  const dir = await realpath(await mkdtemp(join(tmpdir(), 'orgwire-clone-')));
+  const git = (args: readonly string[], cwd = dir) =>
+    execFileSync('git', args, { cwd, env: BASE_ENV, encoding: 'utf8', stdio: 'pipe' });
+  git(
+    [
+      'clone',
+      '-q',
+      '--upload-pack',
+      'git -c uploadpack.allowFilter=true upload-pack',
+      ...flags,
+      `file://${source}`,
+      dir,
+    ],
+    tmpdir(),
+  );
+  return {
+    dir,
+    git: (args) => git(args),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -1,0 +1,339 @@
+import type { Report } from '../usecases/index.js';
+import { columns, componentLabel, percent, plural, short, wrap } from './render.js';
+
+const WIDTH = 80;
+const LIMIT = 15;
+
+/** Cuts text to `max` characters with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+const num = (x: number | null, digits = 2): string =>
+  x === null ? '–' : x.toFixed(digits).replace(/\.?0+$/, '') || '0';
+const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
+const teamName = (ref: string): string =>
+  ref.startsWith('unmatched:') ? ref.slice('unmatched:'.length) : short(ref);
+
+/** A line of text wrapped to the terminal width under an indent. */
+const para = (text: string, indent = '  '): string => wrap(text, indent, WIDTH);
+
+/** The report for a terminal: sections of aligned columns that fit in 80 columns. */
+export function renderReportTable(report: Report, catalogLine: string): string {
+  const several = report.repositories.length > 1;
+  const comp = (ref: string) => componentLabel(ref, several);
+  const out: string[] = [];
+  out.push(wrap(catalogLine, '', WIDTH));
+  for (const r of report.repositories) {
+    out.push(
+      wrap(
+        `Repository ${r.dir}: ${plural(r.files, 'file')} at HEAD, ${plural(r.commits, 'commit')} stored${r.codeowners ? `, ${r.codeowners}` : ''}.`,
+        '',
+        WIDTH,
+      ),
+    );
+  }
+  out.push(
+    `Window ${report.window.since} to ${report.window.until}: ${plural(report.identities.commits, 'commit')}.`,
+  );
+
+  const teamCommits = new Map(report.identities.teams.map((t) => [t.ref, t.commits]));
+  const owned = new Map(report.ownership.teams.map((t) => [t.ref, t]));
+  if (report.teams.length > 0) {
+    const inferred = report.teams.some((t) => t.inferred);
+    out.push(
+      '',
+      `Teams (${report.teams.length}${inferred ? ', inferred from who works on what' : ''})`,
+    );
+    out.push(
+      columns([
+        inferred ? ['TEAM', 'MEMBERS', 'WORKS ON'] : ['TEAM', 'TYPE', 'MEMBERS', 'OWNS', 'COMMITS'],
+        ...report.teams.map((t) =>
+          inferred
+            ? [t.name, String(t.members.length), truncate((t.focus ?? []).map(comp).join(', '), 50)]
+            : [
+                truncate(short(t.ref), 24),
+                t.type ?? t.groupType ?? '',
+                String(t.members.length),
+                String(owned.get(t.ref)?.components ?? 0),
+                String(teamCommits.get(t.ref) ?? 0),
+              ],
+        ),
+      ]),
+    );
+  }
+
+  const { coordination } = report;
+  out.push('', 'Coordination — teams that change the same or coupled components');
+  out.push(
+    para(
+      coordination.congruence.weighted === null
+        ? 'No two teams changed the same or coupled components in the window.'
+        : `Congruence ${pct(coordination.congruence.weighted)} of the coordination need is wired (${pct(coordination.congruence.unweighted)} of the team pairs).`,
+    ),
+  );
+  const unwired = coordination.needs.filter((n) => !n.wired);
+  if (unwired.length > 0) {
+    out.push(para(`Unwired needs, strongest first (${unwired.length}):`));
+    out.push(
+      columns(
+        [
+          ['TEAMS', 'WEIGHT', 'SHARED', 'COUPLED', 'MOSTLY IN'],
+          ...unwired.slice(0, LIMIT).map((n) => [
+            truncate(`${teamName(n.teams[0])} + ${teamName(n.teams[1])}`, 34),
+            num(n.weight, 1),
+            num(n.sharedWork, 1),
+            num(n.coupledWork, 1),
+            truncate(
+              n.components
+                .slice(0, 2)
+                .map((c) => comp(c.ref))
+                .join(', '),
+              22,
+            ),
+          ]),
+        ],
+        '    ',
+      ),
+    );
+    if (unwired.length > LIMIT)
+      out.push(`    … and ${unwired.length - LIMIT} more (see --format json).`);
+  }
+  const wired = coordination.needs.filter((n) => n.wired);
+  if (wired.length > 0) {
+    out.push(
+      para(
+        `Wired needs (${wired.length}): ${wired
+          .slice(0, 6)
+          .map((n) => `${teamName(n.teams[0])} + ${teamName(n.teams[1])} (${n.via})`)
+          .join(', ')}${wired.length > 6 ? ', …' : ''}.`,
+      ),
+    );
+  }
+  if (coordination.idleInteractions.length > 0) {
+    out.push(
+      para(
+        `Declared interactions with no shared work: ${coordination.idleInteractions.map((i) => `${teamName(i.teams[0])} + ${teamName(i.teams[1])} (${i.mode})`).join(', ')}.`,
+      ),
+    );
+  }
+
+  const active = report.ownership.components.filter((c) => c.commits > 0);
+  out.push(
+    '',
+    `Ownership — ${plural(active.length, 'component')} changed in the window, most teams first`,
+  );
+  const ranked = [...active].sort(
+    (a, b) =>
+      b.teams.length - a.teams.length || b.commits - a.commits || a.ref.localeCompare(b.ref),
+  );
+  out.push(
+    columns([
+      ['COMPONENT', 'OWNER', 'OWNER%', 'TEAMS', 'FRAG', 'COMMITS'],
+      ...ranked
+        .slice(0, LIMIT)
+        .map((c) => [
+          truncate(comp(c.ref), 28),
+          truncate(c.owner ? short(c.owner) : (c.declaredOwners[0] ?? '(nobody)'), 20),
+          pct(c.ownerShare),
+          String(c.teams.length),
+          num(c.fragmentation),
+          String(c.commits),
+        ]),
+    ]),
+  );
+  if (ranked.length > LIMIT) out.push(`  … and ${ranked.length - LIMIT} more (see --format json).`);
+  out.push(
+    para(
+      'OWNER%: the owner\u2019s share of the commits teams made; FRAG: 1 − Σ(team share)², 0 when one team does all the work.',
+    ),
+  );
+  if (report.ownership.ownerlessComponents.length > 0) {
+    const files = report.ownership.unownedPaths.reduce((n, p) => n + p.files, 0);
+    out.push(
+      para(
+        `Owned by nobody: ${report.ownership.ownerlessComponents.map(comp).join(', ')} — ${plural(files, 'file')} at HEAD.`,
+      ),
+    );
+  }
+  for (const u of report.ownership.unresolvedOwners.slice(0, 5)) {
+    out.push(
+      para(
+        `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User${u.rules > 1 ? ` (${u.rules} rules)` : ''}.`,
+      ),
+    );
+  }
+
+  const pairs = report.coupling.pairs;
+  out.push(
+    '',
+    `Change coupling — ${plural(pairs.length, 'pair')} of components that change together`,
+  );
+  if (pairs.length > 0) {
+    out.push(
+      columns([
+        ['COMPONENTS', 'DEGREE', 'SHARED', 'NOTE'],
+        ...pairs
+          .slice(0, LIMIT)
+          .map((p) => [
+            truncate(`${comp(p.a)} + ${comp(p.b)}`, 44),
+            `${p.degree}%`,
+            String(p.shared),
+            p.changeTogether ? 'change together' : p.crossTeam ? 'cross-team' : '',
+          ]),
+      ]),
+    );
+    if (pairs.length > LIMIT) out.push(`  … and ${pairs.length - LIMIT} more (see --format json).`);
+  }
+
+  const ids = report.identities;
+  out.push('', `Who is who — ${plural(ids.commits, 'commit')} in the window`);
+  out.push(
+    para(
+      `${ids.matchedCommits} with an author in the catalog (${percent(ids.matchedCommits, ids.commits - ids.botCommits)} of the commits by people); ${plural(ids.botCommits, 'bot commit')} left out.`,
+    ),
+  );
+  if (ids.unmatched.length > 0) {
+    out.push(
+      para(
+        `${plural(ids.unmatched.length, 'author is', 'authors are')} no User (commits as author or co-author):`,
+      ),
+    );
+    out.push(
+      columns(
+        ids.unmatched
+          .slice(0, LIMIT)
+          .map((u) => [truncate(`${u.name} <${u.email}>`, 60), String(u.commits)]),
+        '    ',
+      ),
+    );
+    if (ids.unmatched.length > LIMIT)
+      out.push(`    … and ${ids.unmatched.length - LIMIT} more (see --format json).`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** GitHub-flavoured Markdown table rows; pipes in cells escaped. */
+function mdTable(rows: readonly (readonly string[])[]): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const [head, ...body] = rows;
+  if (!head) return '';
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...body.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The report as Markdown a person would paste into a wiki page. */
+export function renderReportMarkdown(report: Report, title: string): string {
+  const several = report.repositories.length > 1;
+  const comp = (ref: string) => `\`${componentLabel(ref, several)}\``;
+  const out: string[] = [];
+  out.push(`# ${title}`, '');
+  out.push(
+    `Window: ${report.window.since} to ${report.window.until}. Repositories: ${report.repositories.map((r) => `\`${r.label}\``).join(', ')}. ${plural(report.identities.commits, 'commit')} (bots left out: ${report.identities.botCommits}).`,
+    '',
+  );
+  const { coordination } = report;
+  out.push('## Coordination', '');
+  out.push(
+    coordination.congruence.weighted === null
+      ? 'No two teams changed the same or coupled components in the window.'
+      : `**Congruence: ${pct(coordination.congruence.weighted)}** of the coordination the work requires is wired (same team, group tree, or a declared interaction); ${pct(coordination.congruence.unweighted)} of the team pairs.`,
+    '',
+  );
+  if (coordination.needs.length > 0) {
+    out.push(
+      mdTable([
+        ['Teams', 'Weight', 'Shared work', 'Coupled work', 'Wired', 'Components'],
+        ...coordination.needs.map((n) => [
+          `${teamName(n.teams[0])} + ${teamName(n.teams[1])}`,
+          num(n.weight, 1),
+          num(n.sharedWork, 1),
+          num(n.coupledWork, 1),
+          n.wired ? `yes (${n.via})` : '**no**',
+          n.components
+            .slice(0, 3)
+            .map((c) => comp(c.ref))
+            .join(', '),
+        ]),
+      ]),
+      '',
+    );
+  }
+  if (coordination.idleInteractions.length > 0) {
+    out.push(
+      `Declared interactions with no shared work: ${coordination.idleInteractions.map((i) => `${teamName(i.teams[0])} + ${teamName(i.teams[1])} (${i.mode})`).join('; ')}.`,
+      '',
+    );
+  }
+  out.push('## Teams', '');
+  out.push(
+    mdTable([
+      ['Team', 'Type', 'Members', 'Commits'],
+      ...report.teams.map((t) => [
+        t.inferred ? `${t.name} (inferred)` : short(t.ref),
+        t.type ?? t.groupType ?? '',
+        String(t.members.length),
+        String(report.identities.teams.find((x) => x.ref === t.ref)?.commits ?? 0),
+      ]),
+    ]),
+    '',
+  );
+  out.push('## Ownership', '');
+  out.push(
+    mdTable([
+      ['Component', 'Owner', 'Owner share', 'Teams', 'Fragmentation', 'Commits', 'Files'],
+      ...report.ownership.components
+        .filter((c) => c.commits > 0 || c.files > 0)
+        .sort(
+          (a, b) =>
+            b.teams.length - a.teams.length || b.commits - a.commits || a.ref.localeCompare(b.ref),
+        )
+        .map((c) => [
+          comp(c.ref),
+          c.owner ? short(c.owner) : c.declaredOwners.join(' ') || '—',
+          pct(c.ownerShare),
+          c.teams.map((t) => `${teamName(t.ref)} ${t.commits}`).join(', '),
+          num(c.fragmentation),
+          String(c.commits),
+          String(c.files),
+        ]),
+    ]),
+    '',
+  );
+  if (report.ownership.ownerlessComponents.length > 0) {
+    out.push(`Owned by nobody: ${report.ownership.ownerlessComponents.map(comp).join(', ')}.`, '');
+  }
+  out.push('## Change coupling', '');
+  out.push(
+    report.coupling.pairs.length === 0
+      ? 'No pair of components passed the filters.'
+      : mdTable([
+          ['Components', 'Degree', 'Shared commits', 'Revisions', 'Note'],
+          ...report.coupling.pairs.map((p) => [
+            `${comp(p.a)} + ${comp(p.b)}`,
+            `${p.degree}%`,
+            String(p.shared),
+            `${p.revsA} / ${p.revsB}`,
+            p.changeTogether ? 'change together' : p.crossTeam ? 'cross-team hotspot' : '',
+          ]),
+        ]),
+    '',
+  );
+  out.push('## Who is who', '');
+  out.push(
+    `${report.identities.matchedCommits} of ${report.identities.commits - report.identities.botCommits} commits by people have an author in the catalog.`,
+  );
+  if (report.identities.unmatched.length > 0) {
+    out.push(
+      '',
+      mdTable([
+        ['Author who is no User', 'Commits'],
+        ...report.identities.unmatched.map((u) => [`${u.name} <${u.email}>`, String(u.commits)]),
+      ]),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,11 @@
+export { createDb, type DbConfig } from './create-db.js';
+export { type MigrationReport, migrateToLatest } from './migrations.js';
+export type { Database } from './schema.js';
+export {
+  type CommitQuery,
+  createStore,
+  type Store,
+  type StoredCommit,
+  type StoredRepository,
+  type StoreOptions,
+} from './store.js';

@@ -1,0 +1,52 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables orgwire keeps, as Kysely sees them. Column names are the SQL names; the store
+ * maps rows to the model's shapes so that no other folder sees them.
+ */
+export interface Database {
+  repositories: RepositoryTable;
+  ingest_state: IngestStateTable;
+  commits: CommitTable;
+}
+
+/** A repository orgwire has ingested, identified by its absolute path. */
+export interface RepositoryTable {
+  id: Generated<number>;
+  /** The absolute path of the repository folder; unique. */
+  path: string;
+  /** The name shown to people (usually the folder name). */
+  label: string;
+}
+
+/** How far ingestion got: one row per (repository, ref). */
+export interface IngestStateTable {
+  repository_id: number;
+  /** The ref that was ingested, as given (`HEAD`, `main`, `refs/remotes/origin/main`). */
+  ref: string;
+  /** The last commit ingested; the next run reads from here. */
+  tip: string;
+  /** When the tip was last set, as an ISO 8601 UTC timestamp. */
+  updated_at: string;
+}
+
+/**
+ * One row per commit, with its co-authors and files as JSON text. Denormalised on purpose:
+ * analyses read every commit of a window and aggregate in memory, and one row per commit
+ * with JSON columns reads several times faster than joining file and author tables.
+ * Keyed by (repository_id, time, sha); see the migration for why time comes before sha.
+ */
+export interface CommitTable {
+  repository_id: number;
+  sha: string;
+  /** Author time in seconds since the epoch. */
+  time: number;
+  author_name: string;
+  author_email: string;
+  /** JSON array of `{ name, email }`. */
+  co_authors: string;
+  /** How many parents: 0 for a root commit, 2 or more for a merge. */
+  parents: number;
+  /** JSON array of `FileChange`. */
+  files: string;
+}

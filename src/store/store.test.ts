@@ -1,0 +1,400 @@
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommitRecord } from '../model/index.js';
+import { createDb, createStore, migrateToLatest, type Store, type StoreOptions } from './index.js';
+
+let dir: string;
+let file: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'orgwire-store-'));
+  file = join(dir, 'nested', 'folder', 'orgwire.db');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Opens the test database as a command would: create, migrate, wrap. */
+async function open(now?: () => Date): Promise<Store> {
+  const db = createDb({ dialect: 'sqlite', file });
+  const { error } = await migrateToLatest(db);
+  if (error) {
+    await db.destroy();
+    throw error;
+  }
+  const options: StoreOptions = now === undefined ? {} : { now };
+  return createStore(db, options);
+}
+
+/** Runs `use` on a freshly opened store and closes it whatever happens. */
+async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await open();
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+let shaCounter = 0;
+function commit(overrides: Partial<CommitRecord> = {}): CommitRecord {
+  shaCounter += 1;
+  return {
+    sha: shaCounter.toString(16).padStart(40, '0'),
+    time: 1_700_000_000,
+    author: { name: 'Ana Lima', email: 'ana@acme.example' },
+    coAuthors: [],
+    parents: 1,
+    files: [{ path: 'src/a.ts', status: 'M', added: 1, deleted: 0 }],
+    ...overrides,
+  };
+}
+
+async function readAll(store: Store, query: Parameters<Store['commits']>[0]) {
+  const out = [];
+  for await (const c of store.commits(query)) out.push(c);
+  return out;
+}
+
+describe('createDb', () => {
+  it('creates the folder of the database file and turns on WAL and foreign keys', async () => {
+    const db = createDb({ dialect: 'sqlite', file });
+    expect(existsSync(join(dir, 'nested', 'folder'))).toBe(true);
+    await migrateToLatest(db);
+    await db.destroy();
+    const raw = new SqliteDatabase(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('names the file when it is not a database', async () => {
+    await writeFile(join(dir, 'junk.db'), 'not a database, just some text '.repeat(100));
+    expect(() => createDb({ dialect: 'sqlite', file: join(dir, 'junk.db') })).toThrow(
+      /Could not open the database .*junk\.db/,
+    );
+  });
+});
+
+describe('migrateToLatest', () => {
+  it('is idempotent: a second open applies nothing and keeps the data', async () => {
+    const db = createDb({ dialect: 'sqlite', file });
+    const first = await migrateToLatest(db);
+    expect(first.error).toBeUndefined();
+    expect(first.results.map((r) => r.status)).toEqual(['Success']);
+    const store = createStore(db);
+    const repo = await store.repository('/repos/shop', 'shop');
+    await store.saveBatch(repo.id, 'HEAD', [commit()], 'tip');
+    await store.close();
+
+    const again = createDb({ dialect: 'sqlite', file });
+    const second = await migrateToLatest(again);
+    expect(second).toEqual({ results: [] });
+    const reopened = createStore(again);
+    expect(await reopened.counts([repo.id])).toEqual({ commits: 1 });
+    await reopened.close();
+  });
+
+  it('returns an error naming the migration instead of throwing', async () => {
+    file = join(dir, 'orgwire.db');
+    const raw = new SqliteDatabase(file);
+    raw.exec('create table commits (something text)');
+    raw.close();
+    const db = createDb({ dialect: 'sqlite', file });
+    const report = await migrateToLatest(db);
+    await db.destroy();
+    expect(report.error?.message).toMatch(
+      /^Could not bring the database schema up to date: migration 0001-initial failed: /,
+    );
+    expect(report.results).toEqual([
+      { migrationName: '0001-initial', direction: 'Up', status: 'Error' },
+    ]);
+    await expect(open()).rejects.toThrow(/migration 0001-initial failed/);
+  });
+});
+
+describe('repository', () => {
+  it('creates a repository once and finds it again by path', () =>
+    withStore(async (store) => {
+      const first = await store.repository('/repos/shop', 'shop');
+      const again = await store.repository('/repos/shop', 'shop');
+      const other = await store.repository('/repos/shop-web', 'shop-web');
+      expect(again).toEqual(first);
+      expect(first).toEqual({ id: expect.any(Number), path: '/repos/shop', label: 'shop' });
+      expect(other.id).not.toBe(first.id);
+    }));
+
+  it('keeps the id and takes the new label when a label changes', () =>
+    withStore(async (store) => {
+      const first = await store.repository('/repos/shop', 'shop');
+      const renamed = await store.repository('/repos/shop', 'Shop backend');
+      expect(renamed).toEqual({ id: first.id, path: '/repos/shop', label: 'Shop backend' });
+      expect(await store.repository('/repos/shop', 'Shop backend')).toEqual(renamed);
+    }));
+
+  it('refuses a relative path', () =>
+    withStore(async (store) => {
+      await expect(store.repository('repos/shop', 'shop')).rejects.toThrow(/absolute path/);
+    }));
+});
+
+describe('saveBatch and commits', () => {
+  it('reads back exactly what was saved: co-authors, renames, line counts and odd paths', () =>
+    withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      const saved: CommitRecord[] = [
+        commit({
+          time: 1_700_000_300,
+          author: { name: 'Zoë Ñúñez', email: 'zoe@acme.example' },
+          coAuthors: [
+            { name: 'Ben Okafor', email: 'ben@acme.example' },
+            { name: '李 雷', email: 'li@acme.example' },
+          ],
+          parents: 2,
+          files: [
+            {
+              path: 'docs/new name.md',
+              status: 'R',
+              oldPath: 'docs/old name.md',
+              added: 3,
+              deleted: 1,
+            },
+            { path: 'a file with\nnewline.txt', status: 'A', added: 10, deleted: 0 },
+            { path: 'ünïcødé/日本語/🚀.ts', status: 'M', added: 0, deleted: 7 },
+            {
+              path: 'tab\tand "quotes" and back\\slash',
+              status: 'C',
+              oldPath: 'x',
+              added: 1,
+              deleted: 1,
+            },
+            { path: 'images/logo.png', status: 'M' },
+            { path: 'gone.txt', status: 'D', added: 0, deleted: 12 },
+            { path: 'script.sh', status: 'T' },
+          ],
+        }),
+        commit({ time: 1_700_000_100, parents: 0, files: [] }),
+      ];
+      await store.saveBatch(repo.id, 'HEAD', saved, saved[0]?.sha ?? '');
+      const read = await readAll(store, { repositoryIds: [repo.id] });
+      expect(read).toEqual(saved.map((c) => ({ ...c, repositoryId: repo.id })));
+      // Absent optional fields stay absent rather than coming back as undefined or null.
+      expect(Object.keys(read[0]?.files[4] ?? {})).toEqual(['path', 'status']);
+    }));
+
+  it('changes nothing when the same batch is saved again', () =>
+    withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      const batch = [commit({ time: 10 }), commit({ time: 20 }), commit({ time: 30 })];
+      await store.saveBatch(repo.id, 'HEAD', batch, 'c3');
+      const before = await readAll(store, { repositoryIds: [repo.id] });
+      await store.saveBatch(repo.id, 'HEAD', batch, 'c3');
+      await store.saveBatch(repo.id, 'HEAD', batch.slice(1), 'c3');
+      expect(await readAll(store, { repositoryIds: [repo.id] })).toEqual(before);
+      expect(await store.counts([repo.id])).toEqual({ commits: 3 });
+    }));
+
+  it('saves a batch larger than one insert statement', () =>
+    withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      const batch = Array.from({ length: 1_234 }, (_, i) => commit({ time: 1_000 + i }));
+      await store.saveBatch(repo.id, 'HEAD', batch, 'tip');
+      expect(await store.counts([repo.id])).toEqual({ commits: 1_234 });
+      expect(await store.timeRange([repo.id])).toEqual({ oldest: 1_000, newest: 2_233 });
+    }));
+
+  it('stores none of a batch that fails part-way, and keeps the old tip', () =>
+    withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      await store.saveBatch(repo.id, 'HEAD', [commit()], 'first');
+      const good = Array.from({ length: 900 }, () => commit());
+      // Past the first insert statement, so some rows were written before the failure.
+      const bad = { ...commit(), author: { name: null, email: 'x' } } as unknown as CommitRecord;
+      await expect(store.saveBatch(repo.id, 'HEAD', [...good, bad], 'second')).rejects.toThrow();
+      expect(await store.counts([repo.id])).toEqual({ commits: 1 });
+      expect(await store.tip(repo.id, 'HEAD')).toBe('first');
+    }));
+
+  it('refuses commits of a repository it does not know', () =>
+    withStore(async (store) => {
+      await expect(store.saveBatch(999, 'HEAD', [commit()], 'tip')).rejects.toThrow(/FOREIGN KEY/);
+    }));
+
+  it('streams newest first, breaking ties by sha, within an inclusive window', () =>
+    withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      const at = (time: number, sha: string) => commit({ time, sha: sha.padEnd(40, '0') });
+      await store.saveBatch(
+        repo.id,
+        'HEAD',
+        [at(100, 'a'), at(200, 'c'), at(200, 'b'), at(300, 'd'), at(400, 'e')],
+        'e',
+      );
+      const shas = async (query: { since?: number; until?: number }) =>
+        (await readAll(store, { repositoryIds: [repo.id], ...query })).map((c) => c.sha[0]);
+      expect(await shas({})).toEqual(['e', 'd', 'b', 'c', 'a']);
+      expect(await shas({ since: 200, until: 300 })).toEqual(['d', 'b', 'c']);
+      expect(await shas({ since: 201 })).toEqual(['e', 'd']);
+      expect(await shas({ until: 100 })).toEqual(['a']);
+      expect(await shas({ since: 401 })).toEqual([]);
+    }));
+
+  it('frees the connection when a reader stops early', () =>
+    withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      await store.saveBatch(repo.id, 'HEAD', [commit(), commit(), commit()], 'tip');
+      for await (const _ of store.commits({ repositoryIds: [repo.id] })) break;
+      expect(await store.counts([repo.id])).toEqual({ commits: 3 });
+    }));
+
+  it('answers empty for no repositories or no commits', () =>
+    withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      expect(await readAll(store, { repositoryIds: [] })).toEqual([]);
+      expect(await store.timeRange([])).toBeNull();
+      expect(await store.timeRange([repo.id])).toBeNull();
+      expect(await store.counts([])).toEqual({ commits: 0 });
+      expect(await store.counts([repo.id])).toEqual({ commits: 0 });
+    }));
+});
+
+describe('tip', () => {
+  it('is kept per repository and ref, and moves with each batch', async () => {
+    let clock = new Date('2025-01-02T03:04:05Z');
+    const store = await open(() => clock);
+    try {
+      const shop = await store.repository('/repos/shop', 'shop');
+      const web = await store.repository('/repos/web', 'web');
+      expect(await store.tip(shop.id, 'HEAD')).toBeNull();
+      await store.saveBatch(shop.id, 'HEAD', [commit()], 'shop-1');
+      await store.saveBatch(shop.id, 'refs/heads/release', [], 'release-1');
+      await store.saveBatch(web.id, 'HEAD', [commit()], 'web-1');
+      clock = new Date('2025-02-03T04:05:06Z');
+      await store.saveBatch(shop.id, 'HEAD', [commit()], 'shop-2');
+      expect(await store.tip(shop.id, 'HEAD')).toBe('shop-2');
+      expect(await store.tip(shop.id, 'refs/heads/release')).toBe('release-1');
+      expect(await store.tip(web.id, 'HEAD')).toBe('web-1');
+      expect(await store.tip(web.id, 'refs/heads/release')).toBeNull();
+    } finally {
+      await store.close();
+    }
+    const raw = new SqliteDatabase(file, { readonly: true });
+    const rows = raw.prepare('select ref, tip, updated_at from ingest_state order by tip').all();
+    raw.close();
+    expect(rows).toEqual([
+      { ref: 'refs/heads/release', tip: 'release-1', updated_at: '2025-01-02T03:04:05.000Z' },
+      { ref: 'HEAD', tip: 'shop-2', updated_at: '2025-02-03T04:05:06.000Z' },
+      { ref: 'HEAD', tip: 'web-1', updated_at: '2025-01-02T03:04:05.000Z' },
+    ]);
+  });
+});
+
+describe('several repositories', () => {
+  it('keeps repositories apart, even when they share commits', () =>
+    withStore(async (store) => {
+      const shop = await store.repository('/repos/shop', 'shop');
+      const fork = await store.repository('/repos/shop-fork', 'shop-fork');
+      const shared = commit({ time: 500 });
+      await store.saveBatch(shop.id, 'HEAD', [shared, commit({ time: 100 })], 'a');
+      await store.saveBatch(fork.id, 'HEAD', [shared, commit({ time: 900 })], 'b');
+      expect(await store.counts([shop.id])).toEqual({ commits: 2 });
+      expect(await store.counts([shop.id, fork.id])).toEqual({ commits: 4 });
+      expect(await store.timeRange([shop.id])).toEqual({ oldest: 100, newest: 500 });
+      expect(await store.timeRange([shop.id, fork.id])).toEqual({ oldest: 100, newest: 900 });
+      const both = await readAll(store, { repositoryIds: [fork.id, shop.id] });
+      expect(both.map((c) => [c.time, c.repositoryId])).toEqual([
+        [900, fork.id],
+        [500, shop.id],
+        [500, fork.id],
+        [100, shop.id],
+      ]);
+    }));
+
+  it('resets one repository without touching another', () =>
+    withStore(async (store) => {
+      const shop = await store.repository('/repos/shop', 'shop');
+      const web = await store.repository('/repos/web', 'web');
+      await store.saveBatch(shop.id, 'HEAD', [commit(), commit()], 'shop-tip');
+      await store.saveBatch(web.id, 'HEAD', [commit()], 'web-tip');
+      await store.resetRepository(shop.id);
+      expect(await store.counts([shop.id])).toEqual({ commits: 0 });
+      expect(await store.tip(shop.id, 'HEAD')).toBeNull();
+      expect(await store.counts([web.id])).toEqual({ commits: 1 });
+      expect(await store.tip(web.id, 'HEAD')).toBe('web-tip');
+      // The repository itself stays, so ingest can start it again under the same id.
+      expect((await store.repository('/repos/shop', 'shop')).id).toBe(shop.id);
+    }));
+});
+
+// A writer that dies between BEGIN and COMMIT, as an ingest killed mid-batch would. It uses
+// better-sqlite3 directly because the child cannot load the store's TypeScript.
+const CRASHING_WRITER = `
+import { createRequire } from 'node:module';
+const [driver, file, repositoryId] = process.argv.slice(2);
+const Database = createRequire(import.meta.url)(driver);
+const db = new Database(file);
+// A tiny page cache makes SQLite spill the uncommitted pages into the WAL before the kill.
+db.pragma('cache_size = 4');
+db.exec('BEGIN');
+const insert = db.prepare(
+  'insert into commits (repository_id, sha, time, author_name, author_email, co_authors, ' +
+    'parents, files) values (?, ?, ?, ?, ?, ?, ?, ?)',
+);
+const files = JSON.stringify([{ path: 'src/' + 'x'.repeat(200) + '.ts', status: 'M' }]);
+for (let i = 0; i < 3000; i++) {
+  const sha = 'dead' + String(i).padStart(36, '0');
+  insert.run(Number(repositoryId), sha, 2000000000 + i, 'Crash', 'crash@example', '[]', 1, files);
+}
+db.prepare("update ingest_state set tip = 'half-written' where repository_id = ?")
+  .run(Number(repositoryId));
+process.stdout.write('inserted\\n');
+setInterval(() => {}, 1000);
+`;
+
+describe('crash safety', () => {
+  it('shows nothing of a transaction whose writer was killed before COMMIT', async () => {
+    const first = [commit({ time: 100 }), commit({ time: 200 })];
+    const repositoryId = await withStore(async (store) => {
+      const repo = await store.repository('/repos/shop', 'shop');
+      await store.saveBatch(repo.id, 'HEAD', first, 'batch-1');
+      return repo.id;
+    });
+
+    const script = join(dir, 'crashing-writer.mjs');
+    await writeFile(script, CRASHING_WRITER);
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const child = spawn(process.execPath, [script, driver, file, String(repositoryId)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('inserted')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the writer exited early with ${code}`)));
+    });
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    // The dead writer left frames in the WAL; recovery must ignore them.
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(100_000);
+
+    await withStore(async (store) => {
+      expect(await store.counts([repositoryId])).toEqual({ commits: 2 });
+      expect(await store.tip(repositoryId, 'HEAD')).toBe('batch-1');
+      const read = await readAll(store, { repositoryIds: [repositoryId] });
+      expect(read.map((c) => c.sha)).toEqual([first[1]?.sha, first[0]?.sha]);
+
+      await store.saveBatch(repositoryId, 'HEAD', [commit({ time: 300 })], 'batch-2');
+      expect(await store.counts([repositoryId])).toEqual({ commits: 3 });
+      expect(await store.tip(repositoryId, 'HEAD')).toBe('batch-2');
+    });
+  });
+});

@@ -1,0 +1,217 @@
+import { isAbsolute } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { CommitRecord, FileChange, Person } from '../model/index.js';
+import type { CommitTable, Database } from './schema.js';
+
+/** A repository as the store knows it. */
+export interface StoredRepository {
+  id: number;
+  /** The absolute path of the repository folder. */
+  path: string;
+  label: string;
+}
+
+/** A commit read back from the store, with the repository it belongs to. */
+export type StoredCommit = CommitRecord & { repositoryId: number };
+
+/** Which commits to read: those of some repositories, optionally within a time window. */
+export interface CommitQuery {
+  repositoryIds: readonly number[];
+  /** Earliest author time, in seconds since the epoch, inclusive. */
+  since?: number;
+  /** Latest author time, in seconds since the epoch, inclusive. */
+  until?: number;
+}
+
+/** Everything orgwire keeps between runs, behind one async interface. */
+export interface Store {
+  /** The repository at `path` (absolute), created when new; a changed label is updated. */
+  repository(path: string, label: string): Promise<StoredRepository>;
+  /** The last commit ingested for (repository, ref), or null when it was never ingested. */
+  tip(repositoryId: number, ref: string): Promise<string | null>;
+  /**
+   * Saves commits and moves the tip of (repository, ref) in one transaction, so a process
+   * killed mid-way leaves the store at a batch boundary. Commits already stored (same
+   * repository and sha, hence same time) are left as they are. An empty batch only moves
+   * the tip.
+   */
+  saveBatch(
+    repositoryId: number,
+    ref: string,
+    commits: readonly CommitRecord[],
+    tip: string,
+  ): Promise<void>;
+  /** Forgets a repository's commits and tips (after its history was rewritten). */
+  resetRepository(repositoryId: number): Promise<void>;
+  /**
+   * Streams commits newest first (author time descending, then sha, then repository id),
+   * with memory bounded whatever the history's size. While the stream is open it holds
+   * the SQLite connection: finish or `break` out of it before calling the store again.
+   */
+  commits(query: CommitQuery): AsyncIterable<StoredCommit>;
+  /** The oldest and newest author times among the repositories' commits; null when none. */
+  timeRange(repositoryIds: readonly number[]): Promise<{ oldest: number; newest: number } | null>;
+  /** How many commits the repositories hold. */
+  counts(repositoryIds: readonly number[]): Promise<{ commits: number }>;
+  /** Closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** The clock for `updated_at`; the system clock unless a test passes one. */
+  now?: () => Date;
+}
+
+// SQLite allows 32,766 bound values per statement; 8 columns × 500 rows stays far below it.
+// Measured on 80,000 commits, 500 rows per statement was as fast as 4,000 (the cost is in
+// SQLite's b-trees, not in statement count) and keeps each statement's SQL text small.
+const INSERT_CHUNK_ROWS = 500;
+
+/** Wraps a migrated database in the `Store` interface. The store owns `db` from here. */
+export function createStore(db: Kysely<Database>, options: StoreOptions = {}): Store {
+  const now = options.now ?? (() => new Date());
+
+  return {
+    async repository(path, label) {
+      if (!isAbsolute(path)) {
+        throw new Error(`The store keeps repositories by absolute path, not ${path}.`);
+      }
+      await db
+        .insertInto('repositories')
+        .values({ path, label })
+        .onConflict((oc) => oc.column('path').doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('repositories')
+        .select(['id', 'path', 'label'])
+        .where('path', '=', path)
+        .executeTakeFirstOrThrow();
+      if (row.label === label) return row;
+      await db.updateTable('repositories').set({ label }).where('id', '=', row.id).execute();
+      return { ...row, label };
+    },
+
+    async tip(repositoryId, ref) {
+      const row = await db
+        .selectFrom('ingest_state')
+        .select('tip')
+        .where('repository_id', '=', repositoryId)
+        .where('ref', '=', ref)
+        .executeTakeFirst();
+      return row?.tip ?? null;
+    },
+
+    async saveBatch(repositoryId, ref, commits, tip) {
+      const updatedAt = now().toISOString();
+      await db.transaction().execute(async (tx) => {
+        for (let start = 0; start < commits.length; start += INSERT_CHUNK_ROWS) {
+          const rows = commits
+            .slice(start, start + INSERT_CHUNK_ROWS)
+            .map((commit) => toRow(repositoryId, commit));
+          await tx
+            .insertInto('commits')
+            .values(rows)
+            .onConflict((oc) => oc.columns(['repository_id', 'time', 'sha']).doNothing())
+            .execute();
+        }
+        await tx
+          .insertInto('ingest_state')
+          .values({ repository_id: repositoryId, ref, tip, updated_at: updatedAt })
+          .onConflict((oc) =>
+            oc.columns(['repository_id', 'ref']).doUpdateSet({
+              tip: (eb) => eb.ref('excluded.tip'),
+              updated_at: (eb) => eb.ref('excluded.updated_at'),
+            }),
+          )
+          .execute();
+      });
+    },
+
+    async resetRepository(repositoryId) {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('commits').where('repository_id', '=', repositoryId).execute();
+        await tx.deleteFrom('ingest_state').where('repository_id', '=', repositoryId).execute();
+      });
+    },
+
+    async *commits(query) {
+      // `in ()` is not valid SQL, and no repositories means no commits.
+      if (query.repositoryIds.length === 0) return;
+      let select = db
+        .selectFrom('commits')
+        .select([
+          'repository_id',
+          'sha',
+          'time',
+          'author_name',
+          'author_email',
+          'co_authors',
+          'parents',
+          'files',
+        ])
+        .where('repository_id', 'in', query.repositoryIds);
+      if (query.since !== undefined) select = select.where('time', '>=', query.since);
+      if (query.until !== undefined) select = select.where('time', '<=', query.until);
+      const rows = select
+        .orderBy('time', 'desc')
+        .orderBy('sha', 'asc')
+        .orderBy('repository_id', 'asc')
+        .stream(STREAM_CHUNK_ROWS);
+      for await (const row of rows) yield fromRow(row);
+    },
+
+    async timeRange(repositoryIds) {
+      if (repositoryIds.length === 0) return null;
+      const row = await db
+        .selectFrom('commits')
+        .select((eb) => [eb.fn.min('time').as('oldest'), eb.fn.max('time').as('newest')])
+        .where('repository_id', 'in', repositoryIds)
+        .executeTakeFirst();
+      if (row?.oldest == null || row.newest == null) return null;
+      return { oldest: Number(row.oldest), newest: Number(row.newest) };
+    },
+
+    async counts(repositoryIds) {
+      if (repositoryIds.length === 0) return { commits: 0 };
+      const row = await db
+        .selectFrom('commits')
+        .select((eb) => eb.fn.countAll().as('commits'))
+        .where('repository_id', 'in', repositoryIds)
+        .executeTakeFirstOrThrow();
+      return { commits: Number(row.commits) };
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+// Rows fetched per round trip where the driver batches (PostgreSQL cursors); SQLite steps
+// one row at a time whatever this says.
+const STREAM_CHUNK_ROWS = 1_000;
+
+function toRow(repositoryId: number, commit: CommitRecord): CommitTable {
+  return {
+    repository_id: repositoryId,
+    sha: commit.sha,
+    time: commit.time,
+    author_name: commit.author.name,
+    author_email: commit.author.email,
+    co_authors: JSON.stringify(commit.coAuthors.map(({ name, email }) => ({ name, email }))),
+    parents: commit.parents,
+    files: JSON.stringify(commit.files),
+  };
+}
+
+function fromRow(row: CommitTable): StoredCommit {
+  return {
+    repositoryId: row.repository_id,
+    sha: row.sha,
+    time: Number(row.time),
+    author: { name: row.author_name, email: row.author_email },
+    coAuthors: JSON.parse(row.co_authors) as Person[],
+    parents: row.parents,
+    files: JSON.parse(row.files) as FileChange[],
+  };
+}
