@@ -9,11 +9,21 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
+/**
+ * Cuts a path-like name to `max` characters in the middle, keeping its start and its
+ * end, where paths differ: `experimental/…/instrumentation-fetch/`.
+ */
+export function truncateMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.ceil((max - 1) * 0.6);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
 const num = (x: number | null, digits = 2): string =>
   x === null ? '–' : x.toFixed(digits).replace(/\.?0+$/, '') || '0';
 const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const teamName = (ref: string): string =>
-  ref.startsWith('unmatched:') ? ref.slice('unmatched:'.length) : short(ref);
+  ref.startsWith('group:inferred/') ? ref.slice('group:inferred/'.length) : short(ref);
 
 /** A line of text wrapped to the terminal width under an indent. */
 const para = (text: string, indent = '  '): string => wrap(text, indent, WIDTH);
@@ -22,6 +32,7 @@ const para = (text: string, indent = '  '): string => wrap(text, indent, WIDTH);
 export function renderReportTable(report: Report, catalogLine: string): string {
   const several = report.repositories.length > 1;
   const comp = (ref: string) => componentLabel(ref, several);
+  const noCatalogTeams = report.teams.every((t) => t.inferred);
   const out: string[] = [];
   out.push(wrap(catalogLine, '', WIDTH));
   for (const r of report.repositories) {
@@ -50,7 +61,11 @@ export function renderReportTable(report: Report, catalogLine: string): string {
         inferred ? ['TEAM', 'MEMBERS', 'WORKS ON'] : ['TEAM', 'TYPE', 'MEMBERS', 'OWNS', 'COMMITS'],
         ...report.teams.map((t) =>
           inferred
-            ? [t.name, String(t.members.length), truncate((t.focus ?? []).map(comp).join(', '), 50)]
+            ? [
+                t.name,
+                String(t.members.length),
+                truncate((t.focus ?? []).map((c) => truncateMiddle(comp(c), 24)).join(', '), 60),
+              ]
             : [
                 truncate(short(t.ref), 24),
                 t.type ?? t.groupType ?? '',
@@ -74,24 +89,20 @@ export function renderReportTable(report: Report, catalogLine: string): string {
   );
   const unwired = coordination.needs.filter((n) => !n.wired);
   if (unwired.length > 0) {
-    out.push(para(`Unwired needs, strongest first (${unwired.length}):`));
+    out.push(
+      para(`Unwired needs, strongest first (${unwired.length}); WEIGHT = shared + coupled work:`),
+    );
     out.push(
       columns(
         [
-          ['TEAMS', 'WEIGHT', 'SHARED', 'COUPLED', 'MOSTLY IN'],
-          ...unwired.slice(0, LIMIT).map((n) => [
-            truncate(`${teamName(n.teams[0])} + ${teamName(n.teams[1])}`, 34),
-            num(n.weight, 1),
-            num(n.sharedWork, 1),
-            num(n.coupledWork, 1),
-            truncate(
-              n.components
-                .slice(0, 2)
-                .map((c) => comp(c.ref))
-                .join(', '),
-              22,
-            ),
-          ]),
+          ['TEAMS', 'WEIGHT', 'MOSTLY IN'],
+          ...unwired
+            .slice(0, LIMIT)
+            .map((n) => [
+              `${truncate(teamName(n.teams[0]), 20)} + ${truncate(teamName(n.teams[1]), 20)}`,
+              num(n.weight, 1),
+              truncateMiddle(comp(n.components[0]?.ref ?? ''), 22),
+            ]),
         ],
         '    ',
       ),
@@ -133,8 +144,8 @@ export function renderReportTable(report: Report, catalogLine: string): string {
       ...ranked
         .slice(0, LIMIT)
         .map((c) => [
-          truncate(comp(c.ref), 28),
-          truncate(c.owner ? short(c.owner) : (c.declaredOwners[0] ?? '(nobody)'), 20),
+          truncateMiddle(comp(c.ref), 28),
+          truncate(c.owner ? teamName(c.owner) : (c.declaredOwners[0] ?? '(nobody)'), 20),
           pct(c.ownerShare),
           String(c.teams.length),
           num(c.fragmentation),
@@ -156,7 +167,14 @@ export function renderReportTable(report: Report, catalogLine: string): string {
       ),
     );
   }
-  for (const u of report.ownership.unresolvedOwners.slice(0, 5)) {
+  if (noCatalogTeams && report.ownership.unresolvedOwners.length > 0) {
+    out.push(
+      para(
+        'CODEOWNERS owners are shown as written: with no catalog there are no teams to match them to.',
+      ),
+    );
+  }
+  for (const u of noCatalogTeams ? [] : report.ownership.unresolvedOwners.slice(0, 5)) {
     out.push(
       para(
         `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User${u.rules > 1 ? ` (${u.rules} rules)` : ''}.`,
@@ -172,11 +190,12 @@ export function renderReportTable(report: Report, catalogLine: string): string {
   if (pairs.length > 0) {
     out.push(
       columns([
-        ['COMPONENTS', 'DEGREE', 'SHARED', 'NOTE'],
+        ['COMPONENT', 'CHANGES WITH', 'DEGREE', 'SHARED', 'NOTE'],
         ...pairs
           .slice(0, LIMIT)
           .map((p) => [
-            truncate(`${comp(p.a)} + ${comp(p.b)}`, 44),
+            truncateMiddle(comp(p.a), 22),
+            truncateMiddle(comp(p.b), 22),
             `${p.degree}%`,
             String(p.shared),
             p.changeTogether ? 'change together' : p.crossTeam ? 'cross-team' : '',
@@ -188,15 +207,20 @@ export function renderReportTable(report: Report, catalogLine: string): string {
 
   const ids = report.identities;
   out.push('', `Who is who — ${plural(ids.commits, 'commit')} in the window`);
+  const bots = `${plural(ids.botCommits, 'bot commit')} left out.`;
   out.push(
     para(
-      `${ids.matchedCommits} with an author in the catalog (${percent(ids.matchedCommits, ids.commits - ids.botCommits)} of the commits by people); ${plural(ids.botCommits, 'bot commit')} left out.`,
+      noCatalogTeams
+        ? bots
+        : `${ids.matchedCommits} with an author in the catalog (${percent(ids.matchedCommits, ids.commits - ids.botCommits)} of the commits by people); ${bots}`,
     ),
   );
   if (ids.unmatched.length > 0) {
     out.push(
       para(
-        `${plural(ids.unmatched.length, 'author is', 'authors are')} no User (commits as author or co-author):`,
+        noCatalogTeams
+          ? `${plural(ids.unmatched.length, 'person', 'people')} made these commits (commits as author or co-author); add them as Users in a catalog to count their work for their teams:`
+          : `${plural(ids.unmatched.length, 'author is', 'authors are')} no User (commits as author or co-author):`,
       ),
     );
     out.push(
