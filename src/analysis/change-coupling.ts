@@ -50,14 +50,15 @@ export function changeCoupling(
     for (const e of entities) revs.set(e, (revs.get(e) ?? 0) + 1);
     for (let i = 0; i < entities.length; i++) {
       for (let j = i + 1; j < entities.length; j++) {
-        const key = `${entities[i]}\n${entities[j]}`;
+        // NUL can be in no path or reference; a newline can be in a file name.
+        const key = `${entities[i]}\0${entities[j]}`;
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
     }
   }
   const pairs: CoupledPair[] = [];
   for (const [key, count] of shared) {
-    const [a, b] = key.split('\n') as [string, string];
+    const [a, b] = key.split('\0') as [string, string];
     const revsA = revs.get(a) ?? 0;
     const revsB = revs.get(b) ?? 0;
     if (revsA < options.minRevs || revsB < options.minRevs || count < options.minShared) continue;

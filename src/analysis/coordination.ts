@@ -82,7 +82,7 @@ export function declaredWiring(catalog: Catalog, window: TimeWindow) {
   };
 }
 
-const pairKey = (a: string, b: string): string => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+const pairKey = (a: string, b: string): string => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
 
 /**
  * The coordination the work requires between teams (design.md §1), from how many
@@ -143,7 +143,7 @@ export function coordination(
   }
 
   const list: CoordinationNeed[] = [...needs].map(([key, need]) => {
-    const [a, b] = key.split('\n') as [string, string];
+    const [a, b] = key.split('\0') as [string, string];
     const via = wiring.between(a, b);
     return {
       teams: [a, b],
@@ -169,7 +169,7 @@ export function coordination(
   const idleInteractions: IdleInteraction[] = [];
   for (const [key, { mode, declaredBy }] of wiring.interactions) {
     if (needs.has(key)) continue;
-    const [a, b] = key.split('\n') as [string, string];
+    const [a, b] = key.split('\0') as [string, string];
     idleInteractions.push({ teams: [a, b], mode, declaredBy });
   }
   return {

@@ -48,6 +48,10 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('co_authors', 'text', (col) => col.notNull())
         .addColumn('parents', 'integer', (col) => col.notNull())
         .addColumn('files', 'text', (col) => col.notNull())
+        // The order commits were ingested in, per repository: every commit after its
+        // parents. Author times cannot give that order (equal seconds, rebased work), and
+        // following renames needs it.
+        .addColumn('seq', 'bigint', (col) => col.notNull())
         // Keyed by time before sha: a sha fixes its author time, so this is as unique as
         // (repository_id, sha), and it doubles as the index every windowed read uses. Keyed
         // by sha alone, each batch of random shas dirtied most pages of that index and

@@ -49,4 +49,6 @@ export interface CommitTable {
   parents: number;
   /** JSON array of `FileChange`. */
   files: string;
+  /** Ingest order within the repository: a commit's parents have lower numbers. */
+  seq: number;
 }

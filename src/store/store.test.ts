@@ -179,11 +179,13 @@ describe('saveBatch and commits', () => {
             { path: 'script.sh', status: 'T' },
           ],
         }),
-        commit({ time: 1_700_000_100, parents: 0, files: [] }),
       ];
-      await store.saveBatch(repo.id, 'HEAD', saved, saved[0]?.sha ?? '');
+      // Saved as ingest saves them, parents first: the root, then its child above.
+      saved.unshift(commit({ time: 1_700_000_100, parents: 0, files: [] }));
+      await store.saveBatch(repo.id, 'HEAD', saved, saved[1]?.sha ?? '');
       const read = await readAll(store, { repositoryIds: [repo.id] });
-      expect(read).toEqual(saved.map((c) => ({ ...c, repositoryId: repo.id })));
+      // Read back newest first in history order: the reverse of the order saved.
+      expect(read).toEqual(saved.map((c) => ({ ...c, repositoryId: repo.id })).reverse());
       // Absent optional fields stay absent rather than coming back as undefined or null.
       expect(Object.keys(read[0]?.files[4] ?? {})).toEqual(['path', 'status']);
     }));
@@ -308,11 +310,12 @@ describe('several repositories', () => {
       expect(await store.timeRange([shop.id])).toEqual({ oldest: 100, newest: 500 });
       expect(await store.timeRange([shop.id, fork.id])).toEqual({ oldest: 100, newest: 900 });
       const both = await readAll(store, { repositoryIds: [fork.id, shop.id] });
+      // Repository by repository, each in the reverse of the order its commits were saved.
       expect(both.map((c) => [c.time, c.repositoryId])).toEqual([
-        [900, fork.id],
-        [500, shop.id],
-        [500, fork.id],
         [100, shop.id],
+        [500, shop.id],
+        [900, fork.id],
+        [500, fork.id],
       ]);
     }));
 
@@ -344,12 +347,12 @@ db.pragma('cache_size = 4');
 db.exec('BEGIN');
 const insert = db.prepare(
   'insert into commits (repository_id, sha, time, author_name, author_email, co_authors, ' +
-    'parents, files) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    'parents, files, seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
 );
 const files = JSON.stringify([{ path: 'src/' + 'x'.repeat(200) + '.ts', status: 'M' }]);
 for (let i = 0; i < 3000; i++) {
   const sha = 'dead' + String(i).padStart(36, '0');
-  insert.run(Number(repositoryId), sha, 2000000000 + i, 'Crash', 'crash@example', '[]', 1, files);
+  insert.run(Number(repositoryId), sha, 2000000000 + i, 'Crash', 'crash@example', '[]', 1, files, 100000 + i);
 }
 db.prepare("update ingest_state set tip = 'half-written' where repository_id = ?")
   .run(Number(repositoryId));

@@ -44,8 +44,10 @@ export interface Store {
   /** Forgets a repository's commits and tips (after its history was rewritten). */
   resetRepository(repositoryId: number): Promise<void>;
   /**
-   * Streams commits newest first (author time descending, then sha, then repository id),
-   * with memory bounded whatever the history's size. While the stream is open it holds
+   * Streams commits repository by repository (by id), each newest first in history
+   * order — the reverse of the order they were ingested in, so every commit comes before
+   * its parents, whatever their author times say — with memory bounded whatever the
+   * history's size. While the stream is open it holds
    * the SQLite connection: finish or `break` out of it before calling the store again.
    */
   commits(query: CommitQuery): AsyncIterable<StoredCommit>;
@@ -104,10 +106,16 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     async saveBatch(repositoryId, ref, commits, tip) {
       const updatedAt = now().toISOString();
       await db.transaction().execute(async (tx) => {
+        const last = await tx
+          .selectFrom('commits')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .where('repository_id', '=', repositoryId)
+          .executeTakeFirst();
+        const first = Number(last?.seq ?? 0) + 1;
         for (let start = 0; start < commits.length; start += INSERT_CHUNK_ROWS) {
           const rows = commits
             .slice(start, start + INSERT_CHUNK_ROWS)
-            .map((commit) => toRow(repositoryId, commit));
+            .map((commit, i) => toRow(repositoryId, commit, first + start + i));
           await tx
             .insertInto('commits')
             .values(rows)
@@ -148,14 +156,14 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
           'co_authors',
           'parents',
           'files',
+          'seq',
         ])
         .where('repository_id', 'in', query.repositoryIds);
       if (query.since !== undefined) select = select.where('time', '>=', query.since);
       if (query.until !== undefined) select = select.where('time', '<=', query.until);
       const rows = select
-        .orderBy('time', 'desc')
-        .orderBy('sha', 'asc')
         .orderBy('repository_id', 'asc')
+        .orderBy('seq', 'desc')
         .stream(STREAM_CHUNK_ROWS);
       for await (const row of rows) yield fromRow(row);
     },
@@ -191,9 +199,10 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
 // one row at a time whatever this says.
 const STREAM_CHUNK_ROWS = 1_000;
 
-function toRow(repositoryId: number, commit: CommitRecord): CommitTable {
+function toRow(repositoryId: number, commit: CommitRecord, seq: number): CommitTable {
   return {
     repository_id: repositoryId,
+    seq,
     sha: commit.sha,
     time: commit.time,
     author_name: commit.author.name,

@@ -81,8 +81,9 @@ export interface Report {
 /**
  * Analyses what the store holds for these repositories: ownership of HEAD's files, who
  * made the window's commits, and the wiring analyses over them. Renames are followed:
- * commits are read newest first and a file's older names are mapped to its latest, so a
- * moved file keeps its history and belongs to the component its latest path is in.
+ * commits are read newest first in history order and a file's older names are mapped to
+ * its latest, so a moved file keeps its history and belongs to the component its latest
+ * path is in. (A rename is seen only in a commit of the window or after it.)
  */
 export async function buildReport(
   store: Store,
