@@ -6,6 +6,5 @@ export * from './git.js';
 export * from './identities.js';
 export * from './open-ownership.js';
 export * from './path-ownership.js';
-export * from './read-commit-authors.js';
 export * from './read-log.js';
 export * from './repository.js';

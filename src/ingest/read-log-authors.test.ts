@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepo, type TestRepo } from '../../test/helpers/git-repo.js';
 import { type GitSource, gitSource, openRepository } from './git.js';
-import {
-  type CommitAuthors,
-  type ReadAuthorsOptions,
-  readCommitAuthors,
-} from './read-commit-authors.js';
+import { readLog } from './read-log.js';
 
 const ANA = { name: 'Ana Lima', email: 'ana.lima@acme.example' };
 const BEN = { name: 'Ben Okafor', email: 'ben.okafor@acme.example' };
@@ -21,13 +17,28 @@ afterEach(async () => {
   await Promise.all(repos.splice(0).map((r) => r.cleanup()));
 });
 
-async function readAll(git: GitSource, options?: ReadAuthorsOptions): Promise<CommitAuthors[]> {
-  const out: CommitAuthors[] = [];
-  for await (const commit of readCommitAuthors(git, options)) out.push(commit);
-  return out;
+interface CommitAuthors {
+  sha: string;
+  author: { name: string; email: string };
+  coAuthors: { name: string; email: string }[];
 }
 
-describe('readCommitAuthors', () => {
+/** Who made each commit, newest first, as readLog reads them. */
+async function readAll(
+  git: GitSource,
+  options: { rev?: string; merges?: boolean } = {},
+): Promise<CommitAuthors[]> {
+  const out: CommitAuthors[] = [];
+  for await (const { sha, author, coAuthors } of readLog(git, {
+    ...(options.rev ? { range: [options.rev] } : {}),
+    ...(options.merges ? { merges: true } : {}),
+  })) {
+    out.push({ sha, author, coAuthors });
+  }
+  return out.reverse();
+}
+
+describe('readLog: who made each commit', () => {
   it('reads the author of each commit, newest first, with its hash', async () => {
     const r = await repo();
     const first = r.commit({ author: ANA, files: { 'a.txt': '1' } });
