@@ -103,6 +103,9 @@ async function ingestRepository(
     ...(options.lines ? { lines: true } : {}),
   })) {
     batch.push(commit);
+    if (batch.length % 250 === 0) {
+      options.onProgress?.({ repository: label, done: result.added + batch.length, total });
+    }
     if (batch.length >= batchSize) {
       // Commits come parents first, so the last one read is a safe point to resume after.
       await store.saveBatch(repository.id, ref, batch, commit.sha);
