@@ -91,7 +91,7 @@ export async function analyze(
     const ingested = await ingestRepositories(
       store,
       options.repos.map((r) => resolve(io.cwd, r)),
-      { merges: options.merges, lines: options.lines, onProgress: progress.update },
+      { merges: options.merges, lines: options.lines, ...progress.options },
     ).finally(progress.stop);
     for (const r of ingested) {
       if (r.rewritten && !options.quiet)

@@ -22,7 +22,7 @@ export async function ingest(io: Io, options: IngestCommandOptions): Promise<num
     const results = await ingestRepositories(
       store,
       options.repos.map((r) => resolve(io.cwd, r)),
-      { merges: options.merges, lines: options.lines, onProgress: progress.update },
+      { merges: options.merges, lines: options.lines, ...progress.options },
     ).finally(progress.stop);
     const rows = await Promise.all(
       results.map(async (r, i) => ({
