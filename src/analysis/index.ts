@@ -4,5 +4,6 @@ export * from './commit-facts.js';
 export * from './coordination.js';
 export * from './identity-tally.js';
 export * from './infer-teams.js';
+export * from './seeded-random.js';
 export * from './summarize-ownership.js';
 export * from './window.js';

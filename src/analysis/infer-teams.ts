@@ -1,6 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import louvainImport from 'graphology-communities-louvain';
 import type { CommitFacts } from './commit-facts.js';
+import { seededRandom } from './seeded-random.js';
 
 /** A team inferred from who works on what, when the catalog declares none. */
 export interface InferredTeam {
@@ -17,18 +18,6 @@ export interface InferredTeam {
 // over module.exports (the function) where TypeScript expects an object with `default`.
 const louvain = ((louvainImport as { default?: unknown }).default ??
   louvainImport) as typeof louvainImport.default;
-
-/** A small seeded generator (mulberry32), so that the same history gives the same teams. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * Infers teams by community detection (Louvain) on the author–component graph: an edge
@@ -56,7 +45,7 @@ export function inferTeams(facts: Iterable<CommitFacts>): InferredTeam[] {
     }
   }
   const communities =
-    graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seeded(1) }) : {};
+    graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(1) }) : {};
   const groups = new Map<number, string[]>();
   for (const author of authors) {
     const community = communities[`a:${author}`] ?? -1;

@@ -7,6 +7,8 @@
  * commit hashes. The people, teams and paths here mirror examples/demo/catalog.
  */
 
+import { seededRandom } from '../analysis/index.js';
+
 /** A commit author or co-author as git records it. */
 export interface DemoPerson {
   readonly name: string;
@@ -344,22 +346,10 @@ const DEPENDABOT_CONFIG = [
   '',
 ].join('\n');
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for test data, not for secrets. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 class Random {
   readonly #next: () => number;
   constructor(seed: number) {
-    this.#next = mulberry32(seed);
+    this.#next = seededRandom(seed);
   }
   float(): number {
     return this.#next();
