@@ -1,5 +1,7 @@
 export * from './analyze-wiring.js';
+export * from './bets.js';
 export * from './change-coupling.js';
+export * from './check-rules.js';
 export * from './commit-facts.js';
 export * from './coordination.js';
 export * from './identity-tally.js';

@@ -1,11 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { DEFAULT_COUPLING } from '../analysis/index.js';
-import { DEMO_CATALOG, ensureDemoRepo } from '../demo/index.js';
+import { DEMO_CATALOG, DEMO_END_DATE, ensureDemoRepo } from '../demo/index.js';
 import { AppError } from '../errors.js';
 import { analyze, type ReportFormat } from './commands/analyze.js';
+import { bets } from './commands/bets.js';
+import { check } from './commands/check.js';
 import { ingest } from './commands/ingest.js';
 import { init } from './commands/init.js';
+import { learnings } from './commands/learnings.js';
 import { owners } from './commands/owners.js';
 import { validate } from './commands/validate.js';
 import { catalogDir, InputProblems, loadConfig } from './context.js';
@@ -167,6 +170,101 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     );
 
   program
+    .command('check')
+    .description(
+      'check goals, bets and teams against the alignment rules (exit 1 when an error-severity rule fires)',
+    )
+    .addOption(catalogOption())
+    .option(
+      '--today <date>',
+      'the date to judge decide-by dates against (YYYY-MM-DD; default: today)',
+    )
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire check',
+        'orgwire check --catalog catalog --today 2026-11-22 --format json',
+      ]),
+    )
+    .action(async (opts: { catalog?: string; today?: string; format: OutputFormat }) => {
+      status = await check(io, await config(), opts);
+    });
+
+  program
+    .command('bets')
+    .description(
+      'the bets board: teams each bet needs, handoffs, feasibility, impact; calibration; the review queue',
+    )
+    .addOption(catalogOption())
+    .option(
+      '--repo <dir>',
+      'a git repository, to add unwired needs and stalled bets (repeat for several)',
+      collect,
+    )
+    .option('--demo', 'the demo organisation')
+    .addOption(dbOption())
+    .option(
+      '--today <date>',
+      'the date to judge decide-by dates against (YYYY-MM-DD; default: today)',
+    )
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      examples(['orgwire bets', 'orgwire bets --repo . --format json', 'orgwire bets --demo']),
+    )
+    .action(
+      async (opts: {
+        catalog?: string;
+        repo?: string[];
+        demo?: boolean;
+        db?: string;
+        today?: string;
+        format: OutputFormat;
+      }) => {
+        const loaded = await config();
+        if (!opts.demo && !opts.repo?.length) {
+          status = await bets(io, loaded, opts);
+          return;
+        }
+        const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
+        status = await analyze(io, loaded, {
+          ...(opts.catalog === undefined ? {} : { catalog: opts.catalog }),
+          ...(opts.db === undefined ? {} : { db: opts.db }),
+          ...(opts.today === undefined ? {} : { today: opts.today }),
+          ...demo,
+          repos: demo?.repos ?? opts.repo ?? [],
+          format: opts.format,
+          window: '90d',
+          files: false,
+          coupling: DEFAULT_COUPLING,
+          includeBots: false,
+          merges: false,
+          lines: false,
+          quiet: false,
+          only: 'bets',
+        });
+      },
+    );
+
+  program
+    .command('learnings')
+    .description('the learnings feed, newest first: situation, complication, resolution, lessons')
+    .addOption(catalogOption())
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'md'])
+        .default('table'),
+    )
+    .addHelpText(
+      'after',
+      examples(['orgwire learnings', 'orgwire learnings --format md > learnings.md']),
+    )
+    .action(async (opts: { catalog?: string; format: 'table' | 'json' | 'md' }) => {
+      status = await learnings(io, await config(), opts);
+    });
+
+  program
     .command('analyze')
     .description(
       'ingest what is new, then report coordination, ownership, change coupling and who is who',
@@ -209,6 +307,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .option('--include-bots', 'count bots as authors instead of leaving them out', false)
     .option('--merges', 'count merge commits too', false)
+    .option('--today <date>', "the date to judge bets' decide-by dates against (default: today)")
     .option('--lines', 'read line counts while ingesting (about 8× slower)', false)
     .addOption(
       new Option('--format <format>', 'output format')
@@ -246,15 +345,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         merges: boolean;
         lines: boolean;
         quiet: boolean;
+        today?: string;
       }) => {
         const loaded = await config();
         let catalog = opts.catalog;
         let repos = opts.repo ?? [];
         let db = opts.db;
+        let today = opts.today;
         if (opts.demo) {
           catalog = DEMO_CATALOG;
           repos = [await ensureDemoRepo(io.cwd)];
           db ??= '.orgwire/demo/orgwire.db';
+          today ??= DEMO_END_DATE;
           if (opts.format === 'table' && !opts.out) {
             io.out(
               `${pc.bold('orgwire demo')} — Trailhead Outfitters, a fictional retailer (examples/demo)\n\n`,
@@ -274,6 +376,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           ...(catalog === undefined ? {} : { catalog }),
           ...(db === undefined ? {} : { db }),
           ...(window === undefined ? {} : { window }),
+          ...(today === undefined ? {} : { today }),
           repos,
           coupling: {
             minRevs: opts.minRevs,
@@ -285,6 +388,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         });
       },
     );
+
+  /** The demo's catalog, repository and store, judged as of the demo's last day. */
+  async function demoOptions(db: string | undefined, today: string | undefined) {
+    return {
+      catalog: DEMO_CATALOG,
+      repos: [await ensureDemoRepo(io.cwd)],
+      db: db ?? '.orgwire/demo/orgwire.db',
+      today: today ?? DEMO_END_DATE,
+    };
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

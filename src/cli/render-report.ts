@@ -1,5 +1,6 @@
 import type { Report } from '../usecases/index.js';
 import { columns, componentLabel, percent, plural, short, wrap } from './render.js';
+import { renderBetsTable } from './render-bets.js';
 
 const WIDTH = 80;
 const LIMIT = 15;
@@ -204,6 +205,8 @@ export function renderReportTable(report: Report, catalogLine: string): string {
     );
     if (pairs.length > LIMIT) out.push(`  … and ${pairs.length - LIMIT} more (see --format json).`);
   }
+
+  if (report.bets.bets.length > 0) out.push('', renderBetsTable(report.bets).trimEnd());
 
   const ids = report.identities;
   out.push('', `Who is who — ${plural(ids.commits, 'commit')} in the window`);

@@ -397,7 +397,9 @@ describe('buildDemoRepo', () => {
       systemEntityV1alpha1Validator,
       userEntityV1alpha1Validator,
     ];
-    for (const entity of catalog) {
+    // Backstage's kinds pass Backstage's checks; orgwire's own kinds (Goal, Bet, Learning)
+    // are skipped by Backstage as kinds it does not know, as custom kinds are.
+    for (const entity of catalog.filter((e) => e.apiVersion.startsWith('backstage.io/'))) {
       const checked = await policy.enforce(structuredClone(entity));
       const kinds = await Promise.all(validators.map((v) => v.check(checked as Entity)));
       expect(kinds.filter(Boolean), entity.metadata.name).toHaveLength(1);

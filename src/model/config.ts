@@ -2,6 +2,7 @@ import { LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatIssue } from './format-issue.js';
 import type { Problem } from './problem.js';
+import { RULE_IDS } from './rules.js';
 import { nearestNode } from './yaml-position.js';
 
 /** `orgwire.yaml`: settings that belong to an organisation rather than to one run. */
@@ -23,6 +24,8 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /** Severity per alignment rule: error, warning or off. */
+    rules: z.partialRecord(z.enum(RULE_IDS), z.enum(['error', 'warning', 'off'])).optional(),
   })
   .strict();
 
@@ -58,10 +61,15 @@ export function parseConfig(text: string, file: string): { config: Config; probl
       const field = path.join('.') || 'the file';
       const { message, hint } =
         issue.code === 'unrecognized_keys'
-          ? {
-              message: `${field === 'the file' ? '' : `${field}: `}unknown setting ${issue.keys.join(', ')}`,
-              hint: 'Settings are catalog and identities.bots.include/extra; check the spelling.',
-            }
+          ? path[0] === 'rules'
+            ? {
+                message: `rules: unknown rule ${issue.keys.join(', ')}`,
+                hint: `The rules are ${RULE_IDS.join(', ')}.`,
+              }
+            : {
+                message: `${field === 'the file' ? '' : `${field}: `}unknown setting ${issue.keys.join(', ')}`,
+                hint: 'Settings are catalog, identities.bots (include, extra) and rules; check the spelling.',
+              }
           : formatIssue(issue, field);
       return {
         severity: 'error' as const,

@@ -8,4 +8,5 @@ export * from './kinds.js';
 export * from './load-catalog.js';
 export * from './parse-catalog.js';
 export * from './problem.js';
+export * from './rules.js';
 export * from './validators.js';

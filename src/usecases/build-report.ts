@@ -1,5 +1,7 @@
 import {
+  analyzeBets,
   analyzeWiring,
+  type BetsReport,
   type CommitFacts,
   type ComponentActivity,
   type CoordinationResult,
@@ -38,6 +40,8 @@ export interface ReportOptions {
   files?: boolean;
   merges?: boolean;
   bots?: { include?: boolean; extra?: readonly string[] };
+  /** `YYYY-MM-DD` for the bets' decide-by dates; default the window's last day. */
+  today?: string;
 }
 
 export interface ReportRepository {
@@ -76,6 +80,8 @@ export interface Report {
   ownership: Omit<OwnershipSummary, 'components'> & { components: ReportComponent[] };
   coupling: { pairs: CouplingPairReport[]; files?: CoupledPair[] };
   identities: IdentitySummary;
+  /** The bets board, calibration and review queue (design.md §4, §7). */
+  bets: BetsReport;
 }
 
 /**
@@ -225,6 +231,12 @@ export async function buildReport(
     ownership: { ...ownership, components },
     coupling: wiring.coupling,
     identities: tally.result(),
+    bets: analyzeBets(catalog, {
+      today: options.today ?? windowDates(window).until,
+      window,
+      needs: wiring.coordination.needs,
+      changed: new Set(wiring.components.filter((c) => c.commits > 0).map((c) => c.ref)),
+    }),
   };
 }
 

@@ -11,6 +11,8 @@ import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
+import { printBets } from './bets.js';
+import { todayFlag } from './check.js';
 import { entityCounts } from './validate.js';
 
 export type ReportFormat = 'table' | 'json' | 'md';
@@ -32,6 +34,10 @@ export interface AnalyzeOptions {
   quiet: boolean;
   /** A title for the Markdown report. */
   title?: string;
+  /** `YYYY-MM-DD` for the bets' decide-by dates; default the clock's today. */
+  today?: string;
+  /** Print only the bets board (`orgwire bets --repo`). */
+  only?: 'bets';
 }
 
 /** Turns the window flags into seconds, refusing what cannot be read. */
@@ -83,6 +89,7 @@ export async function analyze(
   options: AnalyzeOptions,
 ): Promise<number> {
   const window = windowFlags(options);
+  const today = todayFlag(options.today);
   const { loaded, dir } = await catalogOrEmpty(io, config, options.catalog);
   const store = await openStore(io, options.db);
   let report: Report;
@@ -115,6 +122,7 @@ export async function analyze(
         coupling: options.coupling,
         files: options.files,
         merges: options.merges,
+        today,
         bots: { include: options.includeBots || bots?.include === true, extra: bots?.extra ?? [] },
       },
     );
@@ -125,6 +133,10 @@ export async function analyze(
   const catalogLine = dir
     ? `Catalog ${dir}: ${countsLine(entityCounts(loaded.catalog))} — valid.`
     : 'No catalog: components are top-level folders and CODEOWNERS rules; teams are inferred from who works on what.';
+  if (options.only === 'bets') {
+    printBets(io, report.bets, options.format === 'json' ? 'json' : 'table');
+    return 0;
+  }
   const text =
     options.format === 'json'
       ? `${JSON.stringify({ version: JSON_VERSION, catalog: { dir: dir ?? null, entities: entityCounts(loaded.catalog) }, ...report }, null, 2)}\n`

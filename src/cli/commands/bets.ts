@@ -1,0 +1,29 @@
+import { analyzeBets, type BetsReport } from '../../analysis/index.js';
+import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
+import { type Io, writeJson } from '../io.js';
+import { renderBetsTable } from '../render-bets.js';
+import { todayFlag } from './check.js';
+
+const DAY = 86_400;
+
+/**
+ * `orgwire bets` without history: the board from the catalog alone. (With `--repo`, the
+ * CLI runs the analysis and shows its bets, which adds unwired needs and stalled bets.)
+ */
+export async function bets(
+  io: Io,
+  config: LoadedConfig,
+  options: { catalog?: string; today?: string; format: 'table' | 'json' },
+): Promise<number> {
+  const today = todayFlag(options.today);
+  const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
+  const until = Date.parse(`${today}T23:59:59Z`) / 1000;
+  const report = analyzeBets(catalog, { today, window: { since: until - 90 * DAY + 1, until } });
+  printBets(io, report, options.format);
+  return 0;
+}
+
+export function printBets(io: Io, report: BetsReport, format: 'table' | 'json'): void {
+  if (format === 'json') writeJson(io, report);
+  else io.out(renderBetsTable(report));
+}
