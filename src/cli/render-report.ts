@@ -349,6 +349,53 @@ export function renderReportMarkdown(report: Report, title: string): string {
         ]),
     '',
   );
+  if (report.bets.bets.length > 0) {
+    const { bets, calibration, review } = report.bets;
+    out.push('## Bets', '');
+    out.push(
+      mdTable([
+        [
+          'Bet',
+          'Status',
+          'Handoffs',
+          'Independence',
+          'Feasibility',
+          'Impact',
+          'Quadrant',
+          'Decide by',
+        ],
+        ...bets.map((b) => [
+          b.title ?? b.name,
+          b.overdue ? `**${b.status}, overdue**` : b.status,
+          b.external.map((e) => teamName(e.team)).join(', ') || '—',
+          b.independence,
+          num(b.feasibility),
+          num(b.impact),
+          b.quadrant ?? '—',
+          b.decideBy ?? '—',
+        ]),
+      ]),
+      '',
+    );
+    if (calibration.decided > 0) {
+      out.push(
+        `Calibration: ${calibration.hits} of ${plural(calibration.decided, 'decided shot')} hit (${pct(calibration.rate)})${calibration.brier === null ? '' : `; Brier score ${num(calibration.brier)}`}.`,
+        '',
+      );
+    }
+    if (review.overdue.length > 0)
+      out.push(`- Past their decide-by date: ${review.overdue.map(short).join(', ')}.`);
+    if (review.goalsWithoutActiveBet.length > 0) {
+      out.push(
+        `- Goals no active bet serves: ${review.goalsWithoutActiveBet.map(short).join(', ')}.`,
+      );
+    }
+    if (review.stalled?.length)
+      out.push(
+        `- Active bets whose components saw no commit: ${review.stalled.map(short).join(', ')}.`,
+      );
+    out.push('');
+  }
   out.push('## Who is who', '');
   out.push(
     `${report.identities.matchedCommits} of ${report.identities.commits - report.identities.botCommits} commits by people have an author in the catalog.`,
