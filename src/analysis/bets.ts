@@ -24,7 +24,7 @@ export interface BetReport {
   accountable: string | null;
   status: string;
   responsible: string[];
-  /** Owners of what the bet needs (a System counts its components' owners). */
+  /** Owners of what the bet needs (a System counts the owners of its components and APIs). */
   teamsNeeded: string[];
   external: ExternalTeam[];
   handoffs: number;
@@ -167,10 +167,25 @@ export function analyzeBets(
     }
     return 'owner' in entity && typeof entity.owner === 'string' ? teamsOwning(entity.owner) : [];
   };
+  /** The components whose changes show work on a need: an API's providers, a System's parts. */
   const componentsOf = (ref: string): string[] => {
     const entity = catalog.byRef.get(ref);
-    if (entity?.kind === 'System')
-      return catalog.components.filter((c) => c.system === ref).map((c) => c.ref);
+    if (entity?.kind === 'API') {
+      return catalog.components.filter((c) => c.providesApis.includes(ref)).map((c) => c.ref);
+    }
+    if (entity?.kind === 'System') {
+      return catalog.components
+        .filter(
+          (c) =>
+            c.system === ref ||
+            c.providesApis.some(
+              (api) =>
+                catalog.byRef.get(api)?.kind === 'API' &&
+                (catalog.byRef.get(api) as { system?: string }).system === ref,
+            ),
+        )
+        .map((c) => c.ref);
+    }
     return [ref];
   };
   const goals = new Map(catalog.goals.map((g) => [g.ref, g]));

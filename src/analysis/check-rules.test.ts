@@ -26,7 +26,7 @@ spec: {memberOf: [checkout-team]}
 ---
 apiVersion: backstage.io/v1alpha1
 kind: User
-metadata: {name: carol, title: Carol}
+metadata: {name: carol}
 spec: {memberOf: [checkout-team], profile: {displayName: Carol Diaz}}
 `;
 
@@ -91,6 +91,20 @@ const BASE: Files = {
 };
 const TODAY = '2026-11-01';
 
+/** The base with seven more people in checkout-team: ten members. */
+const BIG_TEAM: Files = {
+  ...BASE,
+  'catalog/org.yaml': `${ORG}${Array.from(
+    { length: 7 },
+    (_, i) => `---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: extra-${i}}
+spec: {memberOf: [checkout-team]}
+`,
+  ).join('')}`,
+};
+
 /** The base with `from` replaced by `to` in one file; `from` must occur there exactly once. */
 function edit(files: Files, path: string, from: string, to: string): Files {
   const text = files[path];
@@ -134,16 +148,6 @@ describe('checkRules, one rule broken at a time', () => {
   const GUEST = 'bet:default/guest-checkout';
   const BANNER = 'bet:default/homepage-banner';
 
-  const tenUsers = Array.from(
-    { length: 7 },
-    (_, i) => `---
-apiVersion: backstage.io/v1alpha1
-kind: User
-metadata: {name: extra-${i}}
-spec: {memberOf: [checkout-team]}
-`,
-  ).join('');
-
   const cases: {
     rule: RuleId;
     how: string;
@@ -174,9 +178,14 @@ spec: {memberOf: [checkout-team]}
     {
       rule: 'bet/goal-link',
       how: 'a bet that serves no goal',
-      files: edit(BASE, 'catalog/bets.yaml', `  goal: checkout-completion
-  accountable: alice`, `  # no goal
-  accountable: alice`),
+      files: edit(
+        BASE,
+        'catalog/bets.yaml',
+        `  goal: checkout-completion
+  accountable: alice`,
+        `  # no goal
+  accountable: alice`,
+      ),
       severity: 'error',
       entity: GUEST,
       at: GUEST_AT,
@@ -237,7 +246,7 @@ spec: {memberOf: [checkout-team]}
     {
       rule: 'team/size',
       how: 'a team of ten',
-      files: { ...BASE, 'catalog/org.yaml': ORG + tenUsers },
+      files: BIG_TEAM,
       severity: 'warning',
       entity: 'group:default/checkout-team',
       at: { file: 'catalog/org.yaml', line: 1 },
@@ -331,18 +340,23 @@ spec: {type: team, children: []}
       }),
     ]);
     for (const status of ['won', 'inconclusive']) {
-      expect(check(edit(noLearning, 'catalog/bets.yaml', 'status: lost', `status: ${status}`))).toEqual(
-        [],
-      );
+      expect(
+        check(edit(noLearning, 'catalog/bets.yaml', 'status: lost', `status: ${status}`)),
+      ).toEqual([]);
     }
   });
 
   it('reports several broken rules in catalog order: goals, then bets, then teams, then people', () => {
     let files = edit(BASE, 'catalog/goals.yaml', '  accountable: alice', '  # nobody accountable');
     files = edit(files, 'catalog/bets.yaml', '  accountable: bob', '  # nobody accountable');
-    files = edit(files, 'catalog/bets.yaml', `  goal: checkout-completion
-  accountable: alice`, `  # no goal
-  accountable: alice`);
+    files = edit(
+      files,
+      'catalog/bets.yaml',
+      `  goal: checkout-completion
+  accountable: alice`,
+      `  # no goal
+  accountable: alice`,
+    );
     expect(check(files).map((v) => [v.rule, v.entity])).toEqual([
       ['goal/one-accountable', GOAL],
       ['bet/goal-link', GUEST],
@@ -384,19 +398,12 @@ describe('checkRules and the date of today', () => {
 });
 
 describe('checkRules with severities from orgwire.yaml', () => {
-  const overdue = edit(BASE, 'catalog/bets.yaml', `decideBy: '2026-12-18'`, `decideBy: '2026-10-31'`);
-  const bigTeam = {
-    ...BASE,
-    'catalog/org.yaml': `${ORG}${Array.from(
-      { length: 7 },
-      (_, i) => `---
-apiVersion: backstage.io/v1alpha1
-kind: User
-metadata: {name: extra-${i}}
-spec: {memberOf: [checkout-team]}
-`,
-    ).join('')}`,
-  };
+  const overdue = edit(
+    BASE,
+    'catalog/bets.yaml',
+    `decideBy: '2026-12-18'`,
+    `decideBy: '2026-10-31'`,
+  );
 
   it('silences a rule set to off', () => {
     expect(check(overdue, TODAY, { 'bet/overdue-decision': 'off' })).toEqual([]);
@@ -409,19 +416,19 @@ spec: {memberOf: [checkout-team]}
   });
 
   it('upgrades team/size to an error', () => {
-    expect(check(bigTeam, TODAY)).toEqual([
+    expect(check(BIG_TEAM, TODAY)).toEqual([
       expect.objectContaining({ rule: 'team/size', severity: 'warning' }),
     ]);
-    expect(check(bigTeam, TODAY, { 'team/size': 'error' })).toEqual([
+    expect(check(BIG_TEAM, TODAY, { 'team/size': 'error' })).toEqual([
       expect.objectContaining({ rule: 'team/size', severity: 'error' }),
     ]);
   });
 
   it('leaves the other rules at their defaults', () => {
-    const both = { ...overdue, 'catalog/org.yaml': bigTeam['catalog/org.yaml'] as string };
-    expect(
-      check(both, TODAY, { 'team/size': 'off' }).map((v) => [v.rule, v.severity]),
-    ).toEqual([['bet/overdue-decision', 'error']]);
+    const both = { ...overdue, 'catalog/org.yaml': BIG_TEAM['catalog/org.yaml'] as string };
+    expect(check(both, TODAY, { 'team/size': 'off' }).map((v) => [v.rule, v.severity])).toEqual([
+      ['bet/overdue-decision', 'error'],
+    ]);
   });
 });
 
@@ -452,7 +459,12 @@ describe('checkRules on goals', () => {
   });
 
   it('counts two accountable people given as a list', () => {
-    const two = edit(BASE, 'catalog/goals.yaml', '  accountable: alice', '  accountable: [alice, bob]');
+    const two = edit(
+      BASE,
+      'catalog/goals.yaml',
+      '  accountable: alice',
+      '  accountable: [alice, bob]',
+    );
     expect(check(two)).toEqual([
       {
         rule: 'goal/one-accountable',
@@ -473,7 +485,12 @@ describe('checkRules on goals', () => {
 
 describe('checkRules on bets', () => {
   it('counts two accountable people given as a list', () => {
-    const two = edit(BASE, 'catalog/bets.yaml', '  accountable: alice', '  accountable: [alice, bob]');
+    const two = edit(
+      BASE,
+      'catalog/bets.yaml',
+      '  accountable: alice',
+      '  accountable: [alice, bob]',
+    );
     expect(check(two)).toEqual([
       expect.objectContaining({
         rule: 'bet/one-accountable',

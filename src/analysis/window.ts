@@ -1,3 +1,5 @@
+import { isValidDay } from '../model/index.js';
+
 /** A closed interval of time in seconds since the epoch: `since` ≤ t ≤ `until`. */
 export interface TimeWindow {
   since: number;
@@ -17,10 +19,8 @@ export function parseWindowLength(text: string): number | undefined {
 
 /** `YYYY-MM-DD` as seconds at the start (or, with `endOfDay`, the last second) of that UTC day. */
 export function parseDay(text: string, endOfDay = false): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return undefined;
-  const ms = Date.parse(`${text.trim()}T00:00:00Z`);
-  if (Number.isNaN(ms)) return undefined;
-  return ms / 1000 + (endOfDay ? DAY - 1 : 0);
+  if (!isValidDay(text.trim())) return undefined;
+  return Date.parse(`${text.trim()}T00:00:00Z`) / 1000 + (endOfDay ? DAY - 1 : 0);
 }
 
 /**

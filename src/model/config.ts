@@ -1,4 +1,4 @@
-import { LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatIssue } from './format-issue.js';
 import type { Problem } from './problem.js';
@@ -57,7 +57,14 @@ export function parseConfig(text: string, file: string): { config: Config; probl
     config: {},
     problems: result.error.issues.map((issue) => {
       const path = issue.path as (string | number)[];
-      const node = doc.contents ? nearestNode(doc.contents as Node, path) : undefined;
+      let node = doc.contents ? nearestNode(doc.contents as Node, path) : undefined;
+      if (issue.code === 'unrecognized_keys' && isMap(node)) {
+        // An unknown key is reported where it is written, not where its mapping starts.
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && item.key.value === issue.keys[0],
+        );
+        if (isNode(pair?.key)) node = pair.key;
+      }
       const field = path.join('.') || 'the file';
       const { message, hint } =
         issue.code === 'unrecognized_keys'

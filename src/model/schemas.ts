@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDay } from './validators.js';
 
 /**
  * The shapes of catalog documents, field by field as Backstage's JSON schemas define
@@ -8,7 +9,7 @@ import { z } from 'zod';
 
 const text = z.string().min(1);
 const refList = z.array(text);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' });
+const date = z.string().refine(isValidDay, { error: 'must be a date that exists, as YYYY-MM-DD' });
 
 export const BACKSTAGE_API_VERSIONS = ['backstage.io/v1alpha1', 'backstage.io/v1beta1'] as const;
 export const ORGWIRE_API_VERSION = 'orgwire.dev/v1alpha1';

@@ -72,3 +72,10 @@ export function isValidLabelValue(value: string): boolean {
 export function isValidTag(value: string): boolean {
   return within(value, 63) && TAG.test(value);
 }
+
+/** A calendar day written `YYYY-MM-DD` that exists (no February 30th). */
+export function isValidDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}

@@ -1,5 +1,6 @@
 import { checkRules } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
+import { isValidDay } from '../../model/index.js';
 import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { plural, short, wrap } from '../render.js';
@@ -7,7 +8,7 @@ import { plural, short, wrap } from '../render.js';
 /** `YYYY-MM-DD` of `--today`, or of the clock; refused when malformed. */
 export function todayFlag(text: string | undefined, now: Date = new Date()): string {
   if (text === undefined) return now.toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+  if (!isValidDay(text)) {
     throw new AppError(
       'invalid-input',
       `--today ${text} is not a date.`,
