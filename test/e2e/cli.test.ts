@@ -401,6 +401,14 @@ spec: {type: service, lifecycle: production, owner: web}
 });
 
 describe('orgwire --help and the demo', () => {
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toBe('Usage: orgwire [options] [command]\n');
+    expect(result.stderr).toBe('');
+  });
+
   it('shows examples in the help of every command', () => {
     expect(orgwire(['--help']).stdout).toContain('Examples:');
     for (const args of [
