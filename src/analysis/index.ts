@@ -1,5 +1,6 @@
 export * from './analyze-wiring.js';
 export * from './bets.js';
+export * from './chains.js';
 export * from './change-coupling.js';
 export * from './check-rules.js';
 export * from './commit-facts.js';

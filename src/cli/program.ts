@@ -5,6 +5,7 @@ import { DEMO_CATALOG, DEMO_END_DATE, ensureDemoRepo } from '../demo/index.js';
 import { AppError } from '../errors.js';
 import { analyze, type ReportFormat } from './commands/analyze.js';
 import { bets } from './commands/bets.js';
+import { chains } from './commands/chains.js';
 import { check } from './commands/check.js';
 import { ingest } from './commands/ingest.js';
 import { init } from './commands/init.js';
@@ -263,6 +264,33 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (opts: { catalog?: string; format: 'table' | 'json' | 'md' }) => {
       status = await learnings(io, await config(), opts);
     });
+
+  program
+    .command('chains')
+    .description(
+      'synchronous dependency chains from the catalog: depth, compound availability, cycles',
+    )
+    .addOption(catalogOption())
+    .option(
+      '--max-depth <n>',
+      'flag chains with more components than this',
+      whole('--max-depth'),
+      5,
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'md'])
+        .default('table'),
+    )
+    .addHelpText(
+      'after',
+      examples(['orgwire chains', 'orgwire chains --catalog catalog --max-depth 4 --format json']),
+    )
+    .action(
+      async (opts: { catalog?: string; maxDepth: number; format: 'table' | 'json' | 'md' }) => {
+        status = await chains(io, await config(), opts);
+      },
+    );
 
   program
     .command('analyze')

@@ -2,6 +2,7 @@ import {
   analyzeBets,
   analyzeWiring,
   type BetsReport,
+  type ChainsResult,
   type CommitFacts,
   type ComponentActivity,
   type CoordinationResult,
@@ -15,6 +16,7 @@ import {
   type OwnershipSummary,
   resolveWindow,
   summarizeOwnership,
+  synchronousChains,
   type TimeWindow,
   unmatchedAuthor,
   windowDates,
@@ -82,6 +84,9 @@ export interface Report {
   identities: IdentitySummary;
   /** The bets board, calibration and review queue (design.md §4, §7). */
   bets: BetsReport;
+  /** Synchronous chains from the catalog and their cycles (design.md §6). */
+  chains: ChainsResult['chains'];
+  cycles: ChainsResult['cycles'];
 }
 
 /**
@@ -231,6 +236,7 @@ export async function buildReport(
     ownership: { ...ownership, components },
     coupling: wiring.coupling,
     identities: tally.result(),
+    ...synchronousChains(catalog),
     bets: analyzeBets(catalog, {
       today: options.today ?? windowDates(window).until,
       window,

@@ -401,6 +401,29 @@ spec: {type: service, lifecycle: production, owner: web}
 });
 
 describe('orgwire --help and the demo', () => {
+  it('lists the synchronous chains of the demo catalog, longest first, with the cycle', () => {
+    const result = orgwire([
+      'chains',
+      '--catalog',
+      resolve('examples/demo/catalog'),
+      '--format',
+      'json',
+    ]);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.chains[0]).toMatchObject({
+      entry: 'component:default/web-shop',
+      depth: 12,
+      flags: ['deep', 'below-objective'],
+    });
+    expect(json.cycles).toEqual([
+      ['component:default/invoice-service', 'component:default/order-service'],
+    ]);
+    const bad = orgwire(['chains', '--max-depth', 'five']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--max-depth takes a whole number');
+  });
+
   it('stops quietly when the reader closes the pipe early', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1`], {
       encoding: 'utf8',
