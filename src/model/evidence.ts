@@ -68,3 +68,21 @@ export interface CommitRecord {
   parents: number;
   files: FileChange[];
 }
+
+/** One request one team made of another, from a request-queue export. */
+export interface RequestRecord {
+  /** The request's id in its source (Jira key, issue number, CSV id). */
+  id: string;
+  /** The requesting and providing teams, as Group references. */
+  requester: string;
+  provider: string;
+  /** Seconds since the epoch. */
+  created: number;
+  /** When work started, when known. */
+  started?: number;
+  /** When it was done; absent while open. */
+  done?: number;
+  type?: string;
+  /** Where it was read: `file:line`. */
+  source: string;
+}
