@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, type RequestRecord } from '../model/index.js';
+import { analyzeQueues, nearestRank, queueWaits } from './queues.js';
+
+const { catalog } = loadCatalog([
+  {
+    path: 'c.yaml',
+    text: `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: p
+  annotations: {orgwire.dev/request-sla: 14d}
+spec: {type: team, children: []}
+`,
+  },
+]);
+const P = 'group:default/p';
+const at = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
+let n = 0;
+const request = (
+  requester: string,
+  created: string,
+  done?: string,
+  started?: string,
+): RequestRecord => ({
+  id: `R-${++n}`,
+  requester: `group:default/${requester}`,
+  provider: P,
+  created: at(created),
+  ...(done ? { done: at(done) } : {}),
+  ...(started ? { started: at(started) } : {}),
+  source: `q.csv:${n + 1}`,
+});
+// Four weeks, 2026-01-01 to 2026-01-28.
+const WINDOW = {
+  since: Date.parse('2026-01-01T00:00:00Z') / 1000,
+  until: Date.parse('2026-01-28T23:59:59Z') / 1000,
+};
+
+describe('analyzeQueues on a hand-computed queue', () => {
+  const requests = [
+    request('a', '2026-01-01', '2026-01-11', '2026-01-03'), // 10 days; waited 2 to start
+    request('a', '2026-01-02', '2026-01-22'), // 20 days
+    request('b', '2026-01-08', '2026-01-13', '2026-01-09'), // 5 days; waited 1
+    request('a', '2026-01-15'), // still open
+    request('c', '2026-01-16', '2026-01-26'), // 10 days
+    request('a', '2025-12-20', '2026-01-05'), // arrived before the window, done in it: 16 days
+  ];
+  const [queue] = analyzeQueues(catalog, requests, WINDOW);
+
+  it('counts arrivals, completions and work in progress', () => {
+    expect(queue).toMatchObject({ team: P, arrivals: 5, completions: 5, wip: 1, sla: 14 });
+  });
+
+  it('gives lead-time percentiles by nearest rank, the wait before start and the breach rate', () => {
+    // Lead times 5, 10, 10, 16, 20: p50 = rank ⌈2.5⌉ = 3 → 10; p85 = rank ⌈4.25⌉ = 5 → 20.
+    expect(queue?.leadTime).toEqual({ p50: 10, p85: 20, p95: 20 });
+    expect(queue?.waitBeforeStart).toEqual({ p50: 1, p85: 2, p95: 2 });
+    // 16 and 20 exceed the 14-day promise: 2 of 5.
+    expect(queue?.breachRate).toBe(0.4);
+  });
+
+  it('nets arrivals against completions week by week', () => {
+    expect(queue?.weeks.map((w) => [w.start, w.arrivals, w.completions, w.net])).toEqual([
+      ['2026-01-01', 2, 1, 1],
+      ['2026-01-08', 1, 2, -1],
+      ['2026-01-15', 2, 0, 2],
+      ['2026-01-22', 0, 2, -2],
+    ]);
+    expect(queue?.growingWeeks).toBe(1);
+    expect(queue?.backlogGrowing).toBe(false);
+  });
+
+  it('cross-checks with Little\u2019s law', () => {
+    // Open at the end of each day: 4 + 10 + 20 + 5 + 14 + 10 = 63 request-days over 28 days.
+    // λ = 5 ÷ 28 a day, W = 61 ÷ 5 = 12.2 days, λW = 2.18.
+    expect(queue?.littlesLaw).toEqual({
+      averageWip: 2.25,
+      arrivalsPerDay: 0.179,
+      meanLeadTime: 12.2,
+      predictedWip: 2.18,
+    });
+  });
+
+  it('shares the arrivals among the requesting teams, and points to no remedy here', () => {
+    expect(queue?.requesters).toEqual([
+      { team: 'group:default/a', share: 0.6 },
+      { team: 'group:default/b', share: 0.2 },
+      { team: 'group:default/c', share: 0.2 },
+    ]);
+    expect(queue?.remedies).toEqual([]);
+    expect(queueWaits(analyzeQueues(catalog, requests, WINDOW))).toEqual(new Map([[P, 20]]));
+  });
+});
+
+describe('remedies', () => {
+  it('points a breached queue that many teams ask of to self-service', () => {
+    const requests = ['a', 'b', 'c', 'd'].map((t) => request(t, '2026-01-02', '2026-01-25'));
+    expect(analyzeQueues(catalog, requests, WINDOW)[0]?.remedies.map((r) => r.kind)).toEqual([
+      'self-service',
+    ]);
+  });
+
+  it('points a queue one team dominates to embedding', () => {
+    const requests = [
+      request('a', '2026-01-02', '2026-01-04'),
+      request('a', '2026-01-03', '2026-01-05'),
+      request('b', '2026-01-04', '2026-01-06'),
+    ];
+    const [queue] = analyzeQueues(catalog, requests, WINDOW);
+    expect(queue?.remedies.map((r) => r.kind)).toEqual(['embed']);
+    expect(queue?.remedies[0]?.why).toContain('67 %');
+  });
+
+  it('calls a queue unstable after four weeks of arrivals above completions', () => {
+    const requests = ['2026-01-02', '2026-01-09', '2026-01-16', '2026-01-23'].map((d, i) =>
+      request(`t${i % 2}`, d),
+    );
+    const [queue] = analyzeQueues(catalog, requests, WINDOW);
+    expect(queue?.growingWeeks).toBe(4);
+    expect(queue?.remedies.map((r) => r.kind)).toContain('unstable');
+  });
+});
+
+describe('nearestRank', () => {
+  it.each([
+    [[], 50, null],
+    [[7], 95, 7],
+    [[1, 2, 3, 4], 50, 2],
+    [[1, 2, 3, 4], 51, 3],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 85, 9],
+  ])('of %j at p%i is %j', (values, p, expected) => {
+    expect(nearestRank(values, p)).toBe(expected);
+  });
+});
