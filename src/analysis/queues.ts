@@ -1,4 +1,4 @@
-import type { Catalog, RequestRecord } from '../model/index.js';
+import { type Catalog, humanizeEntityRef, type RequestRecord } from '../model/index.js';
 import type { TimeWindow } from './window.js';
 
 const DAY = 86_400;
@@ -160,7 +160,7 @@ export function analyzeQueues(
       if (top && top.share > DOMINANT_SHARE) {
         remedies.push({
           kind: 'embed',
-          why: `${top.team} asks for ${Math.round(top.share * 100)} % of the requests: embed the capability in that team.`,
+          why: `${humanizeEntityRef(top.team)} asks for ${Math.round(top.share * 100)} % of the requests: embed the capability in that team.`,
         });
       }
       if (growingWeeks >= UNSTABLE_WEEKS) {

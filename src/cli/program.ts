@@ -1,8 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { DEFAULT_COUPLING } from '../analysis/index.js';
-import { DEMO_CATALOG, DEMO_END_DATE, ensureDemoRepo } from '../demo/index.js';
+import { DEMO_CATALOG, DEMO_END_DATE, DEMO_REQUESTS, ensureDemoRepo } from '../demo/index.js';
 import { AppError } from '../errors.js';
+import type { RequestFormat } from '../ingest/index.js';
 import { analyze, type ReportFormat } from './commands/analyze.js';
 import { bets } from './commands/bets.js';
 import { chains } from './commands/chains.js';
@@ -11,6 +12,7 @@ import { ingest } from './commands/ingest.js';
 import { init } from './commands/init.js';
 import { learnings } from './commands/learnings.js';
 import { owners } from './commands/owners.js';
+import { queues } from './commands/queues.js';
 import { validate } from './commands/validate.js';
 import { catalogDir, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
@@ -293,6 +295,65 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     );
 
   program
+    .command('queues')
+    .description(
+      'request queues per providing team: lead time against the promise, backlog, requesters, remedies',
+    )
+    .addOption(catalogOption())
+    .option(
+      '--requests <file>',
+      'a request export: plain CSV, Jira CSV or GitHub issues JSON (repeat for several)',
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--requests-format <format>',
+        "the exports' format (detected when not given)",
+      ).choices(['csv', 'jira-csv', 'github-json']),
+    )
+    .option('--since <date>', 'first day of the window (YYYY-MM-DD)')
+    .option('--until <date>', 'last day of the window (YYYY-MM-DD; default: the newest request)')
+    .option('--window <length>', "the window's length when --since is not given", '90d')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'md'])
+        .default('table'),
+    )
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire queues --requests tickets.csv',
+        'orgwire queues --catalog examples/demo/catalog --requests examples/demo/requests/requests.csv',
+      ]),
+    )
+    .action(
+      async (opts: {
+        catalog?: string;
+        requests?: string[];
+        requestsFormat?: RequestFormat;
+        since?: string;
+        until?: string;
+        window?: string;
+        format: 'table' | 'json' | 'md';
+      }) => {
+        if (!opts.requests?.length) {
+          throw new AppError(
+            'invalid-input',
+            'No request export to read.',
+            'Pass --requests FILE (repeat it for several).',
+          );
+        }
+        const window = opts.since === undefined ? opts.window : undefined;
+        const { window: _ignored, ...rest } = opts;
+        status = await queues(io, await config(), {
+          ...rest,
+          ...(window === undefined ? {} : { window }),
+          requests: opts.requests,
+        });
+      },
+    );
+
+  program
     .command('analyze')
     .description(
       'ingest what is new, then report coordination, ownership, change coupling and who is who',
@@ -336,6 +397,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--include-bots', 'count bots as authors instead of leaving them out', false)
     .option('--merges', 'count merge commits too', false)
     .option('--today <date>', "the date to judge bets' decide-by dates against (default: today)")
+    .option(
+      '--requests <file>',
+      "a request export, for queues and the bets' waits (repeat for several)",
+      collect,
+    )
     .option('--lines', 'read line counts while ingesting (about 8× slower)', false)
     .addOption(
       new Option('--format <format>', 'output format')
@@ -374,17 +440,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         lines: boolean;
         quiet: boolean;
         today?: string;
+        requests?: string[];
       }) => {
         const loaded = await config();
         let catalog = opts.catalog;
         let repos = opts.repo ?? [];
         let db = opts.db;
         let today = opts.today;
+        let requests = opts.requests;
         if (opts.demo) {
           catalog = DEMO_CATALOG;
           repos = [await ensureDemoRepo(io.cwd)];
           db ??= '.orgwire/demo/orgwire.db';
           today ??= DEMO_END_DATE;
+          requests = [...(requests ?? []), DEMO_REQUESTS];
           if (opts.format === 'table' && !opts.out) {
             io.out(
               `${pc.bold('orgwire demo')} — Trailhead Outfitters, a fictional retailer (examples/demo)\n\n`,
@@ -405,6 +474,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           ...(db === undefined ? {} : { db }),
           ...(window === undefined ? {} : { window }),
           ...(today === undefined ? {} : { today }),
+          ...(requests === undefined ? {} : { requests }),
           repos,
           coupling: {
             minRevs: opts.minRevs,
@@ -424,6 +494,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       repos: [await ensureDemoRepo(io.cwd)],
       db: db ?? '.orgwire/demo/orgwire.db',
       today: today ?? DEMO_END_DATE,
+      requests: [DEMO_REQUESTS],
     };
   }
 

@@ -1,6 +1,8 @@
 import type { Report } from '../usecases/index.js';
 import { columns, componentLabel, percent, plural, short, wrap } from './render.js';
 import { renderBetsTable } from './render-bets.js';
+import { chainsMarkdown, chainsTable } from './render-chains.js';
+import { queuesMarkdown, queuesTable } from './render-queues.js';
 
 const WIDTH = 80;
 const LIMIT = 15;
@@ -206,6 +208,12 @@ export function renderReportTable(report: Report, catalogLine: string): string {
     if (pairs.length > LIMIT) out.push(`  … and ${pairs.length - LIMIT} more (see --format json).`);
   }
 
+  if (report.queues.length > 0) {
+    out.push('', queuesTable(report.queues, report.window).trimEnd());
+  }
+  if (report.chains.length > 0 || report.cycles.length > 0) {
+    out.push('', chainsTable({ chains: report.chains, cycles: report.cycles }).trimEnd());
+  }
   if (report.bets.bets.length > 0) out.push('', renderBetsTable(report.bets).trimEnd());
 
   const ids = report.identities;
@@ -396,6 +404,9 @@ export function renderReportMarkdown(report: Report, title: string): string {
       );
     out.push('');
   }
+  if (report.queues.length > 0) out.push(queuesMarkdown(report.queues));
+  if (report.chains.length > 0)
+    out.push(chainsMarkdown({ chains: report.chains, cycles: report.cycles }));
   out.push('## Who is who', '');
   out.push(
     `${report.identities.matchedCommits} of ${report.identities.commits - report.identities.botCommits} commits by people have an author in the catalog.`,

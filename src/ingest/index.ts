@@ -7,4 +7,5 @@ export * from './identities.js';
 export * from './open-ownership.js';
 export * from './path-ownership.js';
 export * from './read-log.js';
+export * from './read-requests.js';
 export * from './repository.js';

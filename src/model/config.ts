@@ -24,12 +24,59 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * How request-queue exports (`--requests FILE`) name teams. A team is named
+     * by its ref, name, `github.com/team-slug` (or the part after the slash) or display
+     * name, compared case-insensitively.
+     */
+    requests: z
+      .object({
+        /** Jira CSV exports: which columns name the teams. */
+        jira: z
+          .object({
+            /**
+             * The column naming the providing team. Default: `Project`, else Jira Cloud's
+             * `Project name`, else `Project key`.
+             */
+            provider: z.string().min(1).optional(),
+            /**
+             * The column naming the requesting team, e.g. `Custom field (Requesting team)`
+             * or `Labels` (a column Jira repeats counts as one; the one value that names a
+             * team is taken). Default: the `Reporter`'s first team.
+             */
+            requester: z.string().min(1).optional(),
+            /** Values that name no team as written, e.g. a project key: value → team. */
+            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+          })
+          .strict()
+          .optional(),
+        /** GitHub issues JSON (`gh issue list --json …` or the REST API). */
+        github: z
+          .object({
+            /**
+             * The providing team of every issue without a provider label, e.g. the team
+             * that owns the repository the issues were exported from.
+             */
+            provider: z.string().min(1).optional(),
+            /** The label prefix naming the requesting team. Default `requester:`. */
+            requesterLabelPrefix: z.string().min(1).optional(),
+            /** The label prefix naming the providing team. Default `team:`. */
+            providerLabelPrefix: z.string().min(1).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
     /** Severity per alignment rule: error, warning or off. */
     rules: z.partialRecord(z.enum(RULE_IDS), z.enum(['error', 'warning', 'off'])).optional(),
   })
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The `requests` settings: how request exports name teams. */
+export type RequestsConfig = NonNullable<Config['requests']>;
 
 /** Reads `orgwire.yaml`, reporting every problem with its position. */
 export function parseConfig(text: string, file: string): { config: Config; problems: Problem[] } {
@@ -75,7 +122,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
               }
             : {
                 message: `${field === 'the file' ? '' : `${field}: `}unknown setting ${issue.keys.join(', ')}`,
-                hint: 'Settings are catalog, identities.bots (include, extra) and rules; check the spelling.',
+                hint: 'Settings are catalog, identities.bots (include, extra), requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix) and rules; check the spelling.',
               }
           : formatIssue(issue, field);
       return {

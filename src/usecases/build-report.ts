@@ -1,5 +1,6 @@
 import {
   analyzeBets,
+  analyzeQueues,
   analyzeWiring,
   type BetsReport,
   type ChainsResult,
@@ -14,6 +15,8 @@ import {
   type IdentitySummary,
   type OwnedComponent,
   type OwnershipSummary,
+  type QueueReport,
+  queueWaits,
   resolveWindow,
   summarizeOwnership,
   synchronousChains,
@@ -28,7 +31,7 @@ import {
   openOwnership,
   type RepositoryOwnership,
 } from '../ingest/index.js';
-import type { Catalog, FileChange, PathOwnership, Person } from '../model/index.js';
+import type { Catalog, FileChange, PathOwnership, Person, RequestRecord } from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 export interface ReportOptions {
@@ -44,6 +47,8 @@ export interface ReportOptions {
   bots?: { include?: boolean; extra?: readonly string[] };
   /** `YYYY-MM-DD` for the bets' decide-by dates; default the window's last day. */
   today?: string;
+  /** Requests from request-queue exports: their queues, and waits for the bets. */
+  requests?: readonly RequestRecord[];
 }
 
 export interface ReportRepository {
@@ -84,6 +89,8 @@ export interface Report {
   identities: IdentitySummary;
   /** The bets board, calibration and review queue (design.md §4, §7). */
   bets: BetsReport;
+  /** Request queues per providing team (design.md §5); empty without request exports. */
+  queues: QueueReport[];
   /** Synchronous chains from the catalog and their cycles (design.md §6). */
   chains: ChainsResult['chains'];
   cycles: ChainsResult['cycles'];
@@ -188,6 +195,7 @@ export async function buildReport(
     });
   }
 
+  const queues = analyzeQueues(catalog, options.requests ?? [], window);
   const owners = new Map(ownership.components.map((c) => [c.ref, c.owner]));
   const wiring = analyzeWiring(catalog, facts, {
     window,
@@ -236,8 +244,10 @@ export async function buildReport(
     ownership: { ...ownership, components },
     coupling: wiring.coupling,
     identities: tally.result(),
+    queues,
     ...synchronousChains(catalog),
     bets: analyzeBets(catalog, {
+      waits: queueWaits(queues),
       today: options.today ?? windowDates(window).until,
       window,
       needs: wiring.coordination.needs,

@@ -424,6 +424,50 @@ describe('orgwire --help and the demo', () => {
     expect(bad.stderr).toContain('--max-depth takes a whole number');
   });
 
+  it('measures the demo\u2019s request queues and points to their remedies', () => {
+    const args = [
+      'queues',
+      '--catalog',
+      resolve('examples/demo/catalog'),
+      '--requests',
+      resolve('examples/demo/requests/requests.csv'),
+    ];
+    const result = orgwire([...args, '--format', 'json']);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    const billing = json.queues.find(
+      (q: { team: string }) => q.team === 'group:default/billing-integration',
+    );
+    expect(billing.sla).toBe(14);
+    expect(billing.requesters).toHaveLength(6);
+    expect(billing.leadTime.p50).toBeGreaterThan(60); // about ten weeks against a two-week promise
+    expect(billing.remedies.map((r: { kind: string }) => r.kind)).toContain('self-service');
+    const data = json.queues.find((q: { team: string }) => q.team === 'group:default/data');
+    expect(data.remedies.map((r: { kind: string }) => r.kind)).toEqual(['embed']);
+  });
+
+  it('skips a bad request row with its line, and refuses an export it cannot read', () => {
+    const dir = write(fresh('queues'), {
+      'catalog/org.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ops}\nspec: {type: team, children: []}\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: web}\nspec: {type: team, children: []}\n',
+      'requests.csv':
+        'id,requester,provider,created,started,done,type\nR-1,web,ops,2026-01-02,,2026-01-09,x\nR-2,marketing,ops,2026-01-03,,,x\nR-3,web,ops,not-a-date,,,x\n',
+      'bad.csv': 'ticket,who\n1,web\n',
+    });
+    const ok = orgwire(['queues', '--requests', 'requests.csv', '--format', 'json'], dir);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain('requests.csv:3:');
+    expect(ok.stderr).toContain('requests.csv:4:');
+    expect(JSON.parse(ok.stdout).requests).toBe(1);
+    const bad = orgwire(['queues', '--requests', 'bad.csv'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad.csv');
+    const missing = orgwire(['queues', '--requests', 'nope.csv'], dir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('No request export at nope.csv');
+    for (const r of [ok, bad, missing]) noStackTrace(r.stderr);
+  });
+
   it('stops quietly when the reader closes the pipe early', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1`], {
       encoding: 'utf8',

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { type CouplingOptions, parseDay, parseWindowLength } from '../../analysis/index.js';
+import type { CouplingOptions } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
-import { displayPath, repositoryLabel } from '../../ingest/index.js';
+import { displayPath, type RequestFormat, repositoryLabel } from '../../ingest/index.js';
 import { buildReport, ingestRepositories, type Report } from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
@@ -11,8 +11,10 @@ import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
+import { windowFlags } from '../window-flags.js';
 import { printBets } from './bets.js';
 import { todayFlag } from './check.js';
+import { readRequests } from './queues.js';
 import { entityCounts } from './validate.js';
 
 export type ReportFormat = 'table' | 'json' | 'md';
@@ -38,45 +40,9 @@ export interface AnalyzeOptions {
   today?: string;
   /** Print only the bets board (`orgwire bets --repo`). */
   only?: 'bets';
-}
-
-/** Turns the window flags into seconds, refusing what cannot be read. */
-export function windowFlags(options: { since?: string; until?: string; window?: string }) {
-  const day = (flag: string, text: string | undefined, end: boolean) => {
-    if (text === undefined) return undefined;
-    const t = parseDay(text, end);
-    if (t === undefined)
-      throw new AppError(
-        'invalid-input',
-        `${flag} ${text} is not a date.`,
-        `Write it as YYYY-MM-DD, e.g. ${flag} 2026-01-31.`,
-      );
-    return t;
-  };
-  const since = day('--since', options.since, false);
-  const until = day('--until', options.until, true);
-  let length: number | undefined;
-  if (options.window !== undefined) {
-    length = parseWindowLength(options.window);
-    if (length === undefined)
-      throw new AppError(
-        'invalid-input',
-        `--window ${options.window} is not a length of time.`,
-        'Write days, weeks, months or years, e.g. --window 90d, 12w, 6m or 1y.',
-      );
-  }
-  if (since !== undefined && until !== undefined && since > until) {
-    throw new AppError(
-      'invalid-input',
-      `--since ${options.since} is after --until ${options.until}.`,
-      'Swap the two dates.',
-    );
-  }
-  return {
-    ...(since === undefined ? {} : { since }),
-    ...(until === undefined ? {} : { until }),
-    ...(length === undefined ? {} : { length }),
-  };
+  /** Request-queue exports: their queues, and the waits of the bets. */
+  requests?: string[];
+  requestsFormat?: RequestFormat;
 }
 
 /**
@@ -91,6 +57,9 @@ export async function analyze(
   const window = windowFlags(options);
   const today = todayFlag(options.today);
   const { loaded, dir } = await catalogOrEmpty(io, config, options.catalog);
+  const requests = options.requests?.length
+    ? await readRequests(io, config, loaded.catalog, options.requests, options.requestsFormat)
+    : [];
   const store = await openStore(io, options.db);
   let report: Report;
   try {
@@ -123,6 +92,7 @@ export async function analyze(
         files: options.files,
         merges: options.merges,
         today,
+        requests,
         bots: { include: options.includeBots || bots?.include === true, extra: bots?.extra ?? [] },
       },
     );

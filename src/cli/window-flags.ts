@@ -1,0 +1,41 @@
+import { parseDay, parseWindowLength } from '../analysis/index.js';
+import { AppError } from '../errors.js';
+
+/** Turns the window flags into seconds, refusing what cannot be read. */
+export function windowFlags(options: { since?: string; until?: string; window?: string }) {
+  const day = (flag: string, text: string | undefined, end: boolean) => {
+    if (text === undefined) return undefined;
+    const t = parseDay(text, end);
+    if (t === undefined)
+      throw new AppError(
+        'invalid-input',
+        `${flag} ${text} is not a date.`,
+        `Write it as YYYY-MM-DD, e.g. ${flag} 2026-01-31.`,
+      );
+    return t;
+  };
+  const since = day('--since', options.since, false);
+  const until = day('--until', options.until, true);
+  let length: number | undefined;
+  if (options.window !== undefined) {
+    length = parseWindowLength(options.window);
+    if (length === undefined)
+      throw new AppError(
+        'invalid-input',
+        `--window ${options.window} is not a length of time.`,
+        'Write days, weeks, months or years, e.g. --window 90d, 12w, 6m or 1y.',
+      );
+  }
+  if (since !== undefined && until !== undefined && since > until) {
+    throw new AppError(
+      'invalid-input',
+      `--since ${options.since} is after --until ${options.until}.`,
+      'Swap the two dates.',
+    );
+  }
+  return {
+    ...(since === undefined ? {} : { since }),
+    ...(until === undefined ? {} : { until }),
+    ...(length === undefined ? {} : { length }),
+  };
+}

@@ -1,0 +1,808 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../errors.js';
+import {
+  type Catalog,
+  loadCatalog,
+  parseConfig,
+  type RequestRecord,
+  type RequestsConfig,
+} from '../model/index.js';
+import {
+  createTeamMatcher,
+  detectRequestFormat,
+  type ParsedRequests,
+  parseRequestDate,
+  parseRequests,
+  type RequestFormat,
+  readRequestFile,
+} from './read-requests.js';
+
+const CATALOG = `
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: billing-integration
+  annotations:
+    github.com/team-slug: trailhead/billing-integration
+spec:
+  type: team
+  profile: { displayName: Billing Integration }
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: checkout
+spec:
+  type: team
+  profile: { displayName: Checkout Squad }
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: platform
+  annotations:
+    github.com/team-slug: trailhead/platform-team
+spec:
+  type: team
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: mobile-apps
+spec:
+  type: team
+  profile: { displayName: Mobile Apps }
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: checkout
+  namespace: partners
+spec:
+  type: team
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: payments
+  namespace: partners
+spec:
+  type: team
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: payments
+  namespace: ops
+spec:
+  type: team
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ana-lima
+  annotations:
+    github.com/user-login: AnaLima
+spec:
+  profile: { displayName: Ana Lima, email: ana.lima@trailhead.example }
+  memberOf: [checkout]
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ben-okafor
+  annotations:
+    github.com/user-login: benok
+spec:
+  profile: { displayName: Ben Okafor }
+  memberOf: [mobile-apps, platform]
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: billing-service
+  annotations:
+    github.com/project-slug: trailhead/billing-service
+spec:
+  type: service
+  lifecycle: production
+  owner: billing-integration
+`;
+
+const BILLING = 'group:default/billing-integration';
+const CHECKOUT = 'group:default/checkout';
+const PLATFORM = 'group:default/platform';
+const MOBILE = 'group:default/mobile-apps';
+const PARTNER_CHECKOUT = 'group:partners/checkout';
+
+let catalog: Catalog;
+beforeAll(() => {
+  const loaded = loadCatalog([{ path: 'catalog.yaml', text: CATALOG }]);
+  expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  catalog = loaded.catalog;
+});
+
+// gh-issue-list.txt has the shape gh writes to a pipe (one line, keys sorted); as .json, the
+// formatter would indent it.
+const fixture = (name: string) =>
+  readFile(new URL(`../../test/fixtures/requests/${name}`, import.meta.url), 'utf8');
+const at = (iso: string) => Date.parse(iso) / 1000;
+
+function read(
+  text: string,
+  file: string,
+  extra: { format?: RequestFormat; mapping?: RequestsConfig } = {},
+): ParsedRequests {
+  return parseRequests(text, { file, catalog, ...extra });
+}
+
+/** Problems without file and hint, which every test would repeat. */
+const briefly = (result: ParsedRequests) =>
+  result.problems.map(({ line, severity, message }) => ({ line, severity, message }));
+const ids = (result: ParsedRequests) => result.requests.map((r) => `${r.id}@${r.source}`);
+
+describe('parseRequests: Jira CSV export', () => {
+  const mapping: RequestsConfig = { jira: { requester: 'Custom field (Requesting team)' } };
+
+  it('keeps the good rows, with the line each record starts on, and reports the bad ones', async () => {
+    const result = read(await fixture('jira-export.csv'), 'jira-export.csv', { mapping });
+    expect(result.format).toBe('jira-csv');
+    expect(result.requests).toEqual<RequestRecord[]>([
+      {
+        id: 'BILL-101',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-02T09:41:00Z'),
+        done: at('2026-03-12T16:05:00Z'),
+        type: 'Task',
+        source: 'jira-export.csv:2',
+      },
+      {
+        id: 'BILL-102',
+        requester: MOBILE,
+        provider: BILLING,
+        created: at('2026-03-04T10:00:00Z'),
+        type: 'Story',
+        source: 'jira-export.csv:3',
+      },
+      {
+        id: 'PLAT-7',
+        requester: BILLING,
+        provider: PLATFORM,
+        created: at('2026-03-05T08:00:00Z'),
+        done: at('2026-03-06T12:30:00Z'),
+        type: 'Bug',
+        source: 'jira-export.csv:10',
+      },
+      {
+        id: 'PLAT-8',
+        requester: MOBILE,
+        provider: PLATFORM,
+        created: at('2026-03-11T00:15:00Z'),
+        type: 'Task',
+        source: 'jira-export.csv:13',
+      },
+    ]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 6,
+        severity: 'warning',
+        message: 'BILL-103: requester "Marketing" is no team in the catalog',
+      },
+      {
+        line: 7,
+        severity: 'warning',
+        message: 'BILL-104: Created "yesterday" is not a date',
+      },
+      {
+        line: 8,
+        severity: 'warning',
+        message:
+          'BILL-105: Resolved (2026-03-09T11:00:00Z) is before Created (2026-03-10T14:00:00Z)',
+      },
+      { line: 9, severity: 'warning', message: 'the Issue key is empty' },
+      {
+        line: 14,
+        severity: 'warning',
+        message: 'PLAT-7: the Issue key was already read at line 10',
+      },
+    ]);
+    expect(result.problems.every((p) => p.file === 'jira-export.csv' && p.hint !== '')).toBe(true);
+  });
+
+  it('takes the requester from the Reporter’s first team when no requester column is set', async () => {
+    const result = read(await fixture('jira-export.csv'), 'jira-export.csv');
+    expect(result.requests.map((r) => [r.id, r.requester])).toEqual([
+      ['BILL-101', CHECKOUT],
+      ['BILL-102', MOBILE],
+      ['BILL-103', CHECKOUT],
+      ['PLAT-7', CHECKOUT],
+      ['PLAT-8', MOBILE],
+    ]);
+    expect(result.problems.map((p) => p.line)).toEqual([7, 8, 9, 14]);
+  });
+
+  it('maps column values to teams as orgwire.yaml says', async () => {
+    const { config, problems } = parseConfig(
+      [
+        'requests:',
+        '  jira:',
+        '    provider: Project key',
+        '    requester: Custom field (Requesting team)',
+        '    teams:',
+        '      BILL: billing-integration',
+        '      plat: trailhead/platform-team',
+        '      Marketing: checkout',
+      ].join('\n'),
+      'orgwire.yaml',
+    );
+    expect(problems).toEqual([]);
+    const result = read(await fixture('jira-export.csv'), 'jira-export.csv', {
+      ...(config.requests ? { mapping: config.requests } : {}),
+    });
+    expect(result.requests.map((r) => [r.id, r.requester, r.provider])).toEqual([
+      ['BILL-101', CHECKOUT, BILLING],
+      ['BILL-102', MOBILE, BILLING],
+      ['BILL-103', CHECKOUT, BILLING],
+      ['PLAT-7', BILLING, PLATFORM],
+      ['PLAT-8', MOBILE, PLATFORM],
+    ]);
+  });
+
+  it('reports a value mapped to a team that does not exist', async () => {
+    const result = read(await fixture('jira-export.csv'), 'jira-export.csv', {
+      mapping: {
+        jira: {
+          ...mapping.jira,
+          provider: 'Project key',
+          teams: { BILL: 'billing', PLAT: 'platform' },
+        },
+      },
+    });
+    expect(result.requests.map((r) => r.id)).toEqual(['PLAT-7', 'PLAT-8']);
+    expect(result.problems[0]?.message).toBe(
+      'BILL-101: Project key "BILL" is mapped to "billing" in orgwire.yaml (requests.jira.teams), which is no team',
+    );
+  });
+
+  it('reads a repeated column such as Labels as one, taking the one value that names a team', () => {
+    const text = [
+      'Issue key,Created,Resolved,Project,Labels,Labels',
+      'X-1,2026-03-01,,billing-integration,urgent,checkout',
+      'X-2,2026-03-01,,billing-integration,checkout,mobile-apps',
+      'X-3,2026-03-01,,billing-integration,urgent,',
+      'X-4,2026-03-01,,billing-integration,,',
+    ].join('\n');
+    const result = read(text, 'labels.csv', { mapping: { jira: { requester: 'Labels' } } });
+    expect(result.requests.map((r) => [r.id, r.requester, r.provider])).toEqual([
+      ['X-1', CHECKOUT, BILLING],
+    ]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 3,
+        severity: 'warning',
+        message: `X-2: Labels names 2 teams (${CHECKOUT}, ${MOBILE})`,
+      },
+      {
+        line: 4,
+        severity: 'warning',
+        message: 'X-3: requester "urgent" is no team in the catalog',
+      },
+      {
+        line: 5,
+        severity: 'warning',
+        message: 'X-4: Labels is empty, so the requester is unknown',
+      },
+    ]);
+  });
+
+  it('reports a header without the columns it needs as one error and reads no row', () => {
+    const result = read('Summary,Issue key,Created\nA,X-1,2026-03-01\n', 'jira.csv', {
+      format: 'jira-csv',
+      mapping: { jira: { requester: 'Custom field (Team)' } },
+    });
+    expect(result.requests).toEqual([]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 1,
+        severity: 'error',
+        message:
+          'the header lacks the columns Resolved, Project, Custom field (Team); no request was read',
+      },
+    ]);
+  });
+});
+
+describe('parseRequests: GitHub issues JSON', () => {
+  it('reads gh issue list --json output: labels, the author’s team, the zero closedAt of open issues', async () => {
+    const result = read(await fixture('gh-issue-list.txt'), 'issues.json');
+    expect(result.format).toBe('github-json');
+    expect(result.requests).toEqual<RequestRecord[]>([
+      {
+        id: '101',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-02T09:41:00Z'),
+        done: at('2026-03-12T16:05:00Z'),
+        source: 'issues.json:1',
+      },
+      {
+        id: '102',
+        requester: MOBILE,
+        provider: BILLING,
+        created: at('2026-03-04T10:00:00Z'),
+        source: 'issues.json:1',
+      },
+      {
+        id: '106',
+        requester: MOBILE,
+        provider: PLATFORM,
+        created: at('2026-03-06T08:00:00Z'),
+        done: at('2026-03-09T17:30:00Z'),
+        source: 'issues.json:1',
+      },
+    ]);
+    // gh writes the whole list on one line, so the messages name the issue.
+    expect(briefly(result)).toEqual([
+      {
+        line: 1,
+        severity: 'warning',
+        message: '#103: requester "growth" is no team in the catalog',
+      },
+      {
+        line: 1,
+        severity: 'warning',
+        message: '#104: createdAt "2026-02-30T10:00:00Z" is not a date',
+      },
+      {
+        line: 1,
+        severity: 'warning',
+        message:
+          '#105: no requester: no requester label, and the author octocat is no User in the catalog',
+      },
+      {
+        line: 1,
+        severity: 'warning',
+        message: '#107: no provider: no team: label, and requests.github.provider is not set',
+      },
+    ]);
+  });
+
+  it('gives issues without a provider label the provider orgwire.yaml names', async () => {
+    const result = read(await fixture('gh-issue-list.txt'), 'issues.json', {
+      mapping: { github: { provider: 'platform' } },
+    });
+    expect(result.requests.map((r) => [r.id, r.provider])).toEqual([
+      ['101', BILLING],
+      ['102', BILLING],
+      ['106', PLATFORM],
+      ['107', PLATFORM],
+    ]);
+  });
+
+  it('uses the label prefixes orgwire.yaml sets', () => {
+    const text = JSON.stringify([
+      {
+        number: 1,
+        state: 'OPEN',
+        createdAt: '2026-03-01T00:00:00Z',
+        closedAt: null,
+        labels: [{ name: 'from/checkout' }, { name: 'to/platform' }, { name: 'team:mobile-apps' }],
+      },
+    ]);
+    const result = read(text, 'issues.json', {
+      mapping: { github: { requesterLabelPrefix: 'from/', providerLabelPrefix: 'To/' } },
+    });
+    expect(result.requests.map((r) => [r.requester, r.provider])).toEqual([[CHECKOUT, PLATFORM]]);
+  });
+
+  it('reads the REST API’s issue list: lines, pull requests left out, the repository’s owner', async () => {
+    const result = read(await fixture('rest-issues.json'), 'rest.json');
+    expect(result.requests).toEqual<RequestRecord[]>([
+      {
+        id: '201',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-02T09:41:00Z'),
+        done: at('2026-03-12T16:05:00Z'),
+        source: 'rest.json:2',
+      },
+      {
+        id: '203',
+        requester: MOBILE,
+        provider: BILLING,
+        created: at('2026-03-04T10:00:00Z'),
+        source: 'rest.json:98',
+      },
+    ]);
+    expect(briefly(result)).toEqual([
+      { line: 147, severity: 'warning', message: '#204: created_at is empty' },
+      {
+        line: 196,
+        severity: 'warning',
+        message: '#205: provider "ledger" is no team in the catalog',
+      },
+      {
+        line: 254,
+        severity: 'warning',
+        message:
+          '#206: closed_at (2026-03-07T09:00:00Z) is before created_at (2026-03-08T10:00:00Z)',
+      },
+    ]);
+  });
+
+  it('reads the items of a search result with their lines', () => {
+    const issue = (n: number) =>
+      `{"number": ${n}, "created_at": "2026-03-0${n}T00:00:00Z", "closed_at": null, "labels": ["requester:checkout", "team:platform"]}`;
+    const text = `{\n  "total_count": 2,\n  "incomplete_results": false,\n  "items": [\n    ${issue(1)},\n\n    ${issue(2)}\n  ]\n}\n`;
+    expect(ids(read(text, 'search.json'))).toEqual(['1@search.json:5', '2@search.json:7']);
+  });
+
+  it('reports JSON that cannot be read as one error with its line', () => {
+    const broken = read('[\n  {"number": 1,}\n]', 'issues.json');
+    expect(broken.requests).toEqual([]);
+    expect(broken.problems).toHaveLength(1);
+    expect(broken.problems[0]).toMatchObject({ line: 2, severity: 'error' });
+    expect(broken.problems[0]?.message).toMatch(/^not valid JSON: /);
+
+    const notIssues = read('{"message": "Bad credentials", "status": "401"}', 'issues.json');
+    expect(briefly(notIssues)).toEqual([
+      {
+        line: 1,
+        severity: 'error',
+        message: 'this JSON is not a list of GitHub issues (GitHub said: Bad credentials)',
+      },
+    ]);
+
+    const fieldsLeftOut = read('[{"number": 1, "title": "x", "state": "OPEN"}]', 'issues.json');
+    expect(briefly(fieldsLeftOut)).toEqual([
+      {
+        line: 1,
+        severity: 'error',
+        message: 'the issues have no createdAt, closedAt; no request was read',
+      },
+    ]);
+  });
+});
+
+describe('parseRequests: plain CSV', () => {
+  it('keeps the good rows and reports each bad one at the line its record starts on', async () => {
+    const result = read(await fixture('requests.csv'), 'requests.csv');
+    expect(result.format).toBe('csv');
+    expect(result.requests).toEqual<RequestRecord[]>([
+      {
+        id: 'REQ-1',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-02'),
+        started: at('2026-03-04'),
+        done: at('2026-03-09'),
+        type: 'invoice change',
+        source: 'requests.csv:2',
+      },
+      {
+        id: 'REQ-2',
+        requester: MOBILE,
+        provider: BILLING,
+        created: at('2026-03-03T10:00:00Z'),
+        type: 'refund rule, partial',
+        source: 'requests.csv:3',
+      },
+      {
+        id: 'REQ-7',
+        requester: MOBILE,
+        provider: PLATFORM,
+        created: at('2026-03-06'),
+        started: at('2026-03-07'),
+        type: 'database\nmigration',
+        source: 'requests.csv:8',
+      },
+      {
+        id: 'REQ-9',
+        requester: PARTNER_CHECKOUT,
+        provider: PLATFORM,
+        created: at('2026-03-07'),
+        source: 'requests.csv:12',
+      },
+    ]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 4,
+        severity: 'warning',
+        message: 'REQ-3: done (2026-03-01T00:00:00Z) is before created (2026-03-04T00:00:00Z)',
+      },
+      { line: 5, severity: 'warning', message: 'the id is empty' },
+      {
+        line: 6,
+        severity: 'warning',
+        message: 'REQ-5: requester "growth" is no team in the catalog',
+      },
+      {
+        line: 7,
+        severity: 'warning',
+        message: 'REQ-6: created "03/05/2026" is not a date',
+      },
+      {
+        line: 10,
+        severity: 'warning',
+        message: '8 values, but the header has 7',
+      },
+    ]);
+  });
+
+  it('skips a record whose quote never closes and reads on from the next line', () => {
+    const text = [
+      'id,requester,provider,created',
+      'REQ-1,checkout,"platform,2026-03-02',
+      'REQ-2,checkout,platform,2026-03-03',
+    ].join('\r\n');
+    const result = read(text, 'r.csv');
+    expect(ids(result)).toEqual(['REQ-2@r.csv:3']);
+    expect(briefly(result)).toEqual([
+      {
+        line: 2,
+        severity: 'warning',
+        message: 'a quoted value that starts in this record is never closed',
+      },
+    ]);
+  });
+
+  it('reports a header without the required columns as one error naming them', () => {
+    const result = read('ID,Requester,Created\nREQ-1,checkout,2026-03-02\n', 'r.csv', {
+      format: 'csv',
+    });
+    expect(result.requests).toEqual([]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 1,
+        severity: 'error',
+        message: 'the header lacks the column provider; no request was read',
+      },
+    ]);
+  });
+
+  it('reports an export it cannot recognise, or an empty one, as one error', () => {
+    expect(briefly(read('a,b\n1,2\n', 'x.csv'))).toEqual([
+      { line: 1, severity: 'error', message: 'cannot tell what kind of request export this is' },
+    ]);
+    expect(briefly(read('\n\n', 'x.csv'))).toEqual([
+      { line: 1, severity: 'error', message: 'the request export is empty' },
+    ]);
+    expect(read('a,b\n1,2\n', 'x.csv').format).toBeUndefined();
+  });
+
+  // Generated rows, written with CSV quoting where a value needs it, read back as written.
+  it('reads back any valid rows written with proper CSV quoting', () => {
+    const teams: [string, string][] = [
+      ['checkout', CHECKOUT],
+      ['Mobile Apps', MOBILE],
+      ['trailhead/billing-integration', BILLING],
+      ['group:partners/checkout', PARTNER_CHECKOUT],
+      ['platform-team', PLATFORM],
+    ];
+    const value = fc
+      .string({
+        unit: fc.constantFrom('a', 'Z', '7', '-', ' ', ',', '"', '\n', '\r\n', 'é', '😀', '\t'),
+        maxLength: 12,
+      })
+      .map((v) => v.trim());
+    const row = fc.record({
+      id: value.filter((v) => v !== ''),
+      requester: fc.constantFrom(...teams),
+      provider: fc.constantFrom(...teams),
+      created: fc.integer({ min: at('2000-01-01'), max: at('2099-12-31') }),
+      startedAfter: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined }),
+      doneAfter: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined }),
+      type: value,
+    });
+    const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    const iso = (seconds: number | undefined) =>
+      seconds === undefined ? '' : new Date(seconds * 1000).toISOString();
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 15 }),
+        fc.constantFrom('\n', '\r\n'),
+        (rows, newline) => {
+          let line = 2;
+          const expected: RequestRecord[] = [];
+          const lines = rows.map((r) => {
+            const started = r.startedAfter === undefined ? undefined : r.created + r.startedAfter;
+            const done =
+              r.doneAfter === undefined ? undefined : (started ?? r.created) + r.doneAfter;
+            const cells = [r.id, r.requester[0], r.provider[0], iso(r.created)];
+            const text = [...cells, iso(started), iso(done), r.type].map(quote).join(',');
+            expected.push({
+              id: r.id,
+              requester: r.requester[1],
+              provider: r.provider[1],
+              created: r.created,
+              ...(started === undefined ? {} : { started }),
+              ...(done === undefined ? {} : { done }),
+              ...(r.type === '' ? {} : { type: r.type }),
+              source: `gen.csv:${line}`,
+            });
+            line += 1 + (text.match(/\r\n|\n/g)?.length ?? 0);
+            return text;
+          });
+          const text = ['id,requester,provider,created,started,done,type', ...lines].join(newline);
+          const result = read(text, 'gen.csv');
+          expect(result.problems).toEqual([]);
+          expect(result.requests).toEqual(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('detectRequestFormat', () => {
+  it.each<[string, string, RequestFormat]>([
+    ['a Jira export', 'jira-export.csv', 'jira-csv'],
+    ['gh issue list output', 'gh-issue-list.txt', 'github-json'],
+    ['a REST API issue list', 'rest-issues.json', 'github-json'],
+    ['a plain CSV', 'requests.csv', 'csv'],
+  ])('recognises %s', async (_, name, format) => {
+    expect(detectRequestFormat(await fixture(name), name)).toBe(format);
+  });
+
+  it.each<[string, string, RequestFormat | undefined]>([
+    ['  \n[]', 'x.txt', 'github-json'],
+    ['{"items": []}', 'x', 'github-json'],
+    ['\ufeffSummary,Issue Key,Created\n', 'x.csv', 'jira-csv'],
+    [' ID , Requester ,provider,CREATED\n', 'x.csv', 'csv'],
+    ['id,requester,created\n', 'x.csv', undefined],
+    ['a,b\n1,2', 'x.csv', undefined],
+    ['', 'export.json', 'github-json'],
+    ['not json at all', 'export.JSON', 'github-json'],
+    ['', 'export.csv', undefined],
+  ])('detects %j in %s as %s', (text, file, format) => {
+    expect(detectRequestFormat(text, file)).toBe(format);
+  });
+});
+
+describe('parseRequestDate', () => {
+  it.each<[string, string | undefined]>([
+    ['2026-03-12', '2026-03-12T00:00:00Z'],
+    ['2026-03-12T09:41:00Z', '2026-03-12T09:41:00Z'],
+    ['2026-03-12T09:41:07.999Z', '2026-03-12T09:41:07Z'],
+    ['2026-03-12T09:41Z', '2026-03-12T09:41:00Z'],
+    ['2026-03-12 09:41', '2026-03-12T09:41:00Z'],
+    ['2026-03-12t09:41:00z', '2026-03-12T09:41:00Z'],
+    ['2026-03-12T09:41:00+01:00', '2026-03-12T08:41:00Z'],
+    ['2026-03-12T09:41:00.000+0100', '2026-03-12T08:41:00Z'],
+    ['2026-03-12T09:41:00-0530', '2026-03-12T15:11:00Z'],
+    ['2026-03-12T00:30:00+02', '2026-03-11T22:30:00Z'],
+    ['2024-02-29', '2024-02-29T00:00:00Z'],
+    [' 12/Mar/26 9:41 AM ', '2026-03-12T09:41:00Z'],
+    ['12/Mar/26 9:41 PM', '2026-03-12T21:41:00Z'],
+    ['12/mar/26 12:05 am', '2026-03-12T00:05:00Z'],
+    ['12/Mar/26 12:05 PM', '2026-03-12T12:05:00Z'],
+    ['1/Feb/2026 17:30', '2026-02-01T17:30:00Z'],
+    ['01/Dec/25 8:00:30 AM', '2025-12-01T08:00:30Z'],
+    ['12/Mar/26', '2026-03-12T00:00:00Z'],
+    ['2026-02-30', undefined],
+    ['2025-02-29', undefined],
+    ['2026-13-01', undefined],
+    ['2026-03-12T24:00', undefined],
+    ['2026-03-12T09:60', undefined],
+    ['2026-03-12T09:41:00+25:00', undefined],
+    ['2026-3-12', undefined],
+    ['30/Feb/26 9:00 AM', undefined],
+    ['12/Mrz/26 9:41 AM', undefined],
+    ['12/Mar/26 13:00 PM', undefined],
+    ['12/Mar/26 0:10 AM', undefined],
+    ['03/12/2026', undefined],
+    ['yesterday', undefined],
+    ['1773308460', undefined],
+    ['', undefined],
+  ])('%j → %s', (text, iso) => {
+    expect(parseRequestDate(text)).toBe(iso === undefined ? undefined : at(iso));
+  });
+});
+
+describe('createTeamMatcher', () => {
+  it.each<[string, string | undefined]>([
+    ['group:default/billing-integration', BILLING],
+    ['GROUP:Default/Billing-Integration', BILLING],
+    ['default/checkout', CHECKOUT],
+    ['group:checkout', CHECKOUT],
+    ['billing-integration', BILLING],
+    ['checkout', CHECKOUT],
+    ['partners/checkout', PARTNER_CHECKOUT],
+    ['group:partners/checkout', PARTNER_CHECKOUT],
+    ['trailhead/billing-integration', BILLING],
+    ['@trailhead/platform-team', PLATFORM],
+    ['platform-team', PLATFORM],
+    ['Billing Integration', BILLING],
+    ['  mobile   APPS ', MOBILE],
+    ['Checkout Squad', CHECKOUT],
+    ['payments', undefined],
+    ['ops/payments', 'group:ops/payments'],
+    ['ana-lima', undefined],
+    ['growth', undefined],
+    ['trailhead/growth', undefined],
+    ['', undefined],
+  ])('%j → %s', (name, ref) => {
+    expect(createTeamMatcher(catalog)(name)).toBe(ref);
+  });
+});
+
+describe('readRequestFile', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'orgwire-requests-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const errorOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(AppError);
+        const { code, message } = error as AppError;
+        return { code, message };
+      },
+    );
+
+  it('reads a file and names it as shown to the user', async () => {
+    const path = join(dir, 'requests.csv');
+    await writeFile(path, await fixture('requests.csv'));
+    const result = await readRequestFile(path, { catalog, shownAs: 'exports/requests.csv' });
+    expect(result.requests[0]?.source).toBe('exports/requests.csv:2');
+    expect(result.problems[0]?.file).toBe('exports/requests.csv');
+  });
+
+  it('refuses a missing file, a folder and what is not UTF-8 text, saying which', async () => {
+    await mkdir(join(dir, 'folder'));
+    await writeFile(
+      join(dir, 'latin1.csv'),
+      Buffer.from('id,requester\nREQ-1,Caf\xe9\n', 'latin1'),
+    );
+    await writeFile(
+      join(dir, 'utf16.csv'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,requester\n', 'utf16le')]),
+    );
+    await writeFile(join(dir, 'book.xlsx'), Buffer.from('PK\x03\x04\x14\x00', 'latin1'));
+    const open = (name: string) =>
+      errorOf(readRequestFile(join(dir, name), { catalog, shownAs: name }));
+    expect(await open('missing.csv')).toEqual({
+      code: 'not-found',
+      message: 'No request export at missing.csv.',
+    });
+    expect(await open('folder')).toEqual({
+      code: 'invalid-input',
+      message: 'folder is a folder; --requests takes one export file.',
+    });
+    expect(await open('latin1.csv')).toEqual({
+      code: 'invalid-input',
+      message: 'latin1.csv is in another encoding, not UTF-8 text.',
+    });
+    expect(await open('utf16.csv')).toEqual({
+      code: 'invalid-input',
+      message: 'utf16.csv is UTF-16, not UTF-8 text.',
+    });
+    expect(await open('book.xlsx')).toEqual({
+      code: 'invalid-input',
+      message: 'book.xlsx is a zip archive (an Excel workbook?), not UTF-8 text.',
+    });
+  });
+});
+
+describe('orgwire.yaml requests settings', () => {
+  it('refuses an unknown setting under requests', () => {
+    const { problems } = parseConfig('requests:\n  jira:\n    requestor: Labels\n', 'orgwire.yaml');
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [3, 'requests.jira: unknown setting requestor'],
+    ]);
+  });
+});
