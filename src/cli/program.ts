@@ -138,8 +138,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('ingest')
-    .description("read what is new in each repository's history into the store")
+    .description(
+      "read what is new in each repository's history, and request exports, into the store",
+    )
     .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
+    .option(
+      '--requests <file>',
+      'a request export: plain CSV, Jira CSV or GitHub issues JSON (repeat for several)',
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--requests-format <format>',
+        "the exports' format (detected when not given)",
+      ).choices(['csv', 'jira-csv', 'github-json']),
+    )
+    .addOption(catalogOption())
     .addOption(dbOption())
     .option('--merges', 'keep merge commits (their files against the first parent)', false)
     .option('--lines', 'count lines added and deleted (about 8× slower)', false)
@@ -150,25 +164,33 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples([
         'orgwire ingest --repo .',
         'orgwire ingest --repo ../shop --repo ../payments --db org.db',
+        'orgwire ingest --requests jira-export.csv --requests issues.json',
       ]),
     )
     .action(
       async (opts: {
         repo?: string[];
+        requests?: string[];
+        requestsFormat?: RequestFormat;
+        catalog?: string;
         db?: string;
         merges: boolean;
         lines: boolean;
         quiet: boolean;
         format: OutputFormat;
       }) => {
-        if (!opts.repo?.length) {
+        if (!opts.repo?.length && !opts.requests?.length) {
           throw new AppError(
             'invalid-input',
-            'No repository to ingest.',
-            'Pass --repo DIR (repeat it for several).',
+            'Nothing to ingest.',
+            'Pass --repo DIR or --requests FILE (repeat either for several).',
           );
         }
-        status = await ingest(io, { ...opts, repos: opts.repo });
+        status = await ingest(io, await config(), {
+          ...opts,
+          repos: opts.repo ?? [],
+          requests: opts.requests ?? [],
+        });
       },
     );
 
@@ -300,6 +322,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'request queues per providing team: lead time against the promise, backlog, requesters, remedies',
     )
     .addOption(catalogOption())
+    .addOption(dbOption())
     .option(
       '--requests <file>',
       'a request export: plain CSV, Jira CSV or GitHub issues JSON (repeat for several)',
@@ -323,12 +346,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'after',
       examples([
         'orgwire queues --requests tickets.csv',
+        'orgwire queues   # what the store holds from earlier exports',
         'orgwire queues --catalog examples/demo/catalog --requests examples/demo/requests/requests.csv',
       ]),
     )
     .action(
       async (opts: {
         catalog?: string;
+        db?: string;
         requests?: string[];
         requestsFormat?: RequestFormat;
         since?: string;
@@ -336,19 +361,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         window?: string;
         format: 'table' | 'json' | 'md';
       }) => {
-        if (!opts.requests?.length) {
-          throw new AppError(
-            'invalid-input',
-            'No request export to read.',
-            'Pass --requests FILE (repeat it for several).',
-          );
-        }
         const window = opts.since === undefined ? opts.window : undefined;
         const { window: _ignored, ...rest } = opts;
         status = await queues(io, await config(), {
           ...rest,
           ...(window === undefined ? {} : { window }),
-          requests: opts.requests,
+          requests: opts.requests ?? [],
         });
       },
     );

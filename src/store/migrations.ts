@@ -60,6 +60,25 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('requests')
+        // The export a request was read from (its absolute path): reading an export again
+        // replaces what it said before.
+        .addColumn('export', 'text', (col) => col.notNull())
+        .addColumn('id', 'text', (col) => col.notNull())
+        .addColumn('requester', 'text', (col) => col.notNull())
+        .addColumn('provider', 'text', (col) => col.notNull())
+        .addColumn('created', 'bigint', (col) => col.notNull())
+        .addColumn('started', 'bigint')
+        .addColumn('done', 'bigint')
+        .addColumn('type', 'text')
+        .addColumn('source', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('requests_pk', ['export', 'id'])
+        .execute();
+    },
+  },
 };
 
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */

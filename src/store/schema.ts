@@ -8,6 +8,21 @@ export interface Database {
   repositories: RepositoryTable;
   ingest_state: IngestStateTable;
   commits: CommitTable;
+  requests: RequestTable;
+}
+
+/** One request from a request-queue export; see `RequestRecord`. */
+export interface RequestTable {
+  /** The absolute path of the export it was read from. */
+  export: string;
+  id: string;
+  requester: string;
+  provider: string;
+  created: number;
+  started: number | null;
+  done: number | null;
+  type: string | null;
+  source: string;
 }
 
 /** A repository orgwire has ingested, identified by its absolute path. */

@@ -82,12 +82,36 @@ describe('createDb', () => {
   });
 });
 
+describe('requests', () => {
+  it('keeps each export\u2019s requests, replacing them when the export is read again', () =>
+    withStore(async (store) => {
+      const request = (id: string, done?: number) => ({
+        id,
+        requester: 'group:default/web',
+        provider: 'group:default/ops',
+        created: 1_700_000_000,
+        ...(done === undefined ? {} : { done }),
+        source: `a.csv:${id}`,
+      });
+      await store.saveRequests('/exports/a.csv', [request('1'), request('2', 1_700_100_000)]);
+      await store.saveRequests('/exports/b.csv', [request('1')]);
+      expect((await store.requests()).map((r) => r.id)).toEqual(['1', '1', '2']);
+      await store.saveRequests('/exports/a.csv', [request('3')]);
+      const after = await store.requests();
+      expect(after.map((r) => [r.id, r.source])).toEqual([
+        ['1', 'a.csv:1'],
+        ['3', 'a.csv:3'],
+      ]);
+      expect(after[0]).not.toHaveProperty('done');
+    }));
+});
+
 describe('migrateToLatest', () => {
   it('is idempotent: a second open applies nothing and keeps the data', async () => {
     const db = createDb({ dialect: 'sqlite', file });
     const first = await migrateToLatest(db);
     expect(first.error).toBeUndefined();
-    expect(first.results.map((r) => r.status)).toEqual(['Success']);
+    expect(first.results.map((r) => r.status)).toEqual(['Success', 'Success']);
     const store = createStore(db);
     const repo = await store.repository('/repos/shop', 'shop');
     await store.saveBatch(repo.id, 'HEAD', [commit()], 'tip');
@@ -114,6 +138,7 @@ describe('migrateToLatest', () => {
     );
     expect(report.results).toEqual([
       { migrationName: '0001-initial', direction: 'Up', status: 'Error' },
+      { migrationName: '0002-requests', direction: 'Up', status: 'NotExecuted' },
     ]);
     await expect(open()).rejects.toThrow(/migration 0001-initial failed/);
   });

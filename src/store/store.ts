@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { CommitRecord, FileChange, Person } from '../model/index.js';
+import type { CommitRecord, FileChange, Person, RequestRecord } from '../model/index.js';
 import type { CommitTable, Database } from './schema.js';
 
 /** A repository as the store knows it. */
@@ -55,6 +55,10 @@ export interface Store {
   timeRange(repositoryIds: readonly number[]): Promise<{ oldest: number; newest: number } | null>;
   /** How many commits the repositories hold. */
   counts(repositoryIds: readonly number[]): Promise<{ commits: number }>;
+  /** Replaces what an export (by absolute path) said with these requests, in one transaction. */
+  saveRequests(exportPath: string, requests: readonly RequestRecord[]): Promise<void>;
+  /** Every request stored, from every export. */
+  requests(): Promise<RequestRecord[]>;
   /** Closes the database. */
   close(): Promise<void>;
 }
@@ -187,6 +191,49 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
         .where('repository_id', 'in', repositoryIds)
         .executeTakeFirstOrThrow();
       return { commits: Number(row.commits) };
+    },
+
+    async saveRequests(exportPath, requests) {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('requests').where('export', '=', exportPath).execute();
+        for (let start = 0; start < requests.length; start += INSERT_CHUNK_ROWS) {
+          const rows = requests.slice(start, start + INSERT_CHUNK_ROWS).map((r) => ({
+            export: exportPath,
+            id: r.id,
+            requester: r.requester,
+            provider: r.provider,
+            created: r.created,
+            started: r.started ?? null,
+            done: r.done ?? null,
+            type: r.type ?? null,
+            source: r.source,
+          }));
+          await tx
+            .insertInto('requests')
+            .values(rows)
+            .onConflict((oc) => oc.columns(['export', 'id']).doNothing())
+            .execute();
+        }
+      });
+    },
+
+    async requests() {
+      const rows = await db
+        .selectFrom('requests')
+        .selectAll()
+        .orderBy('created')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        requester: r.requester,
+        provider: r.provider,
+        created: Number(r.created),
+        ...(r.started === null ? {} : { started: Number(r.started) }),
+        ...(r.done === null ? {} : { done: Number(r.done) }),
+        ...(r.type === null ? {} : { type: r.type }),
+        source: r.source,
+      }));
     },
 
     async close() {

@@ -14,7 +14,7 @@ import { renderReportMarkdown, renderReportTable } from '../render-report.js';
 import { windowFlags } from '../window-flags.js';
 import { printBets } from './bets.js';
 import { todayFlag } from './check.js';
-import { readRequests } from './queues.js';
+import { ingestRequests } from './queues.js';
 import { entityCounts } from './validate.js';
 
 export type ReportFormat = 'table' | 'json' | 'md';
@@ -57,9 +57,6 @@ export async function analyze(
   const window = windowFlags(options);
   const today = todayFlag(options.today);
   const { loaded, dir } = await catalogOrEmpty(io, config, options.catalog);
-  const requests = options.requests?.length
-    ? await readRequests(io, config, loaded.catalog, options.requests, options.requestsFormat)
-    : [];
   const store = await openStore(io, options.db);
   let report: Report;
   try {
@@ -75,6 +72,17 @@ export async function analyze(
           `${r.label}: its history was rewritten (a force-push?), so it was read again from the start.\n`,
         );
     }
+    if (options.requests?.length) {
+      await ingestRequests(
+        io,
+        config,
+        loaded.catalog,
+        store,
+        options.requests,
+        options.requestsFormat,
+      );
+    }
+    const requests = await store.requests();
     const bots = config.config.identities?.bots;
     report = await buildReport(
       store,

@@ -1,12 +1,19 @@
 import { resolve } from 'node:path';
+import type { RequestFormat } from '../../ingest/index.js';
 import { ingestRepositories } from '../../usecases/index.js';
+import { catalogOrEmpty } from '../catalog-or-empty.js';
+import type { LoadedConfig } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
 import { columns, plural } from '../render.js';
+import { ingestRequests } from './queues.js';
 
 export interface IngestCommandOptions {
   repos: string[];
+  requests: string[];
+  requestsFormat?: RequestFormat;
+  catalog?: string;
   db?: string;
   merges: boolean;
   lines: boolean;
@@ -15,9 +22,21 @@ export interface IngestCommandOptions {
 }
 
 /** `orgwire ingest`: reads what is new in each repository into the store. */
-export async function ingest(io: Io, options: IngestCommandOptions): Promise<number> {
+export async function ingest(
+  io: Io,
+  config: LoadedConfig,
+  options: IngestCommandOptions,
+): Promise<number> {
+  // Requests name teams, so they need the catalog; git history does not.
+  const catalog =
+    options.requests.length > 0
+      ? (await catalogOrEmpty(io, config, options.catalog)).loaded.catalog
+      : undefined;
   const store = await openStore(io, options.db);
   try {
+    const requests = catalog
+      ? await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat)
+      : 0;
     const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
     const results = await ingestRepositories(
       store,
@@ -36,10 +55,15 @@ export async function ingest(io: Io, options: IngestCommandOptions): Promise<num
       })),
     );
     if (options.format === 'json') {
-      writeJson(io, { repositories: rows });
+      writeJson(io, { repositories: rows, requests });
       return 0;
     }
-    if (!options.quiet) {
+    if (!options.quiet && options.requests.length > 0) {
+      io.out(
+        `${plural(requests, 'request')} read from ${plural(options.requests.length, 'export')}.\n`,
+      );
+    }
+    if (!options.quiet && rows.length > 0) {
       io.out(
         `${columns(
           rows.map((r) => [

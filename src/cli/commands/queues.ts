@@ -1,15 +1,19 @@
 import { resolve } from 'node:path';
 import { analyzeQueues, resolveWindow, windowDates } from '../../analysis/index.js';
+import { AppError } from '../../errors.js';
 import { type RequestFormat, readRequestFile } from '../../ingest/index.js';
 import type { Catalog, Problem, RequestRecord } from '../../model/index.js';
+import type { Store } from '../../store/index.js';
 import { catalogDir, InputProblems, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, writeJson } from '../io.js';
+import { openStore } from '../open-store.js';
 import { plural } from '../render.js';
 import { queuesMarkdown, queuesTable } from '../render-queues.js';
 import { windowFlags } from '../window-flags.js';
 
 export interface QueuesOptions {
   catalog?: string;
+  db?: string;
   requests: string[];
   requestsFormat?: RequestFormat;
   since?: string;
@@ -19,20 +23,23 @@ export interface QueuesOptions {
 }
 
 /**
- * Reads request exports: rows that cannot be read are reported (with their line) and
- * skipped; a file that cannot be read at all stops the run.
+ * Reads request exports into the store, each replacing what it said before: rows that
+ * cannot be read are reported (with their line) and skipped; an export that cannot be
+ * read at all stops the run before anything is written.
  */
-export async function readRequests(
+export async function ingestRequests(
   io: Io,
   config: LoadedConfig,
   catalog: Catalog,
+  store: Store,
   files: readonly string[],
   format?: RequestFormat,
-): Promise<RequestRecord[]> {
-  const requests: RequestRecord[] = [];
+): Promise<number> {
+  const read: { path: string; requests: RequestRecord[] }[] = [];
   const errors: Problem[] = [];
   for (const file of files) {
-    const parsed = await readRequestFile(resolve(io.cwd, file), {
+    const path = resolve(io.cwd, file);
+    const parsed = await readRequestFile(path, {
       catalog,
       shownAs: file,
       ...(format ? { format } : {}),
@@ -53,14 +60,15 @@ export async function readRequests(
         io.err(`${p.file}:${p.line}: ${p.message} (row skipped). ${p.hint}\n`);
       }
     }
-    requests.push(...parsed.requests);
+    read.push({ path, requests: parsed.requests });
   }
   if (errors.length > 0)
     throw new InputProblems(
       errors,
       `${plural(errors.length, 'request export')} could not be read.`,
     );
-  return requests;
+  for (const { path, requests } of read) await store.saveRequests(path, requests);
+  return read.reduce((n, r) => n + r.requests.length, 0);
 }
 
 /** `orgwire queues`: how each providing team's request queue behaves, and what to do about it. */
@@ -71,13 +79,22 @@ export async function queues(
 ): Promise<number> {
   const flags = windowFlags(options);
   const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
-  const requests = await readRequests(
-    io,
-    config,
-    catalog,
-    options.requests,
-    options.requestsFormat,
-  );
+  const store = await openStore(io, options.db);
+  let requests: RequestRecord[];
+  try {
+    // Like analyze with repositories: read what the exports say now, then measure all stored.
+    await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
+    requests = await store.requests();
+  } finally {
+    await store.close();
+  }
+  if (requests.length === 0) {
+    throw new AppError(
+      'invalid-input',
+      'No request to measure: the store holds none and no export was given.',
+      'Pass --requests FILE (a plain CSV, Jira CSV or GitHub issues JSON).',
+    );
+  }
   // The window ends at the newest request event, not the clock, as analyze's ends at the newest commit.
   const newest = Math.max(0, ...requests.flatMap((r) => [r.created, r.done ?? 0]));
   const window = resolveWindow(flags, newest || Math.floor(Date.now() / 1000));
