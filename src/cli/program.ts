@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { DEFAULT_COUPLING } from '../analysis/index.js';
 import { DEMO_CATALOG, DEMO_END_DATE, DEMO_REQUESTS, ensureDemoRepo } from '../demo/index.js';
 import { AppError } from '../errors.js';
-import type { RequestFormat } from '../ingest/index.js';
+import { REQUEST_FORMATS, type RequestFormat } from '../ingest/index.js';
 import { analyze, type ReportFormat } from './commands/analyze.js';
 import { bets } from './commands/bets.js';
 import { chains } from './commands/chains.js';
@@ -127,6 +127,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     );
 
+  const requestsOption = () =>
+    new Option(
+      '--requests <file>',
+      'a request export: plain CSV, Jira CSV or GitHub issues JSON (repeat for several)',
+    ).argParser(collect);
+  const requestsFormatOption = () =>
+    new Option(
+      '--requests-format <format>',
+      "the exports' format (detected when not given)",
+    ).choices(REQUEST_FORMATS);
   const dbOption = () => new Option('--db <file>', `the store (default: ${DEFAULT_DB})`);
   const whole = (name: string) => (value: string) => {
     const n = Number(value);
@@ -142,17 +152,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       "read what is new in each repository's history, and request exports, into the store",
     )
     .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
-    .option(
-      '--requests <file>',
-      'a request export: plain CSV, Jira CSV or GitHub issues JSON (repeat for several)',
-      collect,
-    )
-    .addOption(
-      new Option(
-        '--requests-format <format>',
-        "the exports' format (detected when not given)",
-      ).choices(['csv', 'jira-csv', 'github-json']),
-    )
+    .addOption(requestsOption())
+    .addOption(requestsFormatOption())
     .addOption(catalogOption())
     .addOption(dbOption())
     .option('--merges', 'keep merge commits (their files against the first parent)', false)
@@ -323,17 +324,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .addOption(catalogOption())
     .addOption(dbOption())
-    .option(
-      '--requests <file>',
-      'a request export: plain CSV, Jira CSV or GitHub issues JSON (repeat for several)',
-      collect,
-    )
-    .addOption(
-      new Option(
-        '--requests-format <format>',
-        "the exports' format (detected when not given)",
-      ).choices(['csv', 'jira-csv', 'github-json']),
-    )
+    .addOption(requestsOption())
+    .addOption(requestsFormatOption())
     .option('--since <date>', 'first day of the window (YYYY-MM-DD)')
     .option('--until <date>', 'last day of the window (YYYY-MM-DD; default: the newest request)')
     .option('--window <length>', "the window's length when --since is not given", '90d')
