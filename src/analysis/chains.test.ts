@@ -108,6 +108,21 @@ describe('synchronousChains', () => {
     expect(chains[0]).toMatchObject({ entry: c('n1'), depth: 6, flags: ['deep'] });
   });
 
+  it('follows a chain of 20,000 components without running out of stack', () => {
+    const n = 20_000;
+    const docs = Array.from(
+      { length: n },
+      (_, i) =>
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: s${i}}\nspec: {type: service, lifecycle: production, owner: team${i + 1 < n ? `, dependsOn: [component:s${i + 1}]` : ''}}\n`,
+    );
+    const team =
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team}\nspec: {type: team, children: []}\n';
+    const { catalog } = loadCatalog([{ path: 'big.yaml', text: [team, ...docs].join('---\n') }]);
+    const { chains } = synchronousChains(catalog);
+    expect(chains).toHaveLength(1);
+    expect(chains[0]?.depth).toBe(n);
+  });
+
   it('finds the demo\u2019s twelve-component chain behind the product page and its one cycle', () => {
     const dir = 'examples/demo/catalog';
     const files = readdirSync(dir).map((f) => ({

@@ -79,21 +79,38 @@ export function synchronousChains(catalog: Catalog, maxDepth = DEFAULT_MAX_DEPTH
       (to) => inCycle.get(to) === undefined || inCycle.get(to) !== inCycle.get(from),
     );
 
-  const longest = new Map<string, string[]>();
-  const longestFrom = (ref: string): string[] => {
-    const known = longest.get(ref);
-    if (known) return known;
-    let best: string[] = [];
-    for (const next of acyclic(ref)) {
-      const path = longestFrom(next);
-      if (
-        path.length > best.length ||
-        (path.length === best.length && (path[0] ?? '') < (best[0] ?? ''))
-      )
-        best = path;
+  // The longest chain from every component, computed in reverse topological order of the
+  // acyclic edges (Kahn's algorithm) rather than by recursion, so depth is not limited by
+  // the call stack. Ties go to the successor whose name sorts first.
+  const nodes = [...edges.keys()];
+  const indegree = new Map(nodes.map((n) => [n, 0]));
+  for (const n of nodes) for (const m of acyclic(n)) indegree.set(m, (indegree.get(m) ?? 0) + 1);
+  const order: string[] = [];
+  const ready = nodes.filter((n) => indegree.get(n) === 0).sort();
+  while (ready.length > 0) {
+    const n = ready.pop() as string;
+    order.push(n);
+    for (const m of acyclic(n)) {
+      const left = (indegree.get(m) ?? 0) - 1;
+      indegree.set(m, left);
+      if (left === 0) ready.push(m);
     }
-    const path = [ref, ...best];
-    longest.set(ref, path);
+  }
+  const length = new Map<string, number>();
+  const nextOf = new Map<string, string>();
+  for (const n of order.reverse()) {
+    let best: string | undefined;
+    for (const m of acyclic(n)) {
+      const lm = length.get(m) ?? 1;
+      const lb = best === undefined ? 0 : (length.get(best) ?? 1);
+      if (best === undefined || lm > lb || (lm === lb && m < best)) best = m;
+    }
+    length.set(n, best === undefined ? 1 : (length.get(best) ?? 1) + 1);
+    if (best !== undefined) nextOf.set(n, best);
+  }
+  const longestFrom = (ref: string): string[] => {
+    const path = [ref];
+    for (let n = nextOf.get(ref); n !== undefined; n = nextOf.get(n)) path.push(n);
     return path;
   };
   const reachable = (ref: string): number => {
@@ -143,7 +160,10 @@ export function synchronousChains(catalog: Catalog, maxDepth = DEFAULT_MAX_DEPTH
   return { chains, cycles };
 }
 
-/** Tarjan's strongly connected components, each sorted, in a stable order. */
+/**
+ * Tarjan's strongly connected components, each sorted, in a stable order. Iterative, with
+ * an explicit stack, so that a catalog's longest call path cannot overflow the call stack.
+ */
 function stronglyConnected(edges: ReadonlyMap<string, readonly string[]>): string[][] {
   let next = 0;
   const index = new Map<string, number>();
@@ -151,31 +171,48 @@ function stronglyConnected(edges: ReadonlyMap<string, readonly string[]>): strin
   const stack: string[] = [];
   const onStack = new Set<string>();
   const groups: string[][] = [];
-  const visit = (v: string): void => {
-    index.set(v, next);
-    low.set(v, next);
+  for (const root of [...edges.keys()].sort()) {
+    if (index.has(root)) continue;
+    // Each frame: a node and how many of its successors have been looked at.
+    const frames: [string, number][] = [[root, 0]];
+    index.set(root, next);
+    low.set(root, next);
     next++;
-    stack.push(v);
-    onStack.add(v);
-    for (const w of edges.get(v) ?? []) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
-      } else if (onStack.has(w)) {
-        low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    stack.push(root);
+    onStack.add(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as [string, number];
+      const [v, i] = frame;
+      const successors = edges.get(v) ?? [];
+      if (i < successors.length) {
+        frame[1] = i + 1;
+        const w = successors[i] as string;
+        if (!index.has(w)) {
+          index.set(w, next);
+          low.set(w, next);
+          next++;
+          stack.push(w);
+          onStack.add(w);
+          frames.push([w, 0]);
+        } else if (onStack.has(w)) {
+          low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+        }
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0]) as number, low.get(v) as number));
+      if (low.get(v) === index.get(v)) {
+        const group: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop() as string;
+          onStack.delete(w);
+          group.push(w);
+        } while (w !== v);
+        groups.push(group.sort());
       }
     }
-    if (low.get(v) === index.get(v)) {
-      const group: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop() as string;
-        onStack.delete(w);
-        group.push(w);
-      } while (w !== v);
-      groups.push(group.sort());
-    }
-  };
-  for (const v of [...edges.keys()].sort()) if (!index.has(v)) visit(v);
+  }
   return groups.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
 }
