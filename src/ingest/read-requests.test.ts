@@ -12,14 +12,14 @@ import {
   type RequestsConfig,
 } from '../model/index.js';
 import {
-  createTeamMatcher,
   detectRequestFormat,
   type ParsedRequests,
-  parseRequestDate,
   parseRequests,
   type RequestFormat,
   readRequestFile,
 } from './read-requests.js';
+import { parseRequestDate } from './request-dates.js';
+import { createTeamMatcher } from './team-matcher.js';
 
 const CATALOG = `
 apiVersion: backstage.io/v1alpha1

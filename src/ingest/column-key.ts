@@ -1,0 +1,1 @@
+export const columnKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -1,0 +1,80 @@
+import { columnKey } from './column-key.js';
+import { csvHeader, readCsvTable } from './read-csv-records.js';
+import {
+  addRow,
+  type Context,
+  pickTeam,
+  sortByLine,
+  type TeamAliases,
+  teamOfPerson,
+} from './request-context.js';
+import { createUserIndex } from './team-matcher.js';
+
+/** Jira's columns for the providing team when `requests.jira.provider` is not set, in order. */
+const JIRA_PROVIDER_COLUMNS = ['Project', 'Project name', 'Project key'];
+
+export function parseJiraRequests(text: string, context: Context): void {
+  const jira = context.mapping.jira ?? {};
+  const present = csvHeader(text)?.map(columnKey) ?? [];
+  const providerField =
+    jira.provider ??
+    JIRA_PROVIDER_COLUMNS.find((name) => present.includes(columnKey(name))) ??
+    'Project';
+  const requesterField = jira.requester ?? 'Reporter';
+  const aliases: TeamAliases = {
+    setting: 'requests.jira.teams',
+    teams: new Map(
+      Object.entries(jira.teams ?? {}).map(([value, team]) => [columnKey(value), team]),
+    ),
+  };
+  const table = readCsvTable(
+    text,
+    context,
+    ['Issue key', 'Created', 'Resolved', providerField, requesterField],
+    'Export the issues from Jira with all fields (Export > CSV (all fields)), or name the team columns in orgwire.yaml: requests.jira.provider and requests.jira.requester.',
+  );
+  if (!table) return;
+  const reporter = createUserIndex(context.catalog.users, (u) => [
+    u.name,
+    u.displayName,
+    u.title,
+    u.githubLogin,
+    ...u.emails,
+  ]);
+  for (const row of table.rows) {
+    const id = table.cell(row, 'Issue key');
+    addRow(context, {
+      line: row.line,
+      id,
+      idField: 'Issue key',
+      dates: [
+        { field: 'Created', value: table.cell(row, 'Created'), role: 'created' },
+        { field: 'Resolved', value: table.cell(row, 'Resolved'), role: 'done' },
+      ],
+      requester:
+        jira.requester === undefined
+          ? teamOfPerson(
+              table.cell(row, 'Reporter'),
+              reporter,
+              'the Reporter',
+              'Add the reporter to the catalog (name, display name or e-mail) with their team, or set requests.jira.requester in orgwire.yaml to the column that names the requesting team.',
+            )
+          : pickTeam(
+              context,
+              'requester',
+              requesterField,
+              table.cells(row, requesterField),
+              aliases,
+            ),
+      provider: pickTeam(
+        context,
+        'provider',
+        providerField,
+        table.cells(row, providerField),
+        aliases,
+      ),
+      ...(table.has('Issue Type') ? { type: table.cell(row, 'Issue Type') } : {}),
+    });
+  }
+  sortByLine(context);
+}

@@ -1,0 +1,37 @@
+import type { Catalog, RequestRecord, RequestsConfig } from '../model/index.js';
+
+/** The request-queue exports `orgwire ingest --requests` reads. */
+export const REQUEST_FORMATS = ['jira-csv', 'github-json', 'csv'] as const;
+export type RequestFormat = (typeof REQUEST_FORMATS)[number];
+
+/**
+ * Something in an export that could not be read. `error`: the file as a whole (its
+ * format, its header, its JSON) is wrong and nothing was read from it; `warning`: one row
+ * was skipped and the rest kept.
+ */
+export interface RequestProblem {
+  file: string;
+  /** 1-based; for a CSV record that spans lines, the line where it starts. */
+  line: number;
+  message: string;
+  hint: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ParseRequestsOptions {
+  /** The file as shown to the user, for problems and `source`. */
+  file: string;
+  /** Detected from the text when not given. */
+  format?: RequestFormat;
+  catalog: Catalog;
+  /** `requests` from `orgwire.yaml`. */
+  mapping?: RequestsConfig;
+}
+
+export interface ParsedRequests {
+  /** The format read: as given, else as detected; absent when it cannot be told. */
+  format?: RequestFormat;
+  /** In file order. */
+  requests: RequestRecord[];
+  problems: RequestProblem[];
+}
