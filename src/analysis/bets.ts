@@ -174,16 +174,9 @@ export function analyzeBets(
       return catalog.components.filter((c) => c.providesApis.includes(ref)).map((c) => c.ref);
     }
     if (entity?.kind === 'System') {
+      const apis = new Set(catalog.apis.filter((a) => a.system === ref).map((a) => a.ref));
       return catalog.components
-        .filter(
-          (c) =>
-            c.system === ref ||
-            c.providesApis.some(
-              (api) =>
-                catalog.byRef.get(api)?.kind === 'API' &&
-                (catalog.byRef.get(api) as { system?: string }).system === ref,
-            ),
-        )
+        .filter((c) => c.system === ref || c.providesApis.some((api) => apis.has(api)))
         .map((c) => c.ref);
     }
     return [ref];

@@ -1,10 +1,7 @@
 import type { BetsReport } from '../analysis/index.js';
-import { columns, plural, short, wrap } from './render.js';
+import { columns, ratio as pct, plural, short, truncate, wrap } from './render.js';
 
-const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const fixed = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
-const cut = (text: string, max: number): string =>
-  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /** The bets board, calibration and review queue for a terminal, in 80 columns. */
 export function renderBetsTable(report: BetsReport): string {
@@ -33,7 +30,7 @@ export function renderBetsTable(report: BetsReport): string {
     columns([
       ['BET', 'STATUS', 'HANDOFFS', 'FEAS.', 'IMPACT', 'QUADRANT'],
       ...bets.map((b) => [
-        cut(b.name, 22),
+        truncate(b.name, 22),
         b.overdue ? 'OVERDUE' : b.status,
         `${b.handoffs} ${b.independence}`,
         fixed(b.feasibility),

@@ -1,5 +1,5 @@
 import type { QueueReport } from '../analysis/index.js';
-import { columns, plural, short, wrap } from './render.js';
+import { columns, plural, ratio, short, wrap } from './render.js';
 
 const days = (d: number | null): string => (d === null ? '–' : `${d}d`);
 
@@ -23,7 +23,7 @@ export function queuesTable(
         days(q.leadTime.p50),
         days(q.leadTime.p85),
         q.sla === null ? '–' : `${q.sla}d`,
-        q.breachRate === null ? '–' : `${Math.round(q.breachRate * 100)}%`,
+        ratio(q.breachRate),
         String(q.requesters.length),
       ]),
     ]),
@@ -58,7 +58,7 @@ export function queuesMarkdown(report: readonly QueueReport[]): string {
   ];
   for (const q of report) {
     out.push(
-      `| ${short(q.team)} | ${q.arrivals} | ${q.completions} | ${q.wip} | ${days(q.leadTime.p50)} | ${days(q.leadTime.p85)} | ${days(q.leadTime.p95)} | ${q.sla === null ? '–' : `${q.sla}d`} | ${q.breachRate === null ? '–' : `${Math.round(q.breachRate * 100)}%`} | ${q.requesters.map((r) => `${short(r.team)} ${Math.round(r.share * 100)}%`).join(', ')} | ${q.remedies.map((r) => r.why).join(' ')} |`,
+      `| ${short(q.team)} | ${q.arrivals} | ${q.completions} | ${q.wip} | ${days(q.leadTime.p50)} | ${days(q.leadTime.p85)} | ${days(q.leadTime.p95)} | ${q.sla === null ? '–' : `${q.sla}d`} | ${ratio(q.breachRate)} | ${q.requesters.map((r) => `${short(r.team)} ${ratio(r.share)}`).join(', ')} | ${q.remedies.map((r) => r.why).join(' ')} |`,
     );
   }
   return `${out.join('\n')}\n`;

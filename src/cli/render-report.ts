@@ -1,5 +1,15 @@
 import type { Report } from '../usecases/index.js';
-import { columns, componentLabel, percent, plural, short, wrap } from './render.js';
+import {
+  columns,
+  componentLabel,
+  ratio as pct,
+  percent,
+  plural,
+  short,
+  truncate,
+  truncateMiddle,
+  wrap,
+} from './render.js';
 import { renderBetsTable } from './render-bets.js';
 import { chainsMarkdown, chainsTable } from './render-chains.js';
 import { queuesMarkdown, queuesTable } from './render-queues.js';
@@ -7,24 +17,8 @@ import { queuesMarkdown, queuesTable } from './render-queues.js';
 const WIDTH = 80;
 const LIMIT = 15;
 
-/** Cuts text to `max` characters with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
-
-/**
- * Cuts a path-like name to `max` characters in the middle, keeping its start and its
- * end, where paths differ: `experimental/…/instrumentation-fetch/`.
- */
-export function truncateMiddle(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const tail = Math.ceil((max - 1) * 0.6);
-  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
-}
-
 const num = (x: number | null, digits = 2): string =>
   x === null ? '–' : x.toFixed(digits).replace(/\.?0+$/, '') || '0';
-const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const teamName = (ref: string): string =>
   ref.startsWith('group:inferred/') ? ref.slice('group:inferred/'.length) : short(ref);
 

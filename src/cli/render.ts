@@ -87,3 +87,23 @@ export function wrap(text: string, indent = '', width = 80): string {
   if (line !== '') lines.push(indent + line);
   return lines.join('\n');
 }
+
+/** Cuts text to `max` characters with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/**
+ * Cuts a path-like name to `max` characters in the middle, keeping its start and its
+ * end, where paths differ: `experimental/…/instrumentation-fetch/`.
+ */
+export function truncateMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.ceil((max - 1) * 0.6);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
+/** A share in [0, 1] as a whole percentage, `–` when unknown. */
+export function ratio(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}

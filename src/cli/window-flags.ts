@@ -1,5 +1,6 @@
 import { parseDay, parseWindowLength } from '../analysis/index.js';
 import { AppError } from '../errors.js';
+import { isValidDay } from '../model/index.js';
 
 /** Turns the window flags into seconds, refusing what cannot be read. */
 export function windowFlags(options: { since?: string; until?: string; window?: string }) {
@@ -38,4 +39,17 @@ export function windowFlags(options: { since?: string; until?: string; window?: 
     ...(until === undefined ? {} : { until }),
     ...(length === undefined ? {} : { length }),
   };
+}
+
+/** `YYYY-MM-DD` of `--today`, or of the clock; refused when malformed. */
+export function todayFlag(text: string | undefined, now: Date = new Date()): string {
+  if (text === undefined) return now.toISOString().slice(0, 10);
+  if (!isValidDay(text)) {
+    throw new AppError(
+      'invalid-input',
+      `--today ${text} is not a date.`,
+      'Write it as YYYY-MM-DD, e.g. --today 2026-11-22.',
+    );
+  }
+  return text;
 }

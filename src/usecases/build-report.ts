@@ -201,14 +201,15 @@ export async function buildReport(
     window,
     coupling: options.coupling ?? DEFAULT_COUPLING,
     ...(options.files ? { files: true } : {}),
-    ownerOf: (component) => owners.get(component) ?? ownerFromCatalog(catalog, component),
+    // Every catalog component is in the ownership summary, with its owner.
+    ownerOf: (component) => owners.get(component) ?? null,
   });
 
   const activity = new Map(wiring.components.map((c) => [c.ref, c]));
   const components: ReportComponent[] = [
     ...ownership.components,
     ...wiring.components
-      .filter((c) => !ownership.components.some((o) => o.ref === c.ref))
+      .filter((c) => !owners.has(c.ref))
       .map((c) => ({
         ref: c.ref,
         owner: c.owner,
@@ -233,7 +234,8 @@ export async function buildReport(
     window: windowDates(window),
     repositories: rows,
     teams: wiring.teams.map((t) => {
-      const group = catalog.groups.find((g) => g.ref === t.ref);
+      const entity = catalog.byRef.get(t.ref);
+      const group = entity?.kind === 'Group' ? entity : undefined;
       return {
         ...t,
         groupType: group?.type ?? null,
@@ -265,9 +267,4 @@ function latestName(names: Map<string, string>, file: FileChange): string {
   // Commits come newest first: before this commit, the file was called oldPath.
   if (file.status === 'R' && file.oldPath !== undefined) names.set(file.oldPath, latest);
   return latest;
-}
-
-function ownerFromCatalog(catalog: Catalog, component: string): string | null {
-  const entity = catalog.byRef.get(component);
-  return entity?.kind === 'Component' ? entity.owner : null;
 }

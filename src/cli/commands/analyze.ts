@@ -11,9 +11,8 @@ import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
-import { windowFlags } from '../window-flags.js';
+import { todayFlag, windowFlags } from '../window-flags.js';
 import { printBets } from './bets.js';
-import { todayFlag } from './check.js';
 import { ingestRequests } from './queues.js';
 import { entityCounts } from './validate.js';
 

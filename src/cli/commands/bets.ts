@@ -1,10 +1,8 @@
-import { analyzeBets, type BetsReport } from '../../analysis/index.js';
+import { analyzeBets, type BetsReport, parseDay, resolveWindow } from '../../analysis/index.js';
 import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { renderBetsTable } from '../render-bets.js';
-import { todayFlag } from './check.js';
-
-const DAY = 86_400;
+import { todayFlag } from '../window-flags.js';
 
 /**
  * `orgwire bets` without history: the board from the catalog alone. (With `--repo`, the
@@ -17,8 +15,9 @@ export async function bets(
 ): Promise<number> {
   const today = todayFlag(options.today);
   const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
-  const until = Date.parse(`${today}T23:59:59Z`) / 1000;
-  const report = analyzeBets(catalog, { today, window: { since: until - 90 * DAY + 1, until } });
+  // Without history, interactions count as wiring when active in the 90 days up to today.
+  const window = resolveWindow({}, parseDay(today, true) as number);
+  const report = analyzeBets(catalog, { today, window });
   printBets(io, report, options.format);
   return 0;
 }

@@ -1,22 +1,8 @@
 import { checkRules } from '../../analysis/index.js';
-import { AppError } from '../../errors.js';
-import { isValidDay } from '../../model/index.js';
 import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { plural, short, wrap } from '../render.js';
-
-/** `YYYY-MM-DD` of `--today`, or of the clock; refused when malformed. */
-export function todayFlag(text: string | undefined, now: Date = new Date()): string {
-  if (text === undefined) return now.toISOString().slice(0, 10);
-  if (!isValidDay(text)) {
-    throw new AppError(
-      'invalid-input',
-      `--today ${text} is not a date.`,
-      'Write it as YYYY-MM-DD, e.g. --today 2026-11-22.',
-    );
-  }
-  return text;
-}
+import { todayFlag } from '../window-flags.js';
 
 /**
  * `orgwire check`: the alignment rules as a CI gate. Exit 0 when no error-severity rule
