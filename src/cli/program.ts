@@ -13,6 +13,8 @@ import { init } from './commands/init.js';
 import { learnings } from './commands/learnings.js';
 import { owners } from './commands/owners.js';
 import { queues } from './commands/queues.js';
+import { serveRadiator } from './commands/serve.js';
+import { createToken, listTokens } from './commands/token.js';
 import { validate } from './commands/validate.js';
 import { catalogDir, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
@@ -20,6 +22,9 @@ import { DEFAULT_DB } from './open-store.js';
 import { formatProblem } from './render.js';
 
 const VERSION = '0.1.0';
+
+/** The demo's store, apart from the user's own. */
+const DEMO_DB = '.orgwire/demo/orgwire.db';
 
 /** Exit statuses: 0 done, 2 the input is wrong (nothing written), 70 a bug in orgwire. */
 export const EXIT = { ok: 0, input: 2, internal: 70 } as const;
@@ -138,6 +143,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       "the exports' format (detected when not given)",
     ).choices(REQUEST_FORMATS);
   const dbOption = () => new Option('--db <file>', `the store (default: ${DEFAULT_DB})`);
+  const port = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 65_535)
+      throw new InvalidArgumentError(`--port takes a port number from 0 to 65535, not "${value}".`);
+    return n;
+  };
   const whole = (name: string) => (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) {
@@ -461,7 +472,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (opts.demo) {
           catalog = DEMO_CATALOG;
           repos = [await ensureDemoRepo(io.cwd)];
-          db ??= '.orgwire/demo/orgwire.db';
+          db ??= DEMO_DB;
           today ??= DEMO_END_DATE;
           requests = [...(requests ?? []), DEMO_REQUESTS];
           if (opts.format === 'table' && !opts.out) {
@@ -497,12 +508,100 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     );
 
+  program
+    .command('serve')
+    .description(
+      'serve the radiator: the web UI and its JSON API over the analysis of the repositories',
+    )
+    .addOption(catalogOption())
+    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
+    .option('--requests <file>', 'a request export, for the queues (repeat for several)', collect)
+    .addOption(
+      new Option(
+        '--requests-format <format>',
+        "the exports' format (default: from the file)",
+      ).choices(REQUEST_FORMATS),
+    )
+    .option('--demo', 'serve the demo organisation (builds its repository under .orgwire/demo)')
+    .addOption(dbOption())
+    .option('--port <n>', 'the port to listen on (0 picks a free one)', port, 8080)
+    .option(
+      '--host <address>',
+      'the address to listen on; 0.0.0.0 opens it to the network',
+      '127.0.0.1',
+    )
+    .option('--read-token', 'reads need a token too, not only writes', false)
+    .option('--window <length>', "the window's length: 90d, 12w, 6m, 1y", '90d')
+    .option('--today <date>', "the date to judge bets' decide-by dates against (default: today)")
+    .option('--quiet', 'no progress bar or notes', false)
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire serve --demo',
+        'orgwire serve --catalog catalog --repo ../shop --requests jira.csv --port 8080',
+        'ORGWIRE_TOKEN=secret orgwire serve --repo . --read-token',
+      ]),
+    )
+    .action(
+      async (opts: {
+        catalog?: string;
+        repo?: string[];
+        requests?: string[];
+        requestsFormat?: RequestFormat;
+        demo?: boolean;
+        db?: string;
+        port: number;
+        host: string;
+        readToken: boolean;
+        window: string;
+        today?: string;
+        quiet: boolean;
+      }) => {
+        const loaded = await config();
+        const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
+        status = await serveRadiator(io, loaded, {
+          ...opts,
+          ...demo,
+          repos: [...(demo?.repos ?? []), ...(opts.repo ?? [])],
+          requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
+          title: demo ? 'Trailhead Outfitters' : 'orgwire',
+        });
+      },
+    );
+
+  const token = program
+    .command('token')
+    .description("tokens for the radiator's writes (and reads, with --read-token)");
+  token
+    .command('create')
+    .description('make a token and print it once; the store keeps only its hash')
+    .option('--name <name>', 'what to call it (default: token-N)')
+    .option('--demo', "the demo's store")
+    .addOption(dbOption())
+    .addHelpText(
+      'after',
+      examples(['orgwire token create --name ci', 'orgwire token create --demo']),
+    )
+    .action(async (opts: { name?: string; db?: string; demo?: boolean }) => {
+      const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      status = await createToken(io, { ...opts, ...(db === undefined ? {} : { db }) });
+    });
+  token
+    .command('list')
+    .description('the tokens by name and creation time (never the tokens themselves)')
+    .option('--demo', "the demo's store")
+    .addOption(dbOption())
+    .action(async (opts: { db?: string; demo?: boolean }) => {
+      const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      status = await listTokens(io, db === undefined ? {} : { db });
+    });
+
   /** The demo's catalog, repository and store, judged as of the demo's last day. */
   async function demoOptions(db: string | undefined, today: string | undefined) {
     return {
       catalog: DEMO_CATALOG,
       repos: [await ensureDemoRepo(io.cwd)],
-      db: db ?? '.orgwire/demo/orgwire.db',
+      db: db ?? DEMO_DB,
       today: today ?? DEMO_END_DATE,
       requests: [DEMO_REQUESTS],
     };

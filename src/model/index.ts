@@ -8,5 +8,8 @@ export * from './kinds.js';
 export * from './load-catalog.js';
 export * from './parse-catalog.js';
 export * from './problem.js';
+export * from './records.js';
 export * from './rules.js';
+export type { BetSpec, GoalSpec, LearningSpec } from './schemas.js';
+export { BET_STATUSES } from './schemas.js';
 export * from './validators.js';

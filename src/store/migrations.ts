@@ -79,6 +79,48 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003-radiator': {
+    async up(db: Kysely<unknown>) {
+      // Access tokens for the radiator's writes: only a SHA-256 of each is kept.
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (col) => col.notNull().unique())
+        .addColumn('hash', 'text', (col) => col.notNull().unique())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('checkins')
+        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('bet', 'text', (col) => col.notNull())
+        .addColumn('at', 'text', (col) => col.notNull())
+        .addColumn('status', 'text')
+        .addColumn('outcome_value', 'double precision')
+        .addColumn('note', 'text', (col) => col.notNull())
+        .addColumn('author', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('checkins_bet').on('checkins').column('bet').execute();
+      await db.schema
+        .createTable('readings')
+        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('goal', 'text', (col) => col.notNull())
+        .addColumn('value', 'double precision', (col) => col.notNull())
+        .addColumn('at', 'text', (col) => col.notNull())
+        .addColumn('author', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('readings_goal').on('readings').column('goal').execute();
+      // A learning written through the radiator: the same fields as a catalog Learning,
+      // kept as JSON because the radiator only ever reads them whole.
+      await db.schema
+        .createTable('learnings')
+        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (col) => col.notNull().unique())
+        .addColumn('at', 'text', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('author', 'text', (col) => col.notNull())
+        .execute();
+    },
+  },
 };
 
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */

@@ -9,6 +9,47 @@ export interface Database {
   ingest_state: IngestStateTable;
   commits: CommitTable;
   requests: RequestTable;
+  tokens: TokenTable;
+  checkins: CheckinTable;
+  readings: ReadingTable;
+  learnings: LearningTable;
+}
+
+/** An access token for the radiator's writes, by the hex SHA-256 of its secret. */
+export interface TokenTable {
+  id: Generated<number>;
+  name: string;
+  hash: string;
+  created_at: string;
+}
+
+/** A check-in on a bet, written through the radiator. */
+export interface CheckinTable {
+  id: Generated<number>;
+  bet: string;
+  at: string;
+  status: string | null;
+  outcome_value: number | null;
+  note: string;
+  author: string;
+}
+
+/** A goal's metric reading, written through the radiator. */
+export interface ReadingTable {
+  id: Generated<number>;
+  goal: string;
+  value: number;
+  at: string;
+  author: string;
+}
+
+/** A learning written through the radiator; `body` is the JSON of its fields. */
+export interface LearningTable {
+  id: Generated<number>;
+  name: string;
+  at: string;
+  body: string;
+  author: string;
 }
 
 /** One request from a request-queue export; see `RequestRecord`. */

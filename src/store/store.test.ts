@@ -111,7 +111,7 @@ describe('migrateToLatest', () => {
     const db = createDb({ dialect: 'sqlite', file });
     const first = await migrateToLatest(db);
     expect(first.error).toBeUndefined();
-    expect(first.results.map((r) => r.status)).toEqual(['Success', 'Success']);
+    expect(first.results.map((r) => r.status)).toEqual(['Success', 'Success', 'Success']);
     const store = createStore(db);
     const repo = await store.repository('/repos/shop', 'shop');
     await store.saveBatch(repo.id, 'HEAD', [commit()], 'tip');
@@ -139,6 +139,7 @@ describe('migrateToLatest', () => {
     expect(report.results).toEqual([
       { migrationName: '0001-initial', direction: 'Up', status: 'Error' },
       { migrationName: '0002-requests', direction: 'Up', status: 'NotExecuted' },
+      { migrationName: '0003-radiator', direction: 'Up', status: 'NotExecuted' },
     ]);
     await expect(open()).rejects.toThrow(/migration 0001-initial failed/);
   });
@@ -423,6 +424,66 @@ describe('crash safety', () => {
       await store.saveBatch(repositoryId, 'HEAD', [commit({ time: 300 })], 'batch-2');
       expect(await store.counts([repositoryId])).toEqual({ commits: 3 });
       expect(await store.tip(repositoryId, 'HEAD')).toBe('batch-2');
+    });
+  });
+});
+
+describe("the radiator's records", () => {
+  it('keeps tokens by hash and refuses a name or hash twice', () =>
+    withStore(async (store) => {
+      expect(await store.createToken('ci', 'a'.repeat(64))).toBe(true);
+      expect(await store.createToken('ci', 'b'.repeat(64))).toBe(false);
+      expect(await store.createToken('other', 'a'.repeat(64))).toBe(false);
+      expect((await store.tokens()).map((t) => [t.name, t.hash])).toEqual([['ci', 'a'.repeat(64)]]);
+    }));
+
+  it('reads back check-ins, readings and learnings as written, across a reopen', async () => {
+    await withStore(async (store) => {
+      const checkin = await store.addCheckin({
+        bet: 'bet:default/b',
+        at: '2026-10-01T00:00:00.000Z',
+        status: 'won',
+        outcomeValue: 3.5,
+        note: 'landed',
+        by: 'ci',
+      });
+      expect(checkin.id).toBeGreaterThan(0);
+      await store.addCheckin({ ...checkin, status: null, outcomeValue: null, note: 'later' });
+      await store.addReading({
+        goal: 'goal:default/g',
+        value: 2,
+        at: '2026-10-02T00:00:00.000Z',
+        by: 'ci',
+      });
+      await store.addReading({
+        goal: 'goal:default/g',
+        value: 1,
+        at: '2026-09-01T00:00:00.000Z',
+        by: 'ci',
+      });
+      await store.addLearning({
+        name: 'l',
+        title: 'L',
+        situation: 's',
+        complication: 'c',
+        resolution: 'r',
+        lessons: ['one', 'two'],
+        date: '2026-10-03',
+        authors: [],
+        at: '2026-10-03T00:00:00.000Z',
+        by: 'ci',
+      });
+    });
+    await withStore(async (store) => {
+      expect((await store.checkins()).map((c) => [c.status, c.outcomeValue, c.note])).toEqual([
+        ['won', 3.5, 'landed'],
+        [null, null, 'later'],
+      ]);
+      // Readings come by the time they were measured, not the order they were written.
+      expect((await store.readings()).map((r) => r.value)).toEqual([1, 2]);
+      expect(await store.learnings()).toMatchObject([
+        { name: 'l', lessons: ['one', 'two'], by: 'ci' },
+      ]);
     });
   });
 });

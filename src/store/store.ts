@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { CommitRecord, FileChange, Person, RequestRecord } from '../model/index.js';
+import { createRecords, type Records } from './records.js';
 import type { CommitTable, Database } from './schema.js';
 
 /** A repository as the store knows it. */
@@ -24,7 +25,7 @@ export interface CommitQuery {
 }
 
 /** Everything orgwire keeps between runs, behind one async interface. */
-export interface Store {
+export interface Store extends Records {
   /** The repository at `path` (absolute), created when new; a changed label is updated. */
   repository(path: string, label: string): Promise<StoredRepository>;
   /** The last commit ingested for (repository, ref), or null when it was never ingested. */
@@ -78,6 +79,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
   const now = options.now ?? (() => new Date());
 
   return {
+    ...createRecords(db),
     async repository(path, label) {
       if (!isAbsolute(path)) {
         throw new Error(`The store keeps repositories by absolute path, not ${path}.`);

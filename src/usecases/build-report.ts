@@ -49,6 +49,19 @@ export interface ReportOptions {
   today?: string;
   /** Requests from request-queue exports: their queues, and waits for the bets. */
   requests?: readonly RequestRecord[];
+  /**
+   * Also measure congruence over this many consecutive windows of the window's length,
+   * ending with the window itself (the radiator's trend).
+   */
+  trend?: number;
+}
+
+/** Congruence over one window of the trend. */
+export interface TrendPoint {
+  since: string;
+  until: string;
+  weighted: number | null;
+  unweighted: number | null;
 }
 
 export interface ReportRepository {
@@ -94,6 +107,8 @@ export interface Report {
   /** Synchronous chains from the catalog and their cycles (design.md §6). */
   chains: ChainsResult['chains'];
   cycles: ChainsResult['cycles'];
+  /** With `trend`: congruence per window, oldest first, the last being the window itself. */
+  trend?: TrendPoint[];
 }
 
 /**
@@ -153,7 +168,12 @@ export async function buildReport(
     range?.newest ?? Math.floor(Date.now() / 1000),
   );
 
+  const length = window.until - window.since + 1;
+  const periods = Math.max(1, options.trend ?? 1);
+  // Earlier windows of the trend start no earlier than the history does.
+  const earliest = Math.max(window.since - (periods - 1) * length, range?.oldest ?? window.since);
   const facts: CommitFacts[] = [];
+  const earlier: CommitFacts[] = [];
   const renames = new Map<number, Map<string, string>>();
   const componentOf = new Map<string, string>();
   const authorKey = (person: Person): string | undefined => {
@@ -162,7 +182,7 @@ export async function buildReport(
     if (found.kind === 'unmatched') return unmatchedAuthor(person.email);
     return undefined;
   };
-  for await (const commit of store.commits({ repositoryIds: ids, since: window.since })) {
+  for await (const commit of store.commits({ repositoryIds: ids, since: earliest })) {
     const entry = opened.get(commit.repositoryId);
     if (!entry) continue;
     const names = renames.get(commit.repositoryId) ?? new Map<string, string>();
@@ -170,7 +190,8 @@ export async function buildReport(
     const paths = commit.files.map((f) => latestName(names, f));
     if (commit.time > window.until) continue;
     if (commit.parents > 1 && !options.merges) continue;
-    tally.add(commit);
+    const inWindow = commit.time >= window.since;
+    if (inWindow) tally.add(commit);
     const authors = [
       ...new Set([commit.author, ...commit.coAuthors].flatMap((p) => authorKey(p) ?? [])),
     ];
@@ -185,7 +206,7 @@ export async function buildReport(
       }
       components.add(component);
     }
-    facts.push({
+    (inWindow ? facts : earlier).push({
       sha: commit.sha,
       repository: entry.label,
       time: commit.time,
@@ -197,13 +218,25 @@ export async function buildReport(
 
   const queues = analyzeQueues(catalog, options.requests ?? [], window);
   const owners = new Map(ownership.components.map((c) => [c.ref, c.owner]));
-  const wiring = analyzeWiring(catalog, facts, {
-    window,
-    coupling: options.coupling ?? DEFAULT_COUPLING,
-    ...(options.files ? { files: true } : {}),
-    // Every catalog component is in the ownership summary, with its owner.
-    ownerOf: (component) => owners.get(component) ?? null,
-  });
+  const wiringOf = (commits: readonly CommitFacts[], period: TimeWindow, files: boolean) =>
+    analyzeWiring(catalog, commits, {
+      window: period,
+      coupling: options.coupling ?? DEFAULT_COUPLING,
+      ...(files ? { files: true } : {}),
+      // Every catalog component is in the ownership summary, with its owner.
+      ownerOf: (component) => owners.get(component) ?? null,
+    });
+  const wiring = wiringOf(facts, window, options.files === true);
+  const trend: TrendPoint[] = [];
+  for (let k = periods - 1; k >= 1; k--) {
+    const period = { since: window.since - k * length, until: window.since - (k - 1) * length - 1 };
+    if (period.until < earliest) continue;
+    const slice = earlier.filter((f) => f.time >= period.since && f.time <= period.until);
+    trend.push({
+      ...windowDates(period),
+      ...wiringOf(slice, period, false).coordination.congruence,
+    });
+  }
 
   const activity = new Map(wiring.components.map((c) => [c.ref, c]));
   const components: ReportComponent[] = [
@@ -248,6 +281,9 @@ export async function buildReport(
     identities: tally.result(),
     queues,
     ...synchronousChains(catalog),
+    ...(options.trend === undefined
+      ? {}
+      : { trend: [...trend, { ...windowDates(window), ...wiring.coordination.congruence }] }),
     bets: analyzeBets(catalog, {
       waits: queueWaits(queues),
       today: options.today ?? windowDates(window).until,

@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import type { CouplingOptions } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import { displayPath, type RequestFormat, repositoryLabel } from '../../ingest/index.js';
+import type { Catalog } from '../../model/index.js';
+import type { Store } from '../../store/index.js';
 import { buildReport, ingestRepositories, type Report } from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
@@ -59,50 +61,11 @@ export async function analyze(
   const store = await openStore(io, options.db);
   let report: Report;
   try {
-    const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
-    const ingested = await ingestRepositories(
-      store,
-      options.repos.map((r) => resolve(io.cwd, r)),
-      { merges: options.merges, lines: options.lines, ...progress.options },
-    ).finally(progress.stop);
-    for (const r of ingested) {
-      if (r.rewritten && !options.quiet)
-        io.err(
-          `${r.label}: its history was rewritten (a force-push?), so it was read again from the start.\n`,
-        );
-    }
-    if (options.requests?.length) {
-      await ingestRequests(
-        io,
-        config,
-        loaded.catalog,
-        store,
-        options.requests,
-        options.requestsFormat,
-      );
-    }
-    const requests = await store.requests();
-    const bots = config.config.identities?.bots;
-    report = await buildReport(
-      store,
-      loaded.catalog,
-      ingested.map((r, i) => ({
-        dir: options.repos[i] as string,
-        absolute: resolve(io.cwd, options.repos[i] as string),
-        label: repositoryLabel(r.dir),
-        repositoryId: r.repositoryId,
-        shownAs: displayPath(io.cwd, options.repos[i] as string),
-      })),
-      {
-        ...window,
-        coupling: options.coupling,
-        files: options.files,
-        merges: options.merges,
-        today,
-        requests,
-        bots: { include: options.includeBots || bots?.include === true, extra: bots?.extra ?? [] },
-      },
-    );
+    report = await ingestAndReport(io, config, loaded.catalog, store, {
+      ...options,
+      today,
+      window,
+    });
   } finally {
     await store.close();
   }
@@ -127,6 +90,64 @@ export async function analyze(
     io.out(text);
   }
   return 0;
+}
+
+/** What `analyze` and `serve` share: bring the store up to date, then build the report. */
+export async function ingestAndReport(
+  io: Io,
+  config: LoadedConfig,
+  catalog: Catalog,
+  store: Store,
+  options: Pick<
+    AnalyzeOptions,
+    | 'repos'
+    | 'merges'
+    | 'lines'
+    | 'quiet'
+    | 'requests'
+    | 'requestsFormat'
+    | 'coupling'
+    | 'files'
+    | 'includeBots'
+  > & { today: string | undefined; window: ReturnType<typeof windowFlags>; trend?: number },
+): Promise<Report> {
+  const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
+  const ingested = await ingestRepositories(
+    store,
+    options.repos.map((r) => resolve(io.cwd, r)),
+    { merges: options.merges, lines: options.lines, ...progress.options },
+  ).finally(progress.stop);
+  for (const r of ingested) {
+    if (r.rewritten && !options.quiet)
+      io.err(
+        `${r.label}: its history was rewritten (a force-push?), so it was read again from the start.\n`,
+      );
+  }
+  if (options.requests?.length)
+    await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
+  const requests = await store.requests();
+  const bots = config.config.identities?.bots;
+  return buildReport(
+    store,
+    catalog,
+    ingested.map((r, i) => ({
+      dir: options.repos[i] as string,
+      absolute: resolve(io.cwd, options.repos[i] as string),
+      label: repositoryLabel(r.dir),
+      repositoryId: r.repositoryId,
+      shownAs: displayPath(io.cwd, options.repos[i] as string),
+    })),
+    {
+      ...options.window,
+      coupling: options.coupling,
+      files: options.files,
+      merges: options.merges,
+      ...(options.today === undefined ? {} : { today: options.today }),
+      ...(options.trend === undefined ? {} : { trend: options.trend }),
+      requests,
+      bots: { include: options.includeBots || bots?.include === true, extra: bots?.extra ?? [] },
+    },
+  );
 }
 
 function countsLine(counts: Record<string, number>): string {

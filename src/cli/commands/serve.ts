@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pc from 'picocolors';
+import { DEFAULT_COUPLING } from '../../analysis/index.js';
+import { AppError } from '../../errors.js';
+import type { RequestFormat } from '../../ingest/index.js';
+import { createApp, createAuthorizer, listen, Radiator } from '../../server/index.js';
+import { catalogOrEmpty } from '../catalog-or-empty.js';
+import type { LoadedConfig } from '../context.js';
+import type { Io } from '../io.js';
+import { openStore } from '../open-store.js';
+import { todayFlag, windowFlags } from '../window-flags.js';
+import { ingestAndReport } from './analyze.js';
+
+/** The built UI, beside the built server (`dist/web`). */
+const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
+
+/** Windows of the congruence trend on the overview, the current one included. */
+const TREND_WINDOWS = 4;
+
+export interface ServeOptions {
+  catalog?: string;
+  repos: string[];
+  requests?: string[];
+  requestsFormat?: RequestFormat;
+  db?: string;
+  port: number;
+  host: string;
+  readToken: boolean;
+  window?: string;
+  today?: string;
+  title: string;
+  quiet: boolean;
+  /** Resolves when the server should stop; by default on SIGINT or SIGTERM. */
+  stopped?: Promise<unknown>;
+}
+
+/**
+ * `orgwire serve`: brings the store up to date, analyses once, and serves the radiator —
+ * the JSON API and the UI — until interrupted. Writes (check-ins, readings, learnings)
+ * go to the store and show at once.
+ */
+export async function serveRadiator(
+  io: Io,
+  config: LoadedConfig,
+  options: ServeOptions,
+): Promise<number> {
+  if (options.repos.length === 0) {
+    throw new AppError(
+      'invalid-input',
+      'No repository to analyse.',
+      'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
+    );
+  }
+  const window = windowFlags(options.window === undefined ? {} : { window: options.window });
+  const today = todayFlag(options.today);
+  const { loaded } = await catalogOrEmpty(io, config, options.catalog);
+  const store = await openStore(io, options.db);
+  try {
+    if (!options.quiet) io.err('Reading the history and analysing it…\n');
+    const report = await ingestAndReport(io, config, loaded.catalog, store, {
+      ...options,
+      merges: false,
+      lines: false,
+      files: false,
+      includeBots: false,
+      coupling: DEFAULT_COUPLING,
+      today,
+      window,
+      trend: TREND_WINDOWS,
+    });
+    const radiator = new Radiator({
+      title: options.title,
+      catalog: loaded.catalog,
+      report,
+      today,
+      checkins: await store.checkins(),
+      readings: await store.readings(),
+      learnings: await store.learnings(),
+    });
+    const auth = createAuthorizer({
+      tokens: () => store.tokens(),
+      envToken: process.env.ORGWIRE_TOKEN,
+    });
+    await auth.reload();
+    const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
+    if (!staticDir)
+      io.err(
+        `${pc.yellow('note:')} the UI is not built (run \`npm run build\`); serving the API only.\n`,
+      );
+    const app = createApp({
+      radiator,
+      records: store,
+      auth,
+      readToken: options.readToken,
+      ...(staticDir ? { staticDir } : {}),
+    });
+    let server: Awaited<ReturnType<typeof listen>>;
+    try {
+      server = await listen(app as never, options.port, options.host);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new AppError(
+        'invalid-input',
+        `Cannot listen on ${options.host}:${options.port}: ${code ?? (error as Error).message}.`,
+        code === 'EADDRINUSE'
+          ? 'Another program uses that port: pass --port with another one (0 picks a free one).'
+          : 'Pass --host and --port that this machine can bind.',
+      );
+    }
+    io.out(`orgwire radiator: ${server.url}\n`);
+    if (!options.quiet) {
+      io.err(
+        pc.dim(
+          `${options.readToken ? 'Reads and writes' : 'Writes'} need a token: \`orgwire token create${options.db ? ` --db ${options.db}` : ''}\`, or set ORGWIRE_TOKEN. Ctrl-C stops.\n`,
+        ),
+      );
+    }
+    await (options.stopped ?? interrupted());
+    await server.close();
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

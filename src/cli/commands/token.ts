@@ -1,0 +1,46 @@
+import { AppError } from '../../errors.js';
+import { hashToken, newToken } from '../../server/index.js';
+import type { Io } from '../io.js';
+import { openStore } from '../open-store.js';
+
+/**
+ * `orgwire token create`: a new token for the radiator's writes. The token is printed
+ * once; the store keeps only its SHA-256.
+ */
+export async function createToken(
+  io: Io,
+  options: { name?: string; db?: string },
+): Promise<number> {
+  const store = await openStore(io, options.db);
+  try {
+    const token = newToken();
+    const name = options.name ?? `token-${(await store.tokens()).length + 1}`;
+    if (!(await store.createToken(name, hashToken(token)))) {
+      throw new AppError(
+        'invalid-input',
+        `A token named "${name}" exists already.`,
+        'Pass --name with another name.',
+      );
+    }
+    io.out(`${token}\n`);
+    io.err(
+      `Token "${name}" created. It is shown only this once: send it as \`Authorization: Bearer <token>\`, or paste it into the radiator's settings.\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `orgwire token list`: names and creation times, never the tokens. */
+export async function listTokens(io: Io, options: { db?: string }): Promise<number> {
+  const store = await openStore(io, options.db);
+  try {
+    const tokens = await store.tokens();
+    if (tokens.length === 0) io.err('No tokens yet: `orgwire token create` makes one.\n');
+    for (const t of tokens) io.out(`${t.name}\t${t.createdAt}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,333 @@
+/**
+ * The radiator's JSON API: what every route under `/api` returns. The web UI imports these
+ * types (types only) and renders them; it computes nothing the server does not.
+ *
+ * References are canonical entity references (`group:default/payments`); a component that
+ * is no catalog entity is named as the ownership rules name it (`codeowners:REPO:PATTERN`,
+ * `folder:REPO:NAME`). Dates are `YYYY-MM-DD`, instants ISO 8601 UTC.
+ */
+import type {
+  BetReport,
+  Calibration,
+  Chain,
+  CoordinationNeed,
+  IdleInteraction,
+  QueueReport,
+} from '../analysis/index.js';
+import type {
+  BetSpec,
+  BetStatus,
+  Checkin,
+  GoalSpec,
+  InteractionMode,
+  Reading,
+  TeamType,
+} from '../model/index.js';
+
+/** Every error the API returns: a stable code and a sentence for people. */
+export interface ApiError {
+  error: { code: ApiErrorCode; message: string };
+}
+
+export type ApiErrorCode =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'payload-too-large'
+  | 'rate-limited'
+  | 'internal';
+
+export interface Health {
+  status: 'ok';
+}
+
+/** The analysis window every figure is measured over. */
+export interface Window {
+  since: string;
+  until: string;
+}
+
+/** Just enough of an entity to name it and link to it. */
+export interface EntitySummary {
+  ref: string;
+  kind: string;
+  name: string;
+  /** The title, display name or name: what to show people. */
+  label: string;
+}
+
+/** A team as the org map draws it. */
+export interface TeamNode extends EntitySummary {
+  /** Team Topologies type (`orgwire.dev/team-type`); null when undeclared or inferred. */
+  teamType: TeamType | null;
+  /** Backstage's `spec.type` (team, department…); null for inferred teams. */
+  groupType: string | null;
+  parent: string | null;
+  members: number;
+  /** Components it owns. */
+  owns: number;
+  /** Team-attributed commits in the window. */
+  commits: number;
+  /** Unwired coordination needs it takes part in. */
+  unwiredNeeds: number;
+  inferred: boolean;
+}
+
+/** A declared interaction between two teams (Team Topologies), either side may declare. */
+export interface DeclaredInteraction {
+  teams: [string, string];
+  mode: InteractionMode;
+  declaredBy: string;
+  purpose: string | null;
+  since: string | null;
+  until: string | null;
+}
+
+/** `GET /api/overview`: the front page. */
+export interface Overview {
+  title: string;
+  window: Window;
+  counts: {
+    teams: number;
+    people: number;
+    components: number;
+    repositories: number;
+    /** Commits in the window (bots left out). */
+    commits: number;
+    goals: number;
+    bets: number;
+    learnings: number;
+  };
+  congruence: { weighted: number | null; unweighted: number | null };
+  /**
+   * Congruence over consecutive windows of the same length, oldest first; the last is the
+   * current window. Windows before the history began are left out.
+   */
+  trend: { since: string; until: string; weighted: number | null; unweighted: number | null }[];
+  /** The strongest unwired needs (at most 5). */
+  unwiredNeeds: CoordinationNeed[];
+  /** Queues whose p85 lead time is past their promise, or that breach it, worst first. */
+  breachingQueues: QueueSummary[];
+  /** Bets past their decide-by date, then the next to decide (at most 5). */
+  betsToDecide: BetCard[];
+  /** The newest learnings (at most 3). */
+  newestLearnings: LearningView[];
+  /** How to read the numbers: counting rules worth knowing. */
+  notes: string[];
+}
+
+export interface QueueSummary {
+  team: string;
+  label: string;
+  sla: number | null;
+  leadTime: QueueReport['leadTime'];
+  breachRate: number | null;
+  wip: number;
+  requesters: number;
+  remedies: QueueReport['remedies'];
+}
+
+/** `GET /api/teams`. */
+export interface TeamList {
+  teams: TeamNode[];
+}
+
+/** `GET /api/teams/:ns/:name`: the team's API. */
+export interface TeamPage extends TeamNode {
+  description: string | null;
+  email: string | null;
+  /** `github.com/team-slug`. */
+  slug: string | null;
+  children: EntitySummary[];
+  members: number;
+  people: (EntitySummary & { email: string | null })[];
+  /** What it owns: catalog components and APIs, and CODEOWNERS rules that name it. */
+  owned: ComponentRow[];
+  /** Declared interactions this team is part of, whichever side declared them. */
+  interactions: DeclaredInteraction[];
+  /** Who it actually coordinates with: needs that include this team, strongest first. */
+  coordination: (CoordinationNeed & { other: string })[];
+  /** Declared interactions with no shared work in the window. */
+  idleInteractions: IdleInteraction[];
+  /** Its inbound request queue; null when nobody asked it for anything. */
+  queue: QueueReport | null;
+  /** Bets it is responsible for, or that need what it owns. */
+  bets: BetCard[];
+  /** Learnings from its bets or written by its members. */
+  learnings: LearningView[];
+}
+
+/** A component as lists show it. */
+export interface ComponentRow extends EntitySummary {
+  owner: string | null;
+  ownerShare: number | null;
+  fragmentation: number | null;
+  commits: number;
+  /** Teams that changed it in the window. */
+  teams: number;
+}
+
+/** `GET /api/components/:ns/:name` (a Component or an API). */
+export interface ComponentPage extends ComponentRow {
+  description: string | null;
+  type: string | null;
+  lifecycle: string | null;
+  system: string | null;
+  /** Files at HEAD matched to it. */
+  files: number;
+  unmatchedCommits: number;
+  /** Team-attributed commits per team in the window, most first. */
+  changedBy: { ref: string; commits: number }[];
+  /** Components that change with it, strongest first. */
+  coupled: {
+    ref: string;
+    degree: number;
+    shared: number;
+    crossTeam: boolean;
+    changeTogether: boolean;
+  }[];
+  dependsOn: string[];
+  /** Components and APIs that depend on it (or consume it, for an API). */
+  dependents: string[];
+  providesApis: string[];
+  consumesApis: string[];
+  /** The availability objective in percent; null when undeclared. */
+  availability: number | null;
+  /** Synchronous chains that run through it. */
+  chains: Chain[];
+  cycles: string[][];
+  /** Bets that need it. */
+  bets: BetCard[];
+}
+
+/** `GET /api/coordination`: the org map. */
+export interface CoordinationMap {
+  window: Window;
+  congruence: { weighted: number | null; unweighted: number | null };
+  teams: TeamNode[];
+  /** Needs, strongest first, each with at most 5 components as evidence. */
+  needs: CoordinationNeed[];
+  /** How many needs there are in all (`needs` may be cut to the strongest `limit`). */
+  totalNeeds: number;
+  interactions: DeclaredInteraction[];
+  idleInteractions: IdleInteraction[];
+}
+
+/** A bet as cards show it: the analysis plus the called shot and the latest check-in. */
+export interface BetCard extends BetReport {
+  label: string;
+  hypothesis: string | null;
+  shot: BetSpec['shot'] | null;
+  outcome: BetSpec['outcome'] | null;
+  latestCheckin: Checkin | null;
+}
+
+/** `GET /api/bets`. */
+export interface BetsBoard {
+  window: Window;
+  today: string;
+  bets: BetCard[];
+  goals: GoalView[];
+  calibration: Calibration & { teams: ({ team: string } & Calibration)[] };
+  review: {
+    overdue: string[];
+    goalsWithoutActiveBet: string[];
+    stalled: string[] | null;
+  };
+}
+
+/** `GET /api/bets/:ns/:name`. */
+export interface BetPage extends BetCard {
+  description: string | null;
+  goal: string | null;
+  goalView: GoalView | null;
+  /** Every check-in, newest first. */
+  checkins: Checkin[];
+  learnings: LearningView[];
+}
+
+export interface GoalView extends EntitySummary {
+  description: string | null;
+  metric: GoalSpec['metric'] | null;
+  accountable: string | null;
+  parent: string | null;
+  /** Readings recorded through the API, oldest first. */
+  readings: Reading[];
+  /** The newest reading's value; null when none. */
+  current: number | null;
+}
+
+export type { Checkin, Reading } from '../model/index.js';
+
+/** `GET /api/learnings`: from the catalog and written through the API, newest first. */
+export interface LearningView extends EntitySummary {
+  bet: string | null;
+  incident: string | null;
+  situation: string | null;
+  complication: string | null;
+  resolution: string | null;
+  lessons: string[];
+  date: string | null;
+  authors: string[];
+  /** Teams it concerns: the bet's responsible teams and the authors' teams. */
+  teams: string[];
+  source: 'catalog' | 'radiator';
+}
+
+export interface LearningList {
+  learnings: LearningView[];
+}
+
+/** `GET /api/queues`. */
+export interface QueuesView {
+  window: Window;
+  queues: (QueueReport & { label: string })[];
+}
+
+/** `GET /api/chains`. */
+export interface ChainsView {
+  /** Chains deeper than this are flagged. */
+  maxDepth: number;
+  chains: Chain[];
+  cycles: string[][];
+}
+
+/** `GET /api/search?q=`. */
+export interface SearchResults {
+  query: string;
+  results: SearchHit[];
+}
+
+export interface SearchHit extends EntitySummary {
+  /** Where the query matched: `name`, `title`, `description`, `hypothesis`, `lessons`… */
+  field: string;
+  /** A short excerpt around the match. */
+  snippet: string;
+}
+
+/** `POST /api/bets/:ns/:name/checkins` body. */
+export interface CheckinBody {
+  status?: BetStatus;
+  outcomeValue?: number;
+  note: string;
+}
+
+/** `POST /api/goals/:ns/:name/readings` body. */
+export interface ReadingBody {
+  value: number;
+  at?: string;
+}
+
+/** `POST /api/learnings` body. */
+export interface LearningBody {
+  title: string;
+  bet?: string;
+  incident?: string;
+  situation: string;
+  complication: string;
+  resolution: string;
+  lessons: string[];
+  date?: string;
+  authors?: string[];
+}

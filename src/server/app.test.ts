@@ -1,0 +1,445 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoRepo, DEMO_CATALOG, DEMO_END_DATE, DEMO_REQUESTS } from '../demo/index.js';
+import { readCatalogFiles, readRequestFile } from '../ingest/index.js';
+import { loadCatalog } from '../model/index.js';
+import { createDb, createStore, migrateToLatest, type Store } from '../store/index.js';
+import { buildReport, ingestRepositories } from '../usecases/index.js';
+import type {
+  ApiError,
+  BetPage,
+  BetsBoard,
+  ChainsView,
+  Checkin,
+  ComponentPage,
+  CoordinationMap,
+  LearningList,
+  LearningView,
+  Overview,
+  QueuesView,
+  Reading,
+  SearchResults,
+  TeamList,
+  TeamPage,
+} from './api-types.js';
+import { createApp } from './app.js';
+import { createAuthorizer, hashToken } from './auth.js';
+import { Radiator } from './radiator.js';
+
+// The demo organisation, analysed for real: a git repository built in a temp folder,
+// ingested into a SQLite file, with the demo's request export.
+let dir: string;
+let store: Store;
+let app: ReturnType<typeof createApp>;
+let radiator: Radiator;
+const TOKEN = 'ow_test-token';
+const ENV_TOKEN = 'from-the-environment';
+
+async function makeApp(options: { readToken?: boolean; writesPerMinute?: number } = {}) {
+  const auth = createAuthorizer({ tokens: () => store.tokens(), envToken: ENV_TOKEN });
+  await auth.reload();
+  return createApp({
+    radiator,
+    records: store,
+    auth,
+    staticDir: join(dir, 'web'),
+    now: () => new Date('2026-10-31T09:00:00Z'),
+    maxBody: 4096,
+    ...options,
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'orgwire-app-'));
+  const repo = join(dir, 'shop');
+  await mkdir(repo);
+  await buildDemoRepo(repo);
+  const { catalog } = loadCatalog(await readCatalogFiles(DEMO_CATALOG));
+  const db = createDb({ dialect: 'sqlite', file: join(dir, 'orgwire.db') });
+  await migrateToLatest(db);
+  store = createStore(db);
+  const [ingested] = await ingestRepositories(store, [repo], {});
+  const requests = await readRequestFile(DEMO_REQUESTS, { catalog, shownAs: 'requests.csv' });
+  const report = await buildReport(
+    store,
+    catalog,
+    [
+      {
+        dir: repo,
+        absolute: repo,
+        label: 'shop',
+        repositoryId: ingested?.repositoryId ?? 0,
+        shownAs: 'shop',
+      },
+    ],
+    { today: DEMO_END_DATE, requests: requests.requests, trend: 4 },
+  );
+  await store.createToken('tests', hashToken(TOKEN));
+  radiator = new Radiator({
+    title: 'Trailhead Outfitters',
+    catalog,
+    report,
+    today: DEMO_END_DATE,
+    checkins: [],
+    readings: [],
+    learnings: [],
+  });
+  // A stand-in for the built UI, and a secret beside it that must never be served.
+  await mkdir(join(dir, 'web', 'assets'), { recursive: true });
+  await writeFile(join(dir, 'web', 'index.html'), '<!doctype html><title>radiator</title>');
+  await writeFile(join(dir, 'web', 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(dir, 'secret.txt'), 'do not serve');
+  app = await makeApp();
+}, 120_000);
+
+afterAll(async () => {
+  await store?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const get = async <T>(path: string, init?: RequestInit) => {
+  const response = await app.request(path, init);
+  return { status: response.status, body: (await response.json()) as T, response };
+};
+const post = async <T>(path: string, body: unknown, token: string | null = TOKEN) => {
+  const response = await app.request(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+};
+
+describe('reads', () => {
+  it('answers health', async () => {
+    expect(await get('/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('gives the overview: congruence, its trend, unwired needs, breaching queues, bets to decide', async () => {
+    const { status, body } = await get<Overview>('/api/overview');
+    expect(status).toBe(200);
+    expect(body.congruence.weighted).toBe(0.23);
+    expect(body.trend.at(-1)).toMatchObject({ until: '2026-10-30', weighted: 0.23 });
+    expect(body.trend.length).toBeGreaterThan(1);
+    expect(body.unwiredNeeds[0]?.teams).toEqual([
+      'group:default/mobile-app',
+      'group:default/web-storefront',
+    ]);
+    const billing = body.breachingQueues.find(
+      (q) => q.team === 'group:default/billing-integration',
+    );
+    expect(billing).toMatchObject({ sla: 14, label: 'Billing Integration' });
+    expect(billing?.leadTime.p50).toBeGreaterThan(14);
+    expect(body.betsToDecide[0]?.overdue).toBe(true);
+    expect(body.newestLearnings.length).toBe(3);
+    expect(body.counts).toMatchObject({ teams: 9, people: 40, bets: 13, goals: 11 });
+  });
+
+  it('lists teams with their type, members and unwired needs', async () => {
+    const { body } = await get<TeamList>('/api/teams');
+    const platform = body.teams.find((t) => t.ref === 'group:default/platform');
+    expect(platform).toMatchObject({ teamType: 'platform', members: 6, label: 'Platform' });
+    expect(body.teams.every((t) => t.unwiredNeeds >= 0)).toBe(true);
+  });
+
+  it("shows a team's API: members, what it owns, its queue, its bets", async () => {
+    const { status, body } = await get<TeamPage>('/api/teams/default/billing-integration');
+    expect(status).toBe(200);
+    expect(body.people).toHaveLength(4);
+    expect(body.owned.every((c) => c.owner === 'group:default/billing-integration')).toBe(true);
+    expect(body.queue?.sla).toBe(14);
+    expect(body.queue?.remedies.map((r) => r.kind)).toContain('self-service');
+    expect(body.coordination.every((n) => n.teams.includes(body.ref))).toBe(true);
+    expect(body.coordination.every((n) => n.other !== body.ref)).toBe(true);
+  });
+
+  it('finds a team whatever the case of its name', async () => {
+    expect((await get<TeamPage>('/api/teams/Default/Platform')).status).toBe(200);
+  });
+
+  it('shows a component: owner, who changes it, coupling, chains', async () => {
+    const { status, body } = await get<ComponentPage>('/api/components/default/checkout-api');
+    expect(status).toBe(200);
+    expect(body.owner).toBe('group:default/web-storefront');
+    expect(body.changedBy.length).toBe(body.teams);
+    expect(body.coupled.some((c) => c.ref === 'component:default/mobile-bff')).toBe(true);
+    expect(body.chains.every((c) => c.path.includes(body.ref))).toBe(true);
+  });
+
+  it('shows an API on the component route', async () => {
+    const { status, body } = await get<ComponentPage>('/api/components/default/checkout-v2');
+    expect(status).toBe(200);
+    expect(body.kind).toBe('api');
+  });
+
+  it('draws the org map: every team, needs strongest first, at most five pieces of evidence', async () => {
+    const { body } = await get<CoordinationMap>('/api/coordination');
+    expect(body.teams).toHaveLength(9);
+    expect(body.totalNeeds).toBe(body.needs.length);
+    const weights = body.needs.map((n) => n.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    expect(body.needs.every((n) => n.components.length <= 5)).toBe(true);
+    const cut = await get<CoordinationMap>('/api/coordination?limit=2');
+    expect(cut.body.needs).toEqual(body.needs.slice(0, 2));
+  });
+
+  it('refuses a limit that is no whole number', async () => {
+    const { status, body } = await get<ApiError>('/api/coordination?limit=abc');
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('bad-request');
+  });
+
+  it('gives the bets board with the checkbox project and the review queue', async () => {
+    const { body } = await get<BetsBoard>('/api/bets');
+    const unified = body.bets.find((b) => b.name === 'unified-customer-id');
+    expect(unified?.independence).toBe('checkbox');
+    expect(body.review.overdue).toContain('bet:default/search-synonyms');
+    expect(body.goals.length).toBe(11);
+  });
+
+  it('lists learnings newest first with their Situation — Complication — Resolution', async () => {
+    const { body } = await get<LearningList>('/api/learnings');
+    expect(body.learnings).toHaveLength(3);
+    const dates = body.learnings.map((l) => l.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(body.learnings.every((l) => l.situation && l.resolution && l.lessons.length > 0)).toBe(
+      true,
+    );
+  });
+
+  it('gives queues and chains', async () => {
+    const queues = await get<QueuesView>('/api/queues');
+    expect(queues.body.queues.map((q) => q.team)).toContain('group:default/billing-integration');
+    const chains = await get<ChainsView>('/api/chains');
+    expect(chains.body.cycles).toContainEqual([
+      'component:default/invoice-service',
+      'component:default/order-service',
+    ]);
+  });
+
+  it('searches names first, then text', async () => {
+    const { body } = await get<SearchResults>('/api/search?q=checkout');
+    expect(body.results[0]?.name).toBe('checkout');
+    expect(body.results.some((r) => r.kind === 'bet')).toBe(true);
+    const none = await get<SearchResults>('/api/search?q=');
+    expect(none.body.results).toEqual([]);
+  });
+
+  it('answers 404 with a JSON error for an unknown entity or route', async () => {
+    for (const path of [
+      '/api/teams/default/nobody',
+      '/api/components/default/nothing',
+      '/api/bets/default/no-bet',
+      '/api/nowhere',
+    ]) {
+      const { status, body } = await get<ApiError>(path);
+      expect(status, path).toBe(404);
+      expect(body.error.code).toBe('not-found');
+    }
+  });
+
+  it('sends a content security policy and the usual security headers', async () => {
+    const { response } = await get('/api/health');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});
+
+describe('the UI files', () => {
+  it('serves the app for deep links and its assets', async () => {
+    const page = await app.request('/teams/default/platform');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>radiator</title>');
+    expect((await app.request('/assets/app.js')).status).toBe(200);
+  });
+
+  it('never serves a file outside its folder', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%5c..%5csecret.txt',
+    ]) {
+      const response = await app.request(path);
+      expect(await response.text(), path).not.toContain('do not serve');
+    }
+    expect((await app.request('/assets/missing.js')).status).toBe(404);
+  });
+});
+
+describe('writes', () => {
+  it('records a check-in and shows it at once, with its status applied', async () => {
+    const { status, body } = await post<Checkin>('/api/bets/default/search-synonyms/checkins', {
+      status: 'killed',
+      outcomeValue: 1,
+      note: 'Synonyms did not move search conversion.',
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      bet: 'bet:default/search-synonyms',
+      status: 'killed',
+      by: 'tests',
+      at: '2026-10-31T09:00:00.000Z',
+    });
+    const page = await get<BetPage>('/api/bets/default/search-synonyms');
+    expect(page.body.checkins[0]?.id).toBe(body.id);
+    expect(page.body.status).toBe('killed');
+    expect(page.body.overdue).toBe(false);
+    const board = await get<BetsBoard>('/api/bets');
+    expect(board.body.review.overdue).not.toContain('bet:default/search-synonyms');
+    expect((await store.checkins()).map((c) => c.id)).toContain(body.id);
+  });
+
+  it('records a goal reading', async () => {
+    const goal = (await get<BetsBoard>('/api/bets')).body.goals[0];
+    const [ns, name] = (goal?.ref ?? '').slice('goal:'.length).split('/');
+    const { status, body } = await post<Reading>(`/api/goals/${ns}/${name}/readings`, {
+      value: 42.5,
+      at: '2026-10-20',
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ value: 42.5, at: '2026-10-20T00:00:00.000Z' });
+    const after = (await get<BetsBoard>('/api/bets')).body.goals.find((g) => g.ref === goal?.ref);
+    expect(after?.current).toBe(42.5);
+  });
+
+  it('records a learning under a unique name and lists it first', async () => {
+    const learning = {
+      title: 'Queues hide work',
+      bet: 'search-synonyms',
+      situation: 'Search wanted synonyms.',
+      complication: 'The data team was booked for a quarter.',
+      resolution: 'We killed the bet.',
+      lessons: ['Ask the queue before betting.'],
+      date: '2026-10-31',
+    };
+    const first = await post<LearningView>('/api/learnings', learning);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      name: 'queues-hide-work',
+      bet: 'bet:default/search-synonyms',
+      source: 'radiator',
+    });
+    const second = await post<LearningView>('/api/learnings', learning);
+    expect(second.body.name).toBe('queues-hide-work-2');
+    const list = await get<LearningList>('/api/learnings');
+    expect(list.body.learnings[0]?.date).toBe('2026-10-31');
+    const found = await get<SearchResults>('/api/search?q=booked%20for%20a%20quarter');
+    expect(found.body.results[0]).toMatchObject({ kind: 'learning', field: 'complication' });
+  });
+
+  it('accepts the token from ORGWIRE_TOKEN', async () => {
+    const { status, body } = await post<Checkin>(
+      '/api/bets/default/search-synonyms/checkins',
+      { note: 'still dead' },
+      ENV_TOKEN,
+    );
+    expect(status).toBe(201);
+    expect(body.by).toBe('ORGWIRE_TOKEN');
+  });
+
+  it('answers 401 without a token and 403 with a wrong one, writing nothing', async () => {
+    const before = (await store.checkins()).length;
+    const none = await post<ApiError>(
+      '/api/bets/default/search-synonyms/checkins',
+      { note: 'x' },
+      null,
+    );
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe('unauthorized');
+    const wrong = await post<ApiError>(
+      '/api/bets/default/search-synonyms/checkins',
+      { note: 'x' },
+      'guess',
+    );
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('forbidden');
+    expect((await store.checkins()).length).toBe(before);
+  });
+
+  it.each([
+    ['not JSON', '{"note":', 'not JSON'],
+    ['an empty note', { note: '  ' }, 'note: must not be empty'],
+    ['an unknown status', { status: 'won-ish', note: 'x' }, 'status'],
+    ['an unknown field', { note: 'x', owner: 'me' }, 'owner'],
+    ['a number as text', { note: 'x', outcomeValue: '3' }, 'outcomeValue'],
+  ])('refuses a check-in with %s', async (_, body, message) => {
+    const { status, body: error } = await post<ApiError>(
+      '/api/bets/default/search-synonyms/checkins',
+      body,
+    );
+    expect(status).toBe(400);
+    expect(error.error.code).toBe('bad-request');
+    expect(error.error.message).toContain(message);
+  });
+
+  it('refuses readings and learnings that are incomplete or name unknown things', async () => {
+    expect((await post('/api/goals/default/no-goal/readings', { value: 1 })).status).toBe(404);
+    const goal = (await get<BetsBoard>('/api/bets')).body.goals[0]?.ref.slice(
+      'goal:default/'.length,
+    );
+    expect((await post(`/api/goals/default/${goal}/readings`, { value: 'high' })).status).toBe(400);
+    expect(
+      (await post(`/api/goals/default/${goal}/readings`, { value: 1, at: '2026-13-01' })).status,
+    ).toBe(400);
+    const learning = {
+      title: 't',
+      situation: 's',
+      complication: 'c',
+      resolution: 'r',
+      lessons: ['l'],
+    };
+    expect((await post('/api/learnings', { ...learning, lessons: [] })).status).toBe(400);
+    const noBet = await post<ApiError>('/api/learnings', { ...learning, bet: 'no-such-bet' });
+    expect(noBet.status).toBe(400);
+    expect(noBet.body.error.message).toContain('bet:default/no-such-bet');
+    const noUser = await post<ApiError>('/api/learnings', { ...learning, authors: ['nobody'] });
+    expect(noUser.body.error.message).toContain('user:default/nobody');
+    expect((await post('/api/bets/default/no-bet/checkins', { note: 'x' })).status).toBe(404);
+  });
+
+  it('refuses a body over the size cap with 413', async () => {
+    const { status, body } = await post<ApiError>('/api/bets/default/search-synonyms/checkins', {
+      note: 'x'.repeat(5000),
+    });
+    expect(status).toBe(413);
+    expect(body.error.code).toBe('payload-too-large');
+  });
+
+  it('limits the rate of writes with 429', async () => {
+    const limited = await makeApp({ writesPerMinute: 2 });
+    const send = () =>
+      limited.request('/api/bets/default/search-synonyms/checkins', {
+        method: 'POST',
+        headers: { authorization: 'Bearer wrong' },
+        body: '{}',
+      });
+    expect((await send()).status).toBe(403);
+    expect((await send()).status).toBe(403);
+    const third = await send();
+    expect(third.status).toBe(429);
+    expect(((await third.json()) as ApiError).error.code).toBe('rate-limited');
+  });
+});
+
+describe('--read-token', () => {
+  it('closes reads to requests without a valid token', async () => {
+    const closed = await makeApp({ readToken: true });
+    expect((await closed.request('/api/overview')).status).toBe(401);
+    expect(
+      (await closed.request('/api/overview', { headers: { authorization: 'Bearer nope' } })).status,
+    ).toBe(403);
+    expect(
+      (await closed.request('/api/overview', { headers: { authorization: `Bearer ${TOKEN}` } }))
+        .status,
+    ).toBe(200);
+  });
+});

@@ -1,0 +1,280 @@
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
+import { secureHeaders } from 'hono/secure-headers';
+import { rateLimiter } from 'hono-rate-limiter';
+import type { z } from 'zod';
+import type { Records } from '../store/index.js';
+import type { ApiError, ApiErrorCode, Health } from './api-types.js';
+import type { Authorizer } from './auth.js';
+import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
+import type { Radiator } from './radiator.js';
+
+export interface AppDeps {
+  radiator: Radiator;
+  /** Where writes are kept. */
+  records: Pick<Records, 'addCheckin' | 'addReading' | 'addLearning'>;
+  auth: Authorizer;
+  /** Reads need a token too (`--read-token`). */
+  readToken?: boolean;
+  /** The built UI (`dist/web`); without it only the API is served. */
+  staticDir?: string;
+  /** The clock for written records; the system clock unless a test passes one. */
+  now?: () => Date;
+  /** Writes allowed per client per minute (default 60). */
+  writesPerMinute?: number;
+  /** Largest request body in bytes (default 64 KiB). */
+  maxBody?: number;
+}
+
+type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { who: string } };
+
+/** Needs on the org map unless `?limit=` says otherwise. */
+const MAP_LIMIT = 2_000;
+const SEARCH_LIMIT = 50;
+
+const fail = (c: Context, status: number, code: ApiErrorCode, message: string) =>
+  c.json({ error: { code, message } } satisfies ApiError, status as 400);
+
+/**
+ * The radiator's HTTP app: the JSON API under `/api` and the built UI. Routes parse,
+ * call the radiator or the store, and serialise; read responses are cached until the
+ * next write.
+ */
+export function createApp(deps: AppDeps): Hono<Env> {
+  const { radiator, records, auth } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = new Hono<Env>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Observable Plot puts a <style> element in each chart it draws.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+
+  app.onError((error, c) => {
+    console.error(error);
+    return fail(c, 500, 'internal', 'Something went wrong on the server; it has been logged.');
+  });
+
+  const api = new Hono<Env>();
+
+  const authorize: MiddlewareHandler<Env> = async (c, next) => {
+    const result = await auth.check(c.req.header('authorization'));
+    if (!result.ok)
+      return fail(
+        c,
+        result.status,
+        result.status === 401 ? 'unauthorized' : 'forbidden',
+        result.message,
+      );
+    c.set('who', result.name);
+    return next();
+  };
+  if (deps.readToken) api.use('*', authorize);
+
+  // Read responses, serialised once per version of the radiator.
+  const cache = new Map<string, string>();
+  let cachedVersion = radiator.version;
+  const cached = (c: Context, key: string, build: () => unknown) => {
+    if (cachedVersion !== radiator.version) {
+      cache.clear();
+      cachedVersion = radiator.version;
+    }
+    let body = cache.get(key);
+    if (body === undefined) {
+      const value = build();
+      if (value === undefined) return undefined;
+      body = JSON.stringify(value);
+      cache.set(key, body);
+    }
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+  };
+  const entity = (kind: string, c: Context) =>
+    `${kind}:${c.req.param('ns')?.toLowerCase()}/${c.req.param('name')?.toLowerCase()}`;
+  const missing = (c: Context, what: string, ref: string) =>
+    fail(c, 404, 'not-found', `No ${what} ${ref}.`);
+
+  api.get('/health', (c) => c.json({ status: 'ok' } satisfies Health));
+  api.get('/overview', (c) => cached(c, 'overview', () => radiator.overview()) as Response);
+  api.get('/teams', (c) => cached(c, 'teams', () => radiator.teams()) as Response);
+  api.get('/teams/:ns/:name', (c) => {
+    const ref = entity('group', c);
+    return cached(c, ref, () => radiator.team(ref)) ?? missing(c, 'team', ref);
+  });
+  api.get('/components/:ns/:name', (c) => {
+    const component = entity('component', c);
+    const ref = radiator.catalog.byRef.has(component) ? component : entity('api', c);
+    return (
+      cached(c, ref, () => radiator.component(ref)) ?? missing(c, 'component or API', component)
+    );
+  });
+  api.get('/coordination', (c) => {
+    const text = c.req.query('limit');
+    const limit = text === undefined ? MAP_LIMIT : Number(text);
+    if (!Number.isInteger(limit) || limit < 1)
+      return fail(c, 400, 'bad-request', '`limit` must be a whole number of 1 or more.');
+    return cached(c, `coordination:${limit}`, () => radiator.coordination(limit)) as Response;
+  });
+  api.get('/bets', (c) => cached(c, 'bets', () => radiator.betsBoard()) as Response);
+  api.get('/bets/:ns/:name', (c) => {
+    const ref = entity('bet', c);
+    return cached(c, ref, () => radiator.bet(ref)) ?? missing(c, 'bet', ref);
+  });
+  api.get('/learnings', (c) => cached(c, 'learnings', () => radiator.learnings()) as Response);
+  api.get('/queues', (c) => cached(c, 'queues', () => radiator.queues()) as Response);
+  api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains()) as Response);
+  api.get('/search', (c) => {
+    const q = c.req.query('q') ?? '';
+    if (q.length > 200)
+      return fail(c, 400, 'bad-request', 'The query is longer than 200 characters.');
+    return c.json(radiator.find(q, SEARCH_LIMIT));
+  });
+
+  // Writes: size-capped, rate-limited, token-checked, validated — in that order, so the
+  // cheap refusals come first.
+  const maxBody = deps.maxBody ?? 64 * 1024;
+  const writes = every(
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) =>
+        fail(c, 413, 'payload-too-large', `The body is larger than ${maxBody / 1024} KiB.`),
+    }),
+    rateLimiter<Env>({
+      windowMs: 60_000,
+      limit: deps.writesPerMinute ?? 60,
+      standardHeaders: 'draft-6',
+      keyGenerator: (c) => c.env?.incoming?.socket.remoteAddress ?? 'local',
+      handler: (c) =>
+        fail(c, 429, 'rate-limited', 'Too many writes from this address; wait a minute.'),
+    }),
+    authorize,
+  );
+  const body = async <T>(c: Context, schema: z.ZodType<T>) => {
+    let json: unknown;
+    try {
+      json = await c.req.json();
+    } catch {
+      return { error: fail(c, 400, 'bad-request', 'The body is not JSON.') };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return { error: fail(c, 400, 'bad-request', `${where}${issue.message}`) };
+    }
+    return { value: parsed.data };
+  };
+
+  api.post('/bets/:ns/:name/checkins', writes, async (c) => {
+    const ref = entity('bet', c);
+    if (!radiator.hasBet(ref)) return missing(c, 'bet', ref);
+    const parsed = await body(c, checkinBody);
+    if (parsed.error) return parsed.error;
+    const checkin = await records.addCheckin({
+      bet: ref,
+      at: now().toISOString(),
+      status: parsed.value.status ?? null,
+      outcomeValue: parsed.value.outcomeValue ?? null,
+      note: parsed.value.note,
+      by: c.get('who'),
+    });
+    radiator.addCheckin(checkin);
+    return c.json(checkin, 201);
+  });
+
+  api.post('/goals/:ns/:name/readings', writes, async (c) => {
+    const ref = entity('goal', c);
+    if (!radiator.hasGoal(ref)) return missing(c, 'goal', ref);
+    const parsed = await body(c, readingBody);
+    if (parsed.error) return parsed.error;
+    const reading = await records.addReading({
+      goal: ref,
+      value: parsed.value.value,
+      at: parsed.value.at ?? now().toISOString(),
+      by: c.get('who'),
+    });
+    radiator.addReading(reading);
+    return c.json(reading, 201);
+  });
+
+  api.post('/learnings', writes, async (c) => {
+    const parsed = await body(c, learningBody);
+    if (parsed.error) return parsed.error;
+    const { title, bet, incident, authors, date, ...rest } = parsed.value;
+    const betRef = bet === undefined ? undefined : refIn(bet, 'bet');
+    if (betRef !== undefined && !radiator.hasBet(betRef))
+      return fail(c, 400, 'bad-request', `bet: no bet ${betRef}.`);
+    const authorRefs = (authors ?? []).map((a) => refIn(a, 'user'));
+    const stranger = authorRefs.find((a) => radiator.catalog.byRef.get(a)?.kind !== 'User');
+    if (stranger) return fail(c, 400, 'bad-request', `authors: no user ${stranger}.`);
+    const at = now().toISOString();
+    const learning = await records.addLearning({
+      ...rest,
+      name: uniqueName(title, (n) => radiator.hasLearning(n)),
+      title,
+      ...(betRef === undefined ? {} : { bet: betRef }),
+      ...(incident === undefined ? {} : { incident }),
+      authors: authorRefs,
+      date: date ?? at.slice(0, 10),
+      at,
+      by: c.get('who'),
+    });
+    radiator.addLearning(learning);
+    return c.json(
+      radiator.learnings().learnings.find((l) => l.name === learning.name),
+      201,
+    );
+  });
+
+  app.route('/api', api);
+  // A mounted app's notFound is not consulted: unknown API paths must not reach the UI.
+  app.all('/api/*', (c) =>
+    fail(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`),
+  );
+
+  if (deps.staticDir) {
+    const root = deps.staticDir;
+    app.use('/*', serveStatic({ root }));
+    // Deep links are the UI's routes: any page path without a file extension gets the app.
+    app.get('/*', (c, next) =>
+      /\.[a-z0-9]+$/i.test(c.req.path)
+        ? next()
+        : serveStatic({ path: join(root, 'index.html') })(c, next),
+    );
+  }
+  app.notFound((c) => c.text('Not found.', 404));
+  return app;
+}
+
+/** A learning's name from its title: lower-case words joined by `-`, numbered when taken. */
+function uniqueName(title: string, taken: (name: string) => boolean): string {
+  const base =
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'learning';
+  let name = base;
+  for (let n = 2; taken(name); n++) name = `${base}-${n}`;
+  return name;
+}

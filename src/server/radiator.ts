@@ -1,0 +1,507 @@
+import {
+  analyzeBets,
+  type BetReport,
+  type CoordinationNeed,
+  DEFAULT_MAX_DEPTH,
+  parseDay,
+  queueWaits,
+} from '../analysis/index.js';
+import type {
+  Bet,
+  Catalog,
+  Checkin,
+  Goal,
+  Learning,
+  LearningRecord,
+  Reading,
+} from '../model/index.js';
+import type { Report, ReportComponent } from '../usecases/index.js';
+import type {
+  BetCard,
+  BetPage,
+  BetsBoard,
+  ChainsView,
+  ComponentPage,
+  ComponentRow,
+  CoordinationMap,
+  DeclaredInteraction,
+  GoalView,
+  LearningList,
+  LearningView,
+  Overview,
+  QueueSummary,
+  QueuesView,
+  SearchResults,
+  TeamList,
+  TeamNode,
+  TeamPage,
+} from './api-types.js';
+import { entityLabel, summarize } from './labels.js';
+import { createSearch } from './search.js';
+
+/** What the radiator shows: one analysis of the history, and what was written since. */
+export interface RadiatorInput {
+  title: string;
+  catalog: Catalog;
+  report: Report;
+  /** `YYYY-MM-DD` the bets' decide-by dates are judged against. */
+  today: string;
+  checkins: readonly Checkin[];
+  readings: readonly Reading[];
+  learnings: readonly LearningRecord[];
+}
+
+/** The evidence a need keeps on the org map: its strongest components. */
+const MAP_EVIDENCE = 5;
+
+/**
+ * The radiator's views over one report. Everything is indexed once, so a page costs what
+ * it shows; check-ins, readings and learnings are applied as they arrive (a check-in that
+ * sets a status or an outcome re-runs the bets analysis, which is cheap).
+ */
+export class Radiator {
+  readonly catalog: Catalog;
+  private readonly report: Report;
+  private readonly title: string;
+  private readonly today: string;
+  private readonly checkins: Checkin[];
+  private readonly readings: Reading[];
+  private readonly written: LearningRecord[];
+  /** Bumped by every write: cached responses older than it are stale. */
+  version = 0;
+
+  private readonly teamNodes: Map<string, TeamNode>;
+  private readonly components: Map<string, ReportComponent>;
+  private readonly needsOf = new Map<string, CoordinationNeed[]>();
+  private readonly interactions: DeclaredInteraction[];
+  private readonly search: ReturnType<typeof createSearch>;
+  private board!: {
+    bets: BetReport[];
+    calibration: BetsBoard['calibration'];
+    review: BetsBoard['review'];
+  };
+  private bets!: Map<string, Bet>;
+
+  constructor(input: RadiatorInput) {
+    this.catalog = input.catalog;
+    this.report = input.report;
+    this.title = input.title;
+    this.today = input.today;
+    this.checkins = [...input.checkins];
+    this.readings = [...input.readings];
+    this.written = [...input.learnings];
+    const { catalog, report } = input;
+
+    this.components = new Map(report.ownership.components.map((c) => [c.ref, c]));
+    for (const need of report.coordination.needs) {
+      for (const team of need.teams) {
+        const list = this.needsOf.get(team) ?? [];
+        list.push(need);
+        this.needsOf.set(team, list);
+      }
+    }
+    const owns = new Map<string, number>();
+    for (const c of report.ownership.components)
+      if (c.owner) owns.set(c.owner, (owns.get(c.owner) ?? 0) + 1);
+    const commits = new Map(report.identities.teams.map((t) => [t.ref, t.commits]));
+    this.teamNodes = new Map(
+      report.teams.map((t) => [
+        t.ref,
+        {
+          ...summarize(catalog, t.ref),
+          kind: 'group',
+          teamType: (t.type as TeamNode['teamType']) ?? null,
+          groupType: t.groupType,
+          parent: t.parent,
+          members: t.members.length,
+          owns: owns.get(t.ref) ?? 0,
+          commits: commits.get(t.ref) ?? 0,
+          unwiredNeeds: (this.needsOf.get(t.ref) ?? []).filter((n) => !n.wired).length,
+          inferred: t.inferred,
+        },
+      ]),
+    );
+    this.interactions = catalog.groups.flatMap((g) =>
+      g.interactions.map((i) => ({
+        teams: [g.ref, i.with].sort() as [string, string],
+        mode: i.mode,
+        declaredBy: g.ref,
+        purpose: i.purpose ?? null,
+        since: i.since ?? null,
+        until: i.until ?? null,
+      })),
+    );
+    this.search = createSearch(catalog);
+    for (const learning of this.written) this.search.add(this.learningView(learning));
+    this.rebuildBoard();
+  }
+
+  /** Re-runs the bets analysis with the check-ins' statuses and outcomes applied. */
+  private rebuildBoard(): void {
+    const latest = new Map<string, { status?: Checkin['status']; value?: number; at?: string }>();
+    for (const c of this.checkins) {
+      const now = latest.get(c.bet) ?? {};
+      if (c.status !== null) now.status = c.status;
+      if (c.outcomeValue !== null) {
+        now.value = c.outcomeValue;
+        now.at = c.at.slice(0, 10);
+      }
+      latest.set(c.bet, now);
+    }
+    const bets = this.catalog.bets.map((bet): Bet => {
+      const update = latest.get(bet.ref);
+      if (!update) return bet;
+      const spec = { ...bet.spec };
+      if (update.status) spec.status = update.status;
+      if (update.value !== undefined)
+        spec.outcome = { ...spec.outcome, value: update.value, decidedAt: update.at as string };
+      return { ...bet, spec };
+    });
+    this.bets = new Map(bets.map((b) => [b.ref, b]));
+    const { report } = this;
+    const since = parseDay(report.window.since) ?? 0;
+    const until = parseDay(report.window.until, true) ?? 0;
+    this.board = analyzeBets(
+      { ...this.catalog, bets },
+      {
+        today: this.today,
+        window: { since, until },
+        needs: report.coordination.needs,
+        changed: new Set(
+          report.ownership.components.filter((c) => c.commits > 0).map((c) => c.ref),
+        ),
+        waits: queueWaits(report.queues),
+      },
+    );
+  }
+
+  addCheckin(checkin: Checkin): void {
+    this.checkins.push(checkin);
+    if (checkin.status !== null || checkin.outcomeValue !== null) this.rebuildBoard();
+    this.version++;
+  }
+
+  addReading(reading: Reading): void {
+    this.readings.push(reading);
+    this.readings.sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+    this.version++;
+  }
+
+  addLearning(learning: LearningRecord): void {
+    this.written.push(learning);
+    this.search.add(this.learningView(learning));
+    this.version++;
+  }
+
+  hasBet(ref: string): boolean {
+    return this.bets.has(ref);
+  }
+
+  hasGoal(ref: string): boolean {
+    return this.catalog.byRef.get(ref)?.kind === 'Goal';
+  }
+
+  /** Whether a learning (catalog or written) already has this name. */
+  hasLearning(name: string): boolean {
+    return (
+      this.catalog.learnings.some((l) => l.name === name) ||
+      this.written.some((l) => l.name === name)
+    );
+  }
+
+  overview(): Overview {
+    const { report, catalog } = this;
+    const unmatched = report.identities.unmatched.length;
+    const learnings = this.allLearnings();
+    const overdue = this.cards().filter((b) => b.overdue);
+    const next = this.cards()
+      .filter((b) => !b.overdue && (b.status === 'active' || b.status === 'proposed') && b.decideBy)
+      .sort((a, b) => (a.decideBy as string).localeCompare(b.decideBy as string));
+    return {
+      title: this.title,
+      window: report.window,
+      counts: {
+        teams: report.teams.length,
+        people: catalog.users.length,
+        components: report.ownership.components.length,
+        repositories: report.repositories.length,
+        commits: report.identities.commits - report.identities.botCommits,
+        goals: catalog.goals.length,
+        bets: catalog.bets.length,
+        learnings: learnings.length,
+      },
+      congruence: report.coordination.congruence,
+      trend: report.trend ?? [],
+      unwiredNeeds: report.coordination.needs
+        .filter((n) => !n.wired)
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, 5),
+      breachingQueues: this.breachingQueues(),
+      betsToDecide: [...overdue, ...next].slice(0, 5),
+      newestLearnings: learnings.slice(0, 3),
+      notes: [
+        'Congruence is the share of the coordination the work requires (teams changing the same or change-coupled components) that the organisation wires: the same team, parent and child, or a declared interaction.',
+        'A commit counts once for each team among its authors and co-authors, so a person in two teams makes those teams need each other.',
+        `Figures cover ${report.window.since} to ${report.window.until}. Bots are left out${unmatched > 0 ? `; ${unmatched} author${unmatched === 1 ? ' is' : 's are'} no User in the catalog and count for no team` : ''}.`,
+      ],
+    };
+  }
+
+  private breachingQueues(): QueueSummary[] {
+    return this.report.queues
+      .filter(
+        (q) =>
+          (q.breachRate ?? 0) > 0 ||
+          (q.sla !== null && q.leadTime.p85 !== null && q.leadTime.p85 > q.sla),
+      )
+      .sort((a, b) => (b.breachRate ?? 0) - (a.breachRate ?? 0))
+      .map((q) => ({
+        team: q.team,
+        label: summarize(this.catalog, q.team).label,
+        sla: q.sla,
+        leadTime: q.leadTime,
+        breachRate: q.breachRate,
+        wip: q.wip,
+        requesters: q.requesters.length,
+        remedies: q.remedies,
+      }));
+  }
+
+  teams(): TeamList {
+    return { teams: [...this.teamNodes.values()] };
+  }
+
+  team(ref: string): TeamPage | undefined {
+    const node = this.teamNodes.get(ref);
+    if (!node) return undefined;
+    const group = this.catalog.byRef.get(ref);
+    const g = group?.kind === 'Group' ? group : undefined;
+    const memberRefs = g?.members ?? this.report.teams.find((t) => t.ref === ref)?.members ?? [];
+    const bets = this.cards().filter(
+      (b) => b.responsible.includes(ref) || b.teamsNeeded.includes(ref),
+    );
+    const betRefs = new Set(bets.map((b) => b.ref));
+    const members = new Set(memberRefs);
+    return {
+      ...node,
+      description: g?.description ?? null,
+      email: g?.email ?? null,
+      slug: g?.teamSlug ?? null,
+      children: (g?.children ?? []).map((c) => summarize(this.catalog, c)),
+      people: memberRefs.map((m) => {
+        const user = this.catalog.byRef.get(m);
+        return {
+          ...summarize(this.catalog, m),
+          email: user?.kind === 'User' ? (user.email ?? null) : null,
+        };
+      }),
+      owned: this.report.ownership.components
+        .filter((c) => c.owner === ref)
+        .map((c) => this.row(c)),
+      interactions: this.interactions.filter((i) => i.teams.includes(ref)),
+      coordination: (this.needsOf.get(ref) ?? [])
+        .map((n) => ({ ...n, other: n.teams[0] === ref ? n.teams[1] : n.teams[0] }))
+        .sort((a, b) => b.weight - a.weight),
+      idleInteractions: this.report.coordination.idleInteractions.filter((i) =>
+        i.teams.includes(ref),
+      ),
+      queue: this.report.queues.find((q) => q.team === ref) ?? null,
+      bets,
+      learnings: this.allLearnings().filter(
+        (l) =>
+          l.teams.includes(ref) ||
+          (l.bet !== null && betRefs.has(l.bet)) ||
+          l.authors.some((a) => members.has(a)),
+      ),
+    };
+  }
+
+  private row(c: ReportComponent): ComponentRow {
+    return {
+      ...summarize(this.catalog, c.ref),
+      owner: c.owner,
+      ownerShare: c.ownerShare,
+      fragmentation: c.fragmentation,
+      commits: c.commits,
+      teams: c.teams.length,
+    };
+  }
+
+  component(ref: string): ComponentPage | undefined {
+    const entity = this.catalog.byRef.get(ref);
+    if (entity?.kind !== 'Component' && entity?.kind !== 'API') return undefined;
+    const activity = this.components.get(ref);
+    const { catalog, report } = this;
+    const dependents = [...catalog.components, ...catalog.apis]
+      .filter(
+        (c) =>
+          c.dependsOn.includes(ref) || (c.kind === 'Component' && c.consumesApis.includes(ref)),
+      )
+      .map((c) => c.ref);
+    return {
+      ...summarize(catalog, ref),
+      owner: activity?.owner ?? entity.owner,
+      ownerShare: activity?.ownerShare ?? null,
+      fragmentation: activity?.fragmentation ?? null,
+      commits: activity?.commits ?? 0,
+      teams: activity?.teams.length ?? 0,
+      description: entity.description ?? null,
+      type: entity.type,
+      lifecycle: entity.lifecycle,
+      system: entity.system ?? null,
+      files: activity?.files ?? 0,
+      unmatchedCommits: activity?.unmatchedCommits ?? 0,
+      changedBy: activity?.teams ?? [],
+      coupled: report.coupling.pairs
+        .filter((p) => p.a === ref || p.b === ref)
+        .sort((x, y) => y.degree - x.degree)
+        .map((p) => ({
+          ref: p.a === ref ? p.b : p.a,
+          degree: p.degree,
+          shared: p.shared,
+          crossTeam: p.crossTeam,
+          changeTogether: p.changeTogether,
+        })),
+      dependsOn: entity.dependsOn,
+      dependents,
+      providesApis: entity.kind === 'Component' ? entity.providesApis : [],
+      consumesApis: entity.kind === 'Component' ? entity.consumesApis : [],
+      availability: entity.availability ?? null,
+      chains: report.chains.filter((c) => c.path.includes(ref)),
+      cycles: report.cycles.filter((c) => c.includes(ref)),
+      bets: this.cards().filter((b) => (this.bets.get(b.ref)?.spec.needs ?? []).includes(ref)),
+    };
+  }
+
+  /** The org map: every team, and the strongest `limit` needs with their top evidence. */
+  coordination(limit: number): CoordinationMap {
+    const { coordination } = this.report;
+    const needs = [...coordination.needs]
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, limit)
+      .map((n) => ({ ...n, components: n.components.slice(0, MAP_EVIDENCE) }));
+    return {
+      window: this.report.window,
+      congruence: coordination.congruence,
+      teams: [...this.teamNodes.values()],
+      needs,
+      totalNeeds: coordination.needs.length,
+      interactions: this.interactions,
+      idleInteractions: coordination.idleInteractions,
+    };
+  }
+
+  private cards(): BetCard[] {
+    const latest = new Map<string, Checkin>();
+    for (const c of this.checkins) latest.set(c.bet, c);
+    return this.board.bets.map((report) => {
+      const spec = this.bets.get(report.ref)?.spec;
+      return {
+        ...report,
+        label: report.title ?? report.name,
+        hypothesis: spec?.hypothesis ?? null,
+        shot: spec?.shot ?? null,
+        outcome: spec?.outcome ?? null,
+        latestCheckin: latest.get(report.ref) ?? null,
+      };
+    });
+  }
+
+  betsBoard(): BetsBoard {
+    return {
+      window: this.report.window,
+      today: this.today,
+      bets: this.cards(),
+      goals: this.catalog.goals.map((g) => this.goalView(g)),
+      calibration: this.board.calibration,
+      review: this.board.review,
+    };
+  }
+
+  bet(ref: string): BetPage | undefined {
+    const card = this.cards().find((b) => b.ref === ref);
+    const bet = this.bets.get(ref);
+    if (!card || !bet) return undefined;
+    const goal = card.goal ? this.catalog.byRef.get(card.goal) : undefined;
+    return {
+      ...card,
+      description: bet.description ?? null,
+      goalView: goal?.kind === 'Goal' ? this.goalView(goal) : null,
+      checkins: this.checkins.filter((c) => c.bet === ref).reverse(),
+      learnings: this.allLearnings().filter((l) => l.bet === ref),
+    };
+  }
+
+  private goalView(goal: Goal): GoalView {
+    const readings = this.readings.filter((r) => r.goal === goal.ref);
+    const accountable = goal.spec.accountable;
+    return {
+      ...summarize(this.catalog, goal.ref),
+      description: goal.spec.description ?? goal.description ?? null,
+      metric: goal.spec.metric ?? null,
+      accountable: typeof accountable === 'string' ? accountable : (accountable?.[0] ?? null),
+      parent: goal.spec.parent ?? null,
+      readings,
+      current: readings.at(-1)?.value ?? null,
+    };
+  }
+
+  learnings(): LearningList {
+    return { learnings: this.allLearnings() };
+  }
+
+  /** Catalog and written learnings, newest first. */
+  private allLearnings(): LearningView[] {
+    return [
+      ...this.catalog.learnings.map((l) => this.learningView(l)),
+      ...this.written.map((l) => this.learningView(l)),
+    ].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  }
+
+  private learningView(learning: Learning | LearningRecord): LearningView {
+    const fromCatalog = 'kind' in learning;
+    const spec = fromCatalog ? learning.spec : learning;
+    const ref = fromCatalog ? learning.ref : `learning:default/${learning.name}`;
+    const bet = spec.bet ?? null;
+    const authors = spec.authors ?? [];
+    const teams = new Set<string>(bet ? (this.bets.get(bet)?.spec.responsible ?? []) : []);
+    for (const author of authors) {
+      const user = this.catalog.byRef.get(author);
+      if (user?.kind === 'User') for (const g of user.memberOf) teams.add(g);
+    }
+    return {
+      ref,
+      kind: 'learning',
+      name: learning.name,
+      label: fromCatalog ? entityLabel(learning) : learning.title,
+      bet,
+      incident: spec.incident ?? null,
+      situation: spec.situation ?? null,
+      complication: spec.complication ?? null,
+      resolution: spec.resolution ?? null,
+      lessons: spec.lessons ?? [],
+      date: spec.date ?? null,
+      authors,
+      teams: [...teams].sort(),
+      source: fromCatalog ? 'catalog' : 'radiator',
+    };
+  }
+
+  queues(): QueuesView {
+    return {
+      window: this.report.window,
+      queues: this.report.queues.map((q) => ({
+        ...q,
+        label: summarize(this.catalog, q.team).label,
+      })),
+    };
+  }
+
+  chains(): ChainsView {
+    return { maxDepth: DEFAULT_MAX_DEPTH, chains: this.report.chains, cycles: this.report.cycles };
+  }
+
+  find(query: string, limit: number): SearchResults {
+    return { query, results: this.search.find(query, limit) };
+  }
+}
