@@ -339,3 +339,35 @@ describe('buildReport when commits share an author time', () => {
     ).toEqual([[CART, 7]]);
   });
 });
+
+describe('the congruence trend', () => {
+  it('measures consecutive windows of the same length, leaving out those before the history', async () => {
+    const plain = await report({ length: 3 * 86_400 });
+    // The window: 7 March 00:00:01 to c10 (10 March 00:00:00). Asking for five windows
+    // reaches back to 22 February; the history starts with c1 on 1 March 09:00, so the
+    // two windows that end before it are left out.
+    const r = await report({ length: 3 * 86_400, trend: 5 });
+    // Every window has web and ops both on cart (1–4 March: c1 and c3, through the
+    // renames; 4–7 March: c4, c5 and c6; the window: c7, c8, c10 and c8) and nothing wires
+    // them: congruence 0 each time.
+    expect(r.trend).toEqual([
+      { since: '2026-03-01', until: '2026-03-04', weighted: 0, unweighted: 0 },
+      { since: '2026-03-04', until: '2026-03-07', weighted: 0, unweighted: 0 },
+      { since: '2026-03-07', until: '2026-03-10', weighted: 0, unweighted: 0 },
+    ]);
+    // Commits before the window feed only the trend.
+    expect(r.identities).toEqual(plain.identities);
+    expect(r.coordination).toEqual(plain.coordination);
+    expect(plain.trend).toBeUndefined();
+  });
+
+  it('gives null for a window in which no two teams needed each other', async () => {
+    // One day ending at c9 (9 March 23:59:59), and the day before it: 8 March has c8
+    // (ana and cy together on cart, a need), 9 March only ops on infra (none).
+    const r = await report({ until: seconds('2026-03-09T23:59:59Z'), length: 86_400, trend: 2 });
+    expect(r.trend).toEqual([
+      { since: '2026-03-08', until: '2026-03-08', weighted: 0, unweighted: 0 },
+      { since: '2026-03-09', until: '2026-03-09', weighted: null, unweighted: null },
+    ]);
+  });
+});
