@@ -1,0 +1,114 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serveCli } from '../helpers/serve.js';
+
+const BIN = resolve('bin/orgwire.js');
+const work = mkdtempSync(join(tmpdir(), 'orgwire-serve-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function orgwire(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+
+describe('orgwire serve', () => {
+  it('serves the demo, takes a check-in with a created token, and keeps it across a restart', async () => {
+    const created = orgwire(['token', 'create', '--demo', '--name', 'e2e']);
+    expect(created.status).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^ow_[\w-]{43}$/);
+    expect(created.stderr).toContain('shown only this once');
+    expect(orgwire(['token', 'list', '--demo']).stdout).toMatch(/^e2e\t\d{4}-/);
+    // The token itself is not in the store, only its hash.
+    expect(
+      spawnSync('grep', ['-c', token, join(work, '.orgwire/demo/orgwire.db')]).stdout.toString(),
+    ).toBe('0\n');
+
+    let served = await serveCli(['--demo', '--quiet'], work);
+    try {
+      expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const health = await fetch(`${served.url}api/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const page = await fetch(`${served.url}bets/default/search-synonyms`);
+      expect(page.headers.get('content-type')).toContain('text/html');
+
+      const checkin = (auth?: string) =>
+        fetch(`${served.url}api/bets/default/search-synonyms/checkins`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+          },
+          body: JSON.stringify({ status: 'killed', note: 'No lift after six weeks.' }),
+        });
+      expect((await checkin()).status).toBe(401);
+      expect((await checkin('ow_wrong')).status).toBe(403);
+      const written = await checkin(token);
+      expect(written.status).toBe(201);
+      expect(await written.json()).toMatchObject({ by: 'e2e', status: 'killed' });
+      expect(await served.stop()).toBe(0);
+
+      served = await serveCli(['--demo', '--quiet'], work);
+      const bet = (await (await fetch(`${served.url}api/bets/default/search-synonyms`)).json()) as {
+        status: string;
+        checkins: { note: string }[];
+      };
+      expect(bet.status).toBe('killed');
+      expect(bet.checkins.map((c) => c.note)).toEqual(['No lift after six weeks.']);
+    } finally {
+      await served.stop();
+    }
+  }, 240_000);
+
+  it('says what is wrong with a bad port, a port in use, or no repository', async () => {
+    const bad = orgwire(['serve', '--demo', '--port', '70000']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--port takes a port number from 0 to 65535, not "70000"');
+
+    const none = orgwire(['serve']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('No repository to analyse.');
+
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      // Not spawnSync: the blocker listens on this process's event loop.
+      const taken = await orgwireAsync(['serve', '--demo', '--quiet', '--port', String(port)]);
+      expect(taken.status).toBe(2);
+      expect(taken.stderr).toContain(`Cannot listen on 127.0.0.1:${port}: EADDRINUSE.`);
+      expect(taken.stderr).toContain('pass --port with another one');
+      noStackTrace(taken.stderr);
+    } finally {
+      blocker.close();
+    }
+  }, 120_000);
+});
+
+function orgwireAsync(args: string[]) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: work,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c;
+    });
+    child.on('exit', (status) => done({ status, stdout, stderr }));
+  });
+}
