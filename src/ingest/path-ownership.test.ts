@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../model/index.js';
 import { parseCodeowners } from './codeowners.js';
@@ -417,5 +418,58 @@ describe('normalizePath', () => {
       path: 'infra/main.tf',
       component: 'codeowners:shop:/infra/',
     });
+  });
+});
+
+describe('the glob index', () => {
+  const segment = fc.constantFrom('a', 'b', 'src', 'x.ts', 'y.md');
+  const folder = fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => s.join('/'));
+  const glob = fc.oneof(
+    folder,
+    folder.map((f) => `${f}/**`),
+    folder.map((f) => `${f}/*.ts`),
+    segment.map((s) => `**/${s}`),
+    folder.map((f) => `${f}/{a,b}/**`),
+    folder.map((f) => `${f}*/**`),
+  );
+  const yaml = (globs: string[][]) =>
+    [
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team}\nspec: {type: team, children: []}',
+      ...globs.map(
+        (g, i) =>
+          `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: c${i}\n  annotations: {orgwire.dev/paths: "${g.join(', ')}"}\nspec: {type: service, lifecycle: production, owner: team}`,
+      ),
+    ].join('\n---\n');
+
+  it('finds the same component as trying every glob in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(glob, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.array(folder, { minLength: 1, maxLength: 10 }),
+        (globs, paths) => {
+          const { catalog, problems } = loadCatalog([{ path: 'c.yaml', text: yaml(globs) }]);
+          expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+          const { resolve } = createPathResolver(
+            catalog,
+            { label: 'r', names: ['r'] },
+            { rules: [] },
+          );
+          // The rule as documented: the longest glob first, then the component's reference.
+          const ordered = catalog.components
+            .flatMap((c) => c.paths.map((p) => ({ ref: c.ref, glob: p.glob })))
+            .sort((a, b) => b.glob.length - a.glob.length || a.ref.localeCompare(b.ref));
+          for (const path of paths) {
+            const above = path.split('/').map((_, i, all) => all.slice(0, i + 1).join('/'));
+            const expected = ordered.find((g) =>
+              above.some((p) => picomatch(g.glob, { dot: true })(p)),
+            );
+            // A file at the top is in the folder `/`.
+            const top = path.includes('/') ? path.split('/')[0] : '/';
+            expect(resolve(path).component).toBe(expected?.ref ?? `folder:r:${top}`);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -35,13 +35,36 @@ export function createPathResolver(
   globs.sort(
     (a, b) => b.glob.length - a.glob.length || a.component.ref.localeCompare(b.component.ref),
   );
+  // A glob can only match paths under its literal folder (`services/cart` for
+  // `services/cart/**`), so globs are filed by that folder and a path tries only those
+  // filed under itself or a folder above it: with 20,000 components, each path tries a
+  // handful of globs instead of all of them.
+  const byBase = new Map<string, { rank: number; glob: CompiledGlob }[]>();
+  globs.forEach((glob, rank) => {
+    const scanned = picomatch.scan(glob.glob);
+    const base = (scanned.isGlob ? scanned.base : glob.glob).replace(/\/+$/, '');
+    const list = byBase.get(base) ?? [];
+    list.push({ rank, glob });
+    byBase.set(base, list);
+  });
+  /** The first glob in priority order that matches the path or a folder above it. */
+  const firstMatch = (prefixes: readonly string[]): CompiledGlob | undefined => {
+    let best: { rank: number; glob: CompiledGlob } | undefined;
+    for (const base of ['', ...prefixes]) {
+      for (const candidate of byBase.get(base) ?? []) {
+        if (best && candidate.rank > best.rank) break;
+        if (prefixes.some((p) => candidate.glob.match(p))) best = candidate;
+      }
+    }
+    return best?.glob;
+  };
 
   const owners = resolveCodeownersOwners(catalog, codeowners.rules);
 
   const resolve = (input: string): PathOwnership => {
     const path = normalizePath(input);
     const prefixes = ancestors(path);
-    const hit = globs.find((g) => prefixes.some((p) => g.match(p)));
+    const hit = firstMatch(prefixes);
     if (hit) {
       return {
         path,

@@ -210,6 +210,8 @@ export interface CoordinationMap {
   needs: CoordinationNeed[];
   /** How many needs there are in all (`needs` may be cut to the strongest `limit`). */
   totalNeeds: number;
+  /** How many of them are unwired. */
+  totalUnwired: number;
   interactions: DeclaredInteraction[];
   idleInteractions: IdleInteraction[];
 }
@@ -259,6 +261,7 @@ export interface GoalView extends EntitySummary {
 }
 
 export type { Checkin, Reading } from '../model/index.js';
+export type { BetReport, Calibration, Chain, CoordinationNeed, IdleInteraction, QueueReport };
 
 /** `GET /api/learnings`: from the catalog and written through the API, newest first. */
 export interface LearningView extends EntitySummary {

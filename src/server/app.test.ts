@@ -26,7 +26,7 @@ import type {
 } from './api-types.js';
 import { createApp } from './app.js';
 import { createAuthorizer, hashToken } from './auth.js';
-import { Radiator } from './radiator.js';
+import { Radiator, type RadiatorInput } from './radiator.js';
 
 // The demo organisation, analysed for real: a git repository built in a temp folder,
 // ingested into a SQLite file, with the demo's request export.
@@ -34,6 +34,7 @@ let dir: string;
 let store: Store;
 let app: ReturnType<typeof createApp>;
 let radiator: Radiator;
+let input: Pick<RadiatorInput, 'title' | 'catalog' | 'report' | 'today'>;
 const TOKEN = 'ow_test-token';
 const ENV_TOKEN = 'from-the-environment';
 
@@ -77,15 +78,8 @@ beforeAll(async () => {
     { today: DEMO_END_DATE, requests: requests.requests, trend: 4 },
   );
   await store.createToken('tests', hashToken(TOKEN));
-  radiator = new Radiator({
-    title: 'Trailhead Outfitters',
-    catalog,
-    report,
-    today: DEMO_END_DATE,
-    checkins: [],
-    readings: [],
-    learnings: [],
-  });
+  input = { title: 'Trailhead Outfitters', catalog, report, today: DEMO_END_DATE };
+  radiator = new Radiator({ ...input, checkins: [], readings: [], learnings: [] });
   // A stand-in for the built UI, and a secret beside it that must never be served.
   await mkdir(join(dir, 'web', 'assets'), { recursive: true });
   await writeFile(join(dir, 'web', 'index.html'), '<!doctype html><title>radiator</title>');
@@ -186,6 +180,10 @@ describe('reads', () => {
     expect(body.needs.every((n) => n.components.length <= 5)).toBe(true);
     const cut = await get<CoordinationMap>('/api/coordination?limit=2');
     expect(cut.body.needs).toEqual(body.needs.slice(0, 2));
+    const unwired = await get<CoordinationMap>('/api/coordination?unwired=1');
+    expect(unwired.body.needs).toEqual(body.needs.filter((n) => !n.wired));
+    expect(unwired.body.needs).toHaveLength(body.totalUnwired);
+    expect(body.totalUnwired).toBeGreaterThan(0);
   });
 
   it('refuses a limit that is no whole number', async () => {
@@ -412,6 +410,21 @@ describe('writes', () => {
     });
     expect(status).toBe(413);
     expect(body.error.code).toBe('payload-too-large');
+  });
+
+  it('starts again from what was written', async () => {
+    const again = new Radiator({
+      ...input,
+      checkins: await store.checkins(),
+      readings: await store.readings(),
+      learnings: await store.learnings(),
+    });
+    expect(again.bet('bet:default/search-synonyms')?.status).toBe('killed');
+    const learning = again.learnings().learnings.find((l) => l.name === 'queues-hide-work');
+    const bet = input.catalog.byRef.get('bet:default/search-synonyms');
+    const responsible = bet?.kind === 'Bet' ? (bet.spec.responsible ?? []) : [];
+    expect(responsible.length).toBeGreaterThan(0);
+    expect(learning?.teams).toEqual(expect.arrayContaining(responsible));
   });
 
   it('limits the rate of writes with 429', async () => {

@@ -131,7 +131,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const limit = text === undefined ? MAP_LIMIT : Number(text);
     if (!Number.isInteger(limit) || limit < 1)
       return fail(c, 400, 'bad-request', '`limit` must be a whole number of 1 or more.');
-    return cached(c, `coordination:${limit}`, () => radiator.coordination(limit)) as Response;
+    const unwired = c.req.query('unwired') === '1';
+    return cached(c, `coordination:${limit}:${unwired}`, () =>
+      radiator.coordination(limit, unwired),
+    ) as Response;
   });
   api.get('/bets', (c) => cached(c, 'bets', () => radiator.betsBoard()) as Response);
   api.get('/bets/:ns/:name', (c) => {

@@ -131,9 +131,10 @@ export class Radiator {
         until: i.until ?? null,
       })),
     );
+    // The board first: a written learning's teams come from its bet.
+    this.rebuildBoard();
     this.search = createSearch(catalog);
     for (const learning of this.written) this.search.add(this.learningView(learning));
-    this.rebuildBoard();
   }
 
   /** Re-runs the bets analysis with the check-ins' statuses and outcomes applied. */
@@ -373,10 +374,14 @@ export class Radiator {
     };
   }
 
-  /** The org map: every team, and the strongest `limit` needs with their top evidence. */
-  coordination(limit: number): CoordinationMap {
+  /**
+   * The org map: every team, and the strongest `limit` needs (only unwired ones with
+   * `unwired`) with their top evidence.
+   */
+  coordination(limit: number, unwired = false): CoordinationMap {
     const { coordination } = this.report;
-    const needs = [...coordination.needs]
+    const needs = coordination.needs
+      .filter((n) => !unwired || !n.wired)
       .sort((a, b) => b.weight - a.weight)
       .slice(0, limit)
       .map((n) => ({ ...n, components: n.components.slice(0, MAP_EVIDENCE) }));
@@ -386,6 +391,7 @@ export class Radiator {
       teams: [...this.teamNodes.values()],
       needs,
       totalNeeds: coordination.needs.length,
+      totalUnwired: coordination.needs.filter((n) => !n.wired).length,
       interactions: this.interactions,
       idleInteractions: coordination.idleInteractions,
     };

@@ -1,0 +1,186 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText, the text as a person sees it, not the DOM property.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Served, serveCli } from '../helpers/serve.js';
+
+// The radiator as a person sees it: the built CLI serves the demo, Debian's Chromium
+// opens every page. Screenshots go to test-artifacts/radiator/.
+const BIN = resolve('bin/orgwire.js');
+const SHOTS = resolve('test-artifacts/radiator');
+const work = mkdtempSync(join(tmpdir(), 'orgwire-radiator-'));
+let served: Served;
+let browser: Browser;
+let token: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const created = spawnSync(
+    process.execPath,
+    [BIN, 'token', 'create', '--demo', '--name', 'browser'],
+    {
+      cwd: work,
+      encoding: 'utf8',
+    },
+  );
+  token = created.stdout.trim();
+  served = await serveCli(['--demo', '--quiet'], work);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A fresh page that records every console error and uncaught exception. */
+async function open(width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, served.url).href, { waitUntil: 'networkidle' });
+  await page.locator('h1').first().waitFor();
+}
+
+const PAGES: [string, string, RegExp][] = [
+  ['overview', '/', /Trailhead Outfitters/],
+  ['map', '/map', /Org map/i],
+  ['teams', '/teams', /Teams/i],
+  ['team', '/teams/default/billing-integration', /Billing Integration/],
+  ['component', '/components/default/checkout-api', /Checkout API/],
+  ['bets', '/bets', /Bets/i],
+  ['bet', '/bets/default/unified-customer-id', /customer/i],
+  ['learnings', '/learnings', /Learnings/i],
+  ['queues', '/queues', /Queues/i],
+  ['chains', '/chains', /Chains/i],
+  ['search', '/search?q=billing', /Search/i],
+  ['settings', '/settings', /Settings|Token/i],
+  ['not-found', '/no/such/page', /not found/i],
+];
+
+describe('the radiator in Chromium', () => {
+  it.each(PAGES)('opens the %s page (%s) with no console error', async (name, path, heading) => {
+    const { page, errors } = await open();
+    try {
+      await visit(page, path);
+      if (name === 'map')
+        await page.locator('[data-testid="org-map"][data-drawn="true"]').waitFor();
+      expect(await page.locator('h1').first().textContent()).toMatch(heading);
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(PAGES)(
+    'fits the %s page into a phone (375 px) without scrolling sideways',
+    async (name, path) => {
+      const { page, errors } = await open(375);
+      try {
+        await visit(page, path);
+        if (name === 'map')
+          await page.locator('[data-testid="org-map"][data-drawn="true"]').waitFor();
+        const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+        expect(width).toBeLessThanOrEqual(375);
+        await page.screenshot({ path: join(SHOTS, `${name}-phone.png`), fullPage: true });
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('answers the questions a new user brings, from the pages alone', async () => {
+    const { page } = await open();
+    try {
+      // Which teams must coordinate without a declared interaction?
+      await visit(page, '/');
+      const overview = await page.locator('main').innerText();
+      expect(overview).toMatch(/Mobile App[\s\S]*Web Storefront|Web Storefront[\s\S]*Mobile App/);
+      // What does the billing team promise, and what does it deliver?
+      await visit(page, '/teams/default/billing-integration');
+      const billing = await page.locator('main').innerText();
+      expect(billing).toMatch(/Promise\s+14 d/);
+      expect(billing).toMatch(/p50 \/ p85 \/ p95\s+71 d/);
+      expect(billing).toMatch(/self-service/i);
+      // Which bet is a checkbox project?
+      await visit(page, '/bets');
+      expect(await page.locator('main').innerText()).toMatch(/checkbox/i);
+      // What did the last failed bet teach?
+      await visit(page, '/learnings');
+      expect(await page.locator('main').innerText()).toMatch(
+        /Situation[\s\S]*Complication[\s\S]*Resolution[\s\S]*Lessons/i,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('goes from the org map to a team', async () => {
+    const { page, errors } = await open();
+    try {
+      await visit(page, '/map');
+      await page.locator('[data-testid="org-map"][data-drawn="true"]').waitFor();
+      const link = page.locator('main table a[href^="/teams/"]').first();
+      const href = await link.getAttribute('href');
+      await link.click();
+      await page.waitForURL((url) => url.pathname === href);
+      await page.getByRole('heading', { name: 'Members' }).waitFor();
+      await page.getByRole('heading', { name: 'Who it coordinates with' }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('records a check-in with a token and shows it at once', async () => {
+    const { page, errors } = await open();
+    try {
+      await visit(page, '/settings');
+      await page.getByLabel('Token', { exact: true }).fill(token);
+      await page.getByRole('button', { name: 'Save token' }).click();
+      await visit(page, '/bets/default/search-synonyms');
+      await page.getByLabel('Status').selectOption('killed');
+      await page.getByLabel('Note').fill('Killed from the browser: no lift after six weeks.');
+      await page.getByRole('button', { name: 'Record check-in' }).click();
+      const checkins = page.locator('section', {
+        has: page.locator('h2', { hasText: 'Check-ins' }),
+      });
+      await checkins.getByText('Killed from the browser').waitFor();
+      await page.screenshot({ path: join(SHOTS, 'check-in.png'), fullPage: true });
+      // Stored, not only drawn: the API has it too.
+      const bet = (await (
+        await fetch(new URL('/api/bets/default/search-synonyms', served.url))
+      ).json()) as { status: string; checkins: { by: string }[] };
+      expect(bet.status).toBe('killed');
+      expect(bet.checkins[0]?.by).toBe('browser');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

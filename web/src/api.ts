@@ -1,0 +1,153 @@
+/**
+ * The only place the radiator talks to the server: one typed function per route of
+ * `/api` (see src/server/api-types.ts), the bearer token, and the API's errors.
+ */
+import type {
+  ApiError,
+  ApiErrorCode,
+  BetPage,
+  BetsBoard,
+  ChainsView,
+  Checkin,
+  CheckinBody,
+  ComponentPage,
+  CoordinationMap,
+  Health,
+  LearningBody,
+  LearningList,
+  LearningView,
+  Overview,
+  QueuesView,
+  Reading,
+  ReadingBody,
+  SearchResults,
+  TeamList,
+  TeamPage,
+} from '../../src/server/api-types.js';
+
+const TOKEN_KEY = 'orgwire.token';
+
+/** An answer that was not a success: the API's stable code and its sentence for people. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode | 'network';
+
+  constructor(status: number, code: ApiErrorCode | 'network', message: string) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const listeners = new Set<() => void>();
+
+function readStorage(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    // Storage can be switched off (private mode, policies): then no token is kept.
+    return null;
+  }
+}
+
+/** The token writes (and, on a guarded server, reads) are sent with; null when none is set. */
+export function getToken(): string | null {
+  const token = readStorage();
+  return token && token.trim() !== '' ? token : null;
+}
+
+export function setToken(token: string | null): void {
+  try {
+    if (token === null || token.trim() === '') localStorage.removeItem(TOKEN_KEY);
+    else localStorage.setItem(TOKEN_KEY, token.trim());
+  } catch {
+    // Nothing to do: without storage the token cannot be kept.
+  }
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever the token changes (here or in another tab); returns the unsubscribe. */
+export function subscribeToken(listener: () => void): () => void {
+  listeners.add(listener);
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === TOKEN_KEY) listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+function isApiError(body: unknown): body is ApiError {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;
+}
+
+const FALLBACK: Record<number, ApiErrorCode> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  413: 'payload-too-large',
+  429: 'rate-limited',
+};
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, init);
+  } catch {
+    throw new ApiRequestError(0, 'network', 'The orgwire server did not answer. Is it running?');
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text === '' ? null : JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  if (response.ok) return parsed as T;
+  if (isApiError(parsed))
+    throw new ApiRequestError(response.status, parsed.error.code, parsed.error.message);
+  throw new ApiRequestError(
+    response.status,
+    FALLBACK[response.status] ?? 'internal',
+    `The server answered ${response.status} ${response.statusText}.`.replace(' .', '.'),
+  );
+}
+
+const seg = (s: string) => encodeURIComponent(s);
+
+export const api = {
+  health: () => request<Health>('GET', '/health'),
+  overview: () => request<Overview>('GET', '/overview'),
+  teams: () => request<TeamList>('GET', '/teams'),
+  team: (ns: string, name: string) => request<TeamPage>('GET', `/teams/${seg(ns)}/${seg(name)}`),
+  component: (ns: string, name: string) =>
+    request<ComponentPage>('GET', `/components/${seg(ns)}/${seg(name)}`),
+  coordination: (limit: number, unwired: boolean) =>
+    request<CoordinationMap>('GET', `/coordination?limit=${limit}${unwired ? '&unwired=1' : ''}`),
+  bets: () => request<BetsBoard>('GET', '/bets'),
+  bet: (ns: string, name: string) => request<BetPage>('GET', `/bets/${seg(ns)}/${seg(name)}`),
+  learnings: () => request<LearningList>('GET', '/learnings'),
+  queues: () => request<QueuesView>('GET', '/queues'),
+  chains: () => request<ChainsView>('GET', '/chains'),
+  search: (q: string) => request<SearchResults>('GET', `/search?q=${encodeURIComponent(q)}`),
+
+  postCheckin: (ns: string, name: string, body: CheckinBody) =>
+    request<Checkin>('POST', `/bets/${seg(ns)}/${seg(name)}/checkins`, body),
+  postLearning: (body: LearningBody) => request<LearningView>('POST', '/learnings', body),
+  postReading: (ns: string, name: string, body: ReadingBody) =>
+    request<Reading>('POST', `/goals/${seg(ns)}/${seg(name)}/readings`, body),
+};

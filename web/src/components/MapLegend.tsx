@@ -1,0 +1,74 @@
+import type { ReactElement } from 'react';
+import { EDGE_COLORS, TEAM_STYLES } from './OrgMapGraph.js';
+
+function Shape({ shape, color }: { shape: string; color: string }) {
+  const common = { fill: color, stroke: '#0f172a', strokeWidth: 1 };
+  let mark: ReactElement;
+  switch (shape) {
+    case 'round-rectangle':
+      mark = <rect x="1" y="4" width="22" height="12" rx="4" {...common} />;
+      break;
+    case 'rectangle':
+      mark = <rect x="1" y="4" width="22" height="12" {...common} />;
+      break;
+    case 'diamond':
+      mark = <polygon points="12,1 21,10 12,19 3,10" {...common} />;
+      break;
+    case 'octagon':
+      mark = <polygon points="8,1 16,1 21,6 21,14 16,19 8,19 3,14 3,6" {...common} />;
+      break;
+    default:
+      mark = <ellipse cx="12" cy="10" rx="9" ry="9" {...common} />;
+  }
+  return (
+    <svg width="24" height="20" viewBox="0 0 24 20" aria-hidden="true" focusable="false">
+      {mark}
+    </svg>
+  );
+}
+
+function Line({ color, dash, width }: { color: string; dash?: string; width: number }) {
+  return (
+    <svg width="36" height="12" viewBox="0 0 36 12" aria-hidden="true" focusable="false">
+      <line
+        x1="2"
+        y1="6"
+        x2="34"
+        y2="6"
+        stroke={color}
+        strokeWidth={width}
+        strokeDasharray={dash}
+      />
+    </svg>
+  );
+}
+
+/** What the map's shapes, colours and line styles mean. */
+export function MapLegend({ showIdle }: { showIdle: boolean }) {
+  return (
+    <div className="legend">
+      <h2 className="legend-title">Legend</h2>
+      <ul>
+        {Object.entries(TEAM_STYLES).map(([type, s]) => (
+          <li key={type}>
+            <Shape shape={s.shape} color={s.color} /> {s.label}
+          </li>
+        ))}
+      </ul>
+      <ul>
+        <li>
+          <Line color={EDGE_COLORS.unwired} dash="6 3" width={3} /> unwired need
+        </li>
+        <li>
+          <Line color={EDGE_COLORS.wired} width={3} /> wired need
+        </li>
+        {showIdle ? (
+          <li>
+            <Line color={EDGE_COLORS.idle} dash="2 3" width={2} /> declared, no shared work
+          </li>
+        ) : null}
+        <li className="muted">Thicker line: more work in common. Bigger team: more members.</li>
+      </ul>
+    </div>
+  );
+}

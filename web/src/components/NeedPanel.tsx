@@ -1,0 +1,81 @@
+import { num } from '../format.js';
+import type { CoordinationNeed } from '../types.js';
+import { WiredBadge } from './Badge.js';
+import { EntityLink } from './EntityLink.js';
+
+/** The evidence behind one need: which work the two teams share. */
+export function NeedPanel({
+  need,
+  onClose,
+}: {
+  need: CoordinationNeed | null;
+  onClose: () => void;
+}) {
+  if (!need) {
+    return (
+      <aside className="need-panel" aria-label="Need details">
+        <h2>Evidence</h2>
+        <p className="muted">
+          Select a line on the map, or “Evidence” in the table, to see the work two teams share.
+          Select a team to open its page.
+        </p>
+      </aside>
+    );
+  }
+  return (
+    <aside className="need-panel" aria-labelledby="need-panel-h" tabIndex={-1}>
+      <div className="panel-head">
+        <h2 id="need-panel-h">
+          <EntityLink entity={need.teams[0]} /> <span aria-hidden="true">↔</span>
+          <span className="visually-hidden"> and </span> <EntityLink entity={need.teams[1]} />
+        </h2>
+        <button type="button" className="secondary small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p>
+        <WiredBadge wired={need.wired} via={need.via} />
+      </p>
+      <dl className="facts">
+        <dt>Weight</dt>
+        <dd>{num(need.weight)}</dd>
+        <dt>Shared work</dt>
+        <dd>{num(need.sharedWork)}</dd>
+        <dt>Coupled work</dt>
+        <dd>{num(need.coupledWork)}</dd>
+        <dt>Wired via</dt>
+        <dd>{need.via ?? 'nothing: no shared parent, no declared interaction'}</dd>
+      </dl>
+      <h3>Components behind it</h3>
+      {need.components.length === 0 ? (
+        <p className="muted">No component named.</p>
+      ) : (
+        <table className="plain">
+          <caption className="visually-hidden">Components behind this need</caption>
+          <thead>
+            <tr>
+              <th scope="col">Component</th>
+              <th scope="col" className="num">
+                Weight
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {need.components.map((c) => (
+              <tr key={c.ref}>
+                <td>
+                  <EntityLink entity={c.ref} />
+                </td>
+                <td className="num">{num(c.weight)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="small muted">
+        Shared work: both teams changed the same component. Coupled work: they changed components
+        that change together.
+      </p>
+    </aside>
+  );
+}

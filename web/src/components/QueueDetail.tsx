@@ -1,0 +1,225 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback } from 'react';
+import { days, num, pct, refName } from '../format.js';
+import type { QueueReport } from '../types.js';
+import { Badge } from './Badge.js';
+import { EntityLink } from './EntityLink.js';
+import { PlotFigure } from './PlotFigure.js';
+import { TableWrap } from './TableWrap.js';
+
+const REMEDY_LABEL = { 'self-service': 'self-service', embed: 'embed', unstable: 'unstable' };
+
+export function Remedies({ remedies }: { remedies: QueueReport['remedies'] }) {
+  if (remedies.length === 0) return <p className="muted">No remedy suggested.</p>;
+  return (
+    <ul className="compact remedies">
+      {remedies.map((r) => (
+        <li key={r.kind}>
+          <Badge tone={r.kind === 'unstable' ? 'bad' : 'warn'}>{REMEDY_LABEL[r.kind]}</Badge>{' '}
+          {r.why}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Lead time percentiles as bars against the promise (a dashed rule). */
+function LeadTimeChart({ queue }: { queue: QueueReport }) {
+  const options = useCallback(
+    (width: number): Plot.PlotOptions => {
+      const rows = (['p50', 'p85', 'p95'] as const).flatMap((p) => {
+        const v = queue.leadTime[p];
+        return v === null ? [] : [{ p, days: v }];
+      });
+      const max = Math.max(queue.sla ?? 0, ...rows.map((r) => r.days), 1);
+      return {
+        width,
+        height: 140,
+        marginLeft: 40,
+        marginTop: 24,
+        x: { label: 'lead time (days)', domain: [0, max * 1.1], grid: true },
+        y: { label: null, domain: ['p50', 'p85', 'p95'] },
+        marks: [
+          Plot.barX(rows, {
+            x: 'days',
+            y: 'p',
+            fill: (d: { days: number }) =>
+              queue.sla !== null && d.days > queue.sla ? '#b91c1c' : '#475569',
+          }),
+          queue.sla === null
+            ? null
+            : Plot.ruleX([queue.sla], {
+                stroke: '#0f172a',
+                strokeDasharray: '4,3',
+                strokeWidth: 2,
+              }),
+          queue.sla === null
+            ? null
+            : Plot.text([queue.sla], {
+                x: (d: number) => d,
+                frameAnchor: 'top',
+                dy: -14,
+                text: () => `promise ${queue.sla} d`,
+                textAnchor: 'start',
+                dx: 4,
+              }),
+        ],
+      };
+    },
+    [queue],
+  );
+  return (
+    <PlotFigure
+      options={options}
+      label={`Lead time of ${refName(queue.team)}: p50, p85 and p95 against the promise`}
+    />
+  );
+}
+
+/** Weekly arrivals (solid) against completions (dashed). */
+function FlowChart({ queue }: { queue: QueueReport }) {
+  const options = useCallback(
+    (width: number): Plot.PlotOptions => {
+      const weeks = queue.weeks.map((w) => ({ ...w, date: new Date(`${w.start}T00:00:00Z`) }));
+      return {
+        width,
+        height: 160,
+        marginRight: 80,
+        x: { label: 'week', type: 'utc' },
+        y: { label: 'requests', grid: true, zero: true },
+        marks: [
+          Plot.lineY(weeks, { x: 'date', y: 'arrivals', stroke: '#1d4ed8', strokeWidth: 2 }),
+          Plot.lineY(weeks, {
+            x: 'date',
+            y: 'completions',
+            stroke: '#0f766e',
+            strokeWidth: 2,
+            strokeDasharray: '5,3',
+          }),
+          Plot.text(
+            weeks,
+            Plot.selectLast({
+              x: 'date',
+              y: 'arrivals',
+              text: () => 'arrivals',
+              dx: 6,
+              textAnchor: 'start',
+              fill: '#1d4ed8',
+            }),
+          ),
+          Plot.text(
+            weeks,
+            Plot.selectLast({
+              x: 'date',
+              y: 'completions',
+              text: () => 'completions',
+              dx: 6,
+              dy: 10,
+              textAnchor: 'start',
+              fill: '#0f766e',
+            }),
+          ),
+        ],
+      };
+    },
+    [queue],
+  );
+  return (
+    <PlotFigure
+      options={options}
+      label={`Requests to ${refName(queue.team)} per week: arrivals against completions`}
+    />
+  );
+}
+
+/** One providing team's inbound queue: promise vs lead time, flow, requesters, remedies. */
+export function QueueDetail({
+  queue,
+  headingLevel = 3,
+}: {
+  queue: QueueReport;
+  headingLevel?: 2 | 3;
+}) {
+  const H = headingLevel === 2 ? 'h3' : 'h4';
+  return (
+    <div className="queue-detail">
+      <dl className="stats">
+        <div>
+          <dt>Promise</dt>
+          <dd>{queue.sla === null ? 'none' : days(queue.sla)}</dd>
+        </div>
+        <div>
+          <dt>p50 / p85 / p95</dt>
+          <dd>
+            {days(queue.leadTime.p50)} / {days(queue.leadTime.p85)} / {days(queue.leadTime.p95)}
+          </dd>
+        </div>
+        <div>
+          <dt>Breach rate</dt>
+          <dd className={queue.breachRate && queue.breachRate > 0 ? 'bad' : undefined}>
+            {pct(queue.breachRate)}
+          </dd>
+        </div>
+        <div>
+          <dt>In progress</dt>
+          <dd>{num(queue.wip)}</dd>
+        </div>
+        <div>
+          <dt>Arrived / done</dt>
+          <dd>
+            {num(queue.arrivals)} / {num(queue.completions)}
+            {queue.backlogGrowing ? (
+              <>
+                {' '}
+                <Badge tone="warn">backlog growing</Badge>
+              </>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Wait before start (p85)</dt>
+          <dd>{days(queue.waitBeforeStart.p85)}</dd>
+        </div>
+      </dl>
+      <div className="chart-pair">
+        <figure>
+          <figcaption>Lead time against the promise</figcaption>
+          <LeadTimeChart queue={queue} />
+        </figure>
+        <figure>
+          <figcaption>Arrivals and completions per week</figcaption>
+          <FlowChart queue={queue} />
+        </figure>
+      </div>
+      <H>Remedies</H>
+      <Remedies remedies={queue.remedies} />
+      <H>Who asks</H>
+      {queue.requesters.length === 0 ? (
+        <p className="muted">No requests arrived in the window.</p>
+      ) : (
+        <TableWrap label={`Teams asking ${refName(queue.team)}`}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Requesting team</th>
+                <th scope="col" className="num">
+                  Share of arrivals
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.requesters.map((r) => (
+                <tr key={r.team}>
+                  <td>
+                    <EntityLink entity={r.team} />
+                  </td>
+                  <td className="num">{pct(r.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </div>
+  );
+}

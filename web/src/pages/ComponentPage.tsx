@@ -1,0 +1,224 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import type { ComponentPage as ComponentData } from '../../../src/server/api-types.js';
+import { Badge } from '../components/Badge.js';
+import { BetCardView } from '../components/BetCardView.js';
+import { ChainFlags, ChainPath } from '../components/ChainPath.js';
+import { EntityLink, EntityList } from '../components/EntityLink.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { Loaded } from '../components/QueryState.js';
+import { TableWrap } from '../components/TableWrap.js';
+import { availability, num, pct } from '../format.js';
+import { queries } from '../queries.js';
+
+function ChangedBy({ c }: { c: ComponentData }) {
+  if (c.changedBy.length === 0) return <p className="muted">No team changed it in the window.</p>;
+  return (
+    <TableWrap label={`Teams that changed ${c.label}`}>
+      <table>
+        <caption className="visually-hidden">Teams that changed it</caption>
+        <thead>
+          <tr>
+            <th scope="col">Team</th>
+            <th scope="col" className="num">
+              Commits
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.changedBy.map((t) => (
+            <tr key={t.ref}>
+              <th scope="row">
+                <EntityLink entity={t.ref} />
+                {t.ref === c.owner ? (
+                  <>
+                    {' '}
+                    <Badge>owner</Badge>
+                  </>
+                ) : null}
+              </th>
+              <td className="num">{num(t.commits)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function Coupled({ c }: { c: ComponentData }) {
+  if (c.coupled.length === 0) return <p className="muted">Nothing changes together with it.</p>;
+  return (
+    <TableWrap label={`Components that change with ${c.label}`}>
+      <table>
+        <caption className="visually-hidden">Components that change with it</caption>
+        <thead>
+          <tr>
+            <th scope="col">Component</th>
+            <th scope="col" className="num">
+              Degree
+            </th>
+            <th scope="col" className="num">
+              Shared commits
+            </th>
+            <th scope="col">Notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.coupled.map((k) => (
+            <tr key={k.ref}>
+              <th scope="row">
+                <EntityLink entity={k.ref} />
+              </th>
+              <td className="num">{num(k.degree)}%</td>
+              <td className="num">{num(k.shared)}</td>
+              <td>
+                {k.crossTeam ? <Badge tone="warn">another team owns it</Badge> : null}
+                {k.changeTogether ? <Badge tone="info">nearly always together</Badge> : null}
+                {!k.crossTeam && !k.changeTogether ? <span className="muted">—</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function ComponentView({ c }: { c: ComponentData }) {
+  return (
+    <>
+      <PageHeader
+        title={c.label}
+        eyebrow={
+          <>
+            {c.kind === 'api' || c.kind === 'API' ? 'API' : 'Component'}
+            {c.type ? ` · ${c.type}` : null}
+            {c.lifecycle ? ` · ${c.lifecycle}` : null}
+          </>
+        }
+      >
+        {c.description ? <p>{c.description}</p> : null}
+      </PageHeader>
+      <dl className="facts wide">
+        <dt>Owner</dt>
+        <dd>{c.owner ? <EntityLink entity={c.owner} /> : <Badge tone="warn">no owner</Badge>}</dd>
+        <dt>Owner share</dt>
+        <dd>
+          {pct(c.ownerShare)} <span className="muted">of the changes in the window</span>
+        </dd>
+        <dt>Teams changing it</dt>
+        <dd>
+          {num(c.teams)}{' '}
+          <span className="muted">
+            (fragmentation {c.fragmentation === null ? '—' : c.fragmentation.toFixed(2)})
+          </span>
+        </dd>
+        <dt>Commits</dt>
+        <dd>
+          {num(c.commits)}
+          {c.unmatchedCommits > 0 ? (
+            <span className="muted">
+              {' '}
+              ({num(c.unmatchedCommits)} by authors matched to no team)
+            </span>
+          ) : null}
+        </dd>
+        <dt>Files</dt>
+        <dd>{num(c.files)}</dd>
+        {c.system ? (
+          <>
+            <dt>System</dt>
+            <dd>
+              <EntityLink entity={c.system} />
+            </dd>
+          </>
+        ) : null}
+        <dt>Availability objective</dt>
+        <dd>{availability(c.availability)}</dd>
+      </dl>
+
+      <section aria-labelledby="changed-h">
+        <h2 id="changed-h">Teams that change it</h2>
+        <ChangedBy c={c} />
+      </section>
+      <section aria-labelledby="coupled-h">
+        <h2 id="coupled-h">Changes together with</h2>
+        <Coupled c={c} />
+      </section>
+      <section aria-labelledby="deps-h">
+        <h2 id="deps-h">Dependencies</h2>
+        <dl className="facts wide">
+          <dt>Depends on</dt>
+          <dd>
+            <EntityList refs={c.dependsOn} empty="nothing" />
+          </dd>
+          <dt>Depended on by</dt>
+          <dd>
+            <EntityList refs={c.dependents} empty="nothing" />
+          </dd>
+          <dt>Provides APIs</dt>
+          <dd>
+            <EntityList refs={c.providesApis} empty="none" />
+          </dd>
+          <dt>Consumes APIs</dt>
+          <dd>
+            <EntityList refs={c.consumesApis} empty="none" />
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="chains-h">
+        <h2 id="chains-h">Synchronous chains through it</h2>
+        {c.chains.length === 0 ? (
+          <p className="muted">No synchronous chain runs through it.</p>
+        ) : (
+          <ul className="stack">
+            {c.chains.map((chain) => (
+              <li key={chain.entry}>
+                <ChainPath path={chain.path} />
+                <p className="small">
+                  Depth {chain.depth}, compound availability {availability(chain.availability)}{' '}
+                  <ChainFlags chain={chain} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {c.cycles.length > 0 ? (
+          <>
+            <h3>Cycles</h3>
+            <ul className="stack">
+              {c.cycles.map((cycle) => (
+                <li key={cycle.join(' ')}>
+                  <Badge tone="bad">cycle</Badge> <EntityList refs={cycle} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="bets-h">
+        <h2 id="bets-h">Bets that need it</h2>
+        {c.bets.length === 0 ? (
+          <p className="muted">No bet needs it.</p>
+        ) : (
+          <div className="cards">
+            {c.bets.map((bet) => (
+              <BetCardView key={bet.ref} bet={bet} />
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ComponentPage() {
+  const { ns = '', name = '' } = useParams();
+  const query = useQuery(queries.component(ns, name));
+  return (
+    <Loaded query={query} what="component">
+      {(c) => <ComponentView c={c} />}
+    </Loaded>
+  );
+}

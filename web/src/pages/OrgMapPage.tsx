@@ -1,0 +1,233 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { CoordinationMap } from '../../../src/server/api-types.js';
+import { WiredBadge } from '../components/Badge.js';
+import { EntityLink } from '../components/EntityLink.js';
+import { MapLegend } from '../components/MapLegend.js';
+import { NeedComponents } from '../components/NeedList.js';
+import { NeedPanel } from '../components/NeedPanel.js';
+import { OrgMapGraph, pairKey } from '../components/OrgMapGraph.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { Loaded } from '../components/QueryState.js';
+import { TableWrap } from '../components/TableWrap.js';
+import { num, pct, refTarget } from '../format.js';
+import { MAP_EDGE_LIMIT, queries } from '../queries.js';
+
+const PAGE = 100;
+
+/** After choosing a need from the table, bring its evidence into view and focus. */
+function revealPanel() {
+  requestAnimationFrame(() => {
+    const panel = document.querySelector<HTMLElement>('.need-panel');
+    if (!panel) return;
+    panel.scrollIntoView({ block: 'nearest' });
+    panel.focus({ preventScroll: true });
+  });
+}
+
+function MapView({ data }: { data: CoordinationMap }) {
+  const id = useId();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const onlyUnwired = params.get('unwired') === '1';
+  const showIdle = params.get('idle') === '1';
+  const selected = params.get('need');
+  const [shown, setShown] = useState(PAGE);
+
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === null) next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const needs = data.needs;
+  // The API already cuts to the strongest MAP_EDGE_LIMIT; this guards a server that does not.
+  const drawnNeeds = useMemo(() => needs.slice(0, MAP_EDGE_LIMIT), [needs]);
+  const idle = useMemo(() => (showIdle ? data.idleInteractions : []), [data, showIdle]);
+  const selectedNeed = data.needs.find((n) => pairKey(n.teams) === selected) ?? null;
+  const unwiredCount = data.totalUnwired;
+  const summary =
+    `Org map of ${data.teams.length} teams and ${drawnNeeds.length} coordination needs` +
+    `${onlyUnwired ? ' (unwired only)' : ''}. The same needs are listed in the table below.`;
+
+  const openTeam = (ref: string) => {
+    const target = refTarget(ref);
+    if (target.kind === 'page') navigate(target.to);
+  };
+
+  return (
+    <>
+      <PageHeader title="Org map">
+        <p>
+          Teams, and the coordination their work requires between {data.window.since} and{' '}
+          {data.window.until}. Congruence: <strong>{pct(data.congruence.weighted)}</strong> of the
+          need is wired.{' '}
+          {data.needs.length < (onlyUnwired ? data.totalUnwired : data.totalNeeds)
+            ? `Drawing the strongest ${num(data.needs.length)} of ${num(onlyUnwired ? data.totalUnwired : data.totalNeeds)} needs.`
+            : `${num(data.totalNeeds)} needs, ${num(unwiredCount)} of them unwired.`}
+        </p>
+      </PageHeader>
+      <fieldset className="controls">
+        <legend className="visually-hidden">What to draw</legend>
+        <label htmlFor={`${id}-unwired`}>
+          <input
+            id={`${id}-unwired`}
+            type="checkbox"
+            checked={onlyUnwired}
+            onChange={(e) => setParam('unwired', e.target.checked ? '1' : null)}
+          />{' '}
+          Only unwired needs
+        </label>
+        <label htmlFor={`${id}-idle`}>
+          <input
+            id={`${id}-idle`}
+            type="checkbox"
+            checked={showIdle}
+            onChange={(e) => setParam('idle', e.target.checked ? '1' : null)}
+          />{' '}
+          Declared interactions with no shared work ({num(data.idleInteractions.length)})
+        </label>
+      </fieldset>
+      <div className="map-layout">
+        <div className="map-main">
+          <OrgMapGraph
+            teams={data.teams}
+            needs={drawnNeeds}
+            idle={idle}
+            selected={selected}
+            onSelectNeed={(key) => setParam('need', key)}
+            onOpenTeam={openTeam}
+            summary={summary}
+          />
+          <MapLegend showIdle={showIdle} />
+          <details className="map-teams">
+            <summary>Teams on the map ({num(data.teams.length)})</summary>
+            <ul className="inline-list">
+              {data.teams.map((t) => (
+                <li key={t.ref}>
+                  <EntityLink entity={t.ref} label={t.label} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        </div>
+        <NeedPanel need={selectedNeed} onClose={() => setParam('need', null)} />
+      </div>
+
+      <h2 id={`${id}-needs`}>Needs{onlyUnwired ? ' (unwired only)' : ''}, strongest first</h2>
+      {needs.length === 0 ? (
+        <p>No two teams need to coordinate in this window.</p>
+      ) : (
+        <TableWrap label="Coordination needs">
+          <table>
+            <caption className="visually-hidden">
+              Coordination needs between teams, strongest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Teams</th>
+                <th scope="col" className="num">
+                  Weight
+                </th>
+                <th scope="col" className="num">
+                  Shared
+                </th>
+                <th scope="col" className="num">
+                  Coupled
+                </th>
+                <th scope="col">Wiring</th>
+                <th scope="col">Components</th>
+                <th scope="col">
+                  <span className="visually-hidden">Details</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {needs.slice(0, shown).map((need) => {
+                const key = pairKey(need.teams);
+                return (
+                  <tr key={key} className={key === selected ? 'is-selected' : undefined}>
+                    <td className="nowrap">
+                      <EntityLink entity={need.teams[0]} /> <span aria-hidden="true">↔</span>
+                      <span className="visually-hidden"> and </span>{' '}
+                      <EntityLink entity={need.teams[1]} />
+                    </td>
+                    <td className="num">{num(need.weight)}</td>
+                    <td className="num">{num(need.sharedWork)}</td>
+                    <td className="num">{num(need.coupledWork)}</td>
+                    <td>
+                      <WiredBadge wired={need.wired} via={need.via} />
+                    </td>
+                    <td>
+                      <NeedComponents need={need} />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary small"
+                        aria-pressed={key === selected}
+                        onClick={() => {
+                          setParam('need', key);
+                          revealPanel();
+                        }}
+                      >
+                        Evidence
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {needs.length > shown ? (
+        <p>
+          <button type="button" className="secondary" onClick={() => setShown(needs.length)}>
+            Show all {num(needs.length)} needs
+          </button>
+        </p>
+      ) : null}
+
+      {showIdle ? (
+        <>
+          <h2>Declared interactions with no shared work</h2>
+          {data.idleInteractions.length === 0 ? (
+            <p>Every declared interaction is backed by shared work.</p>
+          ) : (
+            <ul className="compact">
+              {data.idleInteractions.map((i) => (
+                <li key={pairKey(i.teams)}>
+                  <EntityLink entity={i.teams[0]} /> ↔ <EntityLink entity={i.teams[1]} />{' '}
+                  <span className="muted">
+                    ({i.mode}, declared by <EntityLink entity={i.declaredBy} />)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function OrgMapPage() {
+  const [params] = useSearchParams();
+  // Keep drawing the last map while the other filter loads, instead of a loading note.
+  const query = useQuery({
+    ...queries.coordination(params.get('unwired') === '1'),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Loaded query={query} what="org map">
+      {(data) => <MapView data={data} />}
+    </Loaded>
+  );
+}

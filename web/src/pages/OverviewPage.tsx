@@ -1,0 +1,231 @@
+import * as Plot from '@observablehq/plot';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import type { Overview, QueueSummary } from '../../../src/server/api-types.js';
+import { StatusBadge } from '../components/Badge.js';
+import { DecideBy, ShotLine } from '../components/BetCardView.js';
+import { EntityLink, EntityList } from '../components/EntityLink.js';
+import { NeedList } from '../components/NeedList.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { PlotFigure } from '../components/PlotFigure.js';
+import { Loaded } from '../components/QueryState.js';
+import { Remedies } from '../components/QueueDetail.js';
+import { days, num, pct, refName } from '../format.js';
+import { queries } from '../queries.js';
+
+function TrendChart({ trend }: { trend: Overview['trend'] }) {
+  const options = useCallback(
+    (width: number): Plot.PlotOptions => {
+      const rows = trend.map((t) => ({ ...t, date: new Date(`${t.until}T00:00:00Z`) }));
+      return {
+        width,
+        height: 140,
+        marginLeft: 44,
+        x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(width / 110)) },
+        y: { domain: [0, 1], tickFormat: '.0%', label: 'congruence', grid: true },
+        marks: [
+          Plot.ruleY([0]),
+          Plot.lineY(rows, { x: 'date', y: 'weighted', stroke: '#1d4ed8', strokeWidth: 2 }),
+          Plot.dot(rows, {
+            x: 'date',
+            y: 'weighted',
+            fill: '#1d4ed8',
+            r: 3,
+            title: (d: (typeof rows)[number]) =>
+              `${d.since} – ${d.until}: ${pct(d.weighted)} weighted, ${pct(d.unweighted)} unweighted`,
+          }),
+        ],
+      };
+    },
+    [trend],
+  );
+  if (trend.length < 2)
+    return <p className="muted">Not enough history yet for a trend (one window so far).</p>;
+  return <PlotFigure options={options} label="Congruence in each window, oldest first" />;
+}
+
+function Congruence({ data }: { data: Overview }) {
+  const first = data.trend[0];
+  return (
+    <section className="card congruence" aria-labelledby="congruence-h">
+      <h2 id="congruence-h">Congruence</h2>
+      <p className="big-number">{pct(data.congruence.weighted)}</p>
+      <p>
+        of the coordination the work requires is wired (same team, parent and child, or a declared
+        interaction). Counting each pair of teams once:{' '}
+        <strong>{pct(data.congruence.unweighted)}</strong>.
+      </p>
+      <TrendChart trend={data.trend} />
+      {first && data.trend.length >= 2 ? (
+        <p className="muted small">
+          {data.trend.length} windows since {first.since}. <Link to="/map">See the org map</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function QueueItem({ queue }: { queue: QueueSummary }) {
+  return (
+    <li>
+      <p>
+        <EntityLink entity={queue.team} label={queue.label} />{' '}
+        <span className="muted">
+          promise {queue.sla === null ? 'none' : days(queue.sla)}, p85 actual{' '}
+        </span>
+        <strong>{days(queue.leadTime.p85)}</strong>
+        <span className="muted">
+          , breach rate {pct(queue.breachRate)}, {num(queue.wip)} in progress,{' '}
+          {num(queue.requesters)} requesting teams
+        </span>
+      </p>
+      <Remedies remedies={queue.remedies} />
+      <p className="small">
+        <Link to={{ pathname: '/queues', hash: `queue-${refName(queue.team)}` }}>
+          The queue in detail
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+function Counts({ counts }: { counts: Overview['counts'] }) {
+  const items: [string, number][] = [
+    ['teams', counts.teams],
+    ['people', counts.people],
+    ['components', counts.components],
+    ['repositories', counts.repositories],
+    ['commits', counts.commits],
+    ['goals', counts.goals],
+    ['bets', counts.bets],
+    ['learnings', counts.learnings],
+  ];
+  return (
+    <dl className="counts">
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{num(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function OverviewView({ data }: { data: Overview }) {
+  return (
+    <>
+      <PageHeader title={data.title} eyebrow="Overview">
+        <p>
+          How the organisation is wired, measured from the work between{' '}
+          <time dateTime={data.window.since}>{data.window.since}</time> and{' '}
+          <time dateTime={data.window.until}>{data.window.until}</time>.
+        </p>
+      </PageHeader>
+      <Counts counts={data.counts} />
+      <div className="grid-2">
+        <Congruence data={data} />
+        <section className="card" aria-labelledby="unwired-h">
+          <h2 id="unwired-h">Strongest unwired needs</h2>
+          <p className="muted small">
+            Teams whose work requires coordination that nothing in the organisation provides.
+          </p>
+          {data.unwiredNeeds.length === 0 ? (
+            <p>Every need the work shows is wired.</p>
+          ) : (
+            <NeedList needs={data.unwiredNeeds} />
+          )}
+          <p className="small">
+            <Link to="/map?unwired=1">All unwired needs on the org map</Link>
+          </p>
+        </section>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="queues-h">
+          <h2 id="queues-h">Queues breaching their promise</h2>
+          {data.breachingQueues.length === 0 ? (
+            <p>No queue is past its promise.</p>
+          ) : (
+            <ul className="stack">
+              {data.breachingQueues.map((q) => (
+                <QueueItem key={q.team} queue={q} />
+              ))}
+            </ul>
+          )}
+          <p className="small">
+            <Link to="/queues">Every queue</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="decide-h">
+          <h2 id="decide-h">Bets to decide</h2>
+          {data.betsToDecide.length === 0 ? (
+            <p>No bet is waiting for a decision.</p>
+          ) : (
+            <ul className="stack">
+              {data.betsToDecide.map((bet) => (
+                <li key={bet.ref}>
+                  <p>
+                    <EntityLink entity={bet.ref} label={bet.label} />{' '}
+                    <StatusBadge status={bet.status} />
+                  </p>
+                  <p className="small">
+                    Decide by <DecideBy bet={bet} /> · <ShotLine shot={bet.shot} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="small">
+            <Link to="/bets">The bets board</Link>
+          </p>
+        </section>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="learn-h">
+          <h2 id="learn-h">Newest learnings</h2>
+          {data.newestLearnings.length === 0 ? (
+            <p>No learning written yet.</p>
+          ) : (
+            <ul className="stack">
+              {data.newestLearnings.map((l) => (
+                <li key={l.ref}>
+                  <p>
+                    <EntityLink entity={l.ref} label={l.label} />{' '}
+                    <span className="muted small">{l.date ?? ''}</span>
+                  </p>
+                  {l.lessons[0] ? <p className="small">{l.lessons[0]}</p> : null}
+                  {l.teams.length > 0 ? (
+                    <p className="small muted">
+                      Teams: <EntityList refs={l.teams} />
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="small">
+            <Link to="/learnings">Every learning</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="notes-h">
+          <h2 id="notes-h">How to read these numbers</h2>
+          <ul className="notes">
+            {data.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function OverviewPage() {
+  const query = useQuery(queries.overview());
+  return (
+    <Loaded query={query} what="overview">
+      {(data) => <OverviewView data={data} />}
+    </Loaded>
+  );
+}

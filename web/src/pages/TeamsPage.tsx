@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { TeamList } from '../../../src/server/api-types.js';
+import { Badge } from '../components/Badge.js';
+import { EntityLink } from '../components/EntityLink.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { Loaded } from '../components/QueryState.js';
+import { TableWrap } from '../components/TableWrap.js';
+import { num } from '../format.js';
+import { queries } from '../queries.js';
+
+function TeamsView({ data }: { data: TeamList }) {
+  const id = useId();
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const teams = needle
+    ? data.teams.filter(
+        (t) => t.label.toLowerCase().includes(needle) || t.name.toLowerCase().includes(needle),
+      )
+    : data.teams;
+  return (
+    <>
+      <PageHeader title="Teams">
+        <p>
+          Every team: its Team Topologies type, its members, what it owns and how many of its
+          coordination needs nothing wires.
+        </p>
+      </PageHeader>
+      <div className="filter">
+        <label htmlFor={`${id}-filter`}>Filter teams by name</label>
+        <input
+          id={`${id}-filter`}
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <span className="muted small" role="status">
+          {needle ? `${teams.length} of ${data.teams.length} teams` : `${data.teams.length} teams`}
+        </span>
+      </div>
+      <TableWrap label="Teams">
+        <table>
+          <caption className="visually-hidden">Teams</caption>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Type</th>
+              <th scope="col" className="num">
+                Members
+              </th>
+              <th scope="col" className="num">
+                Owns
+              </th>
+              <th scope="col" className="num">
+                Commits
+              </th>
+              <th scope="col" className="num">
+                Unwired needs
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((t) => (
+              <tr key={t.ref}>
+                <th scope="row">
+                  <EntityLink entity={t.ref} label={t.label} />
+                  {t.inferred ? (
+                    <>
+                      {' '}
+                      <Badge>inferred</Badge>
+                    </>
+                  ) : null}
+                </th>
+                <td>
+                  {t.teamType ?? <span className="muted">{t.groupType ?? 'not declared'}</span>}
+                </td>
+                <td className="num">{num(t.members)}</td>
+                <td className="num">{num(t.owns)}</td>
+                <td className="num">{num(t.commits)}</td>
+                <td className={`num${t.unwiredNeeds > 0 ? ' bad' : ''}`}>{num(t.unwiredNeeds)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  );
+}
+
+export function TeamsPage() {
+  const query = useQuery(queries.teams());
+  return (
+    <Loaded query={query} what="teams">
+      {(data) => <TeamsView data={data} />}
+    </Loaded>
+  );
+}

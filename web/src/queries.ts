@@ -1,0 +1,31 @@
+/** The react-query keys and fetchers every page shares, so writes can invalidate them. */
+import { queryOptions } from '@tanstack/react-query';
+import { api } from './api.js';
+
+/** The org map draws at most this many needs, the strongest (the API returns them first). */
+export const MAP_EDGE_LIMIT = 1500;
+
+export const queries = {
+  // The overview is the radiator on the wall: it refreshes itself every five minutes.
+  overview: () =>
+    queryOptions({ queryKey: ['overview'], queryFn: api.overview, refetchInterval: 5 * 60_000 }),
+  teams: () => queryOptions({ queryKey: ['teams'], queryFn: api.teams, staleTime: 5 * 60_000 }),
+  team: (ns: string, name: string) =>
+    queryOptions({ queryKey: ['team', ns, name], queryFn: () => api.team(ns, name) }),
+  component: (ns: string, name: string) =>
+    queryOptions({ queryKey: ['component', ns, name], queryFn: () => api.component(ns, name) }),
+  // Only unwired needs are cut on the server, so weaker unwired needs of a big org show too.
+  coordination: (unwired: boolean) =>
+    queryOptions({
+      queryKey: ['coordination', MAP_EDGE_LIMIT, unwired],
+      queryFn: () => api.coordination(MAP_EDGE_LIMIT, unwired),
+    }),
+  bets: () => queryOptions({ queryKey: ['bets'], queryFn: api.bets }),
+  bet: (ns: string, name: string) =>
+    queryOptions({ queryKey: ['bet', ns, name], queryFn: () => api.bet(ns, name) }),
+  learnings: () => queryOptions({ queryKey: ['learnings'], queryFn: api.learnings }),
+  queues: () => queryOptions({ queryKey: ['queues'], queryFn: api.queues }),
+  chains: () => queryOptions({ queryKey: ['chains'], queryFn: api.chains }),
+  search: (q: string) =>
+    queryOptions({ queryKey: ['search', q], queryFn: () => api.search(q), enabled: q !== '' }),
+};
