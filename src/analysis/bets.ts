@@ -1,4 +1,4 @@
-import type { Bet, Catalog } from '../model/index.js';
+import type { Api, Bet, Catalog, Component } from '../model/index.js';
 import type { CoordinationNeed } from './coordination.js';
 import { declaredWiring } from './coordination.js';
 import type { TimeWindow } from './window.js';
@@ -156,11 +156,28 @@ export function analyzeBets(
   const groupsOf = new Map(catalog.users.map((u) => [u.ref, u.memberOf]));
   const teamsOwning = (owner: string): string[] =>
     owner.startsWith('user:') ? (groupsOf.get(owner) ?? []) : [owner];
+  // Indexed once: with 20,000 components, scanning them for every need of every bet
+  // took seconds, and the board is recomputed on every check-in.
+  const partsOf = new Map<string, (Component | Api)[]>();
+  for (const part of [...catalog.components, ...catalog.apis]) {
+    if (part.system === undefined) continue;
+    const parts = partsOf.get(part.system) ?? [];
+    parts.push(part);
+    partsOf.set(part.system, parts);
+  }
+  const providersOf = new Map<string, string[]>();
+  for (const component of catalog.components) {
+    for (const api of component.providesApis) {
+      const providers = providersOf.get(api) ?? [];
+      providers.push(component.ref);
+      providersOf.set(api, providers);
+    }
+  }
   const ownersOf = (ref: string): string[] => {
     const entity = catalog.byRef.get(ref);
     if (!entity) return [];
     if (entity.kind === 'System') {
-      const parts = [...catalog.components, ...catalog.apis].filter((c) => c.system === ref);
+      const parts = partsOf.get(ref) ?? [];
       return parts.length > 0
         ? parts.flatMap((c) => teamsOwning(c.owner))
         : teamsOwning(entity.owner);
@@ -170,14 +187,12 @@ export function analyzeBets(
   /** The components whose changes show work on a need: an API's providers, a System's parts. */
   const componentsOf = (ref: string): string[] => {
     const entity = catalog.byRef.get(ref);
-    if (entity?.kind === 'API') {
-      return catalog.components.filter((c) => c.providesApis.includes(ref)).map((c) => c.ref);
-    }
+    if (entity?.kind === 'API') return providersOf.get(ref) ?? [];
     if (entity?.kind === 'System') {
-      const apis = new Set(catalog.apis.filter((a) => a.system === ref).map((a) => a.ref));
-      return catalog.components
-        .filter((c) => c.system === ref || c.providesApis.some((api) => apis.has(api)))
-        .map((c) => c.ref);
+      const parts = partsOf.get(ref) ?? [];
+      const components = parts.filter((p) => p.kind === 'Component').map((p) => p.ref);
+      const apis = parts.filter((p) => p.kind === 'API').map((p) => p.ref);
+      return [...new Set([...components, ...apis.flatMap((api) => providersOf.get(api) ?? [])])];
     }
     return [ref];
   };
