@@ -6,6 +6,7 @@
  * is no catalog entity is named as the ownership rules name it (`codeowners:REPO:PATTERN`,
  * `folder:REPO:NAME`). Dates are `YYYY-MM-DD`, instants ISO 8601 UTC.
  */
+import type { z } from 'zod';
 import type {
   BetReport,
   Calibration,
@@ -16,13 +17,13 @@ import type {
 } from '../analysis/index.js';
 import type {
   BetSpec,
-  BetStatus,
   Checkin,
   GoalSpec,
   InteractionMode,
   Reading,
   TeamType,
 } from '../model/index.js';
+import type { checkinBody, learningBody, readingBody } from './bodies.js';
 
 /** Every error the API returns: a stable code and a sentence for people. */
 export interface ApiError {
@@ -309,28 +310,11 @@ export interface SearchHit extends EntitySummary {
   snippet: string;
 }
 
-/** `POST /api/bets/:ns/:name/checkins` body. */
-export interface CheckinBody {
-  status?: BetStatus;
-  outcomeValue?: number;
-  note: string;
-}
-
-/** `POST /api/goals/:ns/:name/readings` body. */
-export interface ReadingBody {
-  value: number;
-  at?: string;
-}
-
-/** `POST /api/learnings` body. */
-export interface LearningBody {
-  title: string;
-  bet?: string;
-  incident?: string;
-  situation: string;
-  complication: string;
-  resolution: string;
-  lessons: string[];
-  date?: string;
-  authors?: string[];
-}
+/**
+ * Request bodies, as the zod schemas that validate them define them (`src/server/bodies.ts`):
+ * `POST /api/bets/:ns/:name/checkins`, `POST /api/goals/:ns/:name/readings`,
+ * `POST /api/learnings`.
+ */
+export type CheckinBody = z.input<typeof checkinBody>;
+export type ReadingBody = z.input<typeof readingBody>;
+export type LearningBody = z.input<typeof learningBody>;
