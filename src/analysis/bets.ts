@@ -197,6 +197,16 @@ export function analyzeBets(
     return [ref];
   };
   const goals = new Map(catalog.goals.map((g) => [g.ref, g]));
+  // Unwired needs by their first team, in the needs' order: a bet looks only at those of
+  // the teams it involves.
+  const unwiredByTeam = new Map<string, CoordinationNeed[]>();
+  (options.needs ?? []).forEach((need) => {
+    if (need.wired) return;
+    const list = unwiredByTeam.get(need.teams[0]) ?? [];
+    list.push(need);
+    unwiredByTeam.set(need.teams[0], list);
+  });
+  const order = new Map((options.needs ?? []).map((need, i) => [need, i]));
 
   const bets: BetReport[] = catalog.bets.map((bet) => {
     const spec = bet.spec;
@@ -240,8 +250,10 @@ export function analyzeBets(
       feasibility: feasible,
       impact,
       quadrant: quadrant(impact, feasible),
-      unwiredNeeds: (options.needs ?? [])
-        .filter((n) => !n.wired && involved.has(n.teams[0]) && involved.has(n.teams[1]))
+      unwiredNeeds: [...involved]
+        .flatMap((team) => unwiredByTeam.get(team) ?? [])
+        .filter((n) => involved.has(n.teams[1]))
+        .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
         .map((n) => ({ teams: n.teams, weight: n.weight })),
       decideBy: spec.decideBy ?? null,
       overdue:

@@ -13,8 +13,6 @@ import { init } from './commands/init.js';
 import { learnings } from './commands/learnings.js';
 import { owners } from './commands/owners.js';
 import { queues } from './commands/queues.js';
-import { serveRadiator } from './commands/serve.js';
-import { createToken, listTokens } from './commands/token.js';
 import { validate } from './commands/validate.js';
 import { catalogDir, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
@@ -559,6 +557,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }) => {
         const loaded = await config();
         const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
+        // Loaded on demand: the server's modules would slow every other command's start.
+        const { serveRadiator } = await import('./commands/serve.js');
         status = await serveRadiator(io, loaded, {
           ...opts,
           ...demo,
@@ -584,6 +584,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(async (opts: { name?: string; db?: string; demo?: boolean }) => {
       const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      const { createToken } = await import('./commands/token.js');
       status = await createToken(io, { ...opts, ...(db === undefined ? {} : { db }) });
     });
   token
@@ -593,6 +594,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(dbOption())
     .action(async (opts: { db?: string; demo?: boolean }) => {
       const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      const { listTokens } = await import('./commands/token.js');
       status = await listTokens(io, db === undefined ? {} : { db });
     });
 

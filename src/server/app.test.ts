@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo, DEMO_CATALOG, DEMO_END_DATE, DEMO_REQUESTS } from '../demo/index.js';
 import { readCatalogFiles, readRequestFile } from '../ingest/index.js';
@@ -184,6 +185,18 @@ describe('reads', () => {
     expect(unwired.body.needs).toEqual(body.needs.filter((n) => !n.wired));
     expect(unwired.body.needs).toHaveLength(body.totalUnwired);
     expect(body.totalUnwired).toBeGreaterThan(0);
+  });
+
+  it('sends gzip to clients that take it, the same JSON inside', async () => {
+    const plain = await app.request('/api/coordination');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const zipped = await app.request('/api/coordination', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    const inside = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8');
+    expect(JSON.parse(inside)).toEqual(await plain.json());
   });
 
   it('refuses a limit that is no whole number', async () => {

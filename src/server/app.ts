@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -35,6 +36,8 @@ type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { who: string 
 /** Needs on the org map unless `?limit=` says otherwise. */
 const MAP_LIMIT = 2_000;
 const SEARCH_LIMIT = 50;
+/** Responses from this many bytes are sent gzipped to clients that accept it. */
+const GZIP_FROM = 1024;
 
 const fail = (c: Context, status: number, code: ApiErrorCode, message: string) =>
   c.json({ error: { code, message } } satisfies ApiError, status as 400);
@@ -90,22 +93,34 @@ export function createApp(deps: AppDeps): Hono<Env> {
   };
   if (deps.readToken) api.use('*', authorize);
 
-  // Read responses, serialised once per version of the radiator.
-  const cache = new Map<string, string>();
+  // Read responses, serialised (and gzipped, for clients that take it) once per version
+  // of the radiator: the org map of a thousand teams is over a megabyte of JSON.
+  const cache = new Map<string, { json: Buffer; gzip?: Buffer }>();
   let cachedVersion = radiator.version;
   const cached = (c: Context, key: string, build: () => unknown) => {
     if (cachedVersion !== radiator.version) {
       cache.clear();
       cachedVersion = radiator.version;
     }
-    let body = cache.get(key);
-    if (body === undefined) {
+    let entry = cache.get(key);
+    if (entry === undefined) {
       const value = build();
       if (value === undefined) return undefined;
-      body = JSON.stringify(value);
-      cache.set(key, body);
+      entry = { json: Buffer.from(JSON.stringify(value)) };
+      cache.set(key, entry);
     }
-    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      vary: 'Accept-Encoding',
+    };
+    if (entry.json.length >= GZIP_FROM && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      entry.gzip ??= gzipSync(entry.json);
+      return c.body(entry.gzip as Uint8Array<ArrayBuffer>, 200, {
+        ...headers,
+        'content-encoding': 'gzip',
+      });
+    }
+    return c.body(entry.json as Uint8Array<ArrayBuffer>, 200, headers);
   };
   const entity = (kind: string, c: Context) =>
     `${kind}:${c.req.param('ns')?.toLowerCase()}/${c.req.param('name')?.toLowerCase()}`;

@@ -73,6 +73,8 @@ export class Radiator {
   private readonly teamNodes: Map<string, TeamNode>;
   private readonly components: Map<string, ReportComponent>;
   private readonly needsOf = new Map<string, CoordinationNeed[]>();
+  private readonly ownedBy = new Map<string, ReportComponent[]>();
+  private cardsOf?: { version: number; cards: BetCard[] };
   private readonly interactions: DeclaredInteraction[];
   private readonly search: ReturnType<typeof createSearch>;
   private board!: {
@@ -100,9 +102,12 @@ export class Radiator {
         this.needsOf.set(team, list);
       }
     }
-    const owns = new Map<string, number>();
-    for (const c of report.ownership.components)
-      if (c.owner) owns.set(c.owner, (owns.get(c.owner) ?? 0) + 1);
+    for (const c of report.ownership.components) {
+      if (!c.owner) continue;
+      const owned = this.ownedBy.get(c.owner) ?? [];
+      owned.push(c);
+      this.ownedBy.set(c.owner, owned);
+    }
     const commits = new Map(report.identities.teams.map((t) => [t.ref, t.commits]));
     this.teamNodes = new Map(
       report.teams.map((t) => [
@@ -114,7 +119,7 @@ export class Radiator {
           groupType: t.groupType,
           parent: t.parent,
           members: t.members.length,
-          owns: owns.get(t.ref) ?? 0,
+          owns: this.ownedBy.get(t.ref)?.length ?? 0,
           commits: commits.get(t.ref) ?? 0,
           unwiredNeeds: (this.needsOf.get(t.ref) ?? []).filter((n) => !n.wired).length,
           inferred: t.inferred,
@@ -397,7 +402,14 @@ export class Radiator {
     };
   }
 
+  /** The bet cards, built once per version. */
   private cards(): BetCard[] {
+    if (this.cardsOf?.version !== this.version)
+      this.cardsOf = { version: this.version, cards: this.buildCards() };
+    return this.cardsOf.cards;
+  }
+
+  private buildCards(): BetCard[] {
     const latest = new Map<string, Checkin>();
     for (const c of this.checkins) latest.set(c.bet, c);
     return this.board.bets.map((report) => {
