@@ -31,6 +31,8 @@ export interface ServeOptions {
   today?: string;
   title: string;
   quiet: boolean;
+  /** Serving the demo: its token command is `orgwire token create --demo`. */
+  demo?: boolean;
   /** Resolves when the server should stop; by default on SIGINT or SIGTERM. */
   stopped?: Promise<unknown>;
 }
@@ -112,7 +114,7 @@ export async function serveRadiator(
     if (!options.quiet) {
       io.err(
         pc.dim(
-          `${options.readToken ? 'Reads and writes' : 'Writes'} need a token: \`orgwire token create${options.db ? ` --db ${options.db}` : ''}\`, or set ORGWIRE_TOKEN. Ctrl-C stops.\n`,
+          `${options.readToken ? 'Reads and writes' : 'Writes'} need a token: \`orgwire token create${options.demo ? ' --demo' : options.db ? ` --db ${options.db}` : ''}\`, or set ORGWIRE_TOKEN. Ctrl-C stops.\n`,
         ),
       );
     }
