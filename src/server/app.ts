@@ -255,11 +255,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       at,
       by: c.get('who'),
     });
-    radiator.addLearning(learning);
-    return c.json(
-      radiator.learnings().learnings.find((l) => l.name === learning.name),
-      201,
-    );
+    return c.json(radiator.addLearning(learning), 201);
   });
 
   app.route('/api', api);

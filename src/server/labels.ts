@@ -1,4 +1,4 @@
-import type { Catalog, Entity } from '../model/index.js';
+import { type Catalog, DEFAULT_NAMESPACE, type Entity, parseEntityRef } from '../model/index.js';
 import type { EntitySummary } from './api-types.js';
 
 /** What people call an entity: its title, else its display name, else its name. */
@@ -19,8 +19,11 @@ export function summarize(catalog: Catalog, ref: string): EntitySummary {
   const kind = colon < 0 ? 'unknown' : ref.slice(0, colon);
   const entity = catalog.byRef.get(ref);
   if (entity) return { ref, kind, name: entity.name, label: entityLabel(entity) };
-  const rest = ref.slice(colon + 1);
-  const name =
-    kind === 'codeowners' || kind === 'folder' ? rest : rest.slice(rest.indexOf('/') + 1);
+  // Ownership rules name a pattern or folder after their kind, not an entity.
+  const parsed =
+    kind === 'codeowners' || kind === 'folder'
+      ? undefined
+      : parseEntityRef(ref, { defaultNamespace: DEFAULT_NAMESPACE });
+  const name = parsed?.ok ? parsed.ref.name : ref.slice(colon + 1);
   return { ref, kind, name, label: name };
 }

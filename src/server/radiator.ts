@@ -193,10 +193,13 @@ export class Radiator {
     this.version++;
   }
 
-  addLearning(learning: LearningRecord): void {
+  /** Adds a written learning and returns it as the pages show it. */
+  addLearning(learning: LearningRecord): LearningView {
     this.written.push(learning);
-    this.search.add(this.learningView(learning));
+    const view = this.learningView(learning);
+    this.search.add(view);
     this.version++;
+    return view;
   }
 
   hasBet(ref: string): boolean {

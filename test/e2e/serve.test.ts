@@ -10,25 +10,16 @@ const BIN = resolve('bin/orgwire.js');
 const work = mkdtempSync(join(tmpdir(), 'orgwire-serve-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function orgwire(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
 
 describe('orgwire serve', () => {
   it('serves the demo, takes a check-in with a created token, and keeps it across a restart', async () => {
-    const created = orgwire(['token', 'create', '--demo', '--name', 'e2e']);
+    const created = await orgwire(['token', 'create', '--demo', '--name', 'e2e']);
     expect(created.status).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^ow_[\w-]{43}$/);
     expect(created.stderr).toContain('shown only this once');
-    expect(orgwire(['token', 'list', '--demo']).stdout).toMatch(/^e2e\t\d{4}-/);
+    expect((await orgwire(['token', 'list', '--demo'])).stdout).toMatch(/^e2e\t\d{4}-/);
     // The token itself is not in the store, only its hash.
     expect(
       spawnSync('grep', ['-c', token, join(work, '.orgwire/demo/orgwire.db')]).stdout.toString(),
@@ -71,11 +62,11 @@ describe('orgwire serve', () => {
   }, 240_000);
 
   it('says what is wrong with a bad port, a port in use, or no repository', async () => {
-    const bad = orgwire(['serve', '--demo', '--port', '70000']);
+    const bad = await orgwire(['serve', '--demo', '--port', '70000']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--port takes a port number from 0 to 65535, not "70000"');
 
-    const none = orgwire(['serve']);
+    const none = await orgwire(['serve']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('No repository to analyse.');
 
@@ -83,8 +74,7 @@ describe('orgwire serve', () => {
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
     const port = (blocker.address() as { port: number }).port;
     try {
-      // Not spawnSync: the blocker listens on this process's event loop.
-      const taken = await orgwireAsync(['serve', '--demo', '--quiet', '--port', String(port)]);
+      const taken = await orgwire(['serve', '--demo', '--quiet', '--port', String(port)]);
       expect(taken.status).toBe(2);
       expect(taken.stderr).toContain(`Cannot listen on 127.0.0.1:${port}: EADDRINUSE.`);
       expect(taken.stderr).toContain('pass --port with another one');
@@ -95,7 +85,8 @@ describe('orgwire serve', () => {
   }, 120_000);
 });
 
-function orgwireAsync(args: string[]) {
+/** Runs the built CLI in the work folder, without blocking the event loop (tests listen on it). */
+function orgwire(args: string[]) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: work,
