@@ -8,6 +8,7 @@ import {
 import type { CommitFacts } from './commit-facts.js';
 import { type CoordinationResult, coordination } from './coordination.js';
 import { inferTeams } from './infer-teams.js';
+import { tallyTeamWork } from './team-work.js';
 import type { TimeWindow } from './window.js';
 
 /** A team as the report lists it: from the catalog, or inferred from the work. */
@@ -109,7 +110,6 @@ export function analyzeWiring(
   }
 
   // Team-attributed commits: a commit counts once for each team among its authors.
-  const teamCommits = new Map<string, Map<string, number>>();
   const activity = new Map<
     string,
     { commits: number; unmatched: number; teams: Map<string, number> }
@@ -125,12 +125,7 @@ export function analyzeWiring(
       };
       entry.commits++;
       if (unmatched) entry.unmatched++;
-      for (const team of commitTeams) {
-        entry.teams.set(team, (entry.teams.get(team) ?? 0) + 1);
-        const row = teamCommits.get(team) ?? new Map<string, number>();
-        row.set(component, (row.get(component) ?? 0) + 1);
-        teamCommits.set(team, row);
-      }
+      for (const team of commitTeams) entry.teams.set(team, (entry.teams.get(team) ?? 0) + 1);
       activity.set(component, entry);
     }
   }
@@ -187,7 +182,7 @@ export function analyzeWiring(
 
   return {
     teams,
-    coordination: coordination(catalog, teamCommits, coupled, options.window),
+    coordination: coordination(catalog, tallyTeamWork(facts, teamsOf), coupled, options.window),
     components,
     coupling: {
       pairs,

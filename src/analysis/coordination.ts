@@ -1,5 +1,6 @@
 import type { Catalog, Group } from '../model/index.js';
 import type { CoupledPair } from './change-coupling.js';
+import type { TeamWork } from './team-work.js';
 import type { TimeWindow } from './window.js';
 
 /** How two teams are wired together, if they are. */
@@ -9,11 +10,14 @@ export type Wiring = 'hierarchy' | 'collaboration' | 'x-as-a-service' | 'facilit
 export interface CoordinationNeed {
   /** The two teams, in reference order. */
   teams: [string, string];
-  /** Σ over components c of min(commits of A touching c, commits of B touching c). */
+  /**
+   * Σ over components c of min(A∖B on c, B∖A on c), where A∖B on c counts the commits on c
+   * with an author in A who is not in B: a person in both teams adds nothing to the pair.
+   */
   sharedWork: number;
   /**
    * Σ over change-coupled component pairs {x, y}, for each way round (A on x and B on y,
-   * A on y and B on x), of min(commits of A on x, commits of B on y) × degree ÷ 100.
+   * A on y and B on x), of min(A∖B on x, B∖A on y) × degree ÷ 100.
    */
   coupledWork: number;
   /** sharedWork + coupledWork. */
@@ -85,21 +89,21 @@ export function declaredWiring(catalog: Catalog, window: TimeWindow) {
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
 
 /**
- * The coordination the work requires between teams (design.md §1), from how many
- * commits each team made to each component and which components are change-coupled.
+ * The coordination the work requires between teams (design.md §1), from which teams'
+ * people changed each component and which components are change-coupled.
  */
 export function coordination(
   catalog: Catalog,
-  teamCommits: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  work: TeamWork,
   coupled: readonly CoupledPair[],
   window: TimeWindow,
 ): CoordinationResult {
   const wiring = declaredWiring(catalog, window);
-  const byComponent = new Map<string, Map<string, number>>();
-  for (const [team, row] of teamCommits) {
-    for (const [component, n] of row) {
-      const teams = byComponent.get(component) ?? new Map<string, number>();
-      teams.set(team, n);
+  const byComponent = new Map<string, string[]>();
+  for (const [team, row] of work.byTeam) {
+    for (const component of row.keys()) {
+      const teams = byComponent.get(component) ?? [];
+      teams.push(team);
       byComponent.set(component, teams);
     }
   }
@@ -123,21 +127,21 @@ export function coordination(
     needs.set(key, need);
   };
   for (const [component, teams] of byComponent) {
-    const list = [...teams];
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [a, na] = list[i] as [string, number];
-        const [b, nb] = list[j] as [string, number];
-        add(a, b, 'shared', Math.min(na, nb), [component]);
+    for (let i = 0; i < teams.length; i++) {
+      for (let j = i + 1; j < teams.length; j++) {
+        const a = teams[i] as string;
+        const b = teams[j] as string;
+        const amount = Math.min(work.apart(a, b, component), work.apart(b, a, component));
+        add(a, b, 'shared', amount, [component]);
       }
     }
   }
   for (const pair of coupled) {
-    const onA = byComponent.get(pair.a) ?? new Map<string, number>();
-    const onB = byComponent.get(pair.b) ?? new Map<string, number>();
-    for (const [teamX, nx] of onA) {
-      for (const [teamY, ny] of onB) {
-        add(teamX, teamY, 'coupled', (Math.min(nx, ny) * pair.degree) / 100, [pair.a, pair.b]);
+    for (const teamX of byComponent.get(pair.a) ?? []) {
+      for (const teamY of byComponent.get(pair.b) ?? []) {
+        if (teamX === teamY) continue;
+        const amount = Math.min(work.apart(teamX, teamY, pair.a), work.apart(teamY, teamX, pair.b));
+        add(teamX, teamY, 'coupled', (amount * pair.degree) / 100, [pair.a, pair.b]);
       }
     }
   }
