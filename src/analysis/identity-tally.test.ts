@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBotDetector, createIdentityResolver } from '../ingest/index.js';
 import { type Catalog, loadCatalog, type Person } from '../model/index.js';
 import { type CommitPeople, createIdentityTally, type IdentitySummary } from './identity-tally.js';
+import { createUserSuggester } from './suggest-user.js';
 
 const CATALOG = `
 apiVersion: backstage.io/v1alpha1
@@ -100,7 +101,10 @@ describe('createIdentityTally', () => {
   it('counts nothing before any commit', () => {
     expect(tally([])).toEqual({
       commits: 0,
+      peopleCommits: 0,
       matchedCommits: 0,
+      creditedCommits: 0,
+      coverage: null,
       botCommits: 0,
       unmatched: [],
       teams: [],
@@ -140,7 +144,10 @@ describe('createIdentityTally', () => {
   it('counts a bot’s commit as a bot commit, for no team and no one', () => {
     expect(tally([by(BOT), by(ANA)])).toEqual({
       commits: 2,
+      peopleCommits: 1,
       matchedCommits: 1,
+      creditedCommits: 1,
+      coverage: 1,
       botCommits: 1,
       unmatched: [],
       teams: [{ ref: PAYMENTS, commits: 1 }],
@@ -150,34 +157,47 @@ describe('createIdentityTally', () => {
   it('leaves a bot co-author out and counts the commit for its human author', () => {
     expect(tally([by(ANA, BOT)])).toEqual({
       commits: 1,
+      peopleCommits: 1,
       matchedCommits: 1,
+      creditedCommits: 1,
+      coverage: 1,
       botCommits: 0,
       unmatched: [],
       teams: [{ ref: PAYMENTS, commits: 1 }],
     });
   });
 
+  it('counts a bot’s commit with a person as co-author for the person, not as a bot commit', () => {
+    // An agent's commit "Co-authored-by" the person who asked for it is the person's work.
+    const result = tally([by(BOT, BEN), by(BOT, EVE), by(BOT)]);
+    expect(result.botCommits).toBe(1);
+    expect(result.peopleCommits).toBe(2);
+    expect(result.teams).toEqual([{ ref: SEARCH, commits: 1 }]);
+    expect(result.unmatched.map((u) => [u.email, u.commits])).toEqual([[EVE.email, 1]]);
+    expect(result.coverage).toBe(0.5);
+  });
+
   it('lists a bot as unmatched when bots are counted as people', () => {
     const result = tally([by(BOT), by(BOT)], () => false);
     expect(result.botCommits).toBe(0);
-    expect(result.unmatched).toEqual([{ ...BOT, commits: 2 }]);
+    expect(result.unmatched).toEqual([{ ...BOT, commits: 2, suggestion: null }]);
   });
 
   it('lists an author with no matching user as unmatched, with their commits', () => {
     const result = tally([by(EVE), by(EVE), by(ANA)]);
-    expect(result.unmatched).toEqual([{ ...EVE, commits: 2 }]);
+    expect(result.unmatched).toEqual([{ ...EVE, commits: 2, suggestion: null }]);
     expect(result.matchedCommits).toBe(1);
   });
 
   it('counts a commit for an unmatched co-author', () => {
     const result = tally([by(ANA, FRANK)]);
-    expect(result.unmatched).toEqual([{ ...FRANK, commits: 1 }]);
+    expect(result.unmatched).toEqual([{ ...FRANK, commits: 1, suggestion: null }]);
     expect(result.teams).toEqual([{ ref: PAYMENTS, commits: 1 }]);
   });
 
   it('counts an unmatched person once per commit, whatever the case of their e-mail', () => {
     const result = tally([by(EVE, { name: 'Eve', email: 'EVE@Agency.example' }), by(EVE)]);
-    expect(result.unmatched).toEqual([{ ...EVE, commits: 2 }]);
+    expect(result.unmatched).toEqual([{ ...EVE, commits: 2, suggestion: null }]);
   });
 
   it('tallies a mixed history by hand', () => {
@@ -196,14 +216,18 @@ describe('createIdentityTally', () => {
       by(CARLA, BEN_HOME), //       payments, search (once)
     ]);
 
+    // People's commits: 11 (all but the bot's); credited to a team: 8 → coverage 8/11.
     expect(result).toEqual({
       commits: 12,
+      peopleCommits: 11,
       matchedCommits: 8,
+      creditedCommits: 8,
+      coverage: 0.727,
       botCommits: 1,
       unmatched: [
-        { ...EVE, commits: 3 },
-        { ...FRANK, commits: 1 },
-        { ...GINA, commits: 1 },
+        { ...EVE, commits: 3, suggestion: null },
+        { ...FRANK, commits: 1, suggestion: null },
+        { ...GINA, commits: 1, suggestion: null },
       ],
       teams: [
         { ref: PAYMENTS, commits: 7 },
@@ -219,6 +243,45 @@ describe('createIdentityTally', () => {
       ['frank@freelance.example', 2],
       ['a@agency.example', 1],
       ['gina@agency.example', 1],
+    ]);
+  });
+
+  it('counts a User in no team as matched but not credited', () => {
+    const cat = loadCatalog([
+      {
+        path: 'c.yaml',
+        text: `${CATALOG}---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: lone}
+spec: {profile: {email: lone@acme.example}, memberOf: []}
+`,
+      },
+    ]).catalog;
+    const t = createIdentityTally(cat, createIdentityResolver(cat.users, createBotDetector()));
+    t.add(by({ name: 'Lone', email: 'lone@acme.example' }));
+    t.add(by(ANA));
+    const result = t.result();
+    expect([result.matchedCommits, result.creditedCommits, result.coverage]).toEqual([2, 1, 0.5]);
+  });
+
+  it('gives each unmatched author the suggestion the suggester makes', () => {
+    const cat = catalog();
+    const t = createIdentityTally(
+      cat,
+      createIdentityResolver(cat.users, createBotDetector()),
+      createUserSuggester(cat.users),
+    );
+    t.add(by({ name: 'Ana Lima', email: 'ana@laptop.local' }));
+    t.add(by(GINA));
+    expect(t.result().unmatched).toEqual([
+      {
+        name: 'Ana Lima',
+        email: 'ana@laptop.local',
+        commits: 1,
+        suggestion: { user: 'user:default/ana-lima', score: 1, why: expect.any(String) },
+      },
+      { ...GINA, commits: 1, suggestion: null },
     ]);
   });
 });

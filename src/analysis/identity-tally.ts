@@ -1,4 +1,11 @@
 import type { AuthorMatch, Catalog, Person } from '../model/index.js';
+import type { UserSuggestion } from './suggest-user.js';
+
+/**
+ * Below this coverage the figures speak for too few people to lead with: every surface
+ * says so beside the headline, with the authors who would lift it most.
+ */
+export const COVERAGE_WARNING = 0.8;
 
 /** One commit's people, as the tally needs them. */
 export interface CommitPeople {
@@ -10,12 +17,27 @@ export interface CommitPeople {
 export interface IdentitySummary {
   /** Commits read (merges left out unless asked for). */
   commits: number;
+  /**
+   * Commits by people: with at least one author or co-author who is no bot. A bot's
+   * commit with a person as co-author is the person's work, and counts for them.
+   */
+  peopleCommits: number;
   /** Commits with at least one author (or co-author) who is a User. */
   matchedCommits: number;
-  /** Commits whose author is a bot; bots count for no team and are listed nowhere else. */
+  /** Commits by people credited to at least one team. */
+  creditedCommits: number;
+  /**
+   * `creditedCommits ÷ peopleCommits`: how much of the people's work the figures see.
+   * Null when there are no commits by people, or no catalog teams to credit (teams inferred).
+   */
+  coverage: number | null;
+  /** Commits whose authors are all bots; they count for no team and are listed nowhere else. */
   botCommits: number;
-  /** Authors who are neither a User nor a bot, with the commits they are on; most first. */
-  unmatched: { name: string; email: string; commits: number }[];
+  /**
+   * Authors who are neither a User nor a bot, with the commits they are on, most first,
+   * and the User each most likely is (see `createUserSuggester`), or null.
+   */
+  unmatched: { name: string; email: string; commits: number; suggestion: UserSuggestion | null }[];
   /**
    * Team-attributed commits: a commit counts once for each team among its authors (the
    * author and every co-author); a user in two teams counts for both.
@@ -27,7 +49,11 @@ export interface IdentitySummary {
  * Counts commits by identity as they stream past, in memory bounded by the number of
  * distinct people, not commits.
  */
-export function createIdentityTally(catalog: Catalog, match: (person: Person) => AuthorMatch) {
+export function createIdentityTally(
+  catalog: Catalog,
+  match: (person: Person) => AuthorMatch,
+  suggest: (person: Person) => UserSuggestion | null = () => null,
+) {
   const teamsOf = new Map(catalog.users.map((u) => [u.ref, u.memberOf]));
   const cache = new Map<string, AuthorMatch>();
   const matchCached = (person: Person): AuthorMatch => {
@@ -40,6 +66,7 @@ export function createIdentityTally(catalog: Catalog, match: (person: Person) =>
   };
   let commits = 0;
   let matchedCommits = 0;
+  let creditedCommits = 0;
   let botCommits = 0;
   const unmatched = new Map<string, { name: string; email: string; commits: number }>();
   const teams = new Map<string, number>();
@@ -47,15 +74,13 @@ export function createIdentityTally(catalog: Catalog, match: (person: Person) =>
   return {
     add(commit: CommitPeople): void {
       commits++;
-      const author = matchCached(commit.author);
-      if (author.kind === 'bot') botCommits++;
       const commitTeams = new Set<string>();
       const seen = new Set<string>();
       let matched = false;
-      for (const [person, found] of [
-        [commit.author, author] as const,
-        ...commit.coAuthors.map((p) => [p, matchCached(p)] as const),
-      ]) {
+      let people = false;
+      for (const person of [commit.author, ...commit.coAuthors]) {
+        const found = matchCached(person);
+        if (found.kind !== 'bot') people = true;
         if (found.kind === 'user') {
           matched = true;
           for (const team of teamsOf.get(found.user) ?? []) commitTeams.add(team);
@@ -72,17 +97,26 @@ export function createIdentityTally(catalog: Catalog, match: (person: Person) =>
           unmatched.set(email, entry);
         }
       }
+      if (!people) botCommits++;
       if (matched) matchedCommits++;
+      if (commitTeams.size > 0) creditedCommits++;
       for (const team of commitTeams) teams.set(team, (teams.get(team) ?? 0) + 1);
     },
     result(): IdentitySummary {
+      const peopleCommits = commits - botCommits;
       return {
         commits,
+        peopleCommits,
         matchedCommits,
+        creditedCommits,
+        coverage:
+          peopleCommits === 0 || catalog.groups.length === 0
+            ? null
+            : Math.round((creditedCommits / peopleCommits) * 1000) / 1000,
         botCommits,
-        unmatched: [...unmatched.values()].sort(
-          (a, b) => b.commits - a.commits || a.email.localeCompare(b.email),
-        ),
+        unmatched: [...unmatched.values()]
+          .sort((a, b) => b.commits - a.commits || a.email.localeCompare(b.email))
+          .map((u) => ({ ...u, suggestion: suggest(u) })),
         teams: [...teams]
           .map(([ref, n]) => ({ ref, commits: n }))
           .sort((a, b) => b.commits - a.commits || a.ref.localeCompare(b.ref)),

@@ -9,5 +9,7 @@ export * from './identity-tally.js';
 export * from './infer-teams.js';
 export * from './queues.js';
 export * from './seeded-random.js';
+export * from './suggest-user.js';
 export * from './summarize-ownership.js';
+export * from './team-work.js';
 export * from './window.js';

@@ -124,9 +124,8 @@ describe('needs arise between different people', () => {
           const after = new Map(before);
           after.set(person, [...new Set([...(before.get(person) ?? []), ...pair])]);
           const weight = (teamsOf: Map<string, string[]>) =>
-            needOf(facts, teamsOf, coupled).find(
-              (x) => x.teams.join() === [...pair].sort().join(),
-            )?.weight ?? 0;
+            needOf(facts, teamsOf, coupled).find((x) => x.teams.join() === [...pair].sort().join())
+              ?.weight ?? 0;
           expect(weight(after)).toBeLessThanOrEqual(weight(before));
         },
       ),

@@ -21,6 +21,8 @@ export interface LoadedConfig {
   config: Config;
   /** The folder the config's relative paths start from. */
   base: string;
+  /** The config file read, or where `orgwire.yaml` would be when there is none. */
+  file: string;
 }
 
 /**
@@ -36,12 +38,12 @@ export async function loadConfig(io: Io, file: string | undefined): Promise<Load
         `No config file at ${file}.`,
         'Pass --config with an existing orgwire.yaml, or leave it out.',
       );
-    return { config: {}, base: io.cwd };
+    return { config: {}, base: io.cwd, file: path };
   }
   const shown = file ?? CONFIG_FILE;
   const { config, problems } = parseConfig(await readFile(path, 'utf8'), shown);
   if (problems.length > 0) throw new InputProblems(problems, `${shown} is not valid.`);
-  return { config, base: dirname(path) };
+  return { config, base: dirname(path), file: path };
 }
 
 /** The catalog folder: `--catalog`, else the config's `catalog`, else `./catalog`. */

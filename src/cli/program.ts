@@ -1,9 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { DEFAULT_COUPLING } from '../analysis/index.js';
-import { DEMO_CATALOG, DEMO_END_DATE, DEMO_REQUESTS, ensureDemoRepo } from '../demo/index.js';
+import {
+  DEMO_CATALOG,
+  DEMO_CONFIG,
+  DEMO_END_DATE,
+  DEMO_REQUESTS,
+  ensureDemoRepo,
+} from '../demo/index.js';
 import { AppError } from '../errors.js';
 import { REQUEST_FORMATS, type RequestFormat } from '../ingest/index.js';
+import { DEFAULT_MIN_WEIGHT } from '../usecases/index.js';
 import { analyze, type ReportFormat } from './commands/analyze.js';
 import { bets } from './commands/bets.js';
 import { chains } from './commands/chains.js';
@@ -38,6 +45,24 @@ const catalogOption = () =>
   );
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** `--ignore`: noise left out of the analysis, for the commands that run one. */
+const ignoreOption = () =>
+  new Option(
+    '--ignore <glob>',
+    'leave paths out of every analysis: a gitignore-style pattern (repeat for several)',
+  ).argParser(collect);
+/** `--min-weight`: what the headline shows, for the commands that run an analysis. */
+const minWeightOption = () =>
+  new Option(
+    '--min-weight <n>',
+    `the least weight of a need the headline shows (default ${DEFAULT_MIN_WEIGHT}; the JSON keeps all)`,
+  ).argParser((value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0)
+      throw new InvalidArgumentError(`--min-weight takes a number ≥ 0, not "${value}".`);
+    return n;
+  });
+
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
@@ -64,7 +89,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'orgwire analyze --demo',
       ]),
     );
-  const config = () => loadConfig(io, program.opts<{ config?: string }>().config);
+  /** `--config`, else the demo's settings for `--demo`, else `./orgwire.yaml` if any. */
+  const config = (demo?: boolean) =>
+    loadConfig(io, program.opts<{ config?: string }>().config ?? (demo ? DEMO_CONFIG : undefined));
 
   program
     .command('validate')
@@ -124,7 +151,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         paths: string[],
         opts: { repo: string; catalog?: string; demo?: boolean; format: OutputFormat },
       ) => {
-        const loaded = await config();
+        const loaded = await config(opts.demo);
         const demo = opts.demo ? { catalog: DEMO_CATALOG, repo: await ensureDemoRepo(io.cwd) } : {};
         status = await owners(io, loaded, { paths, ...opts, ...demo });
       },
@@ -257,7 +284,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         today?: string;
         format: OutputFormat;
       }) => {
-        const loaded = await config();
+        const loaded = await config(opts.demo);
         if (!opts.demo && !opts.repo?.length) {
           status = await bets(io, loaded, opts);
           return;
@@ -373,6 +400,72 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     );
 
   program
+    .command('identities')
+    .description(
+      'who made the commits: coverage, and every author no User matches with the User they probably are',
+    )
+    .addOption(catalogOption())
+    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
+    .addOption(dbOption())
+    .option('--since <date>', 'first day of the window (YYYY-MM-DD)')
+    .option('--until <date>', 'last day of the window (YYYY-MM-DD; default: the newest commit)')
+    .option('--window <length>', "the window's length when --since is not given", '90d')
+    .option(
+      '--accept',
+      'keep the suggestions as aliases in orgwire.yaml (identities.aliases)',
+      false,
+    )
+    .option(
+      '--min-score <n>',
+      'the least score of a suggestion --accept keeps',
+      (value: string) => {
+        const n = Number(value);
+        if (!Number.isFinite(n) || n < 0 || n > 1)
+          throw new InvalidArgumentError(`--min-score takes a number from 0 to 1, not "${value}".`);
+        return n;
+      },
+      0.9,
+    )
+    .option('--quiet', 'no progress bar or notes', false)
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire identities --repo . --catalog catalog',
+        'orgwire identities --repo . --catalog catalog --accept --min-score 0.95',
+      ]),
+    )
+    .action(
+      async (opts: {
+        catalog?: string;
+        repo?: string[];
+        db?: string;
+        since?: string;
+        until?: string;
+        window: string;
+        accept: boolean;
+        minScore: number;
+        quiet: boolean;
+        format: OutputFormat;
+      }) => {
+        if (!opts.repo?.length) {
+          throw new AppError(
+            'invalid-input',
+            'No repository to read.',
+            'Pass --repo DIR (repeat it for several).',
+          );
+        }
+        const window = opts.since === undefined ? opts.window : undefined;
+        const { identities } = await import('./commands/identities.js');
+        status = await identities(io, await config(), {
+          ...opts,
+          ...(window === undefined ? {} : { window }),
+          repos: opts.repo,
+        });
+      },
+    );
+
+  program
     .command('analyze')
     .description(
       'ingest what is new, then report coordination, ownership, change coupling and who is who',
@@ -415,6 +508,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .option('--include-bots', 'count bots as authors instead of leaving them out', false)
     .option('--merges', 'count merge commits too', false)
+    .addOption(ignoreOption())
+    .addOption(minWeightOption())
     .option('--today <date>', "the date to judge bets' decide-by dates against (default: today)")
     .option(
       '--requests <file>',
@@ -460,8 +555,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         quiet: boolean;
         today?: string;
         requests?: string[];
+        ignore?: string[];
+        minWeight?: number;
       }) => {
-        const loaded = await config();
+        const loaded = await config(opts.demo);
         let catalog = opts.catalog;
         let repos = opts.repo ?? [];
         let db = opts.db;
@@ -530,6 +627,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .option('--read-token', 'reads need a token too, not only writes', false)
     .option('--window <length>', "the window's length: 90d, 12w, 6m, 1y", '90d')
+    .addOption(ignoreOption())
+    .addOption(minWeightOption())
     .option('--today <date>', "the date to judge bets' decide-by dates against (default: today)")
     .option('--quiet', 'no progress bar or notes', false)
     .addHelpText(
@@ -554,8 +653,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         window: string;
         today?: string;
         quiet: boolean;
+        ignore?: string[];
+        minWeight?: number;
       }) => {
-        const loaded = await config();
+        const loaded = await config(opts.demo);
         const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
         // Loaded on demand: the server's modules would slow every other command's start.
         const { serveRadiator } = await import('./commands/serve.js');

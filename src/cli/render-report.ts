@@ -1,3 +1,4 @@
+import { COVERAGE_WARNING } from '../analysis/index.js';
 import type { Report } from '../usecases/index.js';
 import {
   columns,
@@ -44,6 +45,9 @@ export function renderReportTable(report: Report, catalogLine: string): string {
   out.push(
     `Window ${report.window.since} to ${report.window.until}: ${plural(report.identities.commits, 'commit')}.`,
   );
+  out.push(...coverageLines(report).map((line) => wrap(line, '', WIDTH)));
+  const ignored = ignoredLine(report);
+  if (ignored) out.push(wrap(ignored, '', WIDTH));
 
   const teamCommits = new Map(report.identities.teams.map((t) => [t.ref, t.commits]));
   const owned = new Map(report.ownership.teams.map((t) => [t.ref, t]));
@@ -81,10 +85,17 @@ export function renderReportTable(report: Report, catalogLine: string): string {
     para(
       coordination.congruence.weighted === null
         ? 'No two teams changed the same or coupled components in the window.'
-        : `Congruence ${pct(coordination.congruence.weighted)} of the coordination need is wired (${pct(coordination.congruence.unweighted)} of the team pairs).`,
+        : `Congruence ${pct(coordination.congruence.weighted)} of the coordination need is wired (${pct(coordination.congruence.unweighted)} of the team pairs)${coverageNote(report)}.`,
     ),
   );
-  const unwired = coordination.needs.filter((n) => !n.wired);
+  const { shown: unwired, lighter } = headlineNeeds(report);
+  if (lighter > 0) {
+    out.push(
+      para(
+        `${plural(lighter, 'unwired need')} lighter than ${coordination.minWeight} left out of the headline (--min-weight 0 shows them; the JSON has all).`,
+      ),
+    );
+  }
   if (unwired.length > 0) {
     out.push(
       para(`Unwired needs, strongest first (${unwired.length}); WEIGHT = shared + coupled work:`),
@@ -217,7 +228,7 @@ export function renderReportTable(report: Report, catalogLine: string): string {
     para(
       noCatalogTeams
         ? bots
-        : `${ids.matchedCommits} with an author in the catalog (${percent(ids.matchedCommits, ids.commits - ids.botCommits)} of the commits by people); ${bots}`,
+        : `${ids.creditedCommits} credited to a team (${percent(ids.creditedCommits, ids.peopleCommits)} of the ${plural(ids.peopleCommits, 'commit')} by people); ${ids.matchedCommits} with an author in the catalog; ${bots}`,
     ),
   );
   if (ids.unmatched.length > 0) {
@@ -230,9 +241,18 @@ export function renderReportTable(report: Report, catalogLine: string): string {
     );
     out.push(
       columns(
-        ids.unmatched
-          .slice(0, LIMIT)
-          .map((u) => [truncate(`${u.name} <${u.email}>`, 60), String(u.commits)]),
+        [
+          ['AUTHOR', 'COMMITS', 'PROBABLY'],
+          ...ids.unmatched
+            .slice(0, LIMIT)
+            .map((u) => [
+              truncate(`${u.name} <${u.email}>`, 44),
+              String(u.commits),
+              u.suggestion
+                ? `${truncate(short(u.suggestion.user), 18)} (${num(u.suggestion.score)})`
+                : '',
+            ]),
+        ],
         '    ',
       ),
     );
@@ -264,12 +284,16 @@ export function renderReportMarkdown(report: Report, title: string): string {
     `Window: ${report.window.since} to ${report.window.until}. Repositories: ${report.repositories.map((r) => `\`${r.label}\``).join(', ')}. ${plural(report.identities.commits, 'commit')} (bots left out: ${report.identities.botCommits}).`,
     '',
   );
+  for (const line of coverageLines(report))
+    out.push(line.startsWith('⚠') ? `> **${line}**` : line, '');
+  const ignored = ignoredLine(report);
+  if (ignored) out.push(ignored, '');
   const { coordination } = report;
   out.push('## Coordination', '');
   out.push(
     coordination.congruence.weighted === null
       ? 'No two teams changed the same or coupled components in the window.'
-      : `**Congruence: ${pct(coordination.congruence.weighted)}** of the coordination the work requires is wired (same team, group tree, or a declared interaction); ${pct(coordination.congruence.unweighted)} of the team pairs.`,
+      : `**Congruence: ${pct(coordination.congruence.weighted)}** of the coordination the work requires is wired (same team, group tree, or a declared interaction); ${pct(coordination.congruence.unweighted)} of the team pairs${coverageNote(report)}.`,
     '',
   );
   if (coordination.needs.length > 0) {
@@ -403,16 +427,70 @@ export function renderReportMarkdown(report: Report, title: string): string {
     out.push(chainsMarkdown({ chains: report.chains, cycles: report.cycles }));
   out.push('## Who is who', '');
   out.push(
-    `${report.identities.matchedCommits} of ${report.identities.commits - report.identities.botCommits} commits by people have an author in the catalog.`,
+    `${report.identities.creditedCommits} of ${report.identities.peopleCommits} commits by people are credited to a team; ${report.identities.matchedCommits} have an author in the catalog.`,
   );
   if (report.identities.unmatched.length > 0) {
     out.push(
       '',
       mdTable([
-        ['Author who is no User', 'Commits'],
-        ...report.identities.unmatched.map((u) => [`${u.name} <${u.email}>`, String(u.commits)]),
+        ['Author who is no User', 'Commits', 'Probably'],
+        ...report.identities.unmatched.map((u) => [
+          `${u.name} <${u.email}>`,
+          String(u.commits),
+          u.suggestion
+            ? `${short(u.suggestion.user)} (${num(u.suggestion.score)}: ${u.suggestion.why})`
+            : '',
+        ]),
       ]),
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The unwired needs a headline shows (at least the minimum weight), and how many are lighter. */
+export function headlineNeeds(report: Report) {
+  const unwired = report.coordination.needs.filter((n) => !n.wired);
+  const shown = unwired.filter((n) => n.weight >= report.coordination.minWeight);
+  return { shown, lighter: unwired.length - shown.length };
+}
+
+/** `; coverage 97%` beside congruence, when there are catalog teams to credit. */
+function coverageNote(report: Report): string {
+  const { coverage } = report.identities;
+  return coverage === null ? '' : `; coverage ${pct(coverage)}`;
+}
+
+/**
+ * The coverage line under the window: how much of the people's work the figures see, and
+ * below {@link COVERAGE_WARNING} a warning with the authors who would lift it most and the
+ * command that fixes it.
+ */
+export function coverageLines(report: Report): string[] {
+  const ids = report.identities;
+  if (ids.coverage === null) return [];
+  const line = `Coverage ${pct(ids.coverage)}: ${ids.creditedCommits} of the ${plural(ids.peopleCommits, 'commit')} by people are credited to a team.`;
+  if (ids.coverage >= COVERAGE_WARNING) return [line];
+  const lifters = ids.unmatched
+    .slice(0, 3)
+    .map(
+      (u) =>
+        `${u.name} <${u.email}> ${u.commits}${u.suggestion ? ` (probably ${short(u.suggestion.user)})` : ''}`,
+    );
+  return [
+    `⚠ ${line} The figures below speak for a few people only.`,
+    ...(lifters.length > 0 ? [`Most uncredited work: ${lifters.join('; ')}.`] : []),
+    'Fix: `orgwire identities` (same --repo and --catalog) lists every author with the User they probably are; `--accept` keeps the suggestions as aliases in orgwire.yaml.',
+  ];
+}
+
+/** What was left out as noise, in one line; undefined when nothing was. */
+export function ignoredLine(report: Report): string | undefined {
+  const { ignored } = report;
+  if (ignored.files === 0 && ignored.commits === 0) return undefined;
+  const top = ignored.patterns
+    .filter((p) => p.files > 0)
+    .sort((a, b) => b.files - a.files)
+    .slice(0, 4)
+    .map((p) => `${p.pattern} ${p.files}`);
+  return `Left out as noise: ${plural(ignored.files, 'file')} at HEAD${top.length > 0 ? ` (${top.join(', ')})` : ''} and ${plural(ignored.commits, 'commit')} that touched only them (ignore: in orgwire.yaml, --ignore).`;
 }

@@ -9,6 +9,11 @@ import { demoHistory } from './demo-history.js';
 /** The demo organisation's catalog, shipped with the package (`examples/demo/catalog`). */
 export const DEMO_CATALOG = fileURLToPath(new URL('../../examples/demo/catalog', import.meta.url));
 
+/** The demo's settings (`examples/demo/orgwire.yaml`): what it leaves out as noise. */
+export const DEMO_CONFIG = fileURLToPath(
+  new URL('../../examples/demo/orgwire.yaml', import.meta.url),
+);
+
 /** The demo's request-queue export (plain CSV): billing-integration and data. */
 export const DEMO_REQUESTS = fileURLToPath(
   new URL('../../examples/demo/requests/requests.csv', import.meta.url),

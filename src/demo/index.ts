@@ -8,4 +8,4 @@ export {
   type DemoPerson,
   demoHistory,
 } from './demo-history.js';
-export { DEMO_CATALOG, DEMO_REQUESTS, ensureDemoRepo } from './demo-paths.js';
+export { DEMO_CATALOG, DEMO_CONFIG, DEMO_REQUESTS, ensureDemoRepo } from './demo-paths.js';

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AuthorMatch, type Catalog, loadCatalog, type Person } from '../model/index.js';
+import {
+  type AuthorMatch,
+  type Catalog,
+  type IdentitySignal,
+  loadCatalog,
+  type Person,
+} from '../model/index.js';
 import {
   createBotDetector,
   createIdentityResolver,
@@ -90,7 +96,6 @@ describe('createIdentityResolver', () => {
     ['an e-mail no user has', 'ana.lima@other.example'],
     ['a no-reply address whose login no user has', '1234567+ana-lima@users.noreply.github.com'],
     ['a no-reply address of another host', '1234567+analima@users.noreply.gitlab.com'],
-    ['a login written as an e-mail at another domain', 'analima@github.com'],
     ['the local part of a profile e-mail alone', 'ana.lima'],
     ['an empty e-mail', ''],
   ])('leaves an author unmatched for %s', (_, email) => {
@@ -106,6 +111,71 @@ describe('createIdentityResolver', () => {
     expect(match({ name: 'Carla Diaz', email: '7+carla-diaz@users.noreply.github.com' })).toEqual(
       UNMATCHED,
     );
+  });
+
+  describe('signals the work gives, in their documented order', () => {
+    const hinted = createIdentityResolver(catalog().users, noBots, {
+      aliases: new Map([
+        ['ana-l@contractor.example', ANA],
+        ['benny o.', BEN],
+        // An alias never overrides a User's own e-mail.
+        ['ben.okafor@acme.example', ANA],
+      ]),
+      mergeLogins: new Map([
+        ['b.okafor@laptop.local', 'benok'],
+        ['ana.lima@acme.example', 'benok'],
+        ['someone@x.example', 'nobody-here'],
+      ]),
+    });
+    const via = (user: string, signal: IdentitySignal): AuthorMatch => ({
+      kind: 'user',
+      user,
+      via: signal,
+    });
+    it.each<[string, Person, AuthorMatch]>([
+      ['an alias by e-mail', { name: 'X', email: 'Ana-L@Contractor.example' }, via(ANA, 'alias')],
+      ['an alias by name', { name: 'Benny O.', email: 'b@nowhere.example' }, via(BEN, 'alias')],
+      [
+        'the login that merged their pull requests',
+        { name: 'B', email: 'b.okafor@laptop.local' },
+        via(BEN, 'merge-login'),
+      ],
+      [
+        'the local part of an e-mail equal to a login',
+        { name: 'Someone', email: 'analima@github.com' },
+        via(ANA, 'login-in-email'),
+      ],
+      [
+        'an author name equal to a login',
+        { name: 'BenOk', email: 'laptop@localhost' },
+        via(BEN, 'login-as-name'),
+      ],
+      [
+        'the profile e-mail before any alias or merge login',
+        { name: 'B', email: 'ben.okafor@acme.example' },
+        byEmail(BEN),
+      ],
+      [
+        'the profile e-mail before the merge login',
+        { name: 'A', email: 'ana.lima@acme.example' },
+        byEmail(ANA),
+      ],
+    ])('matches by %s', (_, person, expected) => {
+      expect(hinted(person)).toEqual(expected);
+    });
+    it.each<[string, Person]>([
+      ['a merge login that is no User', { name: 'S', email: 'someone@x.example' }],
+      [
+        'an author name of several words equal to nothing',
+        { name: 'Ben Ok', email: 'x@y.example' },
+      ],
+    ])('leaves unmatched %s', (_, person) => {
+      expect(hinted(person)).toEqual(UNMATCHED);
+    });
+    it('falls through a no-reply address of an unknown login to the later signals', () => {
+      const person = { name: 'benok', email: '1+stranger@users.noreply.github.com' };
+      expect(hinted(person)).toEqual(via(BEN, 'login-as-name'));
+    });
   });
 
   it('never matches a bot to a user, even when it commits with a user’s e-mail', () => {

@@ -1,4 +1,4 @@
-import type { AuthorMatch, Person, User } from '../model/index.js';
+import type { AuthorMatch, IdentitySignal, Person, User } from '../model/index.js';
 
 export interface BotOptions {
   /** Count bots as authors instead of leaving them out. */
@@ -51,14 +51,26 @@ export function createBotDetector(options: BotOptions = {}): (person: Person) =>
   };
 }
 
+/** What the work says about who is who, beyond the catalog's own e-mails and logins. */
+export interface IdentityHints {
+  /** Accepted aliases: an author's e-mail or name, lower-cased → User reference. */
+  aliases?: ReadonlyMap<string, string>;
+  /** The GitHub login each author e-mail's pull requests were merged under (lower-cased). */
+  mergeLogins?: ReadonlyMap<string, string>;
+}
+
 /**
- * Matches authors to users, case-insensitively: by the profile e-mail or one of
- * `orgwire.dev/emails`, else by a GitHub no-reply address whose login is the user's
- * `github.com/user-login`. Bots are recognised first (and so never match a user).
+ * Matches authors to users, case-insensitively, by the first signal that names a User
+ * (see {@link IdentitySignal} for the order): the profile e-mail or one of
+ * `orgwire.dev/emails`; an accepted alias, by e-mail then by name; a GitHub no-reply
+ * address whose login is the user's `github.com/user-login`; the login that merged the
+ * author's pull requests; the e-mail's local part equal to a login; the author name
+ * (one word) equal to a login. Bots are recognised first (and so never match a user).
  */
 export function createIdentityResolver(
   users: readonly User[],
   isBot: (person: Person) => boolean,
+  hints: IdentityHints = {},
 ): (person: Person) => AuthorMatch {
   const byEmail = new Map<string, string>();
   const byLogin = new Map<string, string>();
@@ -66,15 +78,26 @@ export function createIdentityResolver(
     for (const email of user.emails) if (!byEmail.has(email)) byEmail.set(email, user.ref);
     if (user.githubLogin && !byLogin.has(user.githubLogin)) byLogin.set(user.githubLogin, user.ref);
   }
+  const aliases = hints.aliases ?? new Map<string, string>();
+  const mergeLogins = hints.mergeLogins ?? new Map<string, string>();
+  const user = (ref: string | undefined, via: IdentitySignal): AuthorMatch | undefined =>
+    ref === undefined ? undefined : { kind: 'user', user: ref, via };
+  const login = (name: string | undefined) => (name === undefined ? undefined : byLogin.get(name));
   return (person) => {
     if (isBot(person)) return { kind: 'bot' };
     const email = person.email.trim().toLowerCase();
-    const direct = byEmail.get(email);
-    if (direct) return { kind: 'user', user: direct, via: 'email' };
-    const login = githubNoreplyLogin(email);
-    const viaLogin = login === undefined ? undefined : byLogin.get(login);
-    if (viaLogin) return { kind: 'user', user: viaLogin, via: 'github-noreply' };
-    return { kind: 'unmatched' };
+    const name = person.name.trim().toLowerCase();
+    const noreply = githubNoreplyLogin(email);
+    const local = email.includes('@') ? email.slice(0, email.indexOf('@')) : undefined;
+    return (
+      user(byEmail.get(email), 'email') ??
+      user(aliases.get(email), 'alias') ??
+      user(aliases.get(name), 'alias') ??
+      user(login(noreply), 'github-noreply') ??
+      user(login(mergeLogins.get(email)), 'merge-login') ??
+      user(noreply === undefined ? login(local) : undefined, 'login-in-email') ??
+      user(/\s/.test(name) ? undefined : login(name), 'login-as-name') ?? { kind: 'unmatched' }
+    );
   };
 }
 

@@ -4,6 +4,8 @@ export * from './codeowners.js';
 export * from './display-path.js';
 export * from './git.js';
 export * from './identities.js';
+export * from './ignore-paths.js';
+export * from './merge-logins.js';
 export * from './open-ownership.js';
 export { PLAIN_REQUEST_COLUMNS } from './parse-plain-requests.js';
 export * from './path-ownership.js';

@@ -10,6 +10,19 @@ export const configSchema = z
   .object({
     /** The catalog folder, relative to the config file. */
     catalog: z.string().min(1).optional(),
+    /**
+     * Paths left out of every analysis: gitignore-style patterns, relative to each
+     * repository, applied after the defaults (lock files, `vendor/`, `node_modules/`) and
+     * the `.gitattributes` linguist patterns; `!pattern` takes a path back.
+     */
+    ignore: z.array(z.string().min(1)).optional(),
+    needs: z
+      .object({
+        /** The least weight a need has to be a headline; the JSON keeps every need. */
+        minWeight: z.number().min(0).optional(),
+      })
+      .strict()
+      .optional(),
     identities: z
       .object({
         bots: z
@@ -21,6 +34,12 @@ export const configSchema = z
           })
           .strict()
           .optional(),
+        /**
+         * Authors who are Users under another e-mail or name: an author's e-mail or name
+         * (as git shows it after `.mailmap`) → the User (`name` or `user:ns/name`).
+         * `orgwire identities --accept` writes them.
+         */
+        aliases: z.record(z.string().min(1), z.string().min(1)).optional(),
       })
       .strict()
       .optional(),
@@ -122,7 +141,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
               }
             : {
                 message: `${field === 'the file' ? '' : `${field}: `}unknown setting ${issue.keys.join(', ')}`,
-                hint: 'Settings are catalog, identities.bots (include, extra), requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix) and rules; check the spelling.',
+                hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix) and rules; check the spelling.',
               }
           : formatIssue(issue, field);
       return {

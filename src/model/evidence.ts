@@ -9,9 +9,23 @@ export interface Person {
   email: string;
 }
 
+/**
+ * Which signal matched an author to a User, in the order they are tried: the User's
+ * e-mails, an accepted alias (by e-mail, then by name), a GitHub no-reply address, the
+ * login of the pull requests that merged the author's commits, the e-mail's local part
+ * equal to a login, the author name equal to a login.
+ */
+export type IdentitySignal =
+  | 'email'
+  | 'alias'
+  | 'github-noreply'
+  | 'merge-login'
+  | 'login-in-email'
+  | 'login-as-name';
+
 /** What an author turned out to be. */
 export type AuthorMatch =
-  | { kind: 'user'; user: string; via: 'email' | 'github-noreply' }
+  | { kind: 'user'; user: string; via: IdentitySignal }
   | { kind: 'bot' }
   | { kind: 'unmatched' };
 

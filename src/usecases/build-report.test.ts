@@ -188,7 +188,10 @@ describe('buildReport on an ingested repository', () => {
     // web: c1 c4 c5 c7 c8 c10 = 6; ops: c2 c3 c6 c8 c9 = 5 (c8 counts for both).
     expect(r.identities).toEqual({
       commits: 10,
+      peopleCommits: 10,
       matchedCommits: 10,
+      creditedCommits: 10,
+      coverage: 1,
       botCommits: 0,
       unmatched: [],
       teams: [

@@ -303,11 +303,17 @@ spec: {type: service, lifecycle: production, owner: web}
     const result = orgwire(['analyze', '--repo', 'shop', '--format', 'json'], dir);
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout);
+    // People's commits 3 (the bot's left out); Ana's and Ben's 2 are credited: 2/3.
     expect(json.identities).toEqual({
       commits: 4,
+      peopleCommits: 3,
       matchedCommits: 2,
+      creditedCommits: 2,
+      coverage: 0.667,
       botCommits: 1,
-      unmatched: [{ name: 'Kit Contractor', email: 'kit@agency.example', commits: 1 }],
+      unmatched: [
+        { name: 'Kit Contractor', email: 'kit@agency.example', commits: 1, suggestion: null },
+      ],
       // Ben is in both teams; the pair commit counts once for web although both are in it.
       teams: [
         { ref: 'group:default/web', commits: 2 },
@@ -527,10 +533,27 @@ describe('orgwire --help and the demo', () => {
         changeTogether: true,
       }),
     );
-    expect(json.ownership.unownedPaths.map((p: { folder: string }) => p.folder).sort()).toEqual([
-      '/',
-      'scripts',
-    ]);
+    // scripts/, which every team touches and nobody owns, is left out on purpose by the
+    // demo's orgwire.yaml, and said so: it makes no need and no unowned path.
+    expect(json.ownership.unownedPaths.map((p: { folder: string }) => p.folder)).toEqual(['/']);
+    expect(json.ignored.patterns).toContainEqual({
+      pattern: 'scripts/',
+      source: 'orgwire.yaml',
+      files: 3,
+    });
+    expect(json.ignored.commits).toBeGreaterThan(0);
+    expect(
+      json.coordination.needs.flatMap((n: { components: { ref: string }[] }) =>
+        n.components.map((c) => c.ref),
+      ),
+    ).not.toContain('folder:shop:scripts');
+    // Rosa is in platform and enablement: alone, she makes no need between them.
+    expect(
+      json.coordination.needs.find(
+        (n: { teams: string[] }) => n.teams.join() === `${team('enablement')},${team('platform')}`,
+      ),
+    ).toBeUndefined();
+    expect(json.identities.coverage).toBeGreaterThan(0.9);
     // A second run reads nothing new and gives the same report.
     const again = orgwire(['analyze', '--demo', '--format', 'json'], dir);
     expect(JSON.parse(again.stdout)).toEqual(json);

@@ -371,7 +371,10 @@ describe('orgwire analyze on a repository with a catalog', () => {
     ]);
     expect(json.identities).toEqual({
       commits: 9,
+      peopleCommits: 9,
       matchedCommits: 9,
+      creditedCommits: 9,
+      coverage: 1,
       botCommits: 0,
       unmatched: [],
       teams: [

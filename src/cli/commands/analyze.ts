@@ -44,6 +44,9 @@ export interface AnalyzeOptions {
   /** Request-queue exports: their queues, and the waits of the bets. */
   requests?: string[];
   requestsFormat?: RequestFormat;
+  /** `--ignore` patterns, after orgwire.yaml's `ignore`. */
+  ignore?: string[];
+  minWeight?: number;
 }
 
 /**
@@ -109,6 +112,8 @@ export async function ingestAndReport(
     | 'coupling'
     | 'files'
     | 'includeBots'
+    | 'ignore'
+    | 'minWeight'
   > & { today: string | undefined; window: ReturnType<typeof windowFlags>; trend?: number },
 ): Promise<Report> {
   const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
@@ -146,9 +151,17 @@ export async function ingestAndReport(
       ...(options.trend === undefined ? {} : { trend: options.trend }),
       requests,
       bots: { include: options.includeBots || bots?.include === true, extra: bots?.extra ?? [] },
+      ignore: [
+        ...(config.config.ignore ?? []).map((pattern) => ({ pattern, source: 'orgwire.yaml' })),
+        ...(options.ignore ?? []).map((pattern) => ({ pattern, source: '--ignore' })),
+      ],
+      ...minWeight(options.minWeight ?? config.config.needs?.minWeight),
+      aliases: config.config.identities?.aliases ?? {},
     },
   );
 }
+
+const minWeight = (n: number | undefined) => (n === undefined ? {} : { minWeight: n });
 
 function countsLine(counts: Record<string, number>): string {
   return (
