@@ -106,6 +106,7 @@ describe('createIdentityTally', () => {
       creditedCommits: 0,
       coverage: null,
       botCommits: 0,
+      matchedBy: {},
       unmatched: [],
       teams: [],
     });
@@ -149,6 +150,7 @@ describe('createIdentityTally', () => {
       creditedCommits: 1,
       coverage: 1,
       botCommits: 1,
+      matchedBy: { email: 1 },
       unmatched: [],
       teams: [{ ref: PAYMENTS, commits: 1 }],
     });
@@ -162,6 +164,7 @@ describe('createIdentityTally', () => {
       creditedCommits: 1,
       coverage: 1,
       botCommits: 0,
+      matchedBy: { email: 1 },
       unmatched: [],
       teams: [{ ref: PAYMENTS, commits: 1 }],
     });
@@ -224,6 +227,8 @@ describe('createIdentityTally', () => {
       creditedCommits: 8,
       coverage: 0.727,
       botCommits: 1,
+      // Ana, Ben, Carla, Dan and Ben's home e-mail by e-mail; Ana's no-reply address.
+      matchedBy: { email: 5, 'github-noreply': 1 },
       unmatched: [
         { ...EVE, commits: 3, suggestion: null },
         { ...FRANK, commits: 1, suggestion: null },

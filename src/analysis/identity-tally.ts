@@ -1,4 +1,10 @@
-import type { AuthorMatch, Catalog, Person } from '../model/index.js';
+import {
+  type AuthorMatch,
+  type Catalog,
+  IDENTITY_SIGNALS,
+  type IdentitySignal,
+  type Person,
+} from '../model/index.js';
 import type { UserSuggestion } from './suggest-user.js';
 
 /**
@@ -34,6 +40,11 @@ export interface IdentitySummary {
   /** Commits whose authors are all bots; they count for no team and are listed nowhere else. */
   botCommits: number;
   /**
+   * How many distinct authors (name and e-mail) each signal matched to a User, in the
+   * order the signals are tried; signals that matched nobody are left out.
+   */
+  matchedBy: Partial<Record<IdentitySignal, number>>;
+  /**
    * Authors who are neither a User nor a bot, with the commits they are on, most first,
    * and the User each most likely is (see `createUserSuggester`), or null.
    */
@@ -62,6 +73,7 @@ export function createIdentityTally(
     if (cached) return cached;
     const found = match(person);
     cache.set(key, found);
+    if (found.kind === 'user') matchedBy.set(found.via, (matchedBy.get(found.via) ?? 0) + 1);
     return found;
   };
   let commits = 0;
@@ -69,6 +81,7 @@ export function createIdentityTally(
   let creditedCommits = 0;
   let botCommits = 0;
   const unmatched = new Map<string, { name: string; email: string; commits: number }>();
+  const matchedBy = new Map<IdentitySignal, number>();
   const teams = new Map<string, number>();
 
   return {
@@ -114,6 +127,12 @@ export function createIdentityTally(
             ? null
             : Math.round((creditedCommits / peopleCommits) * 1000) / 1000,
         botCommits,
+        matchedBy: Object.fromEntries(
+          IDENTITY_SIGNALS.flatMap((signal) => {
+            const n = matchedBy.get(signal);
+            return n === undefined ? [] : [[signal, n]];
+          }),
+        ),
         unmatched: [...unmatched.values()]
           .sort((a, b) => b.commits - a.commits || a.email.localeCompare(b.email))
           .map((u) => ({ ...u, suggestion: suggest(u) })),

@@ -40,15 +40,17 @@ describe('createUserSuggester', () => {
       'initial and surname in the e-mail',
       { name: 'J', email: 'jhoward@other.example' },
       'john-howard',
-      1,
+      0.95,
     ],
+    ['a surname-first name', { name: 'Howard, John', email: 'x@y.example' }, 'john-howard', 1],
+    ['a login of surname and initial', { name: 'Ed Costin', email: 'x@y.example' }, 'costin', 0.81],
     [
       'the login as e-mail local part',
       { name: 'M', email: '99+meichen@users.noreply.github.com' },
       'mei-chen',
       1,
     ],
-    ['a name one letter off', { name: 'Jon Howard', email: 'x@y.example' }, 'john-howard', 0.9],
+    ['a name one letter off', { name: 'Mei Chenn', email: 'x@y.example' }, 'mei-chen', 0.88],
     ['a login one letter off', { name: 'C', email: 'costinn@x.example' }, 'costin', 0.86],
   ])('suggests a User for %s', (_, person, name, score) => {
     const s = suggest(person);
@@ -58,9 +60,15 @@ describe('createUserSuggester', () => {
   });
 
   it('says which names met', () => {
-    expect(suggest({ name: 'Jon Howard', email: 'x@y.example' })?.why).toBe(
-      'name "Jon Howard" ~ name "john-howard"',
+    expect(suggest({ name: 'Mei Chenn', email: 'x@y.example' })?.why).toBe(
+      'name "Mei Chenn" ~ login "meichen"',
     );
+    // A shape of the name is weaker evidence than the name: Jon Howard is jhoward too.
+    expect(suggest({ name: 'Jon Howard', email: 'x@y.example' })).toEqual({
+      user: 'user:default/john-howard',
+      score: 0.95,
+      why: 'initial and surname of name "Jon Howard" = initial and surname of display name "John Howard"',
+    });
   });
 
   it('suggests nobody when no name is close', () => {

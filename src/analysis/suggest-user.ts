@@ -5,7 +5,10 @@ import type { Person, User } from '../model/index.js';
 export interface UserSuggestion {
   /** The User's reference. */
   user: string;
-  /** Similarity in [0, 1]: 1 − edit distance ÷ the longer length, of the closest pair. */
+  /**
+   * Similarity in [0, 1]: 1 − edit distance ÷ the longer length, of the closest pair of
+   * keys, times 0.95 when either key is a shape of a name rather than the name itself.
+   */
   score: number;
   /** Which of the author's names met which of the User's, e.g. `name "Ana Lima" ~ display name "Ana Lima"`. */
   why: string;
@@ -29,44 +32,73 @@ export function normalizeName(text: string): string {
 interface Key {
   text: string;
   label: string;
+  /** 1 for a name as written; {@link SHAPE_WEIGHT} for a shape made from it. */
+  weight: number;
 }
 
 /**
- * The ways a User is known: login, entity name, display name (also as first initial +
- * last name and first name + last initial, the usual shapes of logins and e-mails, and
- * with its words in either order), and the local part of each e-mail.
+ * A match through a name's shape (`jhoward` for John Howard) is weaker evidence than one
+ * through the name itself: Jon Howard has that shape too. Its similarity is scaled by this.
+ */
+const SHAPE_WEIGHT = 0.95;
+
+/**
+ * The usual shapes of a login or an e-mail made from a full name: first initial +
+ * surname, first name + surname's initial, surname + first name, surname + first
+ * initial. `Last, First` is read as `First Last`. Empty for a one-word name.
+ */
+function nameShapes(fullName: string): { text: string; shape: string }[] {
+  const comma = fullName.split(',');
+  const ordered = comma.length === 2 ? `${comma[1]} ${comma[0]}` : fullName;
+  const words = ordered.split(/\s+/).map(normalizeName).filter(Boolean);
+  if (words.length < 2) return [];
+  const first = words[0] as string;
+  const last = words[words.length - 1] as string;
+  // A shape shorter than five letters (`meic`) says too little to suggest anyone.
+  return [
+    { text: `${first}${last}`, shape: '' },
+    { text: `${first[0]}${last}`, shape: 'initial and surname of ' },
+    { text: `${first}${last[0]}`, shape: 'first name and initial of ' },
+    { text: `${last}${first}`, shape: 'surname and first name of ' },
+    { text: `${last}${first[0]}`, shape: 'surname and initial of ' },
+  ].filter((s, i) => i === 0 || s.text.length >= 5);
+}
+
+/**
+ * The ways a User is known: login, entity name, display name and its shapes (see
+ * {@link nameShapes}), and the local part of each e-mail.
  */
 function userKeys(user: User): Key[] {
   const keys: Key[] = [];
-  const add = (raw: string | undefined, label: string) => {
-    const text = raw === undefined ? '' : normalizeName(raw);
-    if (text.length >= 3) keys.push({ text, label: `${label} "${raw}"` });
+  const add = (
+    raw: string | undefined,
+    label: string,
+    text = raw && normalizeName(raw),
+    weight = 1,
+  ) => {
+    if (raw !== undefined && text !== undefined && text.length >= 3)
+      keys.push({ text, label: `${label} "${raw}"`, weight });
   };
   add(user.githubLogin, 'login');
   add(user.name, 'name');
   if (user.displayName) {
     add(user.displayName, 'display name');
-    const words = user.displayName.split(/\s+/).map(normalizeName).filter(Boolean);
-    if (words.length >= 2) {
-      const first = words[0] as string;
-      const last = words[words.length - 1] as string;
-      add(`${first[0]}${last}`, 'initial and surname of');
-      add(`${first}${last[0]}`, 'first name and initial of');
-      add(`${last}${first}`, 'reversed display name');
-    }
+    for (const { text, shape } of nameShapes(user.displayName).slice(1))
+      add(user.displayName, `${shape}display name`, text, SHAPE_WEIGHT);
   }
   for (const email of user.emails) add(email.slice(0, email.indexOf('@')), 'e-mail');
   return keys;
 }
 
-/** The ways an author is known: their name, and their e-mail's local part. */
+/** The ways an author is known: their name and its shapes, and their e-mail's local part. */
 function authorKeys(person: Person): Key[] {
   const keys: Key[] = [];
-  const add = (raw: string, label: string) => {
-    const text = normalizeName(raw);
-    if (text.length >= 3) keys.push({ text, label: `${label} "${raw}"` });
+  const add = (raw: string, label: string, text = normalizeName(raw), weight = 1) => {
+    if (text.length >= 3) keys.push({ text, label: `${label} "${raw}"`, weight });
   };
   add(person.name, 'name');
+  for (const { text, shape } of nameShapes(person.name).slice(1))
+    add(person.name, `${shape}name`, text, SHAPE_WEIGHT);
   const at = person.email.indexOf('@');
   if (at > 0) add(person.email.slice(0, at).replace(/^\d+\+/, ''), 'e-mail');
   return keys;
@@ -90,13 +122,15 @@ export function createUserSuggester(
   const keyed = [...users]
     .sort((a, b) => a.ref.localeCompare(b.ref))
     .map((user) => ({ ref: user.ref, keys: userKeys(user) }));
+  // Names as written, for the common case of an exact match.
   const exact = new Map<string, { ref: string; key: Key }>();
   for (const { ref, keys } of keyed)
-    for (const key of keys) if (!exact.has(key.text)) exact.set(key.text, { ref, key });
+    for (const key of keys)
+      if (key.weight === 1 && !exact.has(key.text)) exact.set(key.text, { ref, key });
   return (person) => {
     const mine = authorKeys(person);
     for (const key of mine) {
-      const hit = exact.get(key.text);
+      const hit = key.weight === 1 ? exact.get(key.text) : undefined;
       if (hit) return { user: hit.ref, score: 1, why: `${key.label} = ${hit.key.label}` };
     }
     let best: UserSuggestion | null = null;
@@ -104,15 +138,18 @@ export function createUserSuggester(
     for (const { ref, keys } of keyed) {
       for (const theirs of keys) {
         for (const key of mine) {
+          const weight = Math.min(key.weight, theirs.weight);
           const longer = Math.max(key.text.length, theirs.text.length);
-          if (Math.abs(key.text.length - theirs.text.length) > (1 - bestScore) * longer) continue;
-          const score = similarity(key.text, theirs.text);
+          // similarity ≤ 1 − length difference ÷ longer: skip pairs that cannot win.
+          const reach = weight * (1 - Math.abs(key.text.length - theirs.text.length) / longer);
+          if (reach < bestScore) continue;
+          const score = weight * similarity(key.text, theirs.text);
           if (score > bestScore || (best === null && score >= bestScore)) {
             bestScore = score;
             best = {
               user: ref,
               score: Math.round(score * 100) / 100,
-              why: `${key.label} ~ ${theirs.label}`,
+              why: `${key.label} ${score === weight ? '=' : '~'} ${theirs.label}`,
             };
           }
         }

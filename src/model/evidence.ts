@@ -15,13 +15,15 @@ export interface Person {
  * login of the pull requests that merged the author's commits, the e-mail's local part
  * equal to a login, the author name equal to a login.
  */
-export type IdentitySignal =
-  | 'email'
-  | 'alias'
-  | 'github-noreply'
-  | 'merge-login'
-  | 'login-in-email'
-  | 'login-as-name';
+export const IDENTITY_SIGNALS = [
+  'email',
+  'alias',
+  'github-noreply',
+  'merge-login',
+  'login-in-email',
+  'login-as-name',
+] as const;
+export type IdentitySignal = (typeof IDENTITY_SIGNALS)[number];
 
 /** What an author turned out to be. */
 export type AuthorMatch =

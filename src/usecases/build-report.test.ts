@@ -193,6 +193,7 @@ describe('buildReport on an ingested repository', () => {
       creditedCommits: 10,
       coverage: 1,
       botCommits: 0,
+      matchedBy: { email: 3 },
       unmatched: [],
       teams: [
         { ref: WEB, commits: 6 },

@@ -311,6 +311,7 @@ spec: {type: service, lifecycle: production, owner: web}
       creditedCommits: 2,
       coverage: 0.667,
       botCommits: 1,
+      matchedBy: { email: 2 },
       unmatched: [
         { name: 'Kit Contractor', email: 'kit@agency.example', commits: 1, suggestion: null },
       ],

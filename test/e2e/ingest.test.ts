@@ -376,6 +376,7 @@ describe('orgwire analyze on a repository with a catalog', () => {
       creditedCommits: 9,
       coverage: 1,
       botCommits: 0,
+      matchedBy: { email: 3 },
       unmatched: [],
       teams: [
         { ref: WEB, commits: 7 },
