@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, type User } from '../model/index.js';
-import { createUserSuggester, normalizeName, SUGGESTION_THRESHOLD } from './suggest-user.js';
+import {
+  createUserSuggester,
+  normalizeName,
+  SUGGESTION_THRESHOLD,
+  similarity,
+} from './suggest-user.js';
 
 const user = (name: string, displayName?: string, login?: string, email?: string) => `
 apiVersion: backstage.io/v1alpha1
@@ -43,20 +48,28 @@ describe('createUserSuggester', () => {
       0.95,
     ],
     ['a surname-first name', { name: 'Howard, John', email: 'x@y.example' }, 'john-howard', 1],
-    ['a login of surname and initial', { name: 'Ed Costin', email: 'x@y.example' }, 'costin', 0.81],
+    ['a login of surname and initial', { name: 'Ed Costin', email: 'x@y.example' }, 'costin', 0.84],
     [
       'the login as e-mail local part',
       { name: 'M', email: '99+meichen@users.noreply.github.com' },
       'mei-chen',
       1,
     ],
-    ['a name one letter off', { name: 'Mei Chenn', email: 'x@y.example' }, 'mei-chen', 0.88],
-    ['a login one letter off', { name: 'C', email: 'costinn@x.example' }, 'costin', 0.86],
+    ['a name one letter off', { name: 'Mei Chenn', email: 'x@y.example' }, 'mei-chen', 0.89],
+    ['a login one letter off', { name: 'C', email: 'costinn@x.example' }, 'costin', 0.89],
   ])('suggests a User for %s', (_, person, name, score) => {
     const s = suggest(person);
     expect(s?.user).toBe(`user:default/${name}`);
     expect(s?.score).toBe(score);
     expect(s?.why).toMatch(/"/);
+  });
+
+  it('scores a login cut short from a name by how much of it the login keeps', () => {
+    expect(similarity('petrmcallister', 'petrmc')).toBeCloseTo(0.8 + (0.1 * 6) / 14);
+    expect(similarity('petrmc', 'petrmcallister')).toBeCloseTo(0.8 + (0.1 * 6) / 14);
+    // Too short a beginning says nothing.
+    expect(similarity('petr', 'petrmcallister')).toBeCloseTo(1 - 10 / 14);
+    expect(similarity('abcdef', 'abcdef')).toBe(1);
   });
 
   it('says which names met', () => {

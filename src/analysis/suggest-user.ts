@@ -104,9 +104,16 @@ function authorKeys(person: Person): Key[] {
   return keys;
 }
 
-/** 1 − Levenshtein distance ÷ the longer length. */
-function similarity(a: string, b: string): number {
-  return 1 - distance(a, b) / Math.max(a.length, b.length);
+/**
+ * 1 − Levenshtein distance ÷ the longer length; and since logins are often a name cut
+ * short (`petrmc` for Petr McAllister), at least 0.8 + 0.1 × shorter ÷ longer when the
+ * shorter, of five letters or more, begins the longer.
+ */
+export function similarity(a: string, b: string): number {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const edit = 1 - distance(a, b) / longer.length;
+  if (shorter.length < 5 || !longer.startsWith(shorter)) return edit;
+  return Math.max(edit, 0.8 + (0.1 * shorter.length) / longer.length);
 }
 
 /**
@@ -140,9 +147,15 @@ export function createUserSuggester(
         for (const key of mine) {
           const weight = Math.min(key.weight, theirs.weight);
           const longer = Math.max(key.text.length, theirs.text.length);
-          // similarity ≤ 1 − length difference ÷ longer: skip pairs that cannot win.
+          // Edit similarity ≤ 1 − length difference ÷ longer: skip pairs that cannot win,
+          // unless one begins the other.
           const reach = weight * (1 - Math.abs(key.text.length - theirs.text.length) / longer);
-          if (reach < bestScore) continue;
+          if (
+            reach < bestScore &&
+            !key.text.startsWith(theirs.text) &&
+            !theirs.text.startsWith(key.text)
+          )
+            continue;
           const score = weight * similarity(key.text, theirs.text);
           if (score > bestScore || (best === null && score >= bestScore)) {
             bestScore = score;

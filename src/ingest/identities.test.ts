@@ -241,6 +241,11 @@ describe('createBotDetector', () => {
     ['the name renovate', { name: 'renovate', email: 'ops@acme.example' }],
     ['the name github-actions', { name: 'github-actions', email: 'github-actions@github.com' }],
     ['an e-mail whose local part ends in -bot', { name: 'Deploys', email: 'ci-bot@acme.example' }],
+    [
+      'a named automation account by its e-mail’s local part (istio’s)',
+      { name: 'Istio Automation', email: 'istio-testing-bot@google.com' },
+    ],
+    ['a coding agent', { name: 'Claude Opus 4.6', email: 'noreply@anthropic.com' }],
     ['the Renovate app e-mail', { name: 'Anything', email: 'bot@renovateapp.com' }],
     ['a well-known bot e-mail in upper case', { name: 'Release', email: 'SNYK-BOT@SNYK.IO' }],
     [

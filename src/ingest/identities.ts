@@ -22,6 +22,9 @@ const DEFAULT_BOT_EMAILS: readonly string[] = [
   'snyk-bot@snyk.io',
   'bot@renovateapp.com',
   '198982749+copilot@users.noreply.github.com',
+  // Coding agents, usually a commit's Co-authored-by.
+  'noreply@anthropic.com',
+  'cursoragent@cursor.com',
 ];
 
 const NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
