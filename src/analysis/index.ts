@@ -7,6 +7,7 @@ export * from './commit-facts.js';
 export * from './coordination.js';
 export * from './identity-tally.js';
 export * from './infer-teams.js';
+export * from './noise-candidates.js';
 export * from './queues.js';
 export * from './seeded-random.js';
 export * from './suggest-user.js';

@@ -107,7 +107,7 @@ export function renderReportTable(report: Report, catalogLine: string): string {
           ...unwired
             .slice(0, LIMIT)
             .map((n) => [
-              `${truncate(teamName(n.teams[0]), 20)} + ${truncate(teamName(n.teams[1]), 20)}`,
+              `${truncateMiddle(teamName(n.teams[0]), 22)} + ${truncateMiddle(teamName(n.teams[1]), 22)}`,
               num(n.weight, 1),
               truncateMiddle(comp(n.components[0]?.ref ?? ''), 22),
             ]),
@@ -118,6 +118,7 @@ export function renderReportTable(report: Report, catalogLine: string): string {
     if (unwired.length > LIMIT)
       out.push(`    … and ${unwired.length - LIMIT} more (see --format json).`);
   }
+  for (const line of noiseLines(report)) out.push(para(line));
   const wired = coordination.needs.filter((n) => n.wired);
   if (wired.length > 0) {
     out.push(
@@ -315,6 +316,7 @@ export function renderReportMarkdown(report: Report, title: string): string {
       '',
     );
   }
+  for (const line of noiseLines(report)) out.push(line, '');
   if (coordination.idleInteractions.length > 0) {
     out.push(
       `Declared interactions with no shared work: ${coordination.idleInteractions.map((i) => `${teamName(i.teams[0])} + ${teamName(i.teams[1])} (${i.mode})`).join('; ')}.`,
@@ -493,4 +495,12 @@ export function ignoredLine(report: Report): string | undefined {
     .slice(0, 4)
     .map((p) => `${p.pattern} ${p.files}`);
   return `Left out as noise: ${plural(ignored.files, 'file')} at HEAD${top.length > 0 ? ` (${top.join(', ')})` : ''} and ${plural(ignored.commits, 'commit')} that touched only them (ignore: in orgwire.yaml, --ignore).`;
+}
+
+/** A line per folder nobody owns that makes much of the unwired need, with the fix. */
+function noiseLines(report: Report): string[] {
+  return report.ignored.candidates.map(
+    (c) =>
+      `${c.pattern} (nobody owns it; ${c.teams} teams change it) makes ${pct(c.share)} of the unwired need. If it is bookkeeping every change touches rather than work, leave it out: --ignore ${c.pattern} or ignore: in orgwire.yaml.`,
+  );
 }

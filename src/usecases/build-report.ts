@@ -14,6 +14,8 @@ import {
   createUserSuggester,
   DEFAULT_COUPLING,
   type IdentitySummary,
+  type NoiseCandidate,
+  noiseCandidates,
   type OwnedComponent,
   type OwnershipSummary,
   type QueueReport,
@@ -96,6 +98,8 @@ export interface IgnoredSummary {
   files: number;
   /** Commits in the window that touched only ignored paths: they count for nothing. */
   commits: number;
+  /** Folders nobody owns that make much of the unwired need: perhaps worth ignoring. */
+  candidates: NoiseCandidate[];
 }
 
 /** Congruence over one window of the trend. */
@@ -349,7 +353,10 @@ export async function buildReport(
       };
     }),
     coordination: { ...wiring.coordination, minWeight: options.minWeight ?? DEFAULT_MIN_WEIGHT },
-    ignored: ignoredSummary(opened, ignoredFiles, ignoredCommits),
+    ignored: {
+      ...ignoredSummary(opened, ignoredFiles, ignoredCommits),
+      candidates: noiseCandidates(wiring.coordination.needs, components),
+    },
     ownership: { ...ownership, components },
     coupling: wiring.coupling,
     identities: tally.result(),
@@ -384,7 +391,7 @@ function ignoredSummary(
   opened: ReadonlyMap<number, { filter: PathFilter }>,
   files: ReadonlyMap<IgnorePattern, number>,
   commits: number,
-): IgnoredSummary {
+): Omit<IgnoredSummary, 'candidates'> {
   const patterns = new Map<string, IgnorePattern & { files: number }>();
   for (const { filter } of opened.values()) {
     for (const p of filter.patterns) {
