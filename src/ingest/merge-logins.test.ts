@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepo, type TestRepo } from '../../test/helpers/git-repo.js';
+import type { MergeLoginEvidence } from '../model/index.js';
 import { gitSource } from './git.js';
-import {
-  loginsByEmail,
-  type MergeLoginEvidence,
-  mergeSubjectLogin,
-  readMergeLogins,
-} from './merge-logins.js';
+import { loginsByEmail, mergeSubjectLogin, readMergeLogins } from './merge-logins.js';
 
 const ANA = { name: 'Ana', email: 'Ana@Laptop.local' };
 const BEN = { name: 'Ben', email: 'ben@home.example' };

@@ -1,14 +1,5 @@
+import type { MergeLoginEvidence } from '../model/index.js';
 import { type GitSource, hasHead } from './git.js';
-
-/** How often the pull requests of one GitHub login brought in commits by one author e-mail. */
-export interface MergeLoginEvidence {
-  /** The author's e-mail after `.mailmap`, lower-cased. */
-  email: string;
-  /** The login of the pull request's head repository, lower-cased. */
-  login: string;
-  /** Commits by `email` that merges of `login`'s pull requests brought in. */
-  commits: number;
-}
 
 // "Merge pull request #123 from login/branch": GitHub's subject for a merge commit.
 const PULL_REQUEST_MERGE =

@@ -85,6 +85,16 @@ export interface CommitRecord {
   files: FileChange[];
 }
 
+/** How often the pull requests of one GitHub login brought in commits by one author e-mail. */
+export interface MergeLoginEvidence {
+  /** The author's e-mail after `.mailmap`, lower-cased. */
+  email: string;
+  /** The login of the pull request's head repository, lower-cased. */
+  login: string;
+  /** Commits by `email` that merges of `login`'s pull requests brought in. */
+  commits: number;
+}
+
 /** One request one team made of another, from a request-queue export. */
 export interface RequestRecord {
   /** The request's id in its source (Jira key, issue number, CSV id). */

@@ -121,6 +121,29 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004-merge-logins': {
+    async up(db: Kysely<unknown>) {
+      // Who is who from pull-request merges, read from the whole history: kept per
+      // repository with the HEAD it was read at, and read again only when HEAD moves.
+      await db.schema
+        .createTable('merge_login_heads')
+        .addColumn('repository_id', 'integer', (col) =>
+          col.primaryKey().references('repositories.id').onDelete('cascade'),
+        )
+        .addColumn('head', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('merge_logins')
+        .addColumn('repository_id', 'integer', (col) =>
+          col.notNull().references('repositories.id').onDelete('cascade'),
+        )
+        .addColumn('email', 'text', (col) => col.notNull())
+        .addColumn('login', 'text', (col) => col.notNull())
+        .addColumn('commits', 'integer', (col) => col.notNull())
+        .addPrimaryKeyConstraint('merge_logins_pk', ['repository_id', 'email', 'login'])
+        .execute();
+    },
+  },
 };
 
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */

@@ -13,6 +13,22 @@ export interface Database {
   checkins: CheckinTable;
   readings: ReadingTable;
   learnings: LearningTable;
+  merge_login_heads: MergeLoginHeadTable;
+  merge_logins: MergeLoginTable;
+}
+
+/** The HEAD a repository's pull-request merge logins were read at: the cache's key. */
+export interface MergeLoginHeadTable {
+  repository_id: number;
+  head: string;
+}
+
+/** How often one login's pull requests brought in one author e-mail's commits. */
+export interface MergeLoginTable {
+  repository_id: number;
+  email: string;
+  login: string;
+  commits: number;
 }
 
 /** An access token for the radiator's writes, by the hex SHA-256 of its secret. */

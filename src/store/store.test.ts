@@ -106,12 +106,44 @@ describe('requests', () => {
     }));
 });
 
+describe('merge logins', () => {
+  it('keeps the last read per repository with its HEAD, replaced whole, and forgets them on reset', () =>
+    withStore(async (store) => {
+      const shop = await store.repository('/repos/shop', 'shop');
+      const pay = await store.repository('/repos/pay', 'pay');
+      expect(await store.mergeLogins(shop.id)).toBeNull();
+      const ana = { email: 'ana@laptop.local', login: 'analima', commits: 3 };
+      const ben = { email: 'ben@home.example', login: 'benok', commits: 2 };
+      await store.saveMergeLogins(shop.id, 'a'.repeat(40), [ana, ben]);
+      await store.saveMergeLogins(pay.id, 'b'.repeat(40), []);
+      expect(await store.mergeLogins(shop.id)).toEqual({
+        head: 'a'.repeat(40),
+        evidence: [ana, ben],
+      });
+      // Read with nothing found is still a read: an empty list at its HEAD, not null.
+      expect(await store.mergeLogins(pay.id)).toEqual({ head: 'b'.repeat(40), evidence: [] });
+      await store.saveMergeLogins(shop.id, 'c'.repeat(40), [{ ...ana, commits: 4 }]);
+      expect(await store.mergeLogins(shop.id)).toEqual({
+        head: 'c'.repeat(40),
+        evidence: [{ ...ana, commits: 4 }],
+      });
+      await store.resetRepository(shop.id);
+      expect(await store.mergeLogins(shop.id)).toBeNull();
+      expect(await store.mergeLogins(pay.id)).not.toBeNull();
+    }));
+});
+
 describe('migrateToLatest', () => {
   it('is idempotent: a second open applies nothing and keeps the data', async () => {
     const db = createDb({ dialect: 'sqlite', file });
     const first = await migrateToLatest(db);
     expect(first.error).toBeUndefined();
-    expect(first.results.map((r) => r.status)).toEqual(['Success', 'Success', 'Success']);
+    expect(first.results.map((r) => r.status)).toEqual([
+      'Success',
+      'Success',
+      'Success',
+      'Success',
+    ]);
     const store = createStore(db);
     const repo = await store.repository('/repos/shop', 'shop');
     await store.saveBatch(repo.id, 'HEAD', [commit()], 'tip');
@@ -140,6 +172,7 @@ describe('migrateToLatest', () => {
       { migrationName: '0001-initial', direction: 'Up', status: 'Error' },
       { migrationName: '0002-requests', direction: 'Up', status: 'NotExecuted' },
       { migrationName: '0003-radiator', direction: 'Up', status: 'NotExecuted' },
+      { migrationName: '0004-merge-logins', direction: 'Up', status: 'NotExecuted' },
     ]);
     await expect(open()).rejects.toThrow(/migration 0001-initial failed/);
   });

@@ -1,6 +1,12 @@
 import { isAbsolute } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { CommitRecord, FileChange, Person, RequestRecord } from '../model/index.js';
+import type {
+  CommitRecord,
+  FileChange,
+  MergeLoginEvidence,
+  Person,
+  RequestRecord,
+} from '../model/index.js';
 import { createRecords, type Records } from './records.js';
 import type { CommitTable, Database } from './schema.js';
 
@@ -60,6 +66,16 @@ export interface Store extends Records {
   saveRequests(exportPath: string, requests: readonly RequestRecord[]): Promise<void>;
   /** Every request stored, from every export. */
   requests(): Promise<RequestRecord[]>;
+  /** The pull-request merge logins last read for a repository, and the HEAD they were read at. */
+  mergeLogins(
+    repositoryId: number,
+  ): Promise<{ head: string; evidence: MergeLoginEvidence[] } | null>;
+  /** Replaces a repository's merge logins with these, read at `head`, in one transaction. */
+  saveMergeLogins(
+    repositoryId: number,
+    head: string,
+    evidence: readonly MergeLoginEvidence[],
+  ): Promise<void>;
   /** Closes the database. */
   close(): Promise<void>;
 }
@@ -145,6 +161,11 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
       await db.transaction().execute(async (tx) => {
         await tx.deleteFrom('commits').where('repository_id', '=', repositoryId).execute();
         await tx.deleteFrom('ingest_state').where('repository_id', '=', repositoryId).execute();
+        await tx.deleteFrom('merge_logins').where('repository_id', '=', repositoryId).execute();
+        await tx
+          .deleteFrom('merge_login_heads')
+          .where('repository_id', '=', repositoryId)
+          .execute();
       });
     },
 
@@ -236,6 +257,42 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
         ...(r.type === null ? {} : { type: r.type }),
         source: r.source,
       }));
+    },
+
+    async mergeLogins(repositoryId) {
+      const head = await db
+        .selectFrom('merge_login_heads')
+        .select('head')
+        .where('repository_id', '=', repositoryId)
+        .executeTakeFirst();
+      if (!head) return null;
+      const rows = await db
+        .selectFrom('merge_logins')
+        .select(['email', 'login', 'commits'])
+        .where('repository_id', '=', repositoryId)
+        .orderBy('email')
+        .orderBy('login')
+        .execute();
+      return { head: head.head, evidence: rows.map((r) => ({ ...r, commits: Number(r.commits) })) };
+    },
+
+    async saveMergeLogins(repositoryId, head, evidence) {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('merge_logins').where('repository_id', '=', repositoryId).execute();
+        for (let start = 0; start < evidence.length; start += INSERT_CHUNK_ROWS) {
+          const rows = evidence
+            .slice(start, start + INSERT_CHUNK_ROWS)
+            .map((e) => ({ repository_id: repositoryId, ...e }));
+          await tx.insertInto('merge_logins').values(rows).execute();
+        }
+        await tx
+          .insertInto('merge_login_heads')
+          .values({ repository_id: repositoryId, head })
+          .onConflict((oc) =>
+            oc.column('repository_id').doUpdateSet({ head: (eb) => eb.ref('excluded.head') }),
+          )
+          .execute();
+      });
     },
 
     async close() {
