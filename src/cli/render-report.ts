@@ -174,7 +174,7 @@ export function renderReportTable(report: Report, catalogLine: string): string {
   for (const u of noCatalogTeams ? [] : report.ownership.unresolvedOwners.slice(0, 5)) {
     out.push(
       para(
-        `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User${u.rules > 1 ? ` (${u.rules} rules)` : ''}.`,
+        `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User${u.rules > 1 ? ` (${u.rules} rules)` : ''}${u.suggestion ? `; did you mean ${u.suggestion}?` : '.'}`,
       ),
     );
   }

@@ -41,6 +41,11 @@ export interface UnresolvedOwner {
   file: string;
   line: number;
   rules: number;
+  /**
+   * The known owner it is probably a typo of, written as CODEOWNERS would name it
+   * (`@org/team-slug`, `@login`, an e-mail), by `closestName`; null when none is close.
+   */
+  suggestion: string | null;
 }
 
 /** How a commit changed one file, as `git log --name-status` reports it. */

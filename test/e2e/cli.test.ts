@@ -295,7 +295,13 @@ spec: {type: service, lifecycle: production, owner: web}
       },
     ]);
     expect(json.unresolvedOwners).toEqual([
-      { owner: '@acme/ghosts', file: join('shop', '.github/CODEOWNERS'), line: 3, rules: 1 },
+      {
+        owner: '@acme/ghosts',
+        file: join('shop', '.github/CODEOWNERS'),
+        line: 3,
+        rules: 1,
+        suggestion: null,
+      },
     ]);
   });
 

@@ -42,7 +42,7 @@ export async function owners(
   );
   for (const u of repo.unresolvedOwners.filter((o) => used.has(o.owner))) {
     io.err(
-      `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group (github.com/team-slug or name) or User in the catalog.\n`,
+      `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group (github.com/team-slug or name) or User in the catalog.${u.suggestion ? ` Did you mean ${u.suggestion}?` : ''}\n`,
     );
   }
   return 0;
