@@ -48,6 +48,37 @@ export interface UnresolvedOwner {
   suggestion: string | null;
 }
 
+/**
+ * A CODEOWNERS rule that matches no file at HEAD (dead): it decides nothing, and its
+ * pattern is probably stale or mistyped. `message` says what is wrong, `hint` how to fix it.
+ */
+export interface DeadRule {
+  file: string;
+  line: number;
+  pattern: string;
+  owners: string[];
+  message: string;
+  hint: string;
+}
+
+/**
+ * A CODEOWNERS rule that matches files at HEAD but decides none (shadowed): the last
+ * matching rule wins, and every file it matches is also matched by a later rule.
+ */
+export interface ShadowedRule extends DeadRule {
+  /** Files at HEAD it matches. */
+  files: number;
+  /** The lines of the later rules that decide those files, ascending. */
+  overriddenBy: number[];
+}
+
+/** What is wrong with one repository's CODEOWNERS, beyond its syntax. */
+export interface CodeownersHealth {
+  unresolvedOwners: UnresolvedOwner[];
+  deadRules: DeadRule[];
+  shadowedRules: ShadowedRule[];
+}
+
 /** How a commit changed one file, as `git log --name-status` reports it. */
 export interface FileChange {
   /** The path after the change (for a deletion, the path deleted). */
