@@ -178,6 +178,14 @@ export function renderReportTable(report: Report, catalogLine: string): string {
       ),
     );
   }
+  const { deadRules, shadowedRules } = report.ownership;
+  if (deadRules.length + shadowedRules.length > 0) {
+    out.push(
+      para(
+        `CODEOWNERS rules that decide no file: ${plural(deadRules.length, 'rule')} ${deadRules.length === 1 ? 'matches' : 'match'} no file at HEAD, ${plural(shadowedRules.length, 'rule')} ${shadowedRules.length === 1 ? 'is' : 'are'} overridden by later rules for every file. \`orgwire owners --check\` lists them.`,
+      ),
+    );
+  }
 
   const pairs = report.coupling.pairs;
   out.push(

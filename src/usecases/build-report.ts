@@ -31,7 +31,14 @@ import {
   openOwnership,
   type RepositoryOwnership,
 } from '../ingest/index.js';
-import type { Catalog, FileChange, PathOwnership, Person, RequestRecord } from '../model/index.js';
+import type {
+  Catalog,
+  CodeownersHealth,
+  FileChange,
+  PathOwnership,
+  Person,
+  RequestRecord,
+} from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 export interface ReportOptions {
@@ -139,13 +146,13 @@ export async function buildReport(
   const opened = new Map<number, { repo: RepositoryOwnership; label: string }>();
   const rows: ReportRepository[] = [];
   const headPaths: PathOwnership[] = [];
-  const unresolved: RepositoryOwnership['unresolvedOwners'] = [];
+  const codeowners: CodeownersHealth[] = [];
   for (const r of repositories) {
     const repo = await openOwnership(r.absolute, catalog, r.shownAs);
     opened.set(r.repositoryId, { repo, label: r.label });
     const files = await listHeadFiles(repo.git);
     for (const file of files) headPaths.push(repo.resolve(file));
-    unresolved.push(...repo.unresolvedOwners);
+    codeowners.push(repo.codeownersHealth(files));
     rows.push({
       dir: r.shownAs,
       label: r.label,
@@ -155,7 +162,7 @@ export async function buildReport(
       codeowners: repo.codeownersFile ?? null,
     });
   }
-  const ownership = summarizeOwnership(catalog, headPaths, unresolved);
+  const ownership = summarizeOwnership(catalog, headPaths, codeowners);
 
   const ids = repositories.map((r) => r.repositoryId);
   const range = await store.timeRange(ids);

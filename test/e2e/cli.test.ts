@@ -336,6 +336,18 @@ spec: {type: service, lifecycle: production, owner: web}
       'folder:shop:/',
       'folder:shop:scripts',
     ]);
+    // Line 2 gives /infra/ to web, but line 3 takes every file of it.
+    expect(json.ownership.deadRules).toEqual([]);
+    expect(json.ownership.shadowedRules).toMatchObject([
+      {
+        file: join('shop', '.github/CODEOWNERS'),
+        line: 2,
+        pattern: '/infra/',
+        owners: ['@acme/web-team'],
+        files: 1,
+        overriddenBy: [3],
+      },
+    ]);
     expect(
       json.teams.map((t: { ref: string; members: string[] }) => [t.ref, t.members.length]),
     ).toEqual([
