@@ -35,15 +35,24 @@ export function codeownersCoverage(
   const decider = new Int32Array(sorted.length).fill(-1);
   const regexOf = (index: number) => (rules[index] as CodeownersRule).regex;
 
+  // Unanchored rules are tried on every file; anchored ones only on files below their folder.
+  const everywhere = [...(byBase.get('') ?? [])].reverse();
   sorted.forEach((path, f) => {
-    const candidates: number[] = [...(byBase.get('') ?? [])];
+    const anchored: number[] = [];
     for (const folder of ancestors(path)) {
       const filed = byBase.get(folder);
-      if (filed) candidates.push(...filed);
+      if (filed) anchored.push(...filed);
     }
-    candidates.sort((a, b) => b - a);
+    anchored.sort((a, b) => b - a);
+    // Both lists run from the last rule up; merged, the first match is the deciding rule.
     let found = -1;
-    for (const index of candidates) {
+    for (let a = 0, e = 0; a < anchored.length || e < everywhere.length; ) {
+      const index = (
+        e >= everywhere.length ||
+        (a < anchored.length && (anchored[a] as number) > (everywhere[e] as number))
+          ? anchored[a++]
+          : everywhere[e++]
+      ) as number;
       if (found === -1) {
         if (regexOf(index).test(path)) {
           found = index;
