@@ -54,7 +54,15 @@ describe('summarizeOwnership', () => {
       path('ci/y', 'codeowners:shop:/ci/', null, codeowners(['@acme/ghosts'])),
       path('scripts/z', 'folder:shop:scripts', null, { source: 'folder' }),
     ],
-    [{ owner: '@acme/ghosts', file: 'CODEOWNERS', line: 3, rules: 1 }],
+    [
+      {
+        unresolvedOwners: [
+          { owner: '@acme/ghosts', file: 'CODEOWNERS', line: 3, rules: 1, suggestion: null },
+        ],
+        deadRules: [],
+        shadowedRules: [],
+      },
+    ],
   );
 
   it('counts files per component, with how they were assigned', () => {

@@ -1,4 +1,12 @@
-import type { Catalog, OwnershipRule, PathOwnership, UnresolvedOwner } from '../model/index.js';
+import type {
+  Catalog,
+  CodeownersHealth,
+  DeadRule,
+  OwnershipRule,
+  PathOwnership,
+  ShadowedRule,
+  UnresolvedOwner,
+} from '../model/index.js';
 
 export interface OwnedComponent {
   /** `component:ns/name`, `codeowners:REPO:PATTERN` or `folder:REPO:NAME` (see PathOwnership). */
@@ -22,17 +30,24 @@ export interface OwnershipSummary {
   ownerlessComponents: string[];
   /** Files no catalog component or CODEOWNERS rule covers, per repository and top-level folder. */
   unownedPaths: { repo: string; folder: string; files: number }[];
-  /** CODEOWNERS owners that match no Group or User, with their line. */
+  /** CODEOWNERS owners that match no Group or User, with their line and a suggestion. */
   unresolvedOwners: UnresolvedOwner[];
+  /** CODEOWNERS rules that match no file at HEAD. */
+  deadRules: DeadRule[];
+  /** CODEOWNERS rules that match files at HEAD, each of which a later rule decides. */
+  shadowedRules: ShadowedRule[];
   /** Catalog components whose `orgwire.dev/paths` matched no file. */
   componentsWithoutFiles: string[];
 }
 
-/** Sums path ownership decisions into the summary. Pure: the paths are already resolved. */
+/**
+ * Sums path ownership decisions into the summary, with what is wrong with each
+ * repository's CODEOWNERS. Pure: the paths are already resolved.
+ */
 export function summarizeOwnership(
   catalog: Catalog,
   paths: Iterable<PathOwnership>,
-  unresolvedOwners: readonly UnresolvedOwner[] = [],
+  codeowners: readonly CodeownersHealth[] = [],
 ): OwnershipSummary {
   const byRef = new Map<string, OwnedComponent>();
   for (const component of catalog.components) {
@@ -83,7 +98,9 @@ export function summarizeOwnership(
         const [, repo = '', folder = ''] = /^folder:([^:]*):(.*)$/.exec(c.ref) ?? [];
         return { repo, folder, files: c.files };
       }),
-    unresolvedOwners: [...unresolvedOwners],
+    unresolvedOwners: codeowners.flatMap((c) => c.unresolvedOwners),
+    deadRules: codeowners.flatMap((c) => c.deadRules),
+    shadowedRules: codeowners.flatMap((c) => c.shadowedRules),
     componentsWithoutFiles: components.filter((c) => c.source === 'catalog').map((c) => c.ref),
   };
 }

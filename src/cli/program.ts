@@ -133,10 +133,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('owners')
-    .description('say which component and team own each path, and which rule decided it')
-    .argument('<paths...>', 'paths in the repository')
+    .description(
+      'say which component and team own each path, and which rule decided it; --check gates CODEOWNERS (exit 1 on a finding)',
+    )
+    .argument('[paths...]', 'paths in the repository (none with --check)')
     .option('--repo <dir>', 'the git repository', '.')
     .addOption(catalogOption())
+    .option(
+      '--check',
+      'check CODEOWNERS instead: unknown owners (with a did-you-mean), rules that match no file at HEAD or that later rules override, lines GitHub skips',
+    )
     .option('--demo', 'use the demo organisation')
     .addOption(formatOption())
     .addHelpText(
@@ -144,12 +150,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples([
         'orgwire owners services/checkout/api.ts infra/main.tf --repo ~/src/shop --catalog catalog',
         'orgwire owners --demo infra/terraform/billing/main.tf --format json',
+        'orgwire owners --check --repo ~/src/shop --catalog catalog',
       ]),
     )
     .action(
       async (
         paths: string[],
-        opts: { repo: string; catalog?: string; demo?: boolean; format: OutputFormat },
+        opts: {
+          repo: string;
+          catalog?: string;
+          check?: boolean;
+          demo?: boolean;
+          format: OutputFormat;
+        },
       ) => {
         const loaded = await config(opts.demo);
         const demo = opts.demo ? { catalog: DEMO_CATALOG, repo: await ensureDemoRepo(io.cwd) } : {};

@@ -186,7 +186,15 @@ export function renderReportTable(report: Report, catalogLine: string): string {
   for (const u of noCatalogTeams ? [] : report.ownership.unresolvedOwners.slice(0, 5)) {
     out.push(
       para(
-        `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User${u.rules > 1 ? ` (${u.rules} rules)` : ''}.`,
+        `${u.file}:${u.line}: CODEOWNERS owner ${u.owner} matches no Group or User${u.rules > 1 ? ` (${u.rules} rules)` : ''}${u.suggestion ? `; did you mean ${u.suggestion}?` : '.'}`,
+      ),
+    );
+  }
+  const { deadRules, shadowedRules } = report.ownership;
+  if (deadRules.length + shadowedRules.length > 0) {
+    out.push(
+      para(
+        `CODEOWNERS rules that decide no file: ${plural(deadRules.length, 'rule')} ${deadRules.length === 1 ? 'matches' : 'match'} no file at HEAD, ${plural(shadowedRules.length, 'rule')} ${shadowedRules.length === 1 ? 'is' : 'are'} overridden by later rules for every file. \`orgwire owners --check\` lists them.`,
       ),
     );
   }

@@ -1,5 +1,6 @@
-import type { Catalog, PathOwnership, UnresolvedOwner } from '../model/index.js';
-import type { CodeownersProblem } from './codeowners.js';
+import type { Catalog, CodeownersHealth, PathOwnership, UnresolvedOwner } from '../model/index.js';
+import type { CodeownersProblem, CodeownersRule } from './codeowners.js';
+import { codeownersCoverage } from './codeowners-coverage.js';
 import { type GitSource, openRepository } from './git.js';
 import { createPathResolver } from './path-ownership.js';
 import { readCodeowners, repositoryLabel, repositoryNames } from './repository.js';
@@ -12,9 +13,12 @@ export interface RepositoryOwnership {
   names: string[];
   /** The CODEOWNERS file used, relative to the repository root. */
   codeownersFile?: string;
+  codeownersRules: CodeownersRule[];
   codeownersProblems: CodeownersProblem[];
   unresolvedOwners: UnresolvedOwner[];
   resolve(path: string): PathOwnership;
+  /** Unknown owners, and the rules that decide none of `files` (the paths at HEAD). */
+  codeownersHealth(files: readonly string[]): CodeownersHealth;
 }
 
 /** Opens a repository and reads what decides ownership in it (its CODEOWNERS). */
@@ -37,8 +41,13 @@ export async function openOwnership(
     label,
     names,
     ...(codeowners.file === undefined ? {} : { codeownersFile: codeowners.file }),
+    codeownersRules: codeowners.rules,
     codeownersProblems: codeowners.problems,
     unresolvedOwners,
     resolve: resolvePath,
+    codeownersHealth: (files) => ({
+      unresolvedOwners,
+      ...codeownersCoverage(codeowners.rules, files),
+    }),
   };
 }

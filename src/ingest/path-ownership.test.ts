@@ -367,10 +367,48 @@ describe('createPathResolver: CODEOWNERS owners', () => {
       ].join('\n'),
     );
     expect(unresolvedOwners).toEqual([
-      { owner: '@ghost', file: '.github/CODEOWNERS', line: 3, rules: 2 },
-      { owner: '@other-org/ghosts', file: '.github/CODEOWNERS', line: 3, rules: 1 },
-      { owner: 'nobody@nowhere.example', file: '.github/CODEOWNERS', line: 5, rules: 1 },
+      { owner: '@ghost', file: '.github/CODEOWNERS', line: 3, rules: 2, suggestion: null },
+      {
+        owner: '@other-org/ghosts',
+        file: '.github/CODEOWNERS',
+        line: 3,
+        rules: 1,
+        suggestion: null,
+      },
+      {
+        owner: 'nobody@nowhere.example',
+        file: '.github/CODEOWNERS',
+        line: 5,
+        rules: 1,
+        suggestion: null,
+      },
     ]);
+  });
+
+  it.each([
+    // A team slug one letter off, and the team part of a slug compared without case.
+    ['@acme/platform-teams', '@acme/platform-team'],
+    ['@ACME/Payment-Team', '@acme/payments-team'],
+    // A group with no slug is suggested by its name under the owner's org.
+    ['@acme/storefrnt', '@acme/storefront'],
+    ['@AnaDve', '@anadev'],
+    ['bo@acme.exmaple', 'bo@acme.example'],
+    ['ana@acme.exampel', 'ana@acme.example'],
+    ['anna@home.example', 'ana@home.example'],
+    // Nothing close: no guess.
+    ['@acme/security', null],
+    ['@zed', null],
+    ['carol@acme.example', null],
+  ])('suggests %s be %s', (owner, suggestion) => {
+    const { unresolvedOwners } = resolverFor(`/src/ ${owner}\n`);
+    expect(unresolvedOwners).toEqual([
+      { owner, file: '.github/CODEOWNERS', line: 1, rules: 1, suggestion },
+    ]);
+  });
+
+  it('suggests only teams of the owner’s own org', () => {
+    const { unresolvedOwners } = resolverFor('/src/ @other/platform-team\n');
+    expect(unresolvedOwners[0]?.suggestion).toBe(null);
   });
 });
 

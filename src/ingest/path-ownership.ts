@@ -1,5 +1,11 @@
 import picomatch from 'picomatch';
-import type { Catalog, Component, PathOwnership, UnresolvedOwner } from '../model/index.js';
+import {
+  type Catalog,
+  type Component,
+  closestName,
+  type PathOwnership,
+  type UnresolvedOwner,
+} from '../model/index.js';
 import { type CodeownersRule, matchCodeowners } from './codeowners.js';
 import { githubNoreplyLogin } from './identities.js';
 
@@ -127,7 +133,8 @@ function ancestors(path: string): string[] {
  * Maps each CODEOWNERS rule to its owning team: `@org/team` to the Group whose
  * `github.com/team-slug` is `org/team` (or whose name is `team`), `@login` and e-mails to
  * a User; the first owner that is a Group wins, else the first User. Owners that match
- * nothing are listed once each, with the first line that names them.
+ * nothing are listed once each, with the first line that names them and the known owner
+ * of the same sort they are closest to (see `suggestOwner`).
  */
 function resolveCodeownersOwners(catalog: Catalog, rules: readonly CodeownersRule[]) {
   const groupBySlug = new Map<string, string>();
@@ -167,10 +174,60 @@ function resolveCodeownersOwners(catalog: Catalog, rules: readonly CodeownersRul
       if (match) continue;
       const seen = unresolved.get(owner);
       if (seen) seen.rules++;
-      else unresolved.set(owner, { owner, file: rule.file, line: rule.line, rules: 1 });
+      else {
+        const suggestion = suggestOwner(catalog, owner) ?? null;
+        unresolved.set(owner, { owner, file: rule.file, line: rule.line, rules: 1, suggestion });
+      }
     }
     const owner = found.find((f) => f.match?.kind === 'group') ?? found.find((f) => f.match);
     if (owner?.match) byRule.set(rule, owner.match.ref);
   }
   return { byRule, unresolved: [...unresolved.values()] };
+}
+
+/**
+ * What an unknown CODEOWNERS owner was probably meant to be, by `closestName` over the
+ * owners of its sort that would resolve, compared without case: for `@org/team`, the
+ * team part against the Groups' `github.com/team-slug`s of the same org and the Groups'
+ * names (suggested as `@org/name`); for `@login`, the Users' logins; for an e-mail, the
+ * Users' e-mails, by the part before `@` among those of its domain, else by the domain
+ * among those with its part before `@`.
+ */
+export function suggestOwner(catalog: Catalog, owner: string): string | undefined {
+  const lower = owner.toLowerCase();
+  const slash = lower.indexOf('/');
+  if (lower.startsWith('@') && slash !== -1) {
+    const org = lower.slice(0, slash + 1);
+    const candidates = catalog.groups.flatMap((g) => [
+      ...(g.teamSlug && `@${g.teamSlug}`.startsWith(org) ? [`@${g.teamSlug}`] : []),
+      `${org}${g.name.toLowerCase()}`,
+    ]);
+    return closestName(lower.slice(slash + 1), candidates, (c) => c.slice(slash + 1));
+  }
+  if (lower.startsWith('@')) {
+    const logins = catalog.users.flatMap((u) => (u.githubLogin ? [u.githubLogin] : []));
+    const login = closestName(lower.slice(1), logins);
+    return login === undefined ? undefined : `@${login}`;
+  }
+  // An e-mail's parts are compared apart, so that a shared domain does not make
+  // carol@acme.example look like ana@acme.example.
+  const at = lower.lastIndexOf('@');
+  const [local, domain] = [lower.slice(0, at), lower.slice(at + 1)];
+  const emails = catalog.users.flatMap((u) => u.emails);
+  const part = (email: string, which: 0 | 1) => {
+    const split = email.lastIndexOf('@');
+    return which === 0 ? email.slice(0, split) : email.slice(split + 1);
+  };
+  return (
+    closestName(
+      local,
+      emails.filter((e) => part(e, 1) === domain),
+      (e) => part(e, 0),
+    ) ??
+    closestName(
+      domain,
+      emails.filter((e) => part(e, 0) === local),
+      (e) => part(e, 1),
+    )
+  );
 }

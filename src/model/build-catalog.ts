@@ -1,3 +1,4 @@
+import { closestName } from './closest.js';
 import type {
   Api,
   Bet,
@@ -203,31 +204,9 @@ export function buildCatalog(parsed: ParsedCatalog): { catalog: Catalog; problem
 /** The known reference of the same kind closest to `target` by edit distance, if close. */
 function closestRef(target: string, known: Iterable<string>): string | undefined {
   const prefix = target.slice(0, target.lastIndexOf('/') + 1);
-  const name = target.slice(prefix.length);
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
-  for (const ref of known) {
-    if (!ref.startsWith(prefix.split(':')[0] as string)) continue;
-    const distance = editDistance(name, ref.slice(ref.lastIndexOf('/') + 1));
-    if (distance < bestDistance) {
-      best = ref;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(
-        Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
+  const kind = prefix.split(':')[0] as string;
+  const sameKind = [...known].filter((ref) => ref.startsWith(kind));
+  return closestName(target.slice(prefix.length), sameKind, (ref) =>
+    ref.slice(ref.lastIndexOf('/') + 1),
+  );
 }

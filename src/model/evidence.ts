@@ -57,6 +57,42 @@ export interface UnresolvedOwner {
   file: string;
   line: number;
   rules: number;
+  /**
+   * The known owner it is probably a typo of, written as CODEOWNERS would name it
+   * (`@org/team-slug`, `@login`, an e-mail), by `closestName`; null when none is close.
+   */
+  suggestion: string | null;
+}
+
+/**
+ * A CODEOWNERS rule that matches no file at HEAD (dead): it decides nothing, and its
+ * pattern is probably stale or mistyped. `message` says what is wrong, `hint` how to fix it.
+ */
+export interface DeadRule {
+  file: string;
+  line: number;
+  pattern: string;
+  owners: string[];
+  message: string;
+  hint: string;
+}
+
+/**
+ * A CODEOWNERS rule that matches files at HEAD but decides none (shadowed): the last
+ * matching rule wins, and every file it matches is also matched by a later rule.
+ */
+export interface ShadowedRule extends DeadRule {
+  /** Files at HEAD it matches. */
+  files: number;
+  /** The lines of the later rules that decide those files, ascending. */
+  overriddenBy: number[];
+}
+
+/** What is wrong with one repository's CODEOWNERS, beyond its syntax. */
+export interface CodeownersHealth {
+  unresolvedOwners: UnresolvedOwner[];
+  deadRules: DeadRule[];
+  shadowedRules: ShadowedRule[];
 }
 
 /** How a commit changed one file, as `git log --name-status` reports it. */

@@ -1,5 +1,6 @@
 export * from './annotations.js';
 export * from './build-catalog.js';
+export * from './closest.js';
 export * from './config.js';
 export * from './entities.js';
 export * from './entity-ref.js';

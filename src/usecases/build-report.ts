@@ -46,6 +46,7 @@ import {
 } from '../ingest/index.js';
 import {
   type Catalog,
+  type CodeownersHealth,
   type FileChange,
   type MergeLoginEvidence,
   type PathOwnership,
@@ -194,7 +195,7 @@ export async function buildReport(
   const ignoredFiles = new Map<IgnorePattern, number>();
   const rows: ReportRepository[] = [];
   const headPaths: PathOwnership[] = [];
-  const unresolved: RepositoryOwnership['unresolvedOwners'] = [];
+  const codeowners: CodeownersHealth[] = [];
   for (const r of repositories) {
     const repo = await openOwnership(r.absolute, catalog, r.shownAs);
     const files = await listHeadFiles(repo.git);
@@ -209,7 +210,8 @@ export async function buildReport(
       if (by) ignoredFiles.set(by, (ignoredFiles.get(by) ?? 0) + 1);
       else headPaths.push(repo.resolve(file));
     }
-    unresolved.push(...repo.unresolvedOwners);
+    // Dead and shadowed rules are judged on every file, ignored ones too, as GitHub does.
+    codeowners.push(repo.codeownersHealth(files));
     rows.push({
       dir: r.shownAs,
       label: r.label,
@@ -219,7 +221,7 @@ export async function buildReport(
       codeowners: repo.codeownersFile ?? null,
     });
   }
-  const ownership = summarizeOwnership(catalog, headPaths, unresolved);
+  const ownership = summarizeOwnership(catalog, headPaths, codeowners);
   // Pull-request merges name the login behind an author; read only when a User has a login
   // to match, and only when HEAD moved since the last read (a walk of the whole commit
   // graph: 0.6 s for istio's 26,000 commits).

@@ -295,7 +295,13 @@ spec: {type: service, lifecycle: production, owner: web}
       },
     ]);
     expect(json.unresolvedOwners).toEqual([
-      { owner: '@acme/ghosts', file: join('shop', '.github/CODEOWNERS'), line: 3, rules: 1 },
+      {
+        owner: '@acme/ghosts',
+        file: join('shop', '.github/CODEOWNERS'),
+        line: 3,
+        rules: 1,
+        suggestion: null,
+      },
     ]);
   });
 
@@ -336,6 +342,18 @@ spec: {type: service, lifecycle: production, owner: web}
       'folder:shop:.github',
       'folder:shop:/',
       'folder:shop:scripts',
+    ]);
+    // Line 2 gives /infra/ to web, but line 3 takes every file of it.
+    expect(json.ownership.deadRules).toEqual([]);
+    expect(json.ownership.shadowedRules).toMatchObject([
+      {
+        file: join('shop', '.github/CODEOWNERS'),
+        line: 2,
+        pattern: '/infra/',
+        owners: ['@acme/web-team'],
+        files: 1,
+        overriddenBy: [3],
+      },
     ]);
     expect(
       json.teams.map((t: { ref: string; members: string[] }) => [t.ref, t.members.length]),
@@ -404,6 +422,135 @@ spec: {type: service, lifecycle: production, owner: web}
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('catalog/x.yaml:4:19');
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('orgwire owners --check, a CI gate for CODEOWNERS', () => {
+  let dir: string;
+  let repo: string;
+  const CATALOG = `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: web
+  annotations:
+    github.com/team-slug: acme/web-team
+spec: {type: team, children: [], members: [ana]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: platform
+spec: {type: team, children: [], members: [ana]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ana
+  annotations:
+    github.com/user-login: ana-dev
+spec: {memberOf: [], profile: {email: ana@acme.example}}
+`;
+  const FLAWED = [
+    '* @acme/web-team',
+    '/infra/ @acme/platfrom',
+    '/legacy/ @acme/web-team',
+    '/docs/ @ana-dev',
+    'docs/ @acme/platform',
+    '!/services/ @acme/web-team',
+  ].join('\n');
+  beforeAll(() => {
+    dir = write(fresh('gate-org'), { 'catalog/org.yaml': CATALOG });
+    repo = join(dir, 'shop');
+    mkdirSync(repo);
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo, env: GIT_ENV });
+    commit(repo, 'Ana <ana@acme.example>', {
+      'services/cart/a.ts': '1',
+      'infra/main.tf': 'x',
+      'docs/guide.md': 'd',
+      '.github/CODEOWNERS': `${FLAWED}\n`,
+    });
+  });
+
+  it('lists a typo with its did-you-mean, a dead rule, a shadowed rule and a skipped line, exit 1', () => {
+    const result = orgwire(['owners', '--check', '--repo', 'shop'], dir);
+    expect(result.status).toBe(1);
+    const file = join('shop', '.github/CODEOWNERS');
+    expect(result.stdout).toContain(
+      `${file}:2  unknown owner  @acme/platfrom matches no Group or User in the catalog\n    hint: Did you mean @acme/platform?`,
+    );
+    expect(result.stdout).toContain(`${file}:3  dead rule  "/legacy/" matches no file at HEAD`);
+    expect(result.stdout).toContain(
+      `${file}:4  shadowed rule  "/docs/" decides no file: the one file it matches is matched by a later rule (line 5)`,
+    );
+    expect(result.stdout).toContain(`${file}:6  syntax  "!/services/": negation`);
+    expect(result.stdout).toContain(
+      `✗ 4 findings in ${file} (5 rules, 4 files at HEAD): 1 syntax, 1 unknown owner, 1 dead rule, 1 shadowed rule.`,
+    );
+  });
+
+  it('gives the findings as data', () => {
+    const result = orgwire(['owners', '--check', '--repo', 'shop', '--format', 'json'], dir);
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({
+      version: 1,
+      codeowners: '.github/CODEOWNERS',
+      rules: 5,
+      files: 4,
+    });
+    expect(json.findings.map((f: { code: string; line: number }) => [f.line, f.code])).toEqual([
+      [2, 'codeowners/unknown-owner'],
+      [3, 'codeowners/dead-rule'],
+      [4, 'codeowners/shadowed-rule'],
+      [6, 'codeowners/syntax'],
+    ]);
+    expect(json.unresolvedOwners).toEqual([
+      {
+        owner: '@acme/platfrom',
+        file: join('shop', '.github/CODEOWNERS'),
+        line: 2,
+        rules: 1,
+        suggestion: '@acme/platform',
+      },
+    ]);
+    expect(json.shadowedRules).toMatchObject([{ line: 4, files: 1, overriddenBy: [5] }]);
+  });
+
+  it('checks no owners without a catalog, and says so', () => {
+    const bare = fresh('gate-bare');
+    execFileSync('git', ['clone', '-q', '--bare', repo, join(bare, 'shop.git')], { env: GIT_ENV });
+    const result = orgwire(['owners', '--check', '--repo', 'shop.git'], bare);
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain('unknown owner');
+    expect(result.stdout).toContain('Owners were not checked: there is no catalog');
+    expect(result.stdout).toContain('3 findings');
+  });
+
+  it('passes a clean CODEOWNERS, exit 0', () => {
+    commit(repo, 'Ana <ana@acme.example>', {
+      '.github/CODEOWNERS': '* @acme/web-team\n/infra/ @acme/platform\ndocs/ @ana-dev\n',
+    });
+    const result = orgwire(['owners', '--check', '--repo', 'shop'], dir);
+    expect(result.stdout).toBe(
+      `✓ ${join('shop', '.github/CODEOWNERS')}: no findings (3 rules, 4 files at HEAD).\n`,
+    );
+    expect(result.status).toBe(0);
+  });
+
+  it('refuses a PATH with --check, no PATH without it, and a missing repository, exit 2', () => {
+    for (const args of [
+      ['owners', '--check', 'infra/main.tf', '--repo', 'shop'],
+      ['owners', '--repo', 'shop'],
+      ['owners', '--check', '--repo', 'nope'],
+    ]) {
+      const result = orgwire(args, dir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).not.toBe('');
+      noStackTrace(result.stderr);
+    }
+    expect(orgwire(['owners', '--check', 'x', '--repo', 'shop'], dir).stderr).toContain(
+      '--check checks the whole CODEOWNERS file and takes no PATH',
+    );
   });
 });
 
