@@ -15,6 +15,7 @@ import { ingestProgress } from '../progress.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
 import { printBets } from './bets.js';
+import { renamesNote } from './ingest.js';
 import { ingestRequests } from './queues.js';
 import { entityCounts } from './validate.js';
 
@@ -118,10 +119,13 @@ export async function ingestAndReport(
     { merges: options.merges, lines: options.lines, ...progress.options },
   ).finally(progress.stop);
   for (const r of ingested) {
-    if (r.rewritten && !options.quiet)
+    if (options.quiet) break;
+    if (r.rewritten)
       io.err(
         `${r.label}: its history was rewritten (a force-push?), so it was read again from the start.\n`,
       );
+    const note = renamesNote(r);
+    if (note) io.err(note);
   }
   if (options.requests?.length)
     await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
