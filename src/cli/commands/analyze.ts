@@ -13,7 +13,7 @@ import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
-import { todayFlag, windowFlags } from '../window-flags.js';
+import { checkSince, todayFlag, type WindowFlags, windowFlags } from '../window-flags.js';
 import { printBets } from './bets.js';
 import { renamesNote } from './ingest.js';
 import { ingestRequests } from './queues.js';
@@ -110,7 +110,7 @@ export async function ingestAndReport(
     | 'coupling'
     | 'files'
     | 'includeBots'
-  > & { today: string | undefined; window: ReturnType<typeof windowFlags>; trend?: number },
+  > & { today: string | undefined; window: WindowFlags; trend?: number },
 ): Promise<Report> {
   const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
   const ingested = await ingestRepositories(
@@ -127,6 +127,8 @@ export async function ingestAndReport(
     const note = renamesNote(r);
     if (note) io.err(note);
   }
+  const range = await store.timeRange(ingested.map((r) => r.repositoryId));
+  checkSince(options.window, range?.newest, 'commit');
   if (options.requests?.length)
     await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
   const requests = await store.requests();
