@@ -460,8 +460,8 @@ describe('orgwire analyze on a repository with a catalog', () => {
     [['--since', '2026-02-01', '--until', '2026-03-01'], '2026-02-01', '2026-03-01', 4],
     // Until the newest commit (c9, 12 March): c6 c7 c8 c9.
     [['--since', '2026-03-01'], '2026-03-01', '2026-03-12', 4],
-    // 35 days back from c9 (12 March 10:00): from 5 February 10:00:01, so c4–c9.
-    [['--window', '5w'], '2026-02-05', '2026-03-12', 6],
+    // 35 whole days ending with c9's day (12 March): from 6 February, so c4–c9.
+    [['--window', '5w'], '2026-02-06', '2026-03-12', 6],
   ])('selects the commits of the window %j', (flags, since, until, commits) => {
     const json = analyzeJson(...flags);
     expect(json.window).toEqual({ since, until });
