@@ -21,4 +21,6 @@ export type AppErrorCode =
   /** A file or folder the user named does not exist. */
   | 'not-found'
   /** git is missing, or a repository cannot be read. */
-  | 'git';
+  | 'git'
+  /** git stopped at an object the repository lacks (a partial or damaged clone). */
+  | 'missing-objects';

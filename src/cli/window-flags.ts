@@ -1,9 +1,20 @@
-import { parseDay, parseWindowLength } from '../analysis/index.js';
+import { parseDay, parseWindowLength, windowDates } from '../analysis/index.js';
 import { AppError } from '../errors.js';
 import { isValidDay } from '../model/index.js';
 
+/** The window flags in seconds: each end an inclusive UTC day, `length` whole days. */
+export interface WindowFlags {
+  since?: number;
+  until?: number;
+  length?: number;
+}
+
 /** Turns the window flags into seconds, refusing what cannot be read. */
-export function windowFlags(options: { since?: string; until?: string; window?: string }) {
+export function windowFlags(options: {
+  since?: string;
+  until?: string;
+  window?: string;
+}): WindowFlags {
   const day = (flag: string, text: string | undefined, end: boolean) => {
     if (text === undefined) return undefined;
     const t = parseDay(text, end);
@@ -40,6 +51,28 @@ export function windowFlags(options: { since?: string; until?: string; window?: 
     ...(length === undefined ? {} : { length }),
   };
 }
+
+/**
+ * Refuses a `--since` after the newest commit (or request) there is, which would analyse
+ * nothing: the one place this is checked, by every command that takes `--since`, once the
+ * newest is known. `newest` is undefined when there is nothing at all.
+ */
+export function checkSince(
+  flags: WindowFlags,
+  newest: number | undefined,
+  what: 'commit' | 'request',
+): void {
+  if (flags.since === undefined || newest === undefined || flags.since <= newest) return;
+  const { since, until: last } = windowDates({ since: flags.since, until: newest });
+  const days = Math.max(1, Math.round((flags.length ?? 90 * DAY) / DAY));
+  throw new AppError(
+    'invalid-input',
+    `--since ${since} is after the newest ${what} (${last}).`,
+    `Pass an earlier --since, or leave it out to analyse the ${flags.until === undefined ? 'last ' : ''}${days} days${flags.until === undefined ? '' : ' up to --until'}.`,
+  );
+}
+
+const DAY = 86_400;
 
 /** `YYYY-MM-DD` of `--today`, or of the clock; refused when malformed. */
 export function todayFlag(text: string | undefined, now: Date = new Date()): string {

@@ -22,6 +22,11 @@ const GIT_FLAGS = [
   '-c',
   'color.ui=never',
 ];
+// What git says when an object it needs is not in the repository: a blob a partial clone
+// left out and can no longer fetch, or an object file lost from a damaged one. (A lazy fetch
+// that fails first prints why the fetch failed, so the whole of stderr is searched.)
+const MISSING_OBJECT =
+  /(?:unable to read (?:tree )?|could not read |could not fetch )[0-9a-f]{40,64}\b|missing (?:blob|tree|commit) object/i;
 // GIT_FLUSH=0: git need not flush after every commit on a pipe; far fewer, larger reads.
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C', GIT_FLUSH: '0' };
 
@@ -54,10 +59,11 @@ export function gitSource(dir: string): GitSource {
       );
       child.on('close', (code) => {
         if (code === 0) return resolve();
-        const message = Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] ?? '';
+        const text = Buffer.concat(stderr).toString('utf8').trim();
+        const message = text.split('\n')[0] ?? '';
         reject(
           new AppError(
-            'git',
+            MISSING_OBJECT.test(text) ? 'missing-objects' : 'git',
             `git ${args[0]} failed in ${dir}: ${message}`,
             'Check that the folder is a readable git repository.',
           ),

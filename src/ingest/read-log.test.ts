@@ -10,6 +10,7 @@ import {
 import type { CommitRecord, FileChange } from '../model/index.js';
 import { type GitSource, gitSource } from './git.js';
 import {
+  blobAccess,
   decodeGitText,
   LogParser,
   type ParsedCommit,
@@ -348,6 +349,24 @@ describe('readLog', () => {
     // Telling a moved-and-edited file from a new one takes both blobs, which are not there.
     expect(commits[3]?.files.map((f) => f.status)).toEqual(['D', 'D', 'A']);
     await expect(readAll(partial.dir, { renames: 'similar' })).rejects.toThrow(/git log failed/);
+  });
+
+  it('reads a partial clone whose promisor settings were lost with unchanged moves only', async () => {
+    const r = await repo();
+    smallHistory(r);
+    const partial = await clone(r, ['--bare', '--filter=blob:none']);
+    const source = gitSource(partial.dir);
+    expect(await blobAccess(source)).toBe('promised');
+    // Without them git fetches nothing: the blobs the clone left out are gone.
+    partial.git(['config', '--unset', 'remote.origin.promisor']);
+    partial.git(['config', '--unset', 'remote.origin.partialclonefilter']);
+    expect(await blobAccess(source)).toBe('missing');
+
+    expect(await readAll(source)).toEqual(await readAll(r.dir, { renames: 'exact' }));
+    await expect(readAll(source, { renames: 'similar' })).rejects.toMatchObject({
+      code: 'missing-objects',
+    });
+    expect(await blobAccess(gitSource(r.dir))).toBe('complete');
   });
 });
 

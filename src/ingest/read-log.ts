@@ -1,4 +1,6 @@
 import { isUtf8 } from 'node:buffer';
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { AppError } from '../errors.js';
 import type { CommitRecord, FileChange } from '../model/index.js';
 import { coAuthorContacts, mapCoAuthors, type WithContacts } from './co-author-mailmap.js';
@@ -19,9 +21,10 @@ export interface ReadLogOptions {
   /** Count lines added and deleted per file (`--numstat`; about 8× slower, reads every blob). */
   lines?: boolean;
   /**
-   * Default `similar`, except `exact` in a partial clone: there `similar` would fetch the
-   * missing blobs of every candidate pair from the promisor remote, one round trip per
-   * commit, and fail when the remote is out of reach.
+   * Default `similar`, except `exact` when blobs were left out of the clone (see
+   * {@link blobAccess}): in a partial clone `similar` would fetch the missing blobs of every
+   * candidate pair from the promisor remote, one round trip per commit, and fail when the
+   * remote is out of reach; cut off from its remote, it cannot read them at all.
    */
   renames?: RenameDetection;
 }
@@ -54,7 +57,8 @@ const RENAME_FLAGS: Record<RenameDetection, string> = {
  *
  * Paths come through byte for byte (`-z`): see {@link decodeGitText} for how bytes become
  * strings. Shallow, bare and partial clones work; `lines` in a partial clone fetches every
- * blob it diffs from the promisor remote.
+ * blob it diffs from the promisor remote. An object git cannot read fails the read with an
+ * AppError whose code is `missing-objects` (see {@link blobAccess}), after the commits before it.
  */
 export async function* readLog(
   git: GitSource,
@@ -72,7 +76,7 @@ export async function* readLog(
     }
   }
   if (range.includes('HEAD') && !(await hasHead(git))) return; // an empty repository
-  const renames = options.renames ?? ((await isPartialClone(git)) ? 'exact' : 'similar');
+  const renames = options.renames ?? ((await blobAccess(git)) === 'complete' ? 'similar' : 'exact');
   const args = [
     'log',
     '-z',
@@ -107,20 +111,53 @@ async function* parseLogStream(chunks: AsyncIterable<Buffer>): AsyncGenerator<Pa
   yield* parser.end();
 }
 
-/** Whether the repository is a partial clone, whose missing blobs git fetches on demand. */
-async function isPartialClone(git: GitSource): Promise<boolean> {
+/**
+ * Whether the blobs of the history are in the repository, as far as a cheap look tells:
+ * - `complete`: a full clone (shallow or not);
+ * - `promised`: a partial clone, whose missing blobs git fetches from its promisor remote on
+ *   demand (slowly, and not at all when the remote is out of reach);
+ * - `missing`: a partial clone cut off from its promisor remote (its packs are marked as
+ *   promisor packs, but no remote is configured to promise anything): the blobs the clone
+ *   left out cannot be read.
+ *
+ * A damaged repository that lost object files looks `complete` until git fails to read one
+ * (an error with code `missing-objects`); only a walk of every object would tell sooner.
+ */
+export type BlobAccess = 'complete' | 'promised' | 'missing';
+
+export async function blobAccess(git: GitSource): Promise<BlobAccess> {
+  if (await hasPromisorRemote(git)) return 'promised';
+  return (await hasPromisorPacks(git)) ? 'missing' : 'complete';
+}
+
+/** Whether git would fetch a missing object from a remote, as git decides it. */
+async function hasPromisorRemote(git: GitSource): Promise<boolean> {
   try {
+    // git takes a remote with a partialclonefilter for a promisor too.
     const out = await git.run([
       'config',
       '--get-regexp',
-      '^(extensions\\.partialclone|remote\\..*\\.promisor)$',
+      '^(extensions\\.partialclone|remote\\..*\\.(promisor|partialclonefilter))$',
     ]);
     return out
       .toString('utf8')
       .split('\n')
-      .some((line) => line !== '' && !/ false$/i.test(line));
+      .some((line) => line !== '' && !/\.promisor false$/i.test(line));
   } catch {
     return false; // git config exits with 1 when no key matches
+  }
+}
+
+/** Whether a pack came from a promisor remote (a `.promisor` file beside it): blobs may be left out. */
+async function hasPromisorPacks(git: GitSource): Promise<boolean> {
+  try {
+    const packs = (await git.run(['rev-parse', '--git-path', 'objects/pack']))
+      .toString('utf8')
+      .trim();
+    const names = await readdir(resolve(git.dir, packs));
+    return names.some((name) => name.endsWith('.promisor'));
+  } catch {
+    return false; // no pack folder yet
   }
 }
 

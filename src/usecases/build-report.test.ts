@@ -182,8 +182,9 @@ describe('buildReport on an ingested repository', () => {
 
   it('counts every commit of the default window for the teams of its authors', async () => {
     const r = await report();
-    // The newest commit (c10, 10 March) ends the window; 90 days back covers everything.
-    expect(r.window).toEqual({ since: '2025-12-10', until: '2026-03-10' });
+    // The day of the newest commit (c10, 10 March) ends the window; 90 whole days,
+    // 11 December to 10 March, cover everything.
+    expect(r.window).toEqual({ since: '2025-12-11', until: '2026-03-10' });
     expect(r.repositories).toEqual([expect.objectContaining({ files: 4, commits: 10 })]);
     // web: c1 c4 c5 c7 c8 c10 = 6; ops: c2 c3 c6 c8 c9 = 5 (c8 counts for both).
     expect(r.identities).toEqual({
@@ -312,11 +313,18 @@ describe('buildReport on an ingested repository', () => {
     });
   });
 
-  it('takes a window length back from the newest commit', async () => {
-    // 3 days ending at c10 (10 March 00:00:00): since = until − 3 days + 1 s, i.e.
-    // 7 March 00:00:01 → c7, c8, c9, c10.
+  it('takes a window length back from the newest commit, in whole days', async () => {
+    // 3 days ending with c10's day (10 March 00:00:00): 8, 9 and 10 March → c8, c9, c10.
     const r = await report({ length: 3 * 86_400 });
-    expect(r.identities.commits).toBe(4);
+    expect(r.window).toEqual({ since: '2026-03-08', until: '2026-03-10' });
+    expect(r.identities.commits).toBe(3);
+    // Those days given back select the same commits.
+    const again = await report({
+      since: seconds('2026-03-08T00:00:00Z'),
+      until: seconds('2026-03-10T23:59:59Z'),
+    });
+    expect(again.window).toEqual(r.window);
+    expect(again.identities).toEqual(r.identities);
   });
 });
 
@@ -345,19 +353,20 @@ describe('buildReport when commits share an author time', () => {
 });
 
 describe('the congruence trend', () => {
-  it('measures consecutive windows of the same length, leaving out those before the history', async () => {
+  it('measures consecutive windows of the same whole days, leaving out those before the history', async () => {
     const plain = await report({ length: 3 * 86_400 });
-    // The window: 7 March 00:00:01 to c10 (10 March 00:00:00). Asking for five windows
-    // reaches back to 22 February; the history starts with c1 on 1 March 09:00, so the
-    // two windows that end before it are left out.
+    // The window: 8 to 10 March, ending with c10's day. Asking for five windows reaches
+    // back to 24 February; the history starts with c1 on 1 March 09:00, so the window of
+    // 24–26 February, which ends before it, is left out.
     const r = await report({ length: 3 * 86_400, trend: 5 });
-    // Every window has web and ops both on cart (1–4 March: c1 and c3, through the
-    // renames; 4–7 March: c4, c5 and c6; the window: c7, c8, c10 and c8) and nothing wires
-    // them: congruence 0 each time.
+    // 27 February – 1 March has c1 alone (web): no need, so no congruence. The others have
+    // web and ops both on cart (2–4 March: c3 and c4, through the renames; 5–7 March: c5,
+    // c6 and c7; the window: c8 with both, c10) and nothing wires them: congruence 0.
     expect(r.trend).toEqual([
-      { since: '2026-03-01', until: '2026-03-04', weighted: 0, unweighted: 0 },
-      { since: '2026-03-04', until: '2026-03-07', weighted: 0, unweighted: 0 },
-      { since: '2026-03-07', until: '2026-03-10', weighted: 0, unweighted: 0 },
+      { since: '2026-02-27', until: '2026-03-01', weighted: null, unweighted: null },
+      { since: '2026-03-02', until: '2026-03-04', weighted: 0, unweighted: 0 },
+      { since: '2026-03-05', until: '2026-03-07', weighted: 0, unweighted: 0 },
+      { since: '2026-03-08', until: '2026-03-10', weighted: 0, unweighted: 0 },
     ]);
     // Commits before the window feed only the trend.
     expect(r.identities).toEqual(plain.identities);

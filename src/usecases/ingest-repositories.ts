@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
+import { AppError } from '../errors.js';
 import {
+  blobAccess,
   type GitSource,
   hasHead,
   openRepository,
+  type RenameDetection,
   readLog,
   repositoryLabel,
 } from '../ingest/index.js';
@@ -38,6 +41,14 @@ export interface IngestResult {
   rewritten: boolean;
   /** The stored commits were read with other options (merges, lines) and were read again. */
   modeChanged: boolean;
+  /**
+   * Why this run found renames only for files moved unchanged (`exact`), when it read any
+   * commit: `partial`, a partial clone, where comparing contents would fetch blobs one
+   * commit at a time; `missing`, blobs git cannot read (a partial clone cut off from its
+   * remote, or a damaged one). Absent when renames were found by similarity, or nothing was
+   * read.
+   */
+  exactRenames?: 'partial' | 'missing';
 }
 
 /**
@@ -92,15 +103,69 @@ async function ingestRepository(
   }
   if (tip === head) return result;
 
-  const range = tip === null ? [head] : [head, `^${tip}`];
   // Counting costs git a walk of the history (about a sixth of the ingest on git/git):
   // only worth it when someone watches the progress.
-  const total = options.onProgress ? await countCommits(git, range, options.merges ?? false) : 0;
+  const total = options.onProgress
+    ? await countCommits(git, tip === null ? [head] : [head, `^${tip}`], options.merges ?? false)
+    : 0;
+  options.onProgress?.({ repository: label, done: 0, total });
+  const access = await blobAccess(git);
+  if (access !== 'complete') result.exactRenames = access === 'promised' ? 'partial' : 'missing';
+  const reader: CommitReader = { git, store, repositoryId: repository.id, ref, head, total };
+  try {
+    await readCommits(reader, tip, access === 'complete' ? 'similar' : 'exact', options, result);
+  } catch (error) {
+    if (!isMissingObjects(error)) throw error;
+    if (options.lines || access !== 'complete') throw missingObjects(label, options);
+    // Finding a rename by similarity read a blob that is not there. The store holds what
+    // was read up to the last batch saved, and its tip says where that ends: read on from
+    // there finding only unchanged moves, which compare object ids and read no blob. The
+    // batch read since was not saved, so no commit is stored twice; side-branch commits
+    // read before that tip may come again, which the store takes as once, so the commits
+    // this second read added are counted in the store.
+    result.exactRenames = 'missing';
+    const from = await store.tip(repository.id, ref);
+    const before = (await store.counts([repository.id])).commits;
+    const saved = result.added;
+    await readCommits(reader, from, 'exact', options, result).catch((again: unknown) => {
+      throw isMissingObjects(again) ? missingObjects(label, options) : again;
+    });
+    result.added = saved + (await store.counts([repository.id])).commits - before;
+  }
+  return result;
+}
+
+/** Where {@link readCommits} reads from and saves to. */
+interface CommitReader {
+  git: GitSource;
+  store: Store;
+  repositoryId: number;
+  ref: string;
+  head: string;
+  /** Commits to read in all, for the progress; 0 when nobody watches. */
+  total: number;
+}
+
+/**
+ * Reads the commits after `tip` (all with null) up to HEAD into the store, a batch per
+ * transaction, and moves the stored tip to HEAD. Commits come parents first, so the last
+ * commit of each batch saved is a safe point to resume after.
+ */
+async function readCommits(
+  reader: CommitReader,
+  tip: string | null,
+  renames: RenameDetection,
+  options: IngestOptions,
+  result: IngestResult,
+): Promise<void> {
+  const { git, store, repositoryId, ref, head, total } = reader;
+  const label = result.label;
+  const range = tip === null ? [head] : [head, `^${tip}`];
   const batchSize = options.batchSize ?? 2000;
   let batch: CommitRecord[] = [];
-  options.onProgress?.({ repository: label, done: 0, total });
   for await (const commit of readLog(git, {
     range,
+    renames,
     ...(options.merges ? { merges: true } : {}),
     ...(options.lines ? { lines: true } : {}),
   })) {
@@ -109,17 +174,34 @@ async function ingestRepository(
       options.onProgress?.({ repository: label, done: result.added + batch.length, total });
     }
     if (batch.length >= batchSize) {
-      // Commits come parents first, so the last one read is a safe point to resume after.
-      await store.saveBatch(repository.id, ref, batch, commit.sha);
+      await store.saveBatch(repositoryId, ref, batch, commit.sha);
       result.added += batch.length;
       options.onProgress?.({ repository: label, done: result.added, total });
       batch = [];
     }
   }
-  await store.saveBatch(repository.id, ref, batch, head);
+  await store.saveBatch(repositoryId, ref, batch, head);
   result.added += batch.length;
   options.onProgress?.({ repository: label, done: result.added, total });
-  return result;
+}
+
+function isMissingObjects(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'missing-objects';
+}
+
+/** The error for objects missing even where no blob is read, or where every blob is (`lines`). */
+function missingObjects(label: string, options: IngestOptions): AppError {
+  return options.lines
+    ? new AppError(
+        'missing-objects',
+        `${label}: some blobs are missing (a partial or damaged clone), and counting lines reads every blob.`,
+        'Leave out --lines, or make the clone whole (`git fetch --refetch`, or clone it again without --filter).',
+      )
+    : new AppError(
+        'missing-objects',
+        `${label}: objects git needs to list the files each commit changed are missing (a damaged clone).`,
+        'Run `git fsck` in the repository to see what is missing, then fetch again or clone it anew.',
+      );
 }
 
 async function isAncestor(git: GitSource, ancestor: string, descendant: string): Promise<boolean> {

@@ -653,7 +653,8 @@ describe('orgwire --help and the demo', () => {
     const json = JSON.parse(result.stdout);
     const team = (name: string) => `group:default/${name}`;
     const component = (name: string) => `component:default/${name}`;
-    expect(json.window).toEqual({ since: '2026-08-01', until: '2026-10-30' });
+    // 90 whole days ending with the newest commit's day.
+    expect(json.window).toEqual({ since: '2026-08-02', until: '2026-10-30' });
     expect(json.teams.filter((t: { type: string | null }) => t.type !== null)).toHaveLength(8);
     // The contractor is listed, the bot is left out.
     expect(json.identities.unmatched.map((u: { email: string }) => u.email)).toEqual([
@@ -709,4 +710,29 @@ describe('orgwire --help and the demo', () => {
       /^[0-9a-f]{64}$/,
     );
   });
+
+  it('selects the same commits when given back the days of its window, and refuses a --since after the newest commit', () => {
+    // The demo's store from the test above, when it ran; built anew otherwise.
+    const dir = fresh('demo');
+    const json = JSON.parse(orgwire(['analyze', '--demo', '--format', 'json'], dir).stdout);
+
+    // The window's days, given back, select the same commits.
+    const { since, until } = json.window;
+    const given = orgwire(
+      ['analyze', '--demo', '--format', 'json', '--since', since, '--until', until],
+      dir,
+    );
+    expect(given.status).toBe(0);
+    expect(JSON.parse(given.stdout)).toEqual(json);
+
+    // A --since after the newest commit would analyse nothing: an input error.
+    const late = orgwire(['analyze', '--demo', '--since', '2027-01-01'], dir);
+    expect(late.status).toBe(2);
+    expect(late.stdout).not.toContain('Window');
+    expect(late.stderr).toBe(
+      'error: --since 2027-01-01 is after the newest commit (2026-10-30).\n' +
+        '  Pass an earlier --since, or leave it out to analyse the last 90 days.\n',
+    );
+    // Three runs of the demo, and its history built when this test runs alone.
+  }, 120_000);
 });

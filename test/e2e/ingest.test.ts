@@ -5,13 +5,21 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CommitSpec, createRepo, type Signature, type TestRepo } from '../helpers/git-repo.js';
+import {
+  type ClonedRepo,
+  type CommitSpec,
+  cloneRepo,
+  createRepo,
+  type Signature,
+  type TestRepo,
+} from '../helpers/git-repo.js';
 
 const BIN = resolve('bin/orgwire.js');
 const work = mkdtempSync(join(tmpdir(), 'orgwire-e2e-ingest-'));
 const repos: TestRepo[] = [];
+const cleanupClones: ClonedRepo[] = [];
 afterAll(async () => {
-  await Promise.all(repos.map((r) => r.cleanup()));
+  await Promise.all([...repos, ...cleanupClones].map((r) => r.cleanup()));
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -456,8 +464,8 @@ describe('orgwire analyze on a repository with a catalog', () => {
     [['--since', '2026-02-01', '--until', '2026-03-01'], '2026-02-01', '2026-03-01', 4],
     // Until the newest commit (c9, 12 March): c6 c7 c8 c9.
     [['--since', '2026-03-01'], '2026-03-01', '2026-03-12', 4],
-    // 35 days back from c9 (12 March 10:00): from 5 February 10:00:01, so c4–c9.
-    [['--window', '5w'], '2026-02-05', '2026-03-12', 6],
+    // 35 whole days ending with c9's day (12 March): from 6 February, so c4–c9.
+    [['--window', '5w'], '2026-02-06', '2026-03-12', 6],
   ])('selects the commits of the window %j', (flags, since, until, commits) => {
     const json = analyzeJson(...flags);
     expect(json.window).toEqual({ since, until });
@@ -561,5 +569,70 @@ describe('orgwire analyze with no catalog', () => {
         ?.owner;
     expect(owner('alpha')).toBe(teamOf(alpha[0] as Signature));
     expect(owner('beta')).toBe(teamOf(beta[0] as Signature));
+  });
+});
+
+describe('orgwire on clones that lack blobs', () => {
+  /** A history with an unchanged move and a move with an edit, over two folders. */
+  async function movedHistory(): Promise<TestRepo> {
+    const repo = await newRepo();
+    const text = Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join('');
+    repo.commit({ author: ANA, files: { 'src/a.txt': text, 'docs/README.md': 'hi\n' } });
+    repo.commit({ author: BEN, files: { 'docs/README.md': 'hello\n' } });
+    repo.commit({ author: ANA, moves: { 'src/a.txt': 'lib/a.txt' } });
+    repo.commit({ author: CY, files: { 'docs/more.md': 'more\n' } });
+    repo.commit({
+      author: BEN,
+      moves: { 'lib/a.txt': 'lib/b.txt' },
+      files: { 'lib/b.txt': `${text}more\n` },
+    });
+    return repo;
+  }
+
+  it('analyses a partial clone whose promisor settings were removed, saying so in one line', async () => {
+    const repo = await movedHistory();
+    const clone = await cloneRepo(repo.dir, ['--filter=blob:none']);
+    cleanupClones.push(clone);
+    // Cut off from its remote: git can no longer fetch the blobs the clone left out.
+    clone.git(['config', '--unset', 'remote.origin.promisor']);
+    clone.git(['config', '--unset', 'remote.origin.partialclonefilter']);
+    const dir = fresh('partial-cut-off');
+
+    const result = orgwire(
+      ['analyze', '--repo', clone.dir, '--db', 'o.db', '--format', 'json'],
+      dir,
+    );
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      `${basename(clone.dir)}: some blobs are missing (a partial or damaged clone); renames found only for files moved unchanged.\n`,
+    );
+    const whole = orgwire(['analyze', '--repo', repo.dir, '--db', 'w.db', '--format', 'json'], dir);
+    expect(whole.stderr).toBe('');
+    const [cut, full] = [result, whole].map((r) => JSON.parse(r.stdout));
+    expect(cut.window).toEqual(full.window);
+    expect(cut.identities.commits).toBe(5);
+    expect(cut.identities.commits).toBe(full.identities.commits);
+  });
+
+  it('ingests a repository that lost a blob file, each commit once, saying so in one line', async () => {
+    const repo = await movedHistory();
+    const blob = repo.git(['rev-parse', 'HEAD~1:lib/a.txt']).trim();
+    const gitDir = repo.git(['rev-parse', '--absolute-git-dir']).trim();
+    rmSync(join(gitDir, 'objects', blob.slice(0, 2), blob.slice(2)));
+    const db = join(fresh('lost-blob'), 'orgwire.db');
+
+    const result = orgwire(['ingest', '--repo', repo.dir, '--db', db, '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(lines(result.stderr)).toEqual([
+      `${basename(repo.dir)}: some blobs are missing (a partial or damaged clone); renames found only for files moved unchanged.`,
+    ]);
+    const json = JSON.parse(result.stdout);
+    expect(json.repositories[0]).toMatchObject({ added: 5, commits: 5, exactRenames: 'missing' });
+    expect(countCommits(db)).toEqual({ n: 5, distinct_: 5 });
+
+    const lined = orgwire(['ingest', '--repo', repo.dir, '--db', db, '--lines']);
+    expect(lined.status).toBe(2);
+    expect(lined.stderr).toMatch(/some blobs are missing .*counting lines reads every blob/);
+    expect(lined.stderr).toMatch(/Leave out --lines/);
   });
 });

@@ -13,8 +13,9 @@ import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
-import { todayFlag, windowFlags } from '../window-flags.js';
+import { checkSince, todayFlag, type WindowFlags, windowFlags } from '../window-flags.js';
 import { printBets } from './bets.js';
+import { renamesNote } from './ingest.js';
 import { ingestRequests } from './queues.js';
 import { entityCounts } from './validate.js';
 
@@ -114,7 +115,7 @@ export async function ingestAndReport(
     | 'includeBots'
     | 'ignore'
     | 'minWeight'
-  > & { today: string | undefined; window: ReturnType<typeof windowFlags>; trend?: number },
+  > & { today: string | undefined; window: WindowFlags; trend?: number },
 ): Promise<Report> {
   const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
   const ingested = await ingestRepositories(
@@ -123,11 +124,16 @@ export async function ingestAndReport(
     { merges: options.merges, lines: options.lines, ...progress.options },
   ).finally(progress.stop);
   for (const r of ingested) {
-    if (r.rewritten && !options.quiet)
+    if (options.quiet) break;
+    if (r.rewritten)
       io.err(
         `${r.label}: its history was rewritten (a force-push?), so it was read again from the start.\n`,
       );
+    const note = renamesNote(r);
+    if (note) io.err(note);
   }
+  const range = await store.timeRange(ingested.map((r) => r.repositoryId));
+  checkSince(options.window, range?.newest, 'commit');
   if (options.requests?.length)
     await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
   const requests = await store.requests();

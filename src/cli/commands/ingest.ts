@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { RequestFormat } from '../../ingest/index.js';
-import { ingestRepositories } from '../../usecases/index.js';
+import { type IngestResult, ingestRepositories } from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
@@ -51,9 +51,12 @@ export async function ingest(
         added: r.added,
         rewritten: r.rewritten,
         modeChanged: r.modeChanged,
+        exactRenames: r.exactRenames ?? null,
         commits: (await store.counts([r.repositoryId])).commits,
       })),
     );
+    if (!options.quiet)
+      for (const note of results.flatMap((r) => renamesNote(r) ?? [])) io.err(note);
     if (options.format === 'json') {
       writeJson(io, { repositories: rows, requests });
       return 0;
@@ -84,4 +87,18 @@ export async function ingest(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The line that says a repository's renames were found only for files moved unchanged,
+ * and why; undefined when they were found by similarity too.
+ */
+export function renamesNote(result: IngestResult): string | undefined {
+  if (result.exactRenames === 'missing') {
+    return `${result.label}: some blobs are missing (a partial or damaged clone); renames found only for files moved unchanged.\n`;
+  }
+  if (result.exactRenames === 'partial') {
+    return `${result.label}: a partial clone; renames found only for files moved unchanged (finding edited moves would fetch its blobs one commit at a time).\n`;
+  }
+  return undefined;
 }

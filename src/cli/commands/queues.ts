@@ -9,7 +9,7 @@ import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { plural } from '../render.js';
 import { queuesMarkdown, queuesTable } from '../render-queues.js';
-import { windowFlags } from '../window-flags.js';
+import { checkSince, windowFlags } from '../window-flags.js';
 
 export interface QueuesOptions {
   catalog?: string;
@@ -97,6 +97,7 @@ export async function queues(
   }
   // The window ends at the newest request event, not the clock, as analyze's ends at the newest commit.
   const newest = Math.max(0, ...requests.flatMap((r) => [r.created, r.done ?? 0]));
+  checkSince(flags, newest, 'request');
   const window = resolveWindow(flags, newest || Math.floor(Date.now() / 1000));
   const report = analyzeQueues(catalog, requests, window);
   if (options.format === 'json') {
