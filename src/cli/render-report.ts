@@ -1,5 +1,5 @@
 import { COVERAGE_WARNING } from '../analysis/index.js';
-import type { Report } from '../usecases/index.js';
+import { headlineNeeds, type Report } from '../usecases/index.js';
 import {
   columns,
   componentLabel,
@@ -455,13 +455,6 @@ export function renderReportMarkdown(report: Report, title: string): string {
     );
   }
   return `${out.join('\n')}\n`;
-}
-
-/** The unwired needs a headline shows (at least the minimum weight), and how many are lighter. */
-export function headlineNeeds(report: Report) {
-  const unwired = report.coordination.needs.filter((n) => !n.wired);
-  const shown = unwired.filter((n) => n.weight >= report.coordination.minWeight);
-  return { shown, lighter: unwired.length - shown.length };
 }
 
 /** `; coverage 97%` beside congruence, when there are catalog teams to credit. */

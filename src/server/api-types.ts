@@ -106,8 +106,11 @@ export interface Overview {
    * current window. Windows before the history began are left out.
    */
   trend: { since: string; until: string; weighted: number | null; unweighted: number | null }[];
-  /** The strongest unwired needs (at most 5). */
+  /** How much of the people's work the figures see, beside congruence. */
+  coverage: Coverage;
+  /** The strongest unwired needs weighing at least `needCounts.minWeight` (at most 5). */
   unwiredNeeds: CoordinationNeed[];
+  needCounts: NeedCounts;
   /** Queues whose p85 lead time is past their promise, or that breach it, worst first. */
   breachingQueues: QueueSummary[];
   /** Bets past their decide-by date, then the next to decide (at most 5). */
@@ -202,12 +205,64 @@ export interface ComponentPage extends ComponentRow {
   bets: BetCard[];
 }
 
+/** How many coordination needs there are, and how many are too light for a headline. */
+export interface NeedCounts {
+  /** Every need, of any weight. */
+  all: number;
+  /** The unwired needs among them. */
+  unwired: number;
+  /** The least weight a headline need has (`needs.minWeight`, `--min-weight`; default 2). */
+  minWeight: number;
+  /** Unwired needs lighter than `minWeight`, left out of the headline. */
+  lighterUnwired: number;
+}
+
+/**
+ * How much of the people's work the figures see (design.md: coverage is part of every
+ * answer): commits by people credited to a team ÷ commits by people.
+ */
+export interface Coverage {
+  /** `creditedCommits ÷ peopleCommits` in [0, 1]; null with no commits by people or no catalog teams. */
+  share: number | null;
+  /** Commits with at least one author or co-author who is no bot. */
+  peopleCommits: number;
+  /** Commits by people credited to at least one team. */
+  creditedCommits: number;
+  /** Commits whose authors are all bots: left out of both. */
+  botCommits: number;
+  /** Below this share the figures are flagged (0.8). */
+  warnBelow: number;
+  /** `share < warnBelow`: the figures speak for too few people to lead with. */
+  warning: boolean;
+  /** The authors whose commits would lift coverage most: at most 3, most commits first. */
+  lifters: UnmatchedAuthor[];
+  /** How many authors are no User in all (every one is on `GET /api/data-quality`). */
+  unmatchedAuthors: number;
+}
+
+/** An author who is no User of the catalog (nor a bot), with the User they probably are. */
+export interface UnmatchedAuthor {
+  name: string;
+  email: string;
+  /** Commits in the window they are author or co-author of. */
+  commits: number;
+  /** The User they most likely are, with the similarity in [0, 1] and why; null when none is close. */
+  suggestion: (EntitySummary & { score: number; why: string }) | null;
+}
+
 /** `GET /api/coordination`: the org map. */
 export interface CoordinationMap {
   window: Window;
   congruence: { weighted: number | null; unweighted: number | null };
+  coverage: Coverage;
+  /** The least weight of a need in `needs` (the report's, or `?minWeight=`). */
+  minWeight: number;
+  /** Needs that pass the filters (`minWeight`, `unwired`) before the cut to `limit`. */
+  matching: number;
+  /** Needs lighter than `minWeight`, left out of `needs`: all of them, and the unwired among them. */
+  lighter: { needs: number; unwired: number };
   teams: TeamNode[];
-  /** Needs, strongest first, each with at most 5 components as evidence. */
+  /** Needs of at least `minWeight`, strongest first, each with at most 5 components as evidence. */
   needs: CoordinationNeed[];
   /** How many needs there are in all (`needs` may be cut to the strongest `limit`). */
   totalNeeds: number;
@@ -295,6 +350,60 @@ export interface ChainsView {
   maxDepth: number;
   chains: Chain[];
   cycles: string[][];
+}
+
+/**
+ * `GET /api/data-quality`: what keeps the figures from being true to the organisation, and
+ * what fixes each — authors no User matches, noise left out, ownership that names nobody
+ * or nothing.
+ */
+export interface DataQuality {
+  window: Window;
+  coverage: Coverage;
+  /** Every author who is no User (nor a bot), most commits first. */
+  unmatched: UnmatchedAuthor[];
+  /** Paths left out on purpose as noise, and how much they held. */
+  ignored: {
+    /** Every pattern in force: `default`, `orgwire.yaml`, `--ignore` or a `.gitattributes` line. */
+    patterns: { pattern: string; source: string; files: number }[];
+    /** Files at HEAD left out. */
+    files: number;
+    /** Commits in the window that touched only ignored paths. */
+    commits: number;
+  };
+  /** CODEOWNERS owners that match no Group or User, with the first line naming them. */
+  unresolvedOwners: UnknownOwner[];
+  /** CODEOWNERS rules that match no file at HEAD; absent when the analysis does not tell. */
+  deadRules?: RuleFinding[];
+  /** CODEOWNERS rules whose every file a later rule takes; absent when the analysis does not tell. */
+  shadowedRules?: RuleFinding[];
+  /** Catalog components whose `orgwire.dev/paths` match no file. */
+  componentsWithoutFiles: EntitySummary[];
+  /** Top-level folders with files that no catalog component or CODEOWNERS rule covers. */
+  ownerlessComponents: EntitySummary[];
+  /** Files no component or rule covers, per repository and top-level folder, most first. */
+  unownedPaths: { repo: string; folder: string; files: number }[];
+}
+
+/** A CODEOWNERS owner that names no Group or User. */
+export interface UnknownOwner {
+  owner: string;
+  file: string;
+  line: number;
+  /** Rules that name it. */
+  rules: number;
+  /** What it probably is, when the analysis suggests one; null when it does not. */
+  suggestion: { ref: string; label: string; score: number | null; why: string | null } | null;
+}
+
+/** A CODEOWNERS rule a finding is about (dead: matches nothing; shadowed: a later rule wins). */
+export interface RuleFinding {
+  file: string;
+  line: number;
+  pattern: string;
+  owners: string[];
+  /** Why, in a sentence (for a shadowed rule, the rule that wins); null when not given. */
+  why: string | null;
 }
 
 /** `GET /api/search?q=`. */

@@ -1,11 +1,17 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoRepo, DEMO_CATALOG, DEMO_END_DATE, DEMO_REQUESTS } from '../demo/index.js';
+import {
+  buildDemoRepo,
+  DEMO_CATALOG,
+  DEMO_CONFIG,
+  DEMO_END_DATE,
+  DEMO_REQUESTS,
+} from '../demo/index.js';
 import { readCatalogFiles, readRequestFile } from '../ingest/index.js';
-import { loadCatalog } from '../model/index.js';
+import { loadCatalog, parseConfig } from '../model/index.js';
 import { createDb, createStore, migrateToLatest, type Store } from '../store/index.js';
 import { buildReport, ingestRepositories } from '../usecases/index.js';
 import type {
@@ -16,6 +22,7 @@ import type {
   Checkin,
   ComponentPage,
   CoordinationMap,
+  DataQuality,
   LearningList,
   LearningView,
   Overview,
@@ -30,12 +37,14 @@ import { createAuthorizer, hashToken } from './auth.js';
 import { Radiator, type RadiatorInput } from './radiator.js';
 
 // The demo organisation, analysed for real: a git repository built in a temp folder,
-// ingested into a SQLite file, with the demo's request export.
+// ingested into a SQLite file, with the demo's request export and its settings (it leaves
+// scripts/ out as noise), as `orgwire serve --demo` analyses it.
 let dir: string;
 let store: Store;
 let app: ReturnType<typeof createApp>;
 let radiator: Radiator;
 let input: Pick<RadiatorInput, 'title' | 'catalog' | 'report' | 'today'>;
+let shop: Parameters<typeof buildReport>[2][number];
 const TOKEN = 'ow_test-token';
 const ENV_TOKEN = 'from-the-environment';
 
@@ -64,20 +73,20 @@ beforeAll(async () => {
   store = createStore(db);
   const [ingested] = await ingestRepositories(store, [repo], {});
   const requests = await readRequestFile(DEMO_REQUESTS, { catalog, shownAs: 'requests.csv' });
-  const report = await buildReport(
-    store,
-    catalog,
-    [
-      {
-        dir: repo,
-        absolute: repo,
-        label: 'shop',
-        repositoryId: ingested?.repositoryId ?? 0,
-        shownAs: 'shop',
-      },
-    ],
-    { today: DEMO_END_DATE, requests: requests.requests, trend: 4 },
-  );
+  const { config } = parseConfig(await readFile(DEMO_CONFIG, 'utf8'), 'orgwire.yaml');
+  shop = {
+    dir: repo,
+    absolute: repo,
+    label: 'shop',
+    repositoryId: ingested?.repositoryId ?? 0,
+    shownAs: 'shop',
+  };
+  const report = await buildReport(store, catalog, [shop], {
+    today: DEMO_END_DATE,
+    requests: requests.requests,
+    trend: 4,
+    ignore: (config.ignore ?? []).map((pattern) => ({ pattern, source: 'orgwire.yaml' })),
+  });
   await store.createToken('tests', hashToken(TOKEN));
   input = { title: 'Trailhead Outfitters', catalog, report, today: DEMO_END_DATE };
   radiator = new Radiator({ ...input, checkins: [], readings: [], learnings: [] });
@@ -135,6 +144,108 @@ describe('reads', () => {
     expect(body.counts).toMatchObject({ teams: 9, people: 40, bets: 13, goals: 11 });
   });
 
+  it('puts coverage beside congruence, and headline needs at least the minimum weight', async () => {
+    const { body } = await get<Overview>('/api/overview');
+    expect(body.coverage).toMatchObject({ warning: false, warnBelow: 0.8 });
+    expect(body.coverage.share).toBeCloseTo(0.97, 2);
+    expect(body.coverage.creditedCommits).toBeLessThan(body.coverage.peopleCommits);
+    expect(body.coverage.lifters[0]).toMatchObject({ name: 'Dana Okafor' });
+    expect(body.coverage.unmatchedAuthors).toBe(1);
+    expect(body.needCounts.minWeight).toBe(2);
+    expect(body.unwiredNeeds.every((n) => n.weight >= 2 && !n.wired)).toBe(true);
+    const every = await get<CoordinationMap>('/api/coordination?minWeight=0&unwired=1');
+    expect(body.needCounts.unwired).toBe(every.body.needs.length);
+    expect(body.needCounts.lighterUnwired).toBe(
+      every.body.needs.filter((n) => n.weight < 2).length,
+    );
+    // With a higher minimum (needs.minWeight: 20) the lighter unwired needs leave the headline.
+    const { report } = input;
+    const strict = new Radiator({
+      ...input,
+      report: { ...report, coordination: { ...report.coordination, minWeight: 20 } },
+      checkins: [],
+      readings: [],
+      learnings: [],
+    }).overview();
+    expect(strict.unwiredNeeds.length).toBeGreaterThan(0);
+    expect(strict.unwiredNeeds.every((n) => n.weight >= 20)).toBe(true);
+    expect(strict.needCounts.lighterUnwired).toBe(
+      every.body.needs.filter((n) => n.weight < 20).length,
+    );
+    expect(strict.needCounts.lighterUnwired).toBeGreaterThan(0);
+    const notes = body.notes.join(' ');
+    expect(notes).not.toMatch(/makes those teams need each other/);
+    expect(notes).toMatch(/a person in both teams of a pair adds nothing/);
+  });
+
+  it('lists what keeps the figures from being true on the data quality route', async () => {
+    const { status, body } = await get<DataQuality>('/api/data-quality');
+    expect(status).toBe(200);
+    expect(body.coverage.share).toBeCloseTo(0.97, 2);
+    expect(body.unmatched).toEqual([
+      expect.objectContaining({ name: 'Dana Okafor', email: 'dana@freelance-devs.io' }),
+    ]);
+    expect(body.unmatched[0]?.commits).toBeGreaterThan(0);
+    // The demo's orgwire.yaml leaves scripts/ out; the defaults are in force too.
+    const scripts = body.ignored.patterns.find((p) => p.pattern === 'scripts/');
+    expect(scripts).toMatchObject({ source: 'orgwire.yaml' });
+    expect(scripts?.files).toBeGreaterThan(0);
+    expect(body.ignored.patterns.some((p) => p.source === 'default')).toBe(true);
+    expect(body.ignored.files).toBeGreaterThanOrEqual(scripts?.files ?? 1);
+    expect(body.ignored.commits).toBeGreaterThan(0);
+    expect(body.ownerlessComponents.map((c) => c.ref)).not.toContain('folder:shop:scripts');
+    for (const list of [body.unresolvedOwners, body.componentsWithoutFiles, body.unownedPaths])
+      expect(Array.isArray(list)).toBe(true);
+    // Dead and shadowed CODEOWNERS rules come with the analysis that finds them.
+    expect(body.deadRules).toBeUndefined();
+  });
+
+  it('warns beside the headline when most commits are credited to no team', async () => {
+    // A catalog that knows one person: everyone else's work is credited to nobody.
+    const few = join(dir, 'few-catalog');
+    await mkdir(few, { recursive: true });
+    await writeFile(
+      join(few, 'org.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata: { name: storefront }',
+        'spec: { type: team, children: [] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: User',
+        'metadata: { name: jonas-becker }',
+        'spec:',
+        '  profile: { displayName: Jonas Becker, email: jonas.becker@trailhead.example }',
+        '  memberOf: [storefront]',
+        '',
+      ].join('\n'),
+    );
+    const { catalog } = loadCatalog(await readCatalogFiles(few));
+    const report = await buildReport(store, catalog, [shop], { today: DEMO_END_DATE });
+    const low = createApp({
+      radiator: new Radiator({
+        title: 'Few',
+        catalog,
+        report,
+        today: DEMO_END_DATE,
+        checkins: [],
+        readings: [],
+        learnings: [],
+      }),
+      records: store,
+      auth: createAuthorizer({ tokens: () => store.tokens() }),
+    });
+    const overview = (await (await low.request('/api/overview')).json()) as Overview;
+    expect(overview.coverage.share).toBeLessThan(0.8);
+    expect(overview.coverage.warning).toBe(true);
+    expect(overview.coverage.lifters).toHaveLength(3);
+    const commits = overview.coverage.lifters.map((l) => l.commits);
+    expect(commits).toEqual([...commits].sort((a, b) => b - a));
+    const map = (await (await low.request('/api/coordination')).json()) as CoordinationMap;
+    expect(map.coverage.warning).toBe(true);
+  });
+
   it('lists teams with their type, members and unwired needs', async () => {
     const { body } = await get<TeamList>('/api/teams');
     const platform = body.teams.find((t) => t.ref === 'group:default/platform');
@@ -175,7 +286,7 @@ describe('reads', () => {
   it('draws the org map: every team, needs strongest first, at most five pieces of evidence', async () => {
     const { body } = await get<CoordinationMap>('/api/coordination');
     expect(body.teams).toHaveLength(9);
-    expect(body.totalNeeds).toBe(body.needs.length);
+    expect(body.needs).toHaveLength(body.matching);
     const weights = body.needs.map((n) => n.weight);
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
     expect(body.needs.every((n) => n.components.length <= 5)).toBe(true);
@@ -183,8 +294,26 @@ describe('reads', () => {
     expect(cut.body.needs).toEqual(body.needs.slice(0, 2));
     const unwired = await get<CoordinationMap>('/api/coordination?unwired=1');
     expect(unwired.body.needs).toEqual(body.needs.filter((n) => !n.wired));
-    expect(unwired.body.needs).toHaveLength(body.totalUnwired);
+    expect(unwired.body.needs).toHaveLength(body.totalUnwired - body.lighter.unwired);
     expect(body.totalUnwired).toBeGreaterThan(0);
+  });
+
+  it('leaves needs lighter than the minimum weight off the org map, and says how many', async () => {
+    const { body } = await get<CoordinationMap>('/api/coordination');
+    expect(body.minWeight).toBe(2);
+    expect(body.needs.every((n) => n.weight >= 2)).toBe(true);
+    expect(body.lighter.needs).toBeGreaterThan(0);
+    expect(body.totalNeeds).toBe(body.matching + body.lighter.needs);
+    expect(body.coverage.warning).toBe(false);
+    expect(body.coverage.share).toBeCloseTo(0.97, 2);
+    // ?minWeight=0 draws them all, as the JSON report keeps them all.
+    const all = await get<CoordinationMap>('/api/coordination?minWeight=0');
+    expect(all.body.needs).toHaveLength(body.totalNeeds);
+    expect(all.body.lighter).toEqual({ needs: 0, unwired: 0 });
+    for (const bad of ['-1', 'heavy', '']) {
+      const refused = await get<ApiError>(`/api/coordination?minWeight=${bad}`);
+      expect(refused.status).toBe(400);
+    }
   });
 
   it('sends gzip to clients that take it, the same JSON inside', async () => {

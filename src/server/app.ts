@@ -147,10 +147,18 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (!Number.isInteger(limit) || limit < 1)
       return fail(c, 400, 'bad-request', '`limit` must be a whole number of 1 or more.');
     const unwired = c.req.query('unwired') === '1';
-    return cached(c, `coordination:${limit}:${unwired}`, () =>
-      radiator.coordination(limit, unwired),
+    const weight = c.req.query('minWeight');
+    const minWeight = weight === undefined ? undefined : Number(weight);
+    if (minWeight !== undefined && (weight?.trim() === '' || !(minWeight >= 0)))
+      return fail(c, 400, 'bad-request', '`minWeight` must be a number of 0 or more.');
+    return cached(c, `coordination:${limit}:${unwired}:${minWeight ?? ''}`, () =>
+      radiator.coordination(limit, unwired, minWeight),
     ) as Response;
   });
+  api.get(
+    '/data-quality',
+    (c) => cached(c, 'data-quality', () => radiator.dataQuality()) as Response,
+  );
   api.get('/bets', (c) => cached(c, 'bets', () => radiator.betsBoard()) as Response);
   api.get('/bets/:ns/:name', (c) => {
     const ref = entity('bet', c);

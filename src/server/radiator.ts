@@ -15,7 +15,7 @@ import type {
   LearningRecord,
   Reading,
 } from '../model/index.js';
-import type { Report, ReportComponent } from '../usecases/index.js';
+import { headlineNeeds, type Report, type ReportComponent } from '../usecases/index.js';
 import type {
   BetCard,
   BetPage,
@@ -24,6 +24,8 @@ import type {
   ComponentPage,
   ComponentRow,
   CoordinationMap,
+  Coverage,
+  DataQuality,
   DeclaredInteraction,
   GoalView,
   LearningList,
@@ -36,6 +38,7 @@ import type {
   TeamNode,
   TeamPage,
 } from './api-types.js';
+import { coverageView, dataQualityView, unmatchedAuthors } from './data-quality.js';
 import { entityLabel, summarize } from './labels.js';
 import { createSearch } from './search.js';
 
@@ -77,6 +80,8 @@ export class Radiator {
   private cardsOf?: { version: number; cards: BetCard[] };
   private readonly interactions: DeclaredInteraction[];
   private readonly search: ReturnType<typeof createSearch>;
+  private readonly coverage: Coverage;
+  private readonly quality: DataQuality;
   private board!: {
     bets: BetReport[];
     calibration: BetsBoard['calibration'];
@@ -136,6 +141,9 @@ export class Radiator {
         until: i.until ?? null,
       })),
     );
+    const unmatched = unmatchedAuthors(report, catalog);
+    this.coverage = coverageView(report, unmatched);
+    this.quality = dataQualityView(report, catalog, unmatched, this.coverage);
     // The board first: a written learning's teams come from its bet.
     this.rebuildBoard();
     this.search = createSearch(catalog);
@@ -221,6 +229,8 @@ export class Radiator {
   overview(): Overview {
     const { report, catalog } = this;
     const unmatched = report.identities.unmatched.length;
+    const { coordination } = report;
+    const headline = headlineNeeds(report);
     const learnings = this.allLearnings();
     const overdue = this.cards().filter((b) => b.overdue);
     const next = this.cards()
@@ -239,18 +249,23 @@ export class Radiator {
         bets: catalog.bets.length,
         learnings: learnings.length,
       },
-      congruence: report.coordination.congruence,
+      congruence: coordination.congruence,
+      coverage: this.coverage,
       trend: report.trend ?? [],
-      unwiredNeeds: report.coordination.needs
-        .filter((n) => !n.wired)
-        .sort((a, b) => b.weight - a.weight)
-        .slice(0, 5),
+      unwiredNeeds: [...headline.shown].sort((a, b) => b.weight - a.weight).slice(0, 5),
+      needCounts: {
+        all: coordination.needs.length,
+        unwired: headline.shown.length + headline.lighter,
+        minWeight: coordination.minWeight,
+        lighterUnwired: headline.lighter,
+      },
       breachingQueues: this.breachingQueues(),
       betsToDecide: [...overdue, ...next].slice(0, 5),
       newestLearnings: learnings.slice(0, 3),
       notes: [
         'Congruence is the share of the coordination the work requires (teams changing the same or change-coupled components) that the organisation wires: the same team, parent and child, or a declared interaction.',
-        'A commit counts once for each team among its authors and co-authors, so a person in two teams makes those teams need each other.',
+        'A commit counts once for each team among its authors and co-authors, but needs arise only between different people: a person in both teams of a pair adds nothing to that pair\u2019s need.',
+        `Coverage is the share of the people\u2019s commits credited to a team; below ${Math.round(this.coverage.warnBelow * 100)}% the figures speak for too few people to lead with.`,
         `Figures cover ${report.window.since} to ${report.window.until}. Bots are left out${unmatched > 0 ? `; ${unmatched} author${unmatched === 1 ? ' is' : 's are'} no User in the catalog and count for no team` : ''}.`,
       ],
     };
@@ -383,19 +398,29 @@ export class Radiator {
   }
 
   /**
-   * The org map: every team, and the strongest `limit` needs (only unwired ones with
-   * `unwired`) with their top evidence.
+   * The org map: every team, and the strongest `limit` needs weighing at least `minWeight`
+   * (the report's unless given; only unwired ones with `unwired`) with their top evidence.
    */
-  coordination(limit: number, unwired = false): CoordinationMap {
+  coordination(
+    limit: number,
+    unwired = false,
+    minWeight = this.report.coordination.minWeight,
+  ): CoordinationMap {
     const { coordination } = this.report;
-    const needs = coordination.needs
-      .filter((n) => !unwired || !n.wired)
-      .sort((a, b) => b.weight - a.weight)
+    const light = coordination.needs.filter((n) => n.weight < minWeight);
+    const matching = coordination.needs
+      .filter((n) => n.weight >= minWeight && (!unwired || !n.wired))
+      .sort((a, b) => b.weight - a.weight);
+    const needs = matching
       .slice(0, limit)
       .map((n) => ({ ...n, components: n.components.slice(0, MAP_EVIDENCE) }));
     return {
       window: this.report.window,
       congruence: coordination.congruence,
+      coverage: this.coverage,
+      minWeight,
+      matching: matching.length,
+      lighter: { needs: light.length, unwired: light.filter((n) => !n.wired).length },
       teams: [...this.teamNodes.values()],
       needs,
       totalNeeds: coordination.needs.length,
@@ -520,6 +545,10 @@ export class Radiator {
 
   chains(): ChainsView {
     return { maxDepth: DEFAULT_MAX_DEPTH, chains: this.report.chains, cycles: this.report.cycles };
+  }
+
+  dataQuality(): DataQuality {
+    return this.quality;
   }
 
   find(query: string, limit: number): SearchResults {

@@ -1,2 +1,3 @@
 export * from './build-report.js';
+export * from './headline-needs.js';
 export * from './ingest-repositories.js';

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText, the text as a person sees it, not the DOM property.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -76,6 +76,7 @@ const PAGES: [string, string, RegExp][] = [
   ['learnings', '/learnings', /Learnings/i],
   ['queues', '/queues', /Queues/i],
   ['chains', '/chains', /Chains/i],
+  ['data-quality', '/data-quality', /Data quality/],
   ['search', '/search?q=billing', /Search/i],
   ['settings', '/settings', /Settings|Token/i],
   ['not-found', '/no/such/page', /not found/i],
@@ -139,6 +140,88 @@ describe('the radiator in Chromium', () => {
       await page.close();
     }
   });
+
+  it('shows coverage beside congruence, and every author who is no User on the data quality page', async () => {
+    const { page, errors } = await open();
+    try {
+      await visit(page, '/');
+      const figures = await page.locator('section.congruence').innerText();
+      expect(figures).toMatch(/25%[\s\S]*congruence/);
+      expect(figures).toMatch(/97%[\s\S]*coverage/);
+      // 97% needs no warning.
+      expect(await page.getByRole('note', { name: 'Coverage warning' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Data quality' }).click();
+      await page.getByRole('heading', { name: 'Authors who are no User' }).waitFor();
+      const authors = page.getByRole('table', { name: /Authors who are no User/ });
+      expect(await authors.innerText()).toMatch(/Dana Okafor[\s\S]*dana@freelance-devs\.io/);
+      await page.getByRole('button', { name: /Author/ }).click();
+      expect(await page.locator('th[aria-sort="ascending"]').innerText()).toMatch(/Author/);
+      expect(await page.locator('main').innerText()).toMatch(/scripts\/\s+orgwire\.yaml/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('warns in the headline when few commits are credited to a team', async () => {
+    // The demo's history against a catalog that knows one person of forty.
+    const few = join(work, 'few');
+    mkdirSync(few, { recursive: true });
+    writeFileSync(
+      join(few, 'org.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata: { name: storefront, title: Storefront }',
+        'spec: { type: team, children: [] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: User',
+        'metadata: { name: jonas-becker }',
+        'spec:',
+        '  profile: { displayName: Jonas Becker, email: jonas.becker@trailhead.example }',
+        '  memberOf: [storefront]',
+        '',
+      ].join('\n'),
+    );
+    const low = await serveCli(
+      [
+        '--catalog',
+        few,
+        '--repo',
+        join(work, '.orgwire', 'demo', 'shop'),
+        '--db',
+        join(work, 'few.db'),
+        '--quiet',
+      ],
+      work,
+    );
+    const { page, errors } = await open(375);
+    try {
+      await page.goto(low.url, { waitUntil: 'networkidle' });
+      const warning = page.getByRole('note', { name: 'Coverage warning' });
+      await warning.waitFor();
+      const text = await warning.innerText();
+      expect(text).toMatch(/Only \d+% of the people’s commits are credited to a team/);
+      expect(text).toMatch(/orgwire identities --accept/);
+      expect(await warning.locator('li').count()).toBe(3);
+      await page.screenshot({
+        path: join(SHOTS, 'overview-low-coverage-phone.png'),
+        fullPage: true,
+      });
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(375);
+      await warning.getByRole('link', { name: /data quality/i }).click();
+      await page.getByRole('heading', { name: 'Data quality' }).waitFor();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: join(SHOTS, 'data-quality-low-coverage.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await low.stop();
+    }
+  }, 120_000);
 
   it('goes from the org map to a team', async () => {
     const { page, errors } = await open();

@@ -22,6 +22,9 @@ const ChainsPage = lazy(() =>
 const ComponentPage = lazy(() =>
   import('./pages/ComponentPage.js').then((m) => ({ default: m.ComponentPage })),
 );
+const DataQualityPage = lazy(() =>
+  import('./pages/DataQualityPage.js').then((m) => ({ default: m.DataQualityPage })),
+);
 const LearningsPage = lazy(() =>
   import('./pages/LearningsPage.js').then((m) => ({ default: m.LearningsPage })),
 );
@@ -53,6 +56,7 @@ const NAV = [
   { to: '/queues', label: 'Queues', end: false },
   { to: '/chains', label: 'Chains', end: false },
   { to: '/learnings', label: 'Learnings', end: false },
+  { to: '/data-quality', label: 'Data quality', end: false },
 ];
 
 function SearchBox() {
@@ -164,6 +168,7 @@ export function App() {
               <Route path="/learnings" element={<LearningsPage />} />
               <Route path="/queues" element={<QueuesPage />} />
               <Route path="/chains" element={<ChainsPage />} />
+              <Route path="/data-quality" element={<DataQualityPage />} />
               <Route path="/search" element={<SearchPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />

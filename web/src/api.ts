@@ -12,6 +12,7 @@ import type {
   CheckinBody,
   ComponentPage,
   CoordinationMap,
+  DataQuality,
   Health,
   LearningBody,
   LearningList,
@@ -143,6 +144,7 @@ export const api = {
   learnings: () => request<LearningList>('GET', '/learnings'),
   queues: () => request<QueuesView>('GET', '/queues'),
   chains: () => request<ChainsView>('GET', '/chains'),
+  dataQuality: () => request<DataQuality>('GET', '/data-quality'),
   search: (q: string) => request<SearchResults>('GET', `/search?q=${encodeURIComponent(q)}`),
 
   postCheckin: (ns: string, name: string, body: CheckinBody) =>

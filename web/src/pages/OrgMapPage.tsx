@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CoordinationMap } from '../../../src/server/api-types.js';
 import { WiredBadge } from '../components/Badge.js';
+import { CoverageWarning } from '../components/Coverage.js';
 import { EntityLink } from '../components/EntityLink.js';
 import { MapLegend } from '../components/MapLegend.js';
 import { NeedComponents } from '../components/NeedList.js';
@@ -51,7 +52,7 @@ function MapView({ data }: { data: CoordinationMap }) {
   const drawnNeeds = useMemo(() => needs.slice(0, MAP_EDGE_LIMIT), [needs]);
   const idle = useMemo(() => (showIdle ? data.idleInteractions : []), [data, showIdle]);
   const selectedNeed = data.needs.find((n) => pairKey(n.teams) === selected) ?? null;
-  const unwiredCount = data.totalUnwired;
+  const lighter = onlyUnwired ? data.lighter.unwired : data.lighter.needs;
   const summary =
     `Org map of ${data.teams.length} teams and ${drawnNeeds.length} coordination needs` +
     `${onlyUnwired ? ' (unwired only)' : ''}. The same needs are listed in the table below.`;
@@ -67,12 +68,19 @@ function MapView({ data }: { data: CoordinationMap }) {
         <p>
           Teams, and the coordination their work requires between {data.window.since} and{' '}
           {data.window.until}. Congruence: <strong>{pct(data.congruence.weighted)}</strong> of the
-          need is wired.{' '}
-          {data.needs.length < (onlyUnwired ? data.totalUnwired : data.totalNeeds)
-            ? `Drawing the strongest ${num(data.needs.length)} of ${num(onlyUnwired ? data.totalUnwired : data.totalNeeds)} needs.`
-            : `${num(data.totalNeeds)} needs, ${num(unwiredCount)} of them unwired.`}
+          need is wired; coverage: <strong>{pct(data.coverage.share)}</strong> of the people’s
+          commits are credited to a team.
+        </p>
+        <p>
+          {data.needs.length < data.matching
+            ? `Drawing the strongest ${num(data.needs.length)} of ${num(data.matching)} ${onlyUnwired ? 'unwired needs' : 'needs'} of weight ${num(data.minWeight)} or more.`
+            : `${num(data.matching)} ${onlyUnwired ? 'unwired ' : ''}${data.matching === 1 ? 'need' : 'needs'} of weight ${num(data.minWeight)} or more.`}{' '}
+          {lighter > 0
+            ? `${num(lighter)} lighter ${lighter === 1 ? 'one is' : 'ones are'} left out (the JSON report keeps them all).`
+            : null}
         </p>
       </PageHeader>
+      <CoverageWarning coverage={data.coverage} />
       <fieldset className="controls">
         <legend className="visually-hidden">What to draw</legend>
         <label htmlFor={`${id}-unwired`}>
@@ -122,7 +130,13 @@ function MapView({ data }: { data: CoordinationMap }) {
 
       <h2 id={`${id}-needs`}>Needs{onlyUnwired ? ' (unwired only)' : ''}, strongest first</h2>
       {needs.length === 0 ? (
-        <p>No two teams need to coordinate in this window.</p>
+        <p>
+          {lighter > 0
+            ? `No ${onlyUnwired ? 'unwired ' : ''}need weighs ${num(data.minWeight)} or more in this window.`
+            : onlyUnwired && data.totalNeeds > 0
+              ? 'Every need the work shows is wired.'
+              : 'No two teams need to coordinate in this window.'}
+        </p>
       ) : (
         <TableWrap label="Coordination needs">
           <table>

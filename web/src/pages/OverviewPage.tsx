@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Overview, QueueSummary } from '../../../src/server/api-types.js';
 import { StatusBadge } from '../components/Badge.js';
 import { DecideBy, ShotLine } from '../components/BetCardView.js';
+import { CoverageFigure, CoverageWarning } from '../components/Coverage.js';
 import { EntityLink, EntityList } from '../components/EntityLink.js';
 import { NeedList } from '../components/NeedList.js';
 import { PageHeader } from '../components/PageHeader.js';
@@ -49,13 +50,22 @@ function Congruence({ data }: { data: Overview }) {
   const first = data.trend[0];
   return (
     <section className="card congruence" aria-labelledby="congruence-h">
-      <h2 id="congruence-h">Congruence</h2>
-      <p className="big-number">{pct(data.congruence.weighted)}</p>
-      <p>
-        of the coordination the work requires is wired (same team, parent and child, or a declared
-        interaction). Counting each pair of teams once:{' '}
-        <strong>{pct(data.congruence.unweighted)}</strong>.
-      </p>
+      <h2 id="congruence-h">Congruence and coverage</h2>
+      <div className="figure-pair">
+        <div className="figure">
+          <p className="big-number">{pct(data.congruence.weighted)}</p>
+          {data.congruence.weighted === null ? (
+            <p>congruence: no two teams changed the same or coupled components in the window.</p>
+          ) : (
+            <p>
+              congruence: the share of the coordination the work requires that is wired (same team,
+              parent and child, or a declared interaction). Counting each pair of teams once:{' '}
+              <strong>{pct(data.congruence.unweighted)}</strong>.
+            </p>
+          )}
+        </div>
+        <CoverageFigure coverage={data.coverage} />
+      </div>
       <TrendChart trend={data.trend} />
       {first && data.trend.length >= 2 ? (
         <p className="muted small">
@@ -113,6 +123,38 @@ function Counts({ counts }: { counts: Overview['counts'] }) {
   );
 }
 
+function UnwiredNeeds({ data }: { data: Overview }) {
+  const { needCounts: counts } = data;
+  const lighter =
+    counts.lighterUnwired > 0
+      ? `${num(counts.lighterUnwired)} lighter unwired ${counts.lighterUnwired === 1 ? 'need' : 'needs'} (weight under ${num(counts.minWeight)}) left out.`
+      : null;
+  return (
+    <section className="card" aria-labelledby="unwired-h">
+      <h2 id="unwired-h">Strongest unwired needs</h2>
+      <p className="muted small">
+        Teams whose work requires coordination that nothing in the organisation provides.
+      </p>
+      {counts.all === 0 ? (
+        <p>
+          No two teams changed the same or coupled components in this window, so the work shows no
+          need to coordinate yet.
+        </p>
+      ) : counts.unwired === 0 ? (
+        <p>Every one of the {num(counts.all)} needs the work shows is wired.</p>
+      ) : data.unwiredNeeds.length === 0 ? (
+        <p>No unwired need weighs {num(counts.minWeight)} or more.</p>
+      ) : (
+        <NeedList needs={data.unwiredNeeds} />
+      )}
+      {lighter ? <p className="muted small">{lighter}</p> : null}
+      <p className="small">
+        <Link to="/map?unwired=1">All unwired needs on the org map</Link>
+      </p>
+    </section>
+  );
+}
+
 function OverviewView({ data }: { data: Overview }) {
   return (
     <>
@@ -123,23 +165,11 @@ function OverviewView({ data }: { data: Overview }) {
           <time dateTime={data.window.until}>{data.window.until}</time>.
         </p>
       </PageHeader>
+      <CoverageWarning coverage={data.coverage} />
       <Counts counts={data.counts} />
       <div className="grid-2">
         <Congruence data={data} />
-        <section className="card" aria-labelledby="unwired-h">
-          <h2 id="unwired-h">Strongest unwired needs</h2>
-          <p className="muted small">
-            Teams whose work requires coordination that nothing in the organisation provides.
-          </p>
-          {data.unwiredNeeds.length === 0 ? (
-            <p>Every need the work shows is wired.</p>
-          ) : (
-            <NeedList needs={data.unwiredNeeds} />
-          )}
-          <p className="small">
-            <Link to="/map?unwired=1">All unwired needs on the org map</Link>
-          </p>
-        </section>
+        <UnwiredNeeds data={data} />
       </div>
       <div className="grid-2">
         <section className="card" aria-labelledby="queues-h">

@@ -1,0 +1,148 @@
+import { COVERAGE_WARNING } from '../analysis/index.js';
+import type { Catalog } from '../model/index.js';
+import type { Report } from '../usecases/index.js';
+import type {
+  Coverage,
+  DataQuality,
+  RuleFinding,
+  UnknownOwner,
+  UnmatchedAuthor,
+} from './api-types.js';
+import { summarize } from './labels.js';
+
+/** Authors named beside a coverage warning: the ones whose commits would lift it most. */
+const LIFTERS = 3;
+
+/** Every unmatched author, with their suggested User named as the pages show it. */
+export function unmatchedAuthors(report: Report, catalog: Catalog): UnmatchedAuthor[] {
+  return report.identities.unmatched.map((u) => ({
+    name: u.name,
+    email: u.email,
+    commits: u.commits,
+    suggestion: u.suggestion
+      ? {
+          ...summarize(catalog, u.suggestion.user),
+          score: u.suggestion.score,
+          why: u.suggestion.why,
+        }
+      : null,
+  }));
+}
+
+/**
+ * Coverage as every headline shows it. The unmatched authors come most commits first, so
+ * the first few are the ones whose commits would lift coverage most once they are Users or
+ * aliases (as `orgwire analyze` names them).
+ */
+export function coverageView(report: Report, unmatched: readonly UnmatchedAuthor[]): Coverage {
+  const ids = report.identities;
+  return {
+    share: ids.coverage,
+    peopleCommits: ids.peopleCommits,
+    creditedCommits: ids.creditedCommits,
+    botCommits: ids.botCommits,
+    warnBelow: COVERAGE_WARNING,
+    warning: ids.coverage !== null && ids.coverage < COVERAGE_WARNING,
+    lifters: unmatched.slice(0, LIFTERS),
+    unmatchedAuthors: unmatched.length,
+  };
+}
+
+/** `GET /api/data-quality`: what keeps the figures from being true, built once per report. */
+export function dataQualityView(
+  report: Report,
+  catalog: Catalog,
+  unmatched: UnmatchedAuthor[],
+  coverage: Coverage,
+): DataQuality {
+  const { ownership, ignored } = report;
+  // MERGE SLOT (ownership rules, another branch): `deadRules`, `shadowedRules` and each
+  // unresolved owner's `suggestion` are read loosely until OwnershipSummary declares them;
+  // then read them typed and drop `Loose*`.
+  const loose = ownership as typeof ownership & {
+    deadRules?: LooseRule[];
+    shadowedRules?: LooseRule[];
+  };
+  const owners = ownership.unresolvedOwners as (UnknownOwnerIn & {
+    suggestion?: LooseSuggestion | null;
+  })[];
+  return {
+    window: report.window,
+    coverage,
+    unmatched,
+    ignored: {
+      patterns: [...ignored.patterns]
+        .map((p) => ({ pattern: p.pattern, source: p.source, files: p.files }))
+        .sort((a, b) => b.files - a.files),
+      files: ignored.files,
+      commits: ignored.commits,
+    },
+    unresolvedOwners: owners.map(
+      (u): UnknownOwner => ({
+        owner: u.owner,
+        file: u.file,
+        line: u.line,
+        rules: u.rules,
+        suggestion: ownerSuggestion(catalog, u.suggestion),
+      }),
+    ),
+    ...(loose.deadRules ? { deadRules: loose.deadRules.map(ruleFinding) } : {}),
+    ...(loose.shadowedRules ? { shadowedRules: loose.shadowedRules.map(ruleFinding) } : {}),
+    componentsWithoutFiles: ownership.componentsWithoutFiles.map((ref) => summarize(catalog, ref)),
+    ownerlessComponents: ownership.ownerlessComponents.map((ref) => summarize(catalog, ref)),
+    unownedPaths: [...ownership.unownedPaths].sort(
+      (a, b) =>
+        b.files - a.files || a.repo.localeCompare(b.repo) || a.folder.localeCompare(b.folder),
+    ),
+  };
+}
+
+type UnknownOwnerIn = Report['ownership']['unresolvedOwners'][number];
+
+interface LooseSuggestion {
+  user?: string;
+  group?: string;
+  ref?: string;
+  score?: number;
+  why?: string;
+}
+
+interface LooseRule {
+  file?: string;
+  line?: number;
+  pattern?: string;
+  owners?: string[];
+  why?: string;
+  reason?: string;
+  shadowedBy?: { file?: string; line?: number; pattern?: string };
+}
+
+function ownerSuggestion(
+  catalog: Catalog,
+  s: LooseSuggestion | null | undefined,
+): UnknownOwner['suggestion'] {
+  const ref = s?.user ?? s?.group ?? s?.ref;
+  if (!s || ref === undefined) return null;
+  return {
+    ref,
+    label: summarize(catalog, ref).label,
+    score: typeof s.score === 'number' ? s.score : null,
+    why: s.why ?? null,
+  };
+}
+
+function ruleFinding(rule: LooseRule): RuleFinding {
+  const by = rule.shadowedBy;
+  return {
+    file: rule.file ?? '',
+    line: rule.line ?? 0,
+    pattern: rule.pattern ?? '',
+    owners: Array.isArray(rule.owners) ? rule.owners : [],
+    why:
+      rule.why ??
+      rule.reason ??
+      (by
+        ? `${by.file ?? ''}${by.line === undefined ? '' : `:${by.line}`} ${by.pattern ?? ''} takes every file`.trim()
+        : null),
+  };
+}

@@ -1,0 +1,17 @@
+import type { CoordinationNeed } from '../analysis/index.js';
+import type { Report } from './build-report.js';
+
+/**
+ * The unwired needs a headline shows — those weighing at least `coordination.minWeight`,
+ * in the report's order — and how many lighter unwired needs were left out of it. Every
+ * surface (the CLI's table and Markdown, the radiator's overview and org map) leads with
+ * these; the JSON keeps every need.
+ */
+export function headlineNeeds(report: Pick<Report, 'coordination'>): {
+  shown: CoordinationNeed[];
+  lighter: number;
+} {
+  const unwired = report.coordination.needs.filter((n) => !n.wired);
+  const shown = unwired.filter((n) => n.weight >= report.coordination.minWeight);
+  return { shown, lighter: unwired.length - shown.length };
+}

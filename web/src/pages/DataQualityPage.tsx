@@ -1,0 +1,330 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DataQuality, RuleFinding } from '../../../src/server/api-types.js';
+import { CoverageFigure, CoverageWarning } from '../components/Coverage.js';
+import { EntityLink } from '../components/EntityLink.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { Loaded } from '../components/QueryState.js';
+import { TableWrap } from '../components/TableWrap.js';
+import { UnmatchedAuthors } from '../components/UnmatchedAuthors.js';
+import { num, pct } from '../format.js';
+import { queries } from '../queries.js';
+
+function Noise({ ignored }: { ignored: DataQuality['ignored'] }) {
+  const used = ignored.patterns.filter((p) => p.files > 0);
+  const idle = ignored.patterns.filter((p) => p.files === 0);
+  return (
+    <>
+      <p>
+        {ignored.files === 0 && ignored.commits === 0
+          ? 'Nothing was left out: no file at HEAD matches an ignore pattern.'
+          : `${num(ignored.files)} ${ignored.files === 1 ? 'file' : 'files'} at HEAD left out, and ${num(ignored.commits)} ${ignored.commits === 1 ? 'commit' : 'commits'} in the window that touched only them (those count for nothing).`}{' '}
+        <span className="small muted">
+          Patterns come from orgwire’s defaults (lock files, vendored and generated code),{' '}
+          <code>linguist-generated</code> in .gitattributes, <code>ignore:</code> in orgwire.yaml
+          and <code>--ignore</code>; <code>!pattern</code> takes a path back.
+        </span>
+      </p>
+      {used.length > 0 ? (
+        <TableWrap label="Ignore patterns that left files out">
+          <table>
+            <caption className="visually-hidden">
+              Ignore patterns that left files out, most files first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Pattern</th>
+                <th scope="col">From</th>
+                <th scope="col" className="num">
+                  Files
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {used.map((p) => (
+                <tr key={`${p.pattern}\u0000${p.source}`}>
+                  <th scope="row">
+                    <code>{p.pattern}</code>
+                  </th>
+                  <td>{p.source}</td>
+                  <td className="num">{num(p.files)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+      {idle.length > 0 ? (
+        <details className="more">
+          <summary>
+            {num(idle.length)} more {idle.length === 1 ? 'pattern' : 'patterns'} in force that
+            matched no file
+          </summary>
+          <ul className="inline-list small">
+            {idle.map((p) => (
+              <li key={`${p.pattern}\u0000${p.source}`}>
+                <code>{p.pattern}</code> <span className="muted">({p.source})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function UnknownOwners({ owners }: { owners: DataQuality['unresolvedOwners'] }) {
+  if (owners.length === 0) {
+    return <p>Every owner CODEOWNERS names is a Group or User of the catalog.</p>;
+  }
+  return (
+    <>
+      <p className="small">
+        Rules naming only these owners give their files to nobody. Give the catalog Group a{' '}
+        <code>github.com/team-slug</code> annotation (or the User a{' '}
+        <code>github.com/user-login</code>) that matches, or correct the CODEOWNERS line.
+      </p>
+      <TableWrap label="CODEOWNERS owners that match no Group or User">
+        <table>
+          <caption className="visually-hidden">
+            CODEOWNERS owners that match no Group or User, with the first line naming each
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Owner</th>
+              <th scope="col">First named at</th>
+              <th scope="col" className="num">
+                Rules
+              </th>
+              <th scope="col">Probably</th>
+            </tr>
+          </thead>
+          <tbody>
+            {owners.map((o) => (
+              <tr key={o.owner}>
+                <th scope="row">
+                  <code>{o.owner}</code>
+                </th>
+                <td className="break">
+                  {o.file}:{o.line}
+                </td>
+                <td className="num">{num(o.rules)}</td>
+                <td>
+                  {o.suggestion ? (
+                    <>
+                      <EntityLink entity={o.suggestion.ref} label={o.suggestion.label} />
+                      {o.suggestion.why ? (
+                        <span className="muted small"> — {o.suggestion.why}</span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  );
+}
+
+function Rules({ title, rules, empty }: { title: string; rules: RuleFinding[]; empty: string }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {rules.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <TableWrap label={title}>
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Pattern</th>
+                <th scope="col">Owners</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.map((r) => (
+                <tr key={`${r.file}:${r.line}`}>
+                  <th scope="row" className="break">
+                    {r.file}:{r.line}
+                  </th>
+                  <td>
+                    <code>{r.pattern}</code>
+                  </td>
+                  <td className="break">{r.owners.join(' ')}</td>
+                  <td className="small">{r.why ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </>
+  );
+}
+
+function Unowned({ data }: { data: DataQuality }) {
+  if (data.unownedPaths.length === 0 && data.ownerlessComponents.length === 0) {
+    return <p>Every file at HEAD belongs to a catalog component or a CODEOWNERS rule.</p>;
+  }
+  return (
+    <>
+      <p className="small">
+        These count as folders owned by nobody. Give them an owner with a CODEOWNERS rule or a
+        catalog component’s <code>orgwire.dev/paths</code>, or leave them out as noise with{' '}
+        <code>ignore:</code> in orgwire.yaml.
+      </p>
+      {data.unownedPaths.length > 0 ? (
+        <TableWrap label="Files without an owner, per folder">
+          <table>
+            <caption className="visually-hidden">
+              Files no component or rule covers, per repository and top-level folder
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Repository</th>
+                <th scope="col">Folder</th>
+                <th scope="col" className="num">
+                  Files
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.unownedPaths.map((p) => (
+                <tr key={`${p.repo}\u0000${p.folder}`}>
+                  <td>{p.repo}</td>
+                  <th scope="row" className="break">
+                    {p.folder === '/' || p.folder === '' ? (
+                      <>
+                        / <span className="muted small">(files at the top level)</span>
+                      </>
+                    ) : (
+                      p.folder
+                    )}
+                  </th>
+                  <td className="num">{num(p.files)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+    </>
+  );
+}
+
+function DataQualityView({ data }: { data: DataQuality }) {
+  const { coverage } = data;
+  const unownedFiles = data.unownedPaths.reduce((n, p) => n + p.files, 0);
+  return (
+    <>
+      <PageHeader title="Data quality">
+        <p>
+          What keeps the figures from being true to the organisation, between {data.window.since}{' '}
+          and {data.window.until}, and what fixes each: people the catalog does not know, noise left
+          out on purpose, and ownership that names nobody or nothing.
+        </p>
+      </PageHeader>
+      <CoverageWarning coverage={coverage} />
+
+      <section className="card" aria-labelledby="dq-coverage">
+        <h2 id="dq-coverage">Coverage</h2>
+        <CoverageFigure coverage={coverage} />
+        <dl className="stats">
+          <div>
+            <dt>commits by people</dt>
+            <dd>{num(coverage.peopleCommits)}</dd>
+          </div>
+          <div>
+            <dt>credited to a team</dt>
+            <dd>{num(coverage.creditedCommits)}</dd>
+          </div>
+          <div>
+            <dt>bot commits (left out)</dt>
+            <dd>{num(coverage.botCommits)}</dd>
+          </div>
+          <div>
+            <dt>authors who are no User</dt>
+            <dd>{num(coverage.unmatchedAuthors)}</dd>
+          </div>
+        </dl>
+        <p className="muted small">
+          Below {pct(coverage.warnBelow)} the figures speak for too few people to lead with, and
+          every headline says so.
+        </p>
+      </section>
+
+      <h2 id="dq-authors">Authors who are no User</h2>
+      <UnmatchedAuthors authors={data.unmatched} />
+
+      <h2 id="dq-noise">Left out as noise</h2>
+      <Noise ignored={data.ignored} />
+
+      <h2 id="dq-owners">CODEOWNERS owners that match nobody</h2>
+      <UnknownOwners owners={data.unresolvedOwners} />
+
+      {/* Dead and shadowed rules come with the ownership-rules analysis; shown when present. */}
+      {data.deadRules || data.shadowedRules ? (
+        <section aria-labelledby="dq-rules">
+          <h2 id="dq-rules">CODEOWNERS rules that do nothing</h2>
+          {data.deadRules ? (
+            <Rules
+              title="Dead rules: they match no file"
+              rules={data.deadRules}
+              empty="Every rule matches a file at HEAD."
+            />
+          ) : null}
+          {data.shadowedRules ? (
+            <Rules
+              title="Shadowed rules: a later rule takes every file"
+              rules={data.shadowedRules}
+              empty="No rule is wholly overridden by a later one."
+            />
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2 id="dq-components">Components without files</h2>
+      {data.componentsWithoutFiles.length === 0 ? (
+        <p>Every catalog component with paths matched files at HEAD.</p>
+      ) : (
+        <>
+          <p className="small">
+            Their <code>orgwire.dev/paths</code> match no file at HEAD, so no work is counted for
+            them. Correct the paths (they are relative to the repository), or leave a component
+            without paths if it lives elsewhere.
+          </p>
+          <ul className="inline-list">
+            {data.componentsWithoutFiles.map((c) => (
+              <li key={c.ref}>
+                <EntityLink entity={c.ref} label={c.label} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2 id="dq-unowned">
+        Paths without an owner
+        {unownedFiles > 0 ? (
+          <span className="muted small"> ({num(unownedFiles)} files)</span>
+        ) : null}
+      </h2>
+      <Unowned data={data} />
+    </>
+  );
+}
+
+export function DataQualityPage() {
+  const query = useQuery(queries.dataQuality());
+  return (
+    <Loaded query={query} what="data quality">
+      {(data) => <DataQualityView data={data} />}
+    </Loaded>
+  );
+}
