@@ -373,10 +373,10 @@ export interface DataQuality {
   };
   /** CODEOWNERS owners that match no Group or User, with the first line naming them. */
   unresolvedOwners: UnknownOwner[];
-  /** CODEOWNERS rules that match no file at HEAD; absent when the analysis does not tell. */
-  deadRules?: RuleFinding[];
-  /** CODEOWNERS rules whose every file a later rule takes; absent when the analysis does not tell. */
-  shadowedRules?: RuleFinding[];
+  /** CODEOWNERS rules that match no file at HEAD. */
+  deadRules: RuleFinding[];
+  /** CODEOWNERS rules whose every file a later rule takes. */
+  shadowedRules: RuleFinding[];
   /** Catalog components whose `orgwire.dev/paths` match no file. */
   componentsWithoutFiles: EntitySummary[];
   /** Top-level folders with files that no catalog component or CODEOWNERS rule covers. */
@@ -392,8 +392,8 @@ export interface UnknownOwner {
   line: number;
   /** Rules that name it. */
   rules: number;
-  /** What it probably is, when the analysis suggests one; null when it does not. */
-  suggestion: { ref: string; label: string; score: number | null; why: string | null } | null;
+  /** The known owner it is probably a typo of, as CODEOWNERS would name it; null when none is close. */
+  suggestion: string | null;
 }
 
 /** A CODEOWNERS rule a finding is about (dead: matches nothing; shadowed: a later rule wins). */
@@ -402,8 +402,10 @@ export interface RuleFinding {
   line: number;
   pattern: string;
   owners: string[];
-  /** Why, in a sentence (for a shadowed rule, the rule that wins); null when not given. */
-  why: string | null;
+  /** What is wrong, in a sentence (for a shadowed rule, the lines that win). */
+  why: string;
+  /** How to fix it. */
+  hint: string;
 }
 
 /** `GET /api/search?q=`. */

@@ -1,5 +1,5 @@
 import { COVERAGE_WARNING } from '../analysis/index.js';
-import type { Catalog } from '../model/index.js';
+import type { Catalog, DeadRule } from '../model/index.js';
 import type { Report } from '../usecases/index.js';
 import type {
   Coverage,
@@ -56,16 +56,6 @@ export function dataQualityView(
   coverage: Coverage,
 ): DataQuality {
   const { ownership, ignored } = report;
-  // MERGE SLOT (ownership rules, another branch): `deadRules`, `shadowedRules` and each
-  // unresolved owner's `suggestion` are read loosely until OwnershipSummary declares them;
-  // then read them typed and drop `Loose*`.
-  const loose = ownership as typeof ownership & {
-    deadRules?: LooseRule[];
-    shadowedRules?: LooseRule[];
-  };
-  const owners = ownership.unresolvedOwners as (UnknownOwnerIn & {
-    suggestion?: LooseSuggestion | null;
-  })[];
   return {
     window: report.window,
     coverage,
@@ -77,17 +67,17 @@ export function dataQualityView(
       files: ignored.files,
       commits: ignored.commits,
     },
-    unresolvedOwners: owners.map(
+    unresolvedOwners: ownership.unresolvedOwners.map(
       (u): UnknownOwner => ({
         owner: u.owner,
         file: u.file,
         line: u.line,
         rules: u.rules,
-        suggestion: ownerSuggestion(catalog, u.suggestion),
+        suggestion: u.suggestion,
       }),
     ),
-    ...(loose.deadRules ? { deadRules: loose.deadRules.map(ruleFinding) } : {}),
-    ...(loose.shadowedRules ? { shadowedRules: loose.shadowedRules.map(ruleFinding) } : {}),
+    deadRules: ownership.deadRules.map(ruleFinding),
+    shadowedRules: ownership.shadowedRules.map(ruleFinding),
     componentsWithoutFiles: ownership.componentsWithoutFiles.map((ref) => summarize(catalog, ref)),
     ownerlessComponents: ownership.ownerlessComponents.map((ref) => summarize(catalog, ref)),
     unownedPaths: [...ownership.unownedPaths].sort(
@@ -97,52 +87,14 @@ export function dataQualityView(
   };
 }
 
-type UnknownOwnerIn = Report['ownership']['unresolvedOwners'][number];
-
-interface LooseSuggestion {
-  user?: string;
-  group?: string;
-  ref?: string;
-  score?: number;
-  why?: string;
-}
-
-interface LooseRule {
-  file?: string;
-  line?: number;
-  pattern?: string;
-  owners?: string[];
-  why?: string;
-  reason?: string;
-  shadowedBy?: { file?: string; line?: number; pattern?: string };
-}
-
-function ownerSuggestion(
-  catalog: Catalog,
-  s: LooseSuggestion | null | undefined,
-): UnknownOwner['suggestion'] {
-  const ref = s?.user ?? s?.group ?? s?.ref;
-  if (!s || ref === undefined) return null;
+/** A dead or shadowed rule as the page lists it. */
+function ruleFinding(rule: DeadRule): RuleFinding {
   return {
-    ref,
-    label: summarize(catalog, ref).label,
-    score: typeof s.score === 'number' ? s.score : null,
-    why: s.why ?? null,
-  };
-}
-
-function ruleFinding(rule: LooseRule): RuleFinding {
-  const by = rule.shadowedBy;
-  return {
-    file: rule.file ?? '',
-    line: rule.line ?? 0,
-    pattern: rule.pattern ?? '',
-    owners: Array.isArray(rule.owners) ? rule.owners : [],
-    why:
-      rule.why ??
-      rule.reason ??
-      (by
-        ? `${by.file ?? ''}${by.line === undefined ? '' : `:${by.line}`} ${by.pattern ?? ''} takes every file`.trim()
-        : null),
+    file: rule.file,
+    line: rule.line,
+    pattern: rule.pattern,
+    owners: rule.owners,
+    why: rule.message,
+    hint: rule.hint,
   };
 }

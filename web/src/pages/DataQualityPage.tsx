@@ -111,10 +111,7 @@ function UnknownOwners({ owners }: { owners: DataQuality['unresolvedOwners'] }) 
                 <td>
                   {o.suggestion ? (
                     <>
-                      <EntityLink entity={o.suggestion.ref} label={o.suggestion.label} />
-                      {o.suggestion.why ? (
-                        <span className="muted small"> — {o.suggestion.why}</span>
-                      ) : null}
+                      Did you mean <code>{o.suggestion}</code>?
                     </>
                   ) : (
                     <span className="muted">—</span>
@@ -157,7 +154,9 @@ function Rules({ title, rules, empty }: { title: string; rules: RuleFinding[]; e
                     <code>{r.pattern}</code>
                   </td>
                   <td className="break">{r.owners.join(' ')}</td>
-                  <td className="small">{r.why ?? ''}</td>
+                  <td className="small">
+                    {r.why} <span className="muted">{r.hint}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -268,26 +267,22 @@ function DataQualityView({ data }: { data: DataQuality }) {
       <h2 id="dq-owners">CODEOWNERS owners that match nobody</h2>
       <UnknownOwners owners={data.unresolvedOwners} />
 
-      {/* Dead and shadowed rules come with the ownership-rules analysis; shown when present. */}
-      {data.deadRules || data.shadowedRules ? (
-        <section aria-labelledby="dq-rules">
-          <h2 id="dq-rules">CODEOWNERS rules that do nothing</h2>
-          {data.deadRules ? (
-            <Rules
-              title="Dead rules: they match no file"
-              rules={data.deadRules}
-              empty="Every rule matches a file at HEAD."
-            />
-          ) : null}
-          {data.shadowedRules ? (
-            <Rules
-              title="Shadowed rules: a later rule takes every file"
-              rules={data.shadowedRules}
-              empty="No rule is wholly overridden by a later one."
-            />
-          ) : null}
-        </section>
-      ) : null}
+      <section aria-labelledby="dq-rules">
+        <h2 id="dq-rules">CODEOWNERS rules that do nothing</h2>
+        <Rules
+          title="Dead rules: they match no file"
+          rules={data.deadRules}
+          empty="Every rule matches a file at HEAD."
+        />
+        <Rules
+          title="Shadowed rules: a later rule takes every file"
+          rules={data.shadowedRules}
+          empty="No rule is wholly overridden by a later one."
+        />
+        <p className="muted small">
+          <code>orgwire owners --check</code> lists the same in CI and fails the build on any.
+        </p>
+      </section>
 
       <h2 id="dq-components">Components without files</h2>
       {data.componentsWithoutFiles.length === 0 ? (
