@@ -13,6 +13,9 @@ import type { UserSuggestion } from './suggest-user.js';
  */
 export const COVERAGE_WARNING = 0.8;
 
+/** How many authors a coverage warning names: the ones whose commits would lift it most. */
+export const COVERAGE_LIFTERS = 3;
+
 /** One commit's people, as the tally needs them. */
 export interface CommitPeople {
   author: Person;

@@ -1,4 +1,4 @@
-import { COVERAGE_WARNING } from '../analysis/index.js';
+import { COVERAGE_LIFTERS, COVERAGE_WARNING } from '../analysis/index.js';
 import { headlineNeeds, type Report } from '../usecases/index.js';
 import {
   columns,
@@ -474,7 +474,7 @@ export function coverageLines(report: Report): string[] {
   const line = `Coverage ${pct(ids.coverage)}: ${ids.creditedCommits} of the ${plural(ids.peopleCommits, 'commit')} by people are credited to a team.`;
   if (ids.coverage >= COVERAGE_WARNING) return [line];
   const lifters = ids.unmatched
-    .slice(0, 3)
+    .slice(0, COVERAGE_LIFTERS)
     .map(
       (u) =>
         `${u.name} <${u.email}> ${u.commits}${u.suggestion ? ` (probably ${short(u.suggestion.user)})` : ''}`,

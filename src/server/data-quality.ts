@@ -1,17 +1,8 @@
-import { COVERAGE_WARNING } from '../analysis/index.js';
+import { COVERAGE_LIFTERS, COVERAGE_WARNING } from '../analysis/index.js';
 import type { Catalog, DeadRule } from '../model/index.js';
 import type { Report } from '../usecases/index.js';
-import type {
-  Coverage,
-  DataQuality,
-  RuleFinding,
-  UnknownOwner,
-  UnmatchedAuthor,
-} from './api-types.js';
+import type { Coverage, DataQuality, RuleFinding, UnmatchedAuthor } from './api-types.js';
 import { summarize } from './labels.js';
-
-/** Authors named beside a coverage warning: the ones whose commits would lift it most. */
-const LIFTERS = 3;
 
 /** Every unmatched author, with their suggested User named as the pages show it. */
 export function unmatchedAuthors(report: Report, catalog: Catalog): UnmatchedAuthor[] {
@@ -43,7 +34,7 @@ export function coverageView(report: Report, unmatched: readonly UnmatchedAuthor
     botCommits: ids.botCommits,
     warnBelow: COVERAGE_WARNING,
     warning: ids.coverage !== null && ids.coverage < COVERAGE_WARNING,
-    lifters: unmatched.slice(0, LIFTERS),
+    lifters: unmatched.slice(0, COVERAGE_LIFTERS),
     unmatchedAuthors: unmatched.length,
   };
 }
@@ -67,15 +58,7 @@ export function dataQualityView(
       files: ignored.files,
       commits: ignored.commits,
     },
-    unresolvedOwners: ownership.unresolvedOwners.map(
-      (u): UnknownOwner => ({
-        owner: u.owner,
-        file: u.file,
-        line: u.line,
-        rules: u.rules,
-        suggestion: u.suggestion,
-      }),
-    ),
+    unresolvedOwners: ownership.unresolvedOwners,
     deadRules: ownership.deadRules.map(ruleFinding),
     shadowedRules: ownership.shadowedRules.map(ruleFinding),
     componentsWithoutFiles: ownership.componentsWithoutFiles.map((ref) => summarize(catalog, ref)),

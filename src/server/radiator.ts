@@ -252,7 +252,8 @@ export class Radiator {
       congruence: coordination.congruence,
       coverage: this.coverage,
       trend: report.trend ?? [],
-      unwiredNeeds: [...headline.shown].sort((a, b) => b.weight - a.weight).slice(0, 5),
+      // Unwired needs come strongest first in the report.
+      unwiredNeeds: headline.shown.slice(0, 5),
       needCounts: {
         all: coordination.needs.length,
         unwired: headline.shown.length + headline.lighter,

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CouplingOptions } from '../../analysis/index.js';
-import { AppError } from '../../errors.js';
 import { displayPath, type RequestFormat, repositoryLabel } from '../../ingest/index.js';
 import type { Catalog } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
@@ -14,6 +11,7 @@ import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
 import { checkSince, todayFlag, type WindowFlags, windowFlags } from '../window-flags.js';
+import { writeAtomically } from '../write-atomically.js';
 import { printBets } from './bets.js';
 import { renamesNote } from './ingest.js';
 import { ingestRequests } from './queues.js';
@@ -88,7 +86,11 @@ export async function analyze(
         ? renderReportMarkdown(report, options.title ?? 'How the organisation is wired')
         : renderReportTable(report, catalogLine);
   if (options.out) {
-    await writeAtomically(resolve(io.cwd, options.out), text);
+    await writeAtomically(
+      resolve(io.cwd, options.out),
+      text,
+      'Pass --out with a path in a folder you can write to.',
+    );
     if (!options.quiet) io.err(`Wrote ${options.out}.\n`);
   } else {
     io.out(text);
@@ -176,21 +178,4 @@ function countsLine(counts: Record<string, number>): string {
       .map(([kind, n]) => `${n} ${kind}`)
       .join(', ') || 'no entities'
   );
-}
-
-/** Writes beside the target and renames over it, so a reader never sees half a report. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new AppError(
-      'invalid-input',
-      `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      'Pass --out with a path in a folder you can write to.',
-    );
-  }
 }

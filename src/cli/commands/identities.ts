@@ -1,16 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isMap, parseDocument } from 'yaml';
 import { DEFAULT_COUPLING, type IdentitySummary } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import { displayPath } from '../../ingest/index.js';
 import { humanizeEntityRef } from '../../model/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
-import type { LoadedConfig } from '../context.js';
+import { type LoadedConfig, loadConfig } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { columns, plural, ratio, truncate } from '../render.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
+import { writeAtomically } from '../write-atomically.js';
 import { ingestAndReport } from './analyze.js';
 
 export interface IdentitiesOptions {
@@ -64,34 +64,19 @@ export async function identities(
   try {
     const before = await summarize(config);
     const accepted = options.accept
-      ? before.unmatched.filter((u) => u.suggestion && u.suggestion.score >= options.minScore)
+      ? before.unmatched.flatMap((u) =>
+          u.suggestion && u.suggestion.score >= options.minScore
+            ? [{ email: u.email, user: u.suggestion.user }]
+            : [],
+        )
       : [];
-    if (accepted.length > 0) {
-      await writeAliases(
-        config.file,
-        accepted.map((u) => [u.email, humanizeEntityRef(u.suggestion?.user ?? '')] as const),
-      );
-    }
-    const after =
-      accepted.length > 0
-        ? await summarize({
-            ...config,
-            config: {
-              ...config.config,
-              identities: {
-                ...config.config.identities,
-                aliases: {
-                  ...config.config.identities?.aliases,
-                  ...Object.fromEntries(accepted.map((u) => [u.email, u.suggestion?.user ?? ''])),
-                },
-              },
-            },
-          })
-        : before;
+    if (accepted.length > 0) await writeAliases(config.file, accepted);
+    // Read back as written: the coverage after is what the next run will see.
+    const after = accepted.length > 0 ? await summarize(await loadConfig(io, config.file)) : before;
     if (options.format === 'json') {
       writeJson(io, {
         identities: after,
-        accepted: accepted.map((u) => ({ email: u.email, user: u.suggestion?.user })),
+        accepted,
         ...(accepted.length > 0 ? { coverageBefore: before.coverage } : {}),
       });
       return 0;
@@ -145,7 +130,7 @@ function renderIdentities(ids: IdentitySummary): string {
  */
 async function writeAliases(
   file: string,
-  aliases: readonly (readonly [string, string])[],
+  aliases: readonly { email: string; user: string }[],
 ): Promise<void> {
   const text = await readFile(file, 'utf8').catch(() => '');
   const doc = parseDocument(text);
@@ -156,17 +141,11 @@ async function writeAliases(
       'Fix the file (orgwire validate reads it too), then run again.',
     );
   }
-  for (const [from, to] of aliases) doc.setIn(['identities', 'aliases', from], to);
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, doc.toString());
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new AppError(
-      'invalid-input',
-      `Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      'Run from a folder you can write to, or pass --config with a writable orgwire.yaml.',
-    );
-  }
+  for (const { email, user } of aliases)
+    doc.setIn(['identities', 'aliases', email], humanizeEntityRef(user));
+  await writeAtomically(
+    file,
+    doc.toString(),
+    'Run from a folder you can write to, or pass --config with a writable orgwire.yaml.',
+  );
 }
