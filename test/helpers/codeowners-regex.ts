@@ -62,4 +62,3 @@ export function codeownersPatternRegex(pattern: string): RegExp {
   });
   return new RegExp(`${re}$`, 's');
 }
-
