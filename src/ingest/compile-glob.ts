@@ -60,14 +60,27 @@ const GLOBSTAR: GlobStar = { kind: 'globstar' };
 const ANY_SEGMENT: Segment = segment([{ kind: 'star' }], false);
 const NEVER: Glob['matches'] = () => false;
 
+export interface GlobOptions {
+  /**
+   * Compare letters without case (ASCII ranges of `[...]` too), as the `ignore` package
+   * did by default for `ignore:` patterns. Off unless asked for.
+   */
+  ignoreCase?: boolean;
+}
+
 /** Compiles a pattern of one dialect into a matcher; never throws, whatever the pattern. */
-export function compileGlob(pattern: string, dialect: GlobDialect): Glob {
+export function compileGlob(
+  pattern: string,
+  dialect: GlobDialect,
+  options: GlobOptions = {},
+): Glob {
+  const fold = options.ignoreCase === true;
   const program =
     dialect === 'codeowners'
       ? codeownersElements(pattern)
       : dialect === 'gitignore'
-        ? gitignoreElements(pattern)
-        : pathElements(pattern);
+        ? gitignoreElements(fold ? pattern.toLowerCase() : pattern, fold)
+        : pathElements(fold ? pattern.toLowerCase() : pattern, fold);
   if (program === undefined) return { pattern, base: '', matches: NEVER };
   const { elements, dirOnly, anchored } = program;
   return {
@@ -78,6 +91,7 @@ export function compileGlob(pattern: string, dialect: GlobDialect): Glob {
       const isDir = path.endsWith('/');
       if (isDir && dialect === 'gitignore') path = path.slice(0, -1);
       if (dirOnly && !isDir) return false;
+      if (fold) path = path.toLowerCase();
       return path !== '' && matchElements(elements, path.split('/'));
     },
   };
@@ -118,7 +132,7 @@ function codeownersElements(pattern: string): Program | undefined {
     } else if (name === '*') {
       elements.push(segment([{ kind: 'star' }], true));
     } else {
-      elements.push(nameSegment(name, false, 'any'));
+      elements.push(nameSegment(name, CODEOWNERS_SYNTAX, 'any') as Segment);
       if (i === last) elements.push(GLOBSTAR);
     }
   });
@@ -132,7 +146,7 @@ function codeownersElements(pattern: string): Program | undefined {
  * number of them (`a/**` everything inside `a`, not `a` itself); `*`, `?` and `[...]`
  * stay inside one segment; `\` takes the next character literally.
  */
-function gitignoreElements(pattern: string): Program | undefined {
+function gitignoreElements(pattern: string, fold: boolean): Program | undefined {
   const dirOnly = pattern.endsWith('/') && !pattern.endsWith('\\/');
   const body = dirOnly ? pattern.slice(0, -1) : pattern;
   if (body === '' || body === '/') return undefined;
@@ -141,13 +155,19 @@ function gitignoreElements(pattern: string): Program | undefined {
   if (names[0] === '') names = names.slice(1);
   else if (!anchored && names[0] !== '**') names = ['**', ...names];
   const last = names.length - 1;
+  const syntax: Syntax = { classes: true, unterminated: 'never', fold };
   const elements: Element[] = [];
-  names.forEach((name, i) => {
+  for (const [i, name] of names.entries()) {
     if (name === '**') {
       if (i === last) elements.push(ANY_SEGMENT);
       elements.push(GLOBSTAR);
-    } else elements.push(nameSegment(name, true, 'any'));
-  });
+      continue;
+    }
+    const compiled = nameSegment(name, syntax, 'any');
+    // git matches nothing with a pattern whose `[` is never closed.
+    if (compiled === undefined) return undefined;
+    elements.push(compiled);
+  }
   return { elements: squeeze(elements), dirOnly, anchored };
 }
 
@@ -158,12 +178,16 @@ function gitignoreElements(pattern: string): Program | undefined {
  * at least, `[...]` is a class, a leading `./` is dropped; everything else, braces,
  * parentheses and a leading `!` included, is literal.
  */
-function pathElements(pattern: string): Program | undefined {
+function pathElements(pattern: string, fold: boolean): Program | undefined {
+  const syntax: Syntax = { classes: true, unterminated: 'literal', fold };
   // A leading `./` says what a relative glob means anyway, as picomatch reads it.
   const elements = pattern
     .replace(/^(?:\.\/)+/, '')
     .split('/')
-    .map((name): Element => (name === '**' ? GLOBSTAR : nameSegment(name, true, 'non-empty')));
+    .map(
+      (name): Element =>
+        name === '**' ? GLOBSTAR : (nameSegment(name, syntax, 'non-empty') as Segment),
+    );
   return { elements: squeeze(elements), dirOnly: false, anchored: true };
 }
 
@@ -178,12 +202,29 @@ function squeeze(elements: Element[]): Element[] {
  * The segment pattern of one name of a pattern; `onlyStars` says whether a name of stars
  * alone must match a non-empty name.
  */
-function nameSegment(name: string, classes: boolean, onlyStars: 'non-empty' | 'any'): Segment {
+function nameSegment(
+  name: string,
+  syntax: Syntax,
+  onlyStars: 'non-empty' | 'any',
+): Segment | undefined {
   // Most names are plain: compared as strings, without tokens.
   if (!/[*?[\\]/.test(name)) return { kind: 'segment', tokens: [], nonEmpty: false, literal: name };
-  const tokens = tokenize(name, { classes });
+  const tokens = tokenize(name, syntax);
+  if (tokens === undefined) return undefined;
   return segment(tokens, onlyStars === 'non-empty' && tokens.every((t) => t.kind === 'star'));
 }
+
+/** What a dialect's names may hold. */
+interface Syntax {
+  /** `[...]` is a class; else `[` and `]` are literal. */
+  classes: boolean;
+  /** What a `[` with no `]` after it in its name means: itself, or a name nothing matches. */
+  unterminated: 'literal' | 'never';
+  /** The pattern is lower case and letters match either case. */
+  fold: boolean;
+}
+
+const CODEOWNERS_SYNTAX: Syntax = { classes: false, unterminated: 'literal', fold: false };
 
 function segment(tokens: Token[], nonEmpty: boolean): Segment {
   let literal: string | undefined = '';
@@ -207,8 +248,11 @@ function literalBase(elements: readonly Element[]): string {
   return names.join('/');
 }
 
-/** The tokens of one segment of a pattern. `\` takes the next character literally. */
-function tokenize(name: string, options: { classes: boolean }): Token[] {
+/**
+ * The tokens of one segment of a pattern, or undefined when no name can match it.
+ * `\` takes the next character literally.
+ */
+function tokenize(name: string, syntax: Syntax): Token[] | undefined {
   const tokens: Token[] = [];
   for (let i = 0; i < name.length; i++) {
     const ch = name[i] as string;
@@ -218,12 +262,13 @@ function tokenize(name: string, options: { classes: boolean }): Token[] {
     } else if (ch === '*') {
       if (tokens.at(-1)?.kind !== 'star') tokens.push({ kind: 'star' });
     } else if (ch === '?') tokens.push({ kind: 'any' });
-    else if (ch === '[' && options.classes) {
-      const parsed = parseClass(name, i);
+    else if (ch === '[' && syntax.classes) {
+      const parsed = parseClass(name, i, syntax.fold);
       if (parsed) {
         tokens.push(parsed.token);
         i = parsed.end;
-      } else tokens.push({ kind: 'char', code: 0x5b });
+      } else if (syntax.unterminated === 'never') return undefined;
+      else tokens.push({ kind: 'char', code: 0x5b });
     } else tokens.push({ kind: 'char', code: name.charCodeAt(i) });
   }
   return tokens;
@@ -251,7 +296,11 @@ const POSIX_CLASSES: Record<string, string> = {
  * first is a member; `a-z` is a range (an inverted one matches nothing); `[:alpha:]` and
  * the other POSIX classes name ASCII sets; `\` takes the next character literally.
  */
-function parseClass(name: string, start: number): { token: Token; end: number } | undefined {
+function parseClass(
+  name: string,
+  start: number,
+  fold: boolean,
+): { token: Token; end: number } | undefined {
   let i = start + 1;
   const negated = name[i] === '!' || name[i] === '^';
   if (negated) i++;
@@ -259,7 +308,12 @@ function parseClass(name: string, start: number): { token: Token; end: number } 
   let first = true;
   while (i < name.length) {
     let ch = name[i] as string;
-    if (ch === ']' && !first) return { token: { kind: 'class', negated, ranges }, end: i };
+    if (ch === ']' && !first) {
+      return {
+        token: { kind: 'class', negated, ranges: fold ? withOtherCase(ranges) : ranges },
+        end: i,
+      };
+    }
     first = false;
     if (ch === '[' && name[i + 1] === ':') {
       const close = name.indexOf(':]', i + 2);
@@ -280,6 +334,24 @@ function parseClass(name: string, start: number): { token: Token; end: number } 
     i++;
   }
   return undefined;
+}
+
+/** The ranges and, for their ASCII letters, the same letters in the other case. */
+function withOtherCase(ranges: readonly number[]): number[] {
+  const out = [...ranges];
+  for (let k = 0; k < ranges.length; k += 2) {
+    const lo = ranges[k] as number;
+    const hi = ranges[k + 1] as number;
+    for (const [from, to, shift] of [
+      [0x41, 0x5a, 0x20],
+      [0x61, 0x7a, -0x20],
+    ] as const) {
+      const a = Math.max(lo, from);
+      const b = Math.min(hi, to);
+      if (a <= b) out.push(a + shift, b + shift);
+    }
+  }
+  return out;
 }
 
 function tokenMatches(token: Token, code: number): boolean {
