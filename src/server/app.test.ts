@@ -48,7 +48,7 @@ let shop: Parameters<typeof buildReport>[2][number];
 const TOKEN = 'ow_test-token';
 const ENV_TOKEN = 'from-the-environment';
 
-async function makeApp(options: { readToken?: boolean; writesPerMinute?: number } = {}) {
+async function makeApp(options: Partial<Parameters<typeof createApp>[0]> = {}) {
   const auth = createAuthorizer({ tokens: () => store.tokens(), envToken: ENV_TOKEN });
   await auth.reload();
   return createApp({
@@ -583,6 +583,27 @@ describe('writes', () => {
     const third = await send();
     expect(third.status).toBe(429);
     expect(((await third.json()) as ApiError).error.code).toBe('rate-limited');
+  });
+});
+
+describe('strangers', () => {
+  it('answers 421 to a request for a host it does not serve, whatever the route (DNS rebinding)', async () => {
+    for (const path of ['/api/overview', '/api/teams', '/', '/assets/app.js']) {
+      const response = await app.request(path, { headers: { host: 'evil.example:8080' } });
+      expect(response.status, path).toBe(421);
+      expect(await response.text()).not.toContain('congruence');
+    }
+    const own = await app.request('/api/overview', { headers: { host: '127.0.0.1:8080' } });
+    expect(own.status).toBe(200);
+  });
+
+  it('answers the host of --public-url', async () => {
+    const proxied = await makeApp({
+      hosts: { host: '127.0.0.1', publicUrl: new URL('https://radiator.example.com/') },
+    });
+    const via = (host: string) => proxied.request('/api/health', { headers: { host } });
+    expect((await via('radiator.example.com')).status).toBe(200);
+    expect((await via('evil.example')).status).toBe(421);
   });
 });
 

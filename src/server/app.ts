@@ -12,6 +12,7 @@ import type { Records } from '../store/index.js';
 import type { ApiError, ApiErrorCode, Health } from './api-types.js';
 import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
+import { type HostPolicy, hostGuard } from './host-guard.js';
 import type { Radiator } from './radiator.js';
 
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   writesPerMinute?: number;
   /** Largest request body in bytes (default 64 KiB). */
   maxBody?: number;
+  /** The hosts it answers for (default: loopback names and IP addresses only). */
+  hosts?: HostPolicy;
 }
 
 type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { who: string } };
@@ -52,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
   const app = new Hono<Env>();
 
+  app.use('*', hostGuard(deps.hosts ?? { host: '127.0.0.1' }));
   app.use(
     '*',
     secureHeaders({

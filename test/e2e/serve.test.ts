@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,6 +62,34 @@ describe('orgwire serve', () => {
     }
   }, 240_000);
 
+  it('answers only the hosts it serves, and warns loudly when open to the network without --read-token', async () => {
+    const served = await serveCli(
+      ['--demo', '--quiet', '--host', '0.0.0.0', '--public-url', 'http://radiator.test:8080/'],
+      work,
+    );
+    try {
+      // The warning goes to stderr just before the URL to stdout: the pipes may race.
+      for (let i = 0; i < 50 && !served.stderr().includes('warning:'); i++)
+        await new Promise((wait) => setTimeout(wait, 100));
+      const stderr = served.stderr();
+      expect(stderr).toContain('warning:');
+      expect(stderr).toContain('anyone who can reach this machine on the network');
+      expect(stderr).toContain('--read-token');
+      const port = new URL(served.url).port;
+      expect((await getWithHost(served.url, 'evil.example')).status).toBe(421);
+      expect((await getWithHost(served.url, `evil.example:${port}`)).status).toBe(421);
+      const proxied = await getWithHost(served.url, 'radiator.test:8080');
+      expect(proxied).toEqual({ status: 200, body: '{"status":"ok"}' });
+      expect((await getWithHost(served.url, `localhost:${port}`)).status).toBe(200);
+    } finally {
+      await served.stop();
+    }
+
+    const bad = await orgwire(['serve', '--demo', '--public-url', 'radiator.test']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--public-url takes an http:// or https:// URL');
+  }, 240_000);
+
   it('says what is wrong with a bad port, a port in use, or no repository', async () => {
     const bad = await orgwire(['serve', '--demo', '--port', '70000']);
     expect(bad.status).toBe(2);
@@ -84,6 +113,20 @@ describe('orgwire serve', () => {
     }
   }, 120_000);
 });
+
+/** GET /api/health with a Host header of one's choosing (fetch does not let one set it). */
+function getWithHost(url: string, host: string) {
+  return new Promise<{ status: number | undefined; body: string }>((done, fail) => {
+    const request = httpGet(new URL('api/health', url), { headers: { host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => {
+        body += chunk;
+      });
+      response.on('end', () => done({ status: response.statusCode, body }));
+    });
+    request.on('error', fail);
+  });
+}
 
 /** Runs the built CLI in the work folder, without blocking the event loop (tests listen on it). */
 function orgwire(args: string[]) {
