@@ -607,6 +607,71 @@ describe('strangers', () => {
   });
 });
 
+describe('other sites', () => {
+  const checkin = (headers: Record<string, string>, body = '{"note":"from afar"}') =>
+    app.request('/api/bets/default/search-synonyms/checkins', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, ...headers },
+      body,
+    });
+
+  it('lets no other origin read: no Access-Control-Allow-Origin, not even on a preflight', async () => {
+    const read = await app.request('/api/overview', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await app.request('/api/bets/default/search-synonyms/checkins', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
+  it('refuses a write from another site with 403, even with a valid token, writing nothing', async () => {
+    const before = (await store.checkins()).length;
+    const json = { 'content-type': 'application/json', host: '127.0.0.1:8080' };
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'http://127.0.0.1:9999' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const response = await checkin({ ...json, ...headers });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      const { error } = (await response.json()) as ApiError;
+      expect(error).toMatchObject({ code: 'forbidden' });
+      expect(error.message).toContain('another site');
+    }
+    expect((await store.checkins()).length).toBe(before);
+    const own = await checkin({
+      ...json,
+      origin: 'http://127.0.0.1:8080',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(own.status).toBe(201);
+  });
+
+  it.each([
+    ['text/plain', '{"note":"a form"}'],
+    ['application/x-www-form-urlencoded', '{"note":"a form"}'],
+    ['multipart/form-data; boundary=x', '{"note":"a form"}'],
+    [undefined, '{"note":"no type"}'],
+  ])('refuses a body sent as %s (what an HTML form can send) with 415', async (type, body) => {
+    const before = (await store.checkins()).length;
+    const response = await checkin(type === undefined ? {} : { 'content-type': type }, body);
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as ApiError).error.message).toContain('application/json');
+    expect((await store.checkins()).length).toBe(before);
+  });
+});
+
 describe('--read-token', () => {
   it('closes reads to requests without a valid token', async () => {
     const closed = await makeApp({ readToken: true });

@@ -14,6 +14,7 @@ import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
 import { type HostPolicy, hostGuard } from './host-guard.js';
 import type { Radiator } from './radiator.js';
+import { sameOrigin } from './same-origin.js';
 
 export interface AppDeps {
   radiator: Radiator;
@@ -178,8 +179,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json(radiator.find(q, SEARCH_LIMIT));
   });
 
-  // Writes: size-capped, rate-limited, token-checked, validated — in that order, so the
-  // cheap refusals come first.
+  // Writes: size-capped, from no other site, rate-limited, token-checked, validated — in
+  // that order, so the cheap refusals come first.
   const maxBody = deps.maxBody ?? 64 * 1024;
   const writes = every(
     bodyLimit({
@@ -187,6 +188,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       onError: (c) =>
         fail(c, 413, 'payload-too-large', `The body is larger than ${maxBody / 1024} KiB.`),
     }),
+    sameOrigin(deps.hosts?.publicUrl, (c, message) => fail(c, 403, 'forbidden', message)),
     rateLimiter<Env>({
       windowMs: 60_000,
       limit: deps.writesPerMinute ?? 60,
@@ -198,6 +200,18 @@ export function createApp(deps: AppDeps): Hono<Env> {
     authorize,
   );
   const body = async <T>(c: Context, schema: z.ZodType<T>) => {
+    // An HTML form on another page can send text/plain, urlencoded or multipart bodies
+    // without a preflight; only a script of this origin can send application/json.
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return {
+        error: fail(
+          c,
+          415,
+          'unsupported-media-type',
+          'Send the body as JSON, with `Content-Type: application/json`.',
+        ),
+      };
     let json: unknown;
     try {
       json = await c.req.json();
