@@ -35,6 +35,7 @@ import type {
 import { createApp } from './app.js';
 import { createAuthorizer, hashToken } from './auth.js';
 import { Radiator, type RadiatorInput } from './radiator.js';
+import { createReadCache } from './read-cache.js';
 
 // The demo organisation, analysed for real: a git repository built in a temp folder,
 // ingested into a SQLite file, with the demo's request export and its settings (it leaves
@@ -327,6 +328,26 @@ describe('reads', () => {
     expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
     const inside = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8');
     expect(JSON.parse(inside)).toEqual(await plain.json());
+  });
+
+  it('keeps read responses within the cache size, one entry for every limit past the last need', async () => {
+    const readCache = createReadCache(100_000);
+    const bounded = await makeApp({ readCache });
+    const map = (query: string) => bounded.request(`/api/coordination?${query}`);
+    const all = (await (await map('limit=2000')).json()) as CoordinationMap;
+    expect(all.matching).toBeGreaterThan(3);
+    const kept = readCache.size;
+    for (const query of ['limit=2001', 'limit=99999999', 'limit=0100000', 'limit=2000&x=1'])
+      expect(await (await map(query)).json(), query).toEqual(all);
+    expect(readCache.size).toBe(kept);
+    for (let limit = 1; limit <= all.matching; limit++) {
+      for (let weight = 0; weight < 30; weight++) {
+        const response = await map(`limit=${limit}&minWeight=${weight / 10}`);
+        expect(response.status).toBe(200);
+      }
+    }
+    expect(readCache.bytes).toBeGreaterThan(0);
+    expect(readCache.bytes).toBeLessThanOrEqual(100_000);
   });
 
   it('refuses a limit that is no whole number', async () => {

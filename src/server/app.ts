@@ -14,6 +14,7 @@ import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
 import { type HostPolicy, hostGuard } from './host-guard.js';
 import type { Radiator } from './radiator.js';
+import { createReadCache, type ReadCache } from './read-cache.js';
 import { sameOrigin } from './same-origin.js';
 
 export interface AppDeps {
@@ -31,6 +32,10 @@ export interface AppDeps {
   writesPerMinute?: number;
   /** Largest request body in bytes (default 64 KiB). */
   maxBody?: number;
+  /** Bytes of read responses kept in memory (default 64 MiB). */
+  cacheBytes?: number;
+  /** The read cache itself, for a test to look into; one of `cacheBytes` is made otherwise. */
+  readCache?: ReadCache;
   /** The hosts it answers for (default: loopback names and IP addresses only). */
   hosts?: HostPolicy;
 }
@@ -40,6 +45,7 @@ type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { who: string 
 /** Needs on the org map unless `?limit=` says otherwise. */
 const MAP_LIMIT = 2_000;
 const SEARCH_LIMIT = 50;
+const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 /** Responses from this many bytes are sent gzipped to clients that accept it. */
 const GZIP_FROM = 1024;
 
@@ -99,33 +105,28 @@ export function createApp(deps: AppDeps): Hono<Env> {
   if (deps.readToken) api.use('*', authorize);
 
   // Read responses, serialised (and gzipped, for clients that take it) once per version
-  // of the radiator: the org map of a thousand teams is over a megabyte of JSON.
-  const cache = new Map<string, { json: Buffer; gzip?: Buffer }>();
-  let cachedVersion = radiator.version;
+  // of the radiator: the org map of a thousand teams is over a megabyte of JSON. The
+  // cache is bounded by bytes, least recently used out first; its keys are normalised
+  // queries, so spellings of one question share an entry.
+  const cache = deps.readCache ?? createReadCache(deps.cacheBytes ?? DEFAULT_CACHE_BYTES);
   const cached = (c: Context, key: string, build: () => unknown) => {
-    if (cachedVersion !== radiator.version) {
-      cache.clear();
-      cachedVersion = radiator.version;
-    }
-    let entry = cache.get(key);
-    if (entry === undefined) {
+    const json = cache.get(key, radiator.version, () => {
       const value = build();
-      if (value === undefined) return undefined;
-      entry = { json: Buffer.from(JSON.stringify(value)) };
-      cache.set(key, entry);
-    }
+      return value === undefined ? undefined : Buffer.from(JSON.stringify(value));
+    });
+    if (json === undefined) return undefined;
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       vary: 'Accept-Encoding',
     };
-    if (entry.json.length >= GZIP_FROM && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      entry.gzip ??= gzipSync(entry.json);
-      return c.body(entry.gzip as Uint8Array<ArrayBuffer>, 200, {
+    if (json.length >= GZIP_FROM && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      const gzip = cache.get(`gzip:${key}`, radiator.version, () => gzipSync(json));
+      return c.body(gzip as Uint8Array<ArrayBuffer>, 200, {
         ...headers,
         'content-encoding': 'gzip',
       });
     }
-    return c.body(entry.json as Uint8Array<ArrayBuffer>, 200, headers);
+    return c.body(json as Uint8Array<ArrayBuffer>, 200, headers);
   };
   const entity = (kind: string, c: Context) =>
     `${kind}:${c.req.param('ns')?.toLowerCase()}/${c.req.param('name')?.toLowerCase()}`;
@@ -156,8 +157,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const minWeight = weight === undefined ? undefined : Number(weight);
     if (minWeight !== undefined && (weight?.trim() === '' || !(minWeight >= 0)))
       return fail(c, 400, 'bad-request', '`minWeight` must be a number of 0 or more.');
-    return cached(c, `coordination:${limit}:${unwired}:${minWeight ?? ''}`, () =>
-      radiator.coordination(limit, unwired, minWeight),
+    // Every limit past the last need draws the same map.
+    const shown = Math.min(limit, radiator.needCount);
+    return cached(c, `coordination:${shown}:${unwired}:${minWeight ?? ''}`, () =>
+      radiator.coordination(shown, unwired, minWeight),
     ) as Response;
   });
   api.get(
