@@ -662,7 +662,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples([
         'orgwire serve --demo',
         'orgwire serve --catalog catalog --repo ../shop --requests jira.csv --port 8080',
-        'ORGWIRE_TOKEN=secret orgwire serve --repo . --read-token',
+        'ORGWIRE_TOKEN=$(openssl rand -hex 32) orgwire serve --repo . --read-token',
       ]),
     )
     .action(
@@ -724,6 +724,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
       const { listTokens } = await import('./commands/token.js');
       status = await listTokens(io, db === undefined ? {} : { db });
+    });
+
+  token
+    .command('delete')
+    .description('delete a token: it stops working at once, on a running radiator too')
+    .argument('<name>', 'the name `orgwire token list` shows')
+    .option('--demo', "the demo's store")
+    .addOption(dbOption())
+    .addHelpText(
+      'after',
+      examples(['orgwire token delete ci', 'orgwire token delete token-1 --demo']),
+    )
+    .action(async (name: string, opts: { db?: string; demo?: boolean }) => {
+      const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      const { deleteToken } = await import('./commands/token.js');
+      status = await deleteToken(io, { name, ...(db === undefined ? {} : { db }) });
     });
 
   /** The demo's catalog, repository and store, judged as of the demo's last day. */

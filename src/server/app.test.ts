@@ -33,7 +33,7 @@ import type {
   TeamPage,
 } from './api-types.js';
 import { createApp } from './app.js';
-import { createAuthorizer, hashToken } from './auth.js';
+import { createAuthorizer, hashToken, newToken } from './auth.js';
 import { Radiator, type RadiatorInput } from './radiator.js';
 import { createReadCache } from './read-cache.js';
 
@@ -47,11 +47,10 @@ let radiator: Radiator;
 let input: Pick<RadiatorInput, 'title' | 'catalog' | 'report' | 'today'>;
 let shop: Parameters<typeof buildReport>[2][number];
 const TOKEN = 'ow_test-token';
-const ENV_TOKEN = 'from-the-environment';
+const ENV_TOKEN = 'from-the-environment-0123456789abcdef';
 
 async function makeApp(options: Partial<Parameters<typeof createApp>[0]> = {}) {
   const auth = createAuthorizer({ tokens: () => store.tokens(), envToken: ENV_TOKEN });
-  await auth.reload();
   return createApp({
     radiator,
     records: store,
@@ -591,19 +590,61 @@ describe('writes', () => {
     expect(learning?.teams).toEqual(expect.arrayContaining(responsible));
   });
 
-  it('limits the rate of writes with 429', async () => {
+  it('limits the writes of each token with 429', async () => {
     const limited = await makeApp({ writesPerMinute: 2 });
     const send = () =>
       limited.request('/api/bets/default/search-synonyms/checkins', {
         method: 'POST',
-        headers: { authorization: 'Bearer wrong' },
-        body: '{}',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: '{"note":"again"}',
       });
-    expect((await send()).status).toBe(403);
-    expect((await send()).status).toBe(403);
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(201);
     const third = await send();
     expect(third.status).toBe(429);
     expect(((await third.json()) as ApiError).error.code).toBe('rate-limited');
+  });
+});
+
+describe('tokens', () => {
+  const checkin = (on: Awaited<ReturnType<typeof makeApp>>, token: string) =>
+    on.request('/api/bets/default/search-synonyms/checkins', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"note":"token test"}',
+    });
+
+  it('limits wrong tokens from one address with 429, and never a token that works from there', async () => {
+    const limited = await makeApp({ failuresPerMinute: 5 });
+    expect((await checkin(limited, TOKEN)).status).toBe(201);
+    const statuses = [];
+    for (let n = 0; n < 60; n++) statuses.push((await checkin(limited, `guess-${n}`)).status);
+    expect(statuses.slice(0, 5)).toEqual([403, 403, 403, 403, 403]);
+    expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+    const refused = await checkin(limited, 'guess-61');
+    expect(((await refused.json()) as ApiError).error.message).toContain('wrong tokens');
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await checkin(limited, TOKEN)).status).toBe(201);
+    expect((await checkin(limited, TOKEN)).status).toBe(201);
+  });
+
+  it('limits guesses at the read token too', async () => {
+    const closed = await makeApp({ readToken: true, failuresPerMinute: 3 });
+    const read = (token: string) =>
+      closed.request('/api/overview', { headers: { authorization: `Bearer ${token}` } });
+    const statuses = [];
+    for (let n = 0; n < 20; n++) statuses.push((await read(`guess-${n}`)).status);
+    expect(statuses.filter((s) => s === 403)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+  });
+
+  it('refuses a deleted token on the next request', async () => {
+    const token = newToken();
+    expect(await store.createToken('short-lived', hashToken(token))).toBe(true);
+    expect((await checkin(app, token)).status).toBe(201);
+    expect(await store.deleteToken('short-lived')).toBe(true);
+    expect((await checkin(app, token)).status).toBe(403);
+    expect(await store.deleteToken('short-lived')).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
@@ -16,6 +16,7 @@ import { type HostPolicy, hostGuard } from './host-guard.js';
 import type { Radiator } from './radiator.js';
 import { createReadCache, type ReadCache } from './read-cache.js';
 import { sameOrigin } from './same-origin.js';
+import { tokenGuard } from './token-guard.js';
 
 export interface AppDeps {
   radiator: Radiator;
@@ -28,8 +29,10 @@ export interface AppDeps {
   staticDir?: string;
   /** The clock for written records; the system clock unless a test passes one. */
   now?: () => Date;
-  /** Writes allowed per client per minute (default 60). */
+  /** Writes allowed per token per minute (default 1,200). */
   writesPerMinute?: number;
+  /** Wrong tokens allowed per client address per minute (default 30), reads and writes. */
+  failuresPerMinute?: number;
   /** Largest request body in bytes (default 64 KiB). */
   maxBody?: number;
   /** Bytes of read responses kept in memory (default 64 MiB). */
@@ -40,7 +43,10 @@ export interface AppDeps {
   hosts?: HostPolicy;
 }
 
-type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { who: string } };
+type Env = {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: { who: string; tokenRefused: boolean };
+};
 
 /** Needs on the org map unless `?limit=` says otherwise. */
 const MAP_LIMIT = 2_000;
@@ -90,18 +96,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const api = new Hono<Env>();
 
-  const authorize: MiddlewareHandler<Env> = async (c, next) => {
-    const result = await auth.check(c.req.header('authorization'));
-    if (!result.ok)
-      return fail(
-        c,
-        result.status,
-        result.status === 401 ? 'unauthorized' : 'forbidden',
-        result.message,
-      );
-    c.set('who', result.name);
-    return next();
-  };
+  const address = (c: Context<Env>) => c.env?.incoming?.socket.remoteAddress ?? 'local';
+  const authorize = tokenGuard({
+    auth,
+    failuresPerMinute: deps.failuresPerMinute ?? 30,
+    address,
+    fail,
+  });
   if (deps.readToken) api.use('*', authorize);
 
   // Read responses, serialised (and gzipped, for clients that take it) once per version
@@ -192,15 +193,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
         fail(c, 413, 'payload-too-large', `The body is larger than ${maxBody / 1024} KiB.`),
     }),
     sameOrigin(deps.hosts?.publicUrl, (c, message) => fail(c, 403, 'forbidden', message)),
+    authorize,
+    // Counted by token, after it is checked: wrong tokens are the guard's to limit.
     rateLimiter<Env>({
       windowMs: 60_000,
-      limit: deps.writesPerMinute ?? 60,
+      limit: deps.writesPerMinute ?? 1_200,
       standardHeaders: 'draft-6',
-      keyGenerator: (c) => c.env?.incoming?.socket.remoteAddress ?? 'local',
+      keyGenerator: (c) => c.get('who'),
       handler: (c) =>
-        fail(c, 429, 'rate-limited', 'Too many writes from this address; wait a minute.'),
+        fail(c, 429, 'rate-limited', 'Too many writes with this token; wait a minute.'),
     }),
-    authorize,
   );
   const body = async <T>(c: Context, schema: z.ZodType<T>) => {
     // An HTML form on another page can send text/plain, urlencoded or multipart bodies

@@ -48,15 +48,27 @@ describe('orgwire serve', () => {
       const written = await checkin(token);
       expect(written.status).toBe(201);
       expect(await written.json()).toMatchObject({ by: 'e2e', status: 'killed' });
+      // Deleted while the server runs: refused on the very next request.
+      const spare = (await orgwire(['token', 'create', '--demo', '--name', 'spare'])).stdout.trim();
+      expect((await checkin(spare)).status).toBe(201);
+      const deleted = await orgwire(['token', 'delete', '--demo', 'spare']);
+      expect(deleted.status).toBe(0);
+      expect((await checkin(spare)).status).toBe(403);
+      const again = await orgwire(['token', 'delete', '--demo', 'spare']);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toContain('No token named "spare"');
       expect(await served.stop()).toBe(0);
 
       served = await serveCli(['--demo', '--quiet'], work);
       const bet = (await (await fetch(`${served.url}api/bets/default/search-synonyms`)).json()) as {
         status: string;
-        checkins: { note: string }[];
+        checkins: { note: string; by: string }[];
       };
       expect(bet.status).toBe('killed');
-      expect(bet.checkins.map((c) => c.note)).toEqual(['No lift after six weeks.']);
+      expect(bet.checkins.map((c) => [c.by, c.note])).toEqual([
+        ['spare', 'No lift after six weeks.'],
+        ['e2e', 'No lift after six weeks.'],
+      ]);
     } finally {
       await served.stop();
     }
@@ -95,6 +107,12 @@ describe('orgwire serve', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--port takes a port number from 0 to 65535, not "70000"');
 
+    const weak = await orgwire(['serve', '--demo', '--quiet'], { ORGWIRE_TOKEN: 'a' });
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain('ORGWIRE_TOKEN is too weak: it has 1 character');
+    expect(weak.stderr).toContain('openssl rand -hex 32');
+    noStackTrace(weak.stderr);
+
     const none = await orgwire(['serve']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('No repository to analyse.');
@@ -129,11 +147,11 @@ function getWithHost(url: string, host: string) {
 }
 
 /** Runs the built CLI in the work folder, without blocking the event loop (tests listen on it). */
-function orgwire(args: string[]) {
+function orgwire(args: string[], env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: work,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -67,6 +67,12 @@ export async function serveRadiator(
   const { loaded } = await catalogOrEmpty(io, config, options.catalog);
   const store = await openStore(io, options.db);
   try {
+    // Before the long analysis: a weak ORGWIRE_TOKEN is refused at once.
+    const auth = createAuthorizer({
+      tokens: () => store.tokens(),
+      // Set but empty is unset, as in most shells' `VAR= command`.
+      envToken: process.env.ORGWIRE_TOKEN || undefined,
+    });
     if (!options.quiet) io.err('Reading the history and analysing it…\n');
     const report = await ingestAndReport(io, config, loaded.catalog, store, {
       ...options,
@@ -88,11 +94,6 @@ export async function serveRadiator(
       readings: await store.readings(),
       learnings: await store.learnings(),
     });
-    const auth = createAuthorizer({
-      tokens: () => store.tokens(),
-      envToken: process.env.ORGWIRE_TOKEN,
-    });
-    await auth.reload();
     const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
     if (!staticDir)
       io.err(
