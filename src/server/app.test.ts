@@ -567,6 +567,39 @@ describe('writes', () => {
     expect((await post('/api/bets/default/no-bet/checkins', { note: 'x' })).status).toBe(404);
   });
 
+  it('takes readings dated from 1970 to a year from now, and refuses the rest saying which dates are', async () => {
+    const goal = (await get<BetsBoard>('/api/bets')).body.goals[0]?.ref.slice(
+      'goal:default/'.length,
+    );
+    const reading = (at: string) =>
+      post<ApiError>(`/api/goals/default/${goal}/readings`, { value: 1, at });
+    for (const at of [
+      '0000-01-01',
+      '9999-12-31',
+      '1969-12-31',
+      '2027-11-01',
+      '0000-01-01T00:00:00Z',
+    ]) {
+      const { status, body } = await reading(at);
+      expect(status, at).toBe(400);
+      expect(body.error.message, at).toContain('at: must be between 1970-01-01 and 2027-10-31');
+    }
+    expect((await reading('1970-01-01')).status).toBe(201);
+    expect((await reading('2027-10-31T23:59:59+00:00')).status).toBe(201);
+    const learning = await post<ApiError>('/api/learnings', {
+      title: 'From the future',
+      situation: 's',
+      complication: 'c',
+      resolution: 'r',
+      lessons: ['l'],
+      date: '9999-01-01',
+    });
+    expect(learning.status).toBe(400);
+    expect(learning.body.error.message).toContain(
+      'date: must be between 1970-01-01 and 2027-10-31',
+    );
+  });
+
   it('refuses a body over the size cap with 413', async () => {
     const { status, body } = await post<ApiError>('/api/bets/default/search-synonyms/checkins', {
       note: 'x'.repeat(5000),

@@ -252,7 +252,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.post('/goals/:ns/:name/readings', writes, async (c) => {
     const ref = entity('goal', c);
     if (!radiator.hasGoal(ref)) return missing(c, 'goal', ref);
-    const parsed = await body(c, readingBody);
+    const parsed = await body(c, readingBody(now()));
     if (parsed.error) return parsed.error;
     const reading = await records.addReading({
       goal: ref,
@@ -265,7 +265,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   api.post('/learnings', writes, async (c) => {
-    const parsed = await body(c, learningBody);
+    const parsed = await body(c, learningBody(now()));
     if (parsed.error) return parsed.error;
     const { title, bet, incident, authors, date, ...rest } = parsed.value;
     const betRef = bet === undefined ? undefined : refIn(bet, 'bet');
