@@ -622,6 +622,15 @@ describe("the radiator's records", () => {
       expect((await store.tokens()).map((t) => [t.name, t.hash])).toEqual([['ci', 'a'.repeat(64)]]);
     }));
 
+  it('deletes a token by name, and says when there was none', () =>
+    withStore(async (store) => {
+      await store.createToken('ci', 'a'.repeat(64));
+      await store.createToken('laptop', 'b'.repeat(64));
+      expect(await store.deleteToken('ci')).toBe(true);
+      expect(await store.deleteToken('ci')).toBe(false);
+      expect((await store.tokens()).map((t) => t.name)).toEqual(['laptop']);
+    }));
+
   it('reads back check-ins, readings and learnings as written, across a reopen', async () => {
     await withStore(async (store) => {
       const checkin = await store.addCheckin({
