@@ -9,7 +9,6 @@ import {
   type QueryResult,
   SqliteAdapter,
   SqliteDialect,
-  type SqliteDialectConfig,
   SqliteDriver,
 } from 'kysely';
 import { makeFolders } from '../make-folders.js';
@@ -36,7 +35,7 @@ export type DbConfig = {
 export function createDb(config: DbConfig): Kysely<Database> {
   return new Kysely<Database>({
     dialect: new StoreDialect(
-      { database: openSqlite(config.file) },
+      openSqlite(config.file),
       (error) => explainSqliteFailure(error, config.file) ?? error,
     ),
   });
@@ -91,17 +90,17 @@ function createPrivately(file: string): void {
  * its record commit together. Every query's failure goes through `explain`.
  */
 class StoreDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #sqlite: SqliteDatabase.Database;
   readonly #explain: (error: unknown) => unknown;
 
-  constructor(config: SqliteDialectConfig, explain: (error: unknown) => unknown) {
-    super(config);
-    this.#config = config;
+  constructor(sqlite: SqliteDatabase.Database, explain: (error: unknown) => unknown) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
     this.#explain = explain;
   }
 
   override createDriver(): SqliteDriver {
-    return new StoreDriver(this.#config, this.#explain);
+    return new StoreDriver(this.#sqlite, this.#explain);
   }
 
   override createAdapter(): DialectAdapter {
@@ -116,10 +115,12 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
 }
 
 class StoreDriver extends SqliteDriver {
+  readonly #sqlite: SqliteDatabase.Database;
   readonly #explain: (error: unknown) => unknown;
 
-  constructor(config: SqliteDialectConfig, explain: (error: unknown) => unknown) {
-    super(config);
+  constructor(sqlite: SqliteDatabase.Database, explain: (error: unknown) => unknown) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
     this.#explain = explain;
   }
 
@@ -146,5 +147,11 @@ class StoreDriver extends SqliteDriver {
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite rolls back by itself on some failures (a full disk, an I/O error); rolling
+    // back again would fail too and hide the failure that matters.
+    if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
   }
 }

@@ -189,7 +189,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
       };
     }
     if (recorded.length === Object.keys(MIGRATIONS).length) return { results: [] };
-    await db.transaction().execute((tx) => dropLeftovers(tx, new Set(recorded)));
+    // Read the records again under the write lock: another process may have migrated since.
+    await db
+      .transaction()
+      .execute(async (tx) => dropLeftovers(tx, new Set(await recordedMigrations(tx))));
     outcome = await new Migrator({
       db,
       provider: { getMigrations: async () => MIGRATIONS },
