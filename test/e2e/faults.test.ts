@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
+import { serveCli } from '../helpers/serve.js';
 
 const BIN = resolve('bin/orgwire.js');
 const STEP = Number(process.env.ORGWIRE_FAULT_STEP ?? 10);
@@ -239,6 +240,47 @@ function start(args: readonly string[]): Promise<Run> {
     child.on('exit', (status, signal) => done({ status, signal, stdout, stderr }));
   });
 }
+
+describe('the radiator killed while it writes', () => {
+  it('keeps every check-in it acknowledged', async () => {
+    const cwd = join(work, 'radiator');
+    mkdirSync(cwd);
+    const created = spawnSync(process.execPath, [BIN, 'token', 'create', '--demo'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(created.status).toBe(0);
+    const token = created.stdout.trim();
+    const served = await serveCli(['--demo', '--quiet'], cwd);
+    const acknowledged: string[] = [];
+    const post = async (note: string) => {
+      const response = await fetch(`${served.url}api/bets/default/search-synonyms/checkins`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ note }),
+      }).catch(() => undefined);
+      if (response?.status === 201) acknowledged.push(note);
+    };
+    // Eight writers at a time until the server is killed, a little after the 100th write.
+    let next = 0;
+    const writer = async () => {
+      while (next < 2_000) {
+        const note = `check-in ${next++}`;
+        await post(note);
+        if (acknowledged.length === 100) served.process.kill('SIGKILL');
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, writer));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(100);
+    expect(acknowledged.length).toBeLessThan(2_000);
+    const raw = new SqliteDatabase(join(cwd, '.orgwire', 'demo', 'orgwire.db'), { readonly: true });
+    const stored = new Set(
+      (raw.prepare('select note from checkins').all() as { note: string }[]).map((r) => r.note),
+    );
+    raw.close();
+    expect(acknowledged.filter((note) => !stored.has(note))).toEqual([]);
+  }, 240_000);
+});
 
 describe('a damaged store', () => {
   it('is refused with the way to recover it, and left byte for byte as it was', () => {
