@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { codeownersPatternRegex } from '../../test/helpers/codeowners-regex.js';
+import { codeownersPatternRegex } from '../../test/helpers/codeowners-regex.mjs';
 import { compileGlob, type GlobDialect } from './compile-glob.js';
 
 const PATHOLOGICAL = '*a*a*a*a*a*a*a*a*a*a*a*a*b';
