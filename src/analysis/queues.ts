@@ -91,7 +91,11 @@ export function analyzeQueues(
 ): QueueReport[] {
   const slaOf = new Map(catalog.groups.map((g) => [g.ref, g.requestSlaDays ?? null]));
   const byProvider = new Map<string, RequestRecord[]>();
-  for (const r of requests) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r]);
+  for (const r of requests) {
+    const list = byProvider.get(r.provider);
+    if (list) list.push(r);
+    else byProvider.set(r.provider, [r]);
+  }
   const within = (t: number | undefined): boolean =>
     t !== undefined && t >= window.since && t <= window.until;
   const windowDays = Math.max(1, (window.until - window.since + 1) / DAY);
@@ -198,6 +202,17 @@ export function analyzeQueues(
       };
     })
     .sort((a, b) => b.arrivals - a.arrivals || a.team.localeCompare(b.team));
+}
+
+/**
+ * The newest event (creation or completion) among the requests, in Unix seconds; 0 when
+ * there is none. A loop, not `Math.max(...)`: a spread of every request overflows the
+ * stack past about 62,000 of them.
+ */
+export function newestRequestEvent(requests: readonly RequestRecord[]): number {
+  let newest = 0;
+  for (const r of requests) newest = Math.max(newest, r.created, r.done ?? 0);
+  return newest;
 }
 
 /** The expected wait at each providing team: its p85 lead time in days (for the bets board). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatIssue } from './format-issue.js';
 import type { Problem } from './problem.js';
 import { RULE_IDS } from './rules.js';
+import { deepNestingProblem } from './yaml-nesting.js';
 import { nearestNode } from './yaml-position.js';
 
 /** `orgwire.yaml`: settings that belong to an organisation rather than to one run. */
@@ -99,6 +100,8 @@ export type RequestsConfig = NonNullable<Config['requests']>;
 
 /** Reads `orgwire.yaml`, reporting every problem with its position. */
 export function parseConfig(text: string, file: string): { config: Config; problems: Problem[] } {
+  const tooDeep = deepNestingProblem(text, file);
+  if (tooDeep) return { config: {}, problems: [tooDeep] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number) => {

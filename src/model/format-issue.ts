@@ -29,6 +29,13 @@ export function formatIssue(
     case 'too_big':
       return { message: `${field} must be at most ${issue.maximum}`, hint: `Lower ${field}.` };
     case 'invalid_value':
+      if (input === undefined) {
+        const values = issue.values.map(String);
+        return {
+          message: `${field} is required: one of ${values.join(', ')}`,
+          hint: `Add ${field}: ${values.slice(0, -1).join(', ')}${values.length > 1 ? ' or ' : ''}${values.at(-1)}.`,
+        };
+      }
       return {
         message: `${field} is ${describe(input)}, which is not one of: ${issue.values.join(', ')}`,
         hint: `Use one of: ${issue.values.join(', ')}.`,
@@ -55,6 +62,7 @@ function article(expected: string): string {
 
 function describe(value: unknown): string {
   if (value === null) return 'empty';
+  if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value}"`;

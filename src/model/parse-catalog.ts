@@ -2,6 +2,7 @@ import { LineCounter, type Node, parseAllDocuments } from 'yaml';
 import type { Entity } from './entities.js';
 import type { Problem, SourcePosition } from './problem.js';
 import { type Path, type RefUse, readEntity } from './read-entity.js';
+import { deepNestingProblem } from './yaml-nesting.js';
 import { nearestNode } from './yaml-position.js';
 
 /** A catalog file's path (as it should be shown) and its text. */
@@ -34,6 +35,11 @@ export function parseCatalog(files: readonly CatalogFile[]): ParsedCatalog {
       const { line, col } = lineCounter.linePos(offset);
       return { file: file.path, line, column: col };
     };
+    const tooDeep = deepNestingProblem(file.text, file.path);
+    if (tooDeep) {
+      problems.push(tooDeep);
+      continue;
+    }
     const documents = parseAllDocuments(file.text, { lineCounter, prettyErrors: false });
     for (const doc of Array.isArray(documents) ? documents : []) {
       if (doc.errors.length > 0) {

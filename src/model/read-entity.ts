@@ -37,6 +37,40 @@ export interface ReadEntityResult {
   problems: Problem[];
 }
 
+/** A YAML mapping as written, or an empty one for anything else (the schema reports it). */
+const mapping = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/**
+ * The spec as written, without what the schema refused: a list item with an error is
+ * blanked out, any other field with an error left out. What remains has the types the
+ * schema gives it, so the references and annotations of the rest can still be checked
+ * (and reported in the same run) without trusting a wrong type. Undefined when the spec
+ * is not a mapping at all.
+ */
+function withoutInvalid(
+  spec: unknown,
+  issues: readonly import('zod').z.core.$ZodIssue[],
+): Record<string, unknown> | undefined {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return undefined;
+  const data: Record<string, unknown> = { ...spec };
+  for (const issue of issues) {
+    const [field, item] = issue.path;
+    if (typeof field !== 'string') continue;
+    const list = data[field];
+    if (typeof item === 'number' && Array.isArray(list)) {
+      const copy = [...list];
+      copy[item] = undefined;
+      data[field] = copy;
+    } else {
+      delete data[field];
+    }
+  }
+  return data;
+}
+
 const dotted = (path: Path): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
@@ -146,9 +180,9 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
     );
   }
   const annotations = Object.fromEntries(
-    Object.entries(metadata.annotations ?? {}).filter(([, v]) => typeof v === 'string'),
-  );
-  for (const key of Object.keys(metadata.annotations ?? {})) {
+    Object.entries(mapping(metadata.annotations)).filter(([, v]) => typeof v === 'string'),
+  ) as Record<string, string>;
+  for (const key of Object.keys(mapping(metadata.annotations))) {
     if (!isValidAnnotationKey(key)) {
       report(
         ['metadata', 'annotations', key],
@@ -158,7 +192,7 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
       );
     }
   }
-  for (const [key, label] of Object.entries(metadata.labels ?? {})) {
+  for (const [key, label] of Object.entries(mapping(metadata.labels))) {
     if (typeof label === 'string' && (!isValidAnnotationKey(key) || !isValidLabelValue(label))) {
       report(
         ['metadata', 'labels', key],
@@ -251,8 +285,10 @@ export function readEntity(value: unknown, locate: Locate): ReadEntityResult {
   }
   // With spec errors, the references and annotations are still checked on what was
   // written, so one run reports them all; the entity itself is then not returned.
-  const data = (spec.success ? spec.data : rawSpec) as Record<string, unknown>;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  const data = spec.success
+    ? (spec.data as Record<string, unknown>)
+    : withoutInvalid(rawSpec, spec.error.issues);
+  if (data === undefined) {
     return { ...(entityRef === undefined ? {} : { ref: entityRef }), refs, problems };
   }
   const from = entityRef as string;

@@ -36,6 +36,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'payload-too-large'
+  | 'unsupported-media-type'
   | 'rate-limited'
   | 'internal';
 

@@ -398,6 +398,11 @@ export class Radiator {
     };
   }
 
+  /** Coordination needs in the report: the most an org map can show. */
+  get needCount(): number {
+    return this.report.coordination.needs.length;
+  }
+
   /**
    * The org map: every team, and the strongest `limit` needs weighing at least `minWeight`
    * (the report's unless given; only unwired ones with `unwired`) with their top evidence.

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { analyzeQueues, resolveWindow, windowDates } from '../../analysis/index.js';
+import {
+  analyzeQueues,
+  newestRequestEvent,
+  resolveWindow,
+  windowDates,
+} from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import { type RequestFormat, readRequestFile } from '../../ingest/index.js';
 import type { Catalog, Problem, RequestRecord } from '../../model/index.js';
@@ -96,7 +101,7 @@ export async function queues(
     );
   }
   // The window ends at the newest request event, not the clock, as analyze's ends at the newest commit.
-  const newest = Math.max(0, ...requests.flatMap((r) => [r.created, r.done ?? 0]));
+  const newest = newestRequestEvent(requests);
   checkSince(flags, newest, 'request');
   const window = resolveWindow(flags, newest || Math.floor(Date.now() / 1000));
   const report = analyzeQueues(catalog, requests, window);

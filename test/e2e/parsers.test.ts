@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/orgwire.js');
+const work = mkdtempSync(join(tmpdir(), 'orgwire-parsers-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the built CLI as a user would, in `cwd`, with no terminal, killed after `timeout` ms. */
+function orgwire(args: string[], cwd = work, timeout = 20_000) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(dir: string, files: Record<string, string | Buffer>): string {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const fresh = (name: string) => {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+
+const TWO_TEAMS =
+  'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ops}\nspec: {type: team, children: []}\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: web}\nspec: {type: team, children: []}\n';
+
+describe('orgwire queues on many requests', () => {
+  it('measures 100,000 stored requests without running out of stack', () => {
+    const rows = ['id,requester,provider,created,started,done,type'];
+    const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString();
+    for (let i = 0; i < 100_000; i++) {
+      const created = i % 700;
+      rows.push(`R-${i},web,ops,${day(created).slice(0, 10)},,${day(created + 5).slice(0, 10)},x`);
+    }
+    const dir = write(fresh('many-requests'), {
+      'catalog/org.yaml': TWO_TEAMS,
+      'requests.csv': `${rows.join('\n')}\n`,
+    });
+    const result = orgwire(
+      ['queues', '--db', 'store.db', '--requests', 'requests.csv', '--format', 'json'],
+      dir,
+      120_000,
+    );
+    noStackTrace(result.stderr);
+    expect(result.stderr).not.toContain('Maximum call stack');
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.requests).toBe(100_000);
+    expect(json.window.until).toBe(day(704).slice(0, 10));
+  }, 180_000);
+});
