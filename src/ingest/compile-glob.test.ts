@@ -42,6 +42,10 @@ describe('compileGlob: catalog path globs', () => {
     ['[!a]x', 'bx', true],
     ['[[:digit:]]x', '7x', true],
     ['[z-a]', 'b', false],
+    // Not a class name: its `[` is a member, as picomatch reads it; and never a crash.
+    ['[[:constructor:]]', 'c', false],
+    ['[[:constructor:]]', 'c]', true],
+    ['[[:__proto__:]]', '_]', true],
     ['[]]', ']', true],
     ['a[', 'a[', true],
     ['a**', 'abc', true],
@@ -78,6 +82,9 @@ describe('compileGlob: gitignore patterns', () => {
     ['**/b', 'b', true],
     ['\\#x', '#x', true],
     ['[!a]x', 'bx', true],
+    ['[[:space:]]', ' ', true],
+    ['[[:constructor:]]', 'c]', false],
+    ['a[b', 'a[b', false],
   ])('"%s" against "%s" is %s', (pattern, path, expected) => {
     expect(compileGlob(pattern, 'gitignore').matches(path)).toBe(expected);
   });

@@ -265,7 +265,8 @@ function tokenize(name: string, syntax: Syntax): Token[] | undefined {
       if (tokens.at(-1)?.kind !== 'star') tokens.push({ kind: 'star' });
     } else if (ch === '?') tokens.push({ kind: 'any' });
     else if (ch === '[' && syntax.classes) {
-      const parsed = parseClass(name, i, syntax.fold);
+      const parsed = parseClass(name, i, syntax);
+      if (parsed === 'never') return undefined;
       if (parsed) {
         tokens.push(parsed.token);
         i = parsed.end;
@@ -276,33 +277,36 @@ function tokenize(name: string, syntax: Syntax): Token[] | undefined {
   return tokens;
 }
 
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: '09AZaz',
-  alpha: 'AZaz',
-  blank: '  \t\t',
-  cntrl: '\0\x1f\x7f\x7f',
-  digit: '09',
-  graph: '!~',
-  lower: 'az',
-  print: ' ~',
-  punct: '!/:@[`{~',
-  space: '\t\r  ',
-  upper: 'AZ',
-  word: '09AZ__az',
-  xdigit: '09AFaf',
-};
+/** git's POSIX classes (`wildmatch.c`), as range bounds over ASCII. */
+const POSIX_CLASSES = new Map<string, string>(
+  Object.entries({
+    alnum: '09AZaz',
+    alpha: 'AZaz',
+    blank: '  \t\t',
+    cntrl: '\0\x1f\x7f\x7f',
+    digit: '09',
+    graph: '!~',
+    lower: 'az',
+    print: ' ~',
+    punct: '!/:@[`{~',
+    space: '\t\n\r\r  ',
+    upper: 'AZ',
+    xdigit: '09AFaf',
+  }),
+);
 
 /**
  * A bracket expression starting at `name[start]` (`[`), or undefined when it has no
  * closing `]` in the segment (then `[` is literal). `[!...]` and `[^...]` negate; a `]`
  * first is a member; `a-z` is a range (an inverted one matches nothing); `[:alpha:]` and
- * the other POSIX classes name ASCII sets; `\` takes the next character literally.
+ * the other POSIX classes name ASCII sets; `\` takes the next character literally. In the
+ * gitignore dialect an unknown class makes the pattern match nothing (`'never'`), as in git.
  */
 function parseClass(
   name: string,
   start: number,
-  fold: boolean,
-): { token: Token; end: number } | undefined {
+  syntax: Syntax,
+): { token: Token; end: number } | 'never' | undefined {
   let i = start + 1;
   const negated = name[i] === '!' || name[i] === '^';
   if (negated) i++;
@@ -312,14 +316,16 @@ function parseClass(
     let ch = name[i] as string;
     if (ch === ']' && !first) {
       return {
-        token: { kind: 'class', negated, ranges: fold ? withOtherCase(ranges) : ranges },
+        token: { kind: 'class', negated, ranges: syntax.fold ? withOtherCase(ranges) : ranges },
         end: i,
       };
     }
     first = false;
     if (ch === '[' && name[i + 1] === ':') {
       const close = name.indexOf(':]', i + 2);
-      const set = close === -1 ? undefined : POSIX_CLASSES[name.slice(i + 2, close)];
+      const set = close === -1 ? undefined : POSIX_CLASSES.get(name.slice(i + 2, close));
+      // git matches nothing with an unknown class; picomatch reads its `[` as a member.
+      if (set === undefined && close !== -1 && syntax.unterminated === 'never') return 'never';
       if (set !== undefined) {
         for (let k = 0; k < set.length; k++) ranges.push(set.charCodeAt(k));
         i = close + 2;

@@ -26,6 +26,7 @@ const GLOB_PIECES = [
   '.',
   '{a,b}',
   '[:alpha:]',
+  '[:constructor:]',
   '@(',
   '|',
   ')',
