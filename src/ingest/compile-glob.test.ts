@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { codeownersPatternRegex } from '../../test/helpers/codeowners-regex.js';
+import { codeownersPatternRegex } from '../../test/helpers/codeowners-regex.mjs';
 import { compileGlob, type GlobDialect } from './compile-glob.js';
 
 const PATHOLOGICAL = '*a*a*a*a*a*a*a*a*a*a*a*a*b';
@@ -42,6 +42,10 @@ describe('compileGlob: catalog path globs', () => {
     ['[!a]x', 'bx', true],
     ['[[:digit:]]x', '7x', true],
     ['[z-a]', 'b', false],
+    // Not a class name: its `[` is a member, as picomatch reads it; and never a crash.
+    ['[[:constructor:]]', 'c', false],
+    ['[[:constructor:]]', 'c]', true],
+    ['[[:__proto__:]]', '_]', true],
     ['[]]', ']', true],
     ['a[', 'a[', true],
     ['a**', 'abc', true],
@@ -78,6 +82,9 @@ describe('compileGlob: gitignore patterns', () => {
     ['**/b', 'b', true],
     ['\\#x', '#x', true],
     ['[!a]x', 'bx', true],
+    ['[[:space:]]', ' ', true],
+    ['[[:constructor:]]', 'c]', false],
+    ['a[b', 'a[b', false],
   ])('"%s" against "%s" is %s', (pattern, path, expected) => {
     expect(compileGlob(pattern, 'gitignore').matches(path)).toBe(expected);
   });

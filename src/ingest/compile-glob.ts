@@ -83,16 +83,18 @@ export function compileGlob(
         : pathElements(fold ? pattern.toLowerCase() : pattern, fold);
   if (program === undefined) return { pattern, base: '', matches: NEVER };
   const { elements, dirOnly, anchored } = program;
+  const parts = split(elements);
   return {
     pattern,
     base: anchored ? literalBase(elements) : '',
     matches(path) {
       if (path === '') return false;
       const isDir = path.endsWith('/');
-      if (isDir && dialect === 'gitignore') path = path.slice(0, -1);
       if (dirOnly && !isDir) return false;
       if (fold) path = path.toLowerCase();
-      return path !== '' && matchElements(elements, path.split('/'));
+      // A folder's trailing `/` is the gitignore dialect's mark, not an empty last name.
+      const last = isDir && dialect === 'gitignore' ? path.length - 1 : path.length;
+      return last > 0 && matchParts(parts, path, last);
     },
   };
 }
@@ -263,7 +265,8 @@ function tokenize(name: string, syntax: Syntax): Token[] | undefined {
       if (tokens.at(-1)?.kind !== 'star') tokens.push({ kind: 'star' });
     } else if (ch === '?') tokens.push({ kind: 'any' });
     else if (ch === '[' && syntax.classes) {
-      const parsed = parseClass(name, i, syntax.fold);
+      const parsed = parseClass(name, i, syntax);
+      if (parsed === 'never') return undefined;
       if (parsed) {
         tokens.push(parsed.token);
         i = parsed.end;
@@ -274,33 +277,36 @@ function tokenize(name: string, syntax: Syntax): Token[] | undefined {
   return tokens;
 }
 
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: '09AZaz',
-  alpha: 'AZaz',
-  blank: '  \t\t',
-  cntrl: '\0\x1f\x7f\x7f',
-  digit: '09',
-  graph: '!~',
-  lower: 'az',
-  print: ' ~',
-  punct: '!/:@[`{~',
-  space: '\t\r  ',
-  upper: 'AZ',
-  word: '09AZ__az',
-  xdigit: '09AFaf',
-};
+/** git's POSIX classes (`wildmatch.c`), as range bounds over ASCII. */
+const POSIX_CLASSES = new Map<string, string>(
+  Object.entries({
+    alnum: '09AZaz',
+    alpha: 'AZaz',
+    blank: '  \t\t',
+    cntrl: '\0\x1f\x7f\x7f',
+    digit: '09',
+    graph: '!~',
+    lower: 'az',
+    print: ' ~',
+    punct: '!/:@[`{~',
+    space: '\t\n\r\r  ',
+    upper: 'AZ',
+    xdigit: '09AFaf',
+  }),
+);
 
 /**
  * A bracket expression starting at `name[start]` (`[`), or undefined when it has no
  * closing `]` in the segment (then `[` is literal). `[!...]` and `[^...]` negate; a `]`
  * first is a member; `a-z` is a range (an inverted one matches nothing); `[:alpha:]` and
- * the other POSIX classes name ASCII sets; `\` takes the next character literally.
+ * the other POSIX classes name ASCII sets; `\` takes the next character literally. In the
+ * gitignore dialect an unknown class makes the pattern match nothing (`'never'`), as in git.
  */
 function parseClass(
   name: string,
   start: number,
-  fold: boolean,
-): { token: Token; end: number } | undefined {
+  syntax: Syntax,
+): { token: Token; end: number } | 'never' | undefined {
   let i = start + 1;
   const negated = name[i] === '!' || name[i] === '^';
   if (negated) i++;
@@ -310,14 +316,16 @@ function parseClass(
     let ch = name[i] as string;
     if (ch === ']' && !first) {
       return {
-        token: { kind: 'class', negated, ranges: fold ? withOtherCase(ranges) : ranges },
+        token: { kind: 'class', negated, ranges: syntax.fold ? withOtherCase(ranges) : ranges },
         end: i,
       };
     }
     first = false;
     if (ch === '[' && name[i + 1] === ':') {
       const close = name.indexOf(':]', i + 2);
-      const set = close === -1 ? undefined : POSIX_CLASSES[name.slice(i + 2, close)];
+      const set = close === -1 ? undefined : POSIX_CLASSES.get(name.slice(i + 2, close));
+      // git matches nothing with an unknown class; picomatch reads its `[` as a member.
+      if (set === undefined && close !== -1 && syntax.unterminated === 'never') return 'never';
       if (set !== undefined) {
         for (let k = 0; k < set.length; k++) ranges.push(set.charCodeAt(k));
         i = close + 2;
@@ -376,24 +384,113 @@ function tokenMatches(token: Token, code: number): boolean {
 }
 
 /**
+ * A program cut at its first and last `**`: the segments before must match the first
+ * names, the segments after the last names, and only the middle (`**` … `**`) needs a
+ * search. Most patterns are all head (`/pkg/api/`) or all tail (`*.go`), and are decided
+ * by comparing a name or two.
+ */
+interface Parts {
+  head: Segment[];
+  /** Empty when the program has no `**`; else starts and ends with one. */
+  middle: Element[];
+  tail: Segment[];
+}
+
+function split(elements: readonly Element[]): Parts {
+  const first = elements.findIndex((e) => e.kind === 'globstar');
+  if (first === -1) return { head: elements as Segment[], middle: [], tail: [] };
+  const last = elements.findLastIndex((e) => e.kind === 'globstar');
+  return {
+    head: elements.slice(0, first) as Segment[],
+    middle: elements.slice(first, last + 1),
+    tail: elements.slice(last + 1) as Segment[],
+  };
+}
+
+/**
+ * Whether the names of `path` up to `end` (`/`-separated; `a/` has the names `a` and ``)
+ * match the program. Names are ranges of `path`, never copied. The names left are those
+ * from `start` to `stop` inclusive; none are left when `start` is `stop + 1`.
+ */
+function matchParts(parts: Parts, path: string, end: number): boolean {
+  let start = 0;
+  let stop = end;
+  for (const segment of parts.head) {
+    if (start > stop) return false;
+    let slash = path.indexOf('/', start);
+    if (slash === -1 || slash > stop) slash = stop;
+    if (!matchSegment(segment, path, start, slash)) return false;
+    start = slash + 1;
+  }
+  if (parts.middle.length === 0) return start === stop + 1;
+  for (let k = parts.tail.length - 1; k >= 0; k--) {
+    if (start > stop) return false;
+    const from = stop === start ? start : Math.max(path.lastIndexOf('/', stop - 1) + 1, start);
+    if (!matchSegment(parts.tail[k] as Segment, path, from, stop)) return false;
+    stop = from - 1;
+  }
+  return matchMiddle(parts.middle, path, start, stop);
+}
+
+/**
+ * The greedy two-pointer match one level up: elements against the names from `start` to
+ * `stop`, `**` being the wildcard. On a mismatch only the latest `**` takes one name more,
+ * so segment patterns are tried at most |names| × |elements| times, each try bounded by
+ * its lengths: a whole match is O(|path| × |pattern|).
+ */
+function matchMiddle(elements: readonly Element[], path: string, start: number, stop: number) {
+  if (elements.length === 1) return true;
+  let e = 0;
+  let n = start;
+  let starE = -1;
+  let starN = 0;
+  while (n <= stop) {
+    const element = elements[e];
+    if (element !== undefined && element.kind === 'globstar') {
+      starE = e++;
+      starN = n;
+      continue;
+    }
+    if (element !== undefined) {
+      let slash = path.indexOf('/', n);
+      if (slash === -1 || slash > stop) slash = stop;
+      if (matchSegment(element, path, n, slash)) {
+        e++;
+        n = slash + 1;
+        continue;
+      }
+    }
+    if (starE === -1) return false;
+    e = starE + 1;
+    const slash = path.indexOf('/', starN);
+    starN = slash === -1 || slash > stop ? stop + 1 : slash + 1;
+    n = starN;
+  }
+  while (elements[e]?.kind === 'globstar') e++;
+  return e === elements.length;
+}
+
+/**
  * Whether one name matches one segment pattern, by the greedy two-pointer wildcard match:
  * on a mismatch, only the latest `*` takes one character more, which is enough because
  * any earlier `*` could only take what the latest one can. At most |name| × |tokens| steps.
  */
-function matchSegment(pattern: Segment, name: string): boolean {
-  if (pattern.literal !== undefined) return pattern.literal === name;
-  if (pattern.nonEmpty && name === '') return false;
+function matchSegment(pattern: Segment, path: string, from: number, to: number): boolean {
+  if (pattern.literal !== undefined) {
+    return to - from === pattern.literal.length && path.startsWith(pattern.literal, from);
+  }
+  if (pattern.nonEmpty && to === from) return false;
   const { tokens } = pattern;
   let t = 0;
-  let i = 0;
+  let i = from;
   let starT = -1;
   let starI = 0;
-  while (i < name.length) {
+  while (i < to) {
     const token = tokens[t];
     if (token !== undefined && token.kind === 'star') {
       starT = t++;
       starI = i;
-    } else if (token !== undefined && tokenMatches(token, name.charCodeAt(i))) {
+    } else if (token !== undefined && tokenMatches(token, path.charCodeAt(i))) {
       t++;
       i++;
     } else if (starT !== -1) {
@@ -403,31 +500,4 @@ function matchSegment(pattern: Segment, name: string): boolean {
   }
   while (tokens[t]?.kind === 'star') t++;
   return t === tokens.length;
-}
-
-/**
- * The same greedy match one level up: elements against the path's segments, `**` being
- * the wildcard. Segment patterns are tried on names at most |segments| × |elements| times,
- * each try bounded by its lengths, so a whole match is O(|path| × |pattern|).
- */
-function matchElements(elements: readonly Element[], names: readonly string[]): boolean {
-  let e = 0;
-  let n = 0;
-  let starE = -1;
-  let starN = 0;
-  while (n < names.length) {
-    const element = elements[e];
-    if (element !== undefined && element.kind === 'globstar') {
-      starE = e++;
-      starN = n;
-    } else if (element !== undefined && matchSegment(element, names[n] as string)) {
-      e++;
-      n++;
-    } else if (starE !== -1) {
-      e = starE + 1;
-      n = ++starN;
-    } else return false;
-  }
-  while (elements[e]?.kind === 'globstar') e++;
-  return e === elements.length;
 }

@@ -1,10 +1,11 @@
+// Plain JavaScript, so that bench/globs.mjs can run it as the baseline without a build.
 /**
  * The regular expression orgwire compiled each CODEOWNERS pattern to before it had its own
  * glob engine (src/ingest/compile-glob.ts): correct, but backtracking, so a pattern such as
  * `*a*a*a*a*a*a*a*a*a*a*a*a*b` hangs on a long name. Kept as the oracle the engine must
  * agree with on patterns and paths that do not make it backtrack.
  */
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * The old regular expression for one CODEOWNERS pattern, following gitignore rules as GitHub
@@ -14,7 +15,7 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\
  * one path segment, and `dir/*` matches the files directly in `dir` only; `**` spans
  * segments; a final literal segment matches that file or everything below that directory.
  */
-export function codeownersPatternRegex(pattern: string): RegExp {
+export function codeownersPatternRegex(pattern) {
   if (pattern === '/') return /^(?!)/;
   let segments = pattern.split('/');
   if (segments[0] === '') {
