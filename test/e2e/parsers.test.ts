@@ -114,6 +114,35 @@ describe('files that are not what orgwire expects', () => {
     );
   });
 
+  it('refuses a named pipe as a repository\u2019s .mailmap, which git would wait on forever', () => {
+    const dir = write(fresh('mailmap-fifo'), { 'catalog/org.yaml': TWO_TEAMS });
+    const repo = join(dir, 'repo');
+    const git = (...args: string[]) =>
+      spawnSync('git', args, {
+        cwd: repo,
+        env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+      });
+    mkdirSync(repo);
+    git('init', '-q');
+    git(
+      '-c',
+      'user.name=A',
+      '-c',
+      'user.email=a@example.com',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'x',
+    );
+    spawnSync('mkfifo', [join(repo, '.mailmap')]);
+    inputError(
+      ['analyze', '--repo', 'repo', '--db', 'store.db'],
+      dir,
+      'repo/.mailmap is not a regular file',
+    );
+  });
+
   it('refuses init into a file with a message, not a stack trace, and leaves the file alone', () => {
     const dir = write(fresh('init-file'), { notes: 'keep me\n' });
     inputError(
