@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError } from '../errors.js';
-import { readCatalogFiles } from '../ingest/index.js';
+import { readCatalogFiles, readTextFile } from '../ingest/index.js';
 import {
   type Config,
   hasErrors,
@@ -31,17 +29,22 @@ export interface LoadedConfig {
  */
 export async function loadConfig(io: Io, file: string | undefined): Promise<LoadedConfig> {
   const path = file ? resolve(io.cwd, file) : join(io.cwd, CONFIG_FILE);
-  if (!existsSync(path)) {
-    if (file)
+  const shown = file ?? CONFIG_FILE;
+  let text: string;
+  try {
+    text = await readTextFile(path, { shownAs: shown, what: 'config file', flag: '--config' });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not-found') {
+      if (!file) return { config: {}, base: io.cwd, file: path };
       throw new AppError(
         'not-found',
         `No config file at ${file}.`,
         'Pass --config with an existing orgwire.yaml, or leave it out.',
       );
-    return { config: {}, base: io.cwd, file: path };
+    }
+    throw error;
   }
-  const shown = file ?? CONFIG_FILE;
-  const { config, problems } = parseConfig(await readFile(path, 'utf8'), shown);
+  const { config, problems } = parseConfig(text, shown);
   if (problems.length > 0) throw new InputProblems(problems, `${shown} is not valid.`);
   return { config, base: dirname(path), file: path };
 }

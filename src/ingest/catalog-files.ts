@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { AppError } from '../errors.js';
 import type { CatalogFile } from '../model/index.js';
 import { displayPath } from './display-path.js';
+import { readTextFile } from './read-text-file.js';
 
 const SKIP = new Set(['node_modules', '.git']);
 
@@ -15,7 +16,7 @@ export async function readCatalogFiles(dir: string, cwd = process.cwd()): Promis
   if (info && !info.isDirectory()) {
     throw new AppError(
       'invalid-input',
-      `${dir} is a file; --catalog takes the folder that holds the catalog's YAML files.`,
+      `${dir} is ${info.isFile() ? 'a file' : 'not a folder'}; --catalog takes the folder that holds the catalog's YAML files.`,
       'Pass its folder instead, e.g. --catalog catalog.',
     );
   }
@@ -39,9 +40,12 @@ export async function readCatalogFiles(dir: string, cwd = process.cwd()): Promis
     )
     .sort();
   return Promise.all(
-    paths.map(async (path) => ({
-      path: displayPath(cwd, path),
-      text: await readFile(path, 'utf8'),
-    })),
+    paths.map(async (path) => {
+      const shown = displayPath(cwd, path);
+      return {
+        path: shown,
+        text: await readTextFile(path, { shownAs: shown, what: 'catalog file' }),
+      };
+    }),
   );
 }

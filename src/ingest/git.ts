@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 
@@ -126,7 +127,29 @@ export async function openRepository(dir: string): Promise<GitSource> {
       `Pass --repo ${top}: orgwire reads whole repositories, and components say which folders belong to whom.`,
     );
   }
+  await checkMailmap(git, dir);
   return git;
+}
+
+/**
+ * git reads the work tree's `.mailmap` with every `git log`: a named pipe (or device) there
+ * would block it forever. git does not follow a symbolic link there, so lstat says what
+ * git would open.
+ */
+async function checkMailmap(git: GitSource, dir: string): Promise<void> {
+  const top = await git
+    .run(['rev-parse', '--show-toplevel'])
+    .then((out) => out.toString('utf8').trim())
+    .catch(() => ''); // a bare clone: git reads the mailmap from HEAD's tree, not from disk
+  if (top === '') return;
+  const info = await lstat(join(top, '.mailmap')).catch(() => undefined);
+  if (info && !info.isFile() && !info.isSymbolicLink()) {
+    throw new AppError(
+      'invalid-input',
+      `${join(dir, '.mailmap')} is not a regular file; git would wait on it forever.`,
+      'Replace it with a regular .mailmap file, or remove it.',
+    );
+  }
 }
 
 /** Whether the repository has at least one commit on HEAD (an empty repository has none). */

@@ -352,6 +352,29 @@ describe('parseContact', () => {
     expect(parseContact(text)).toEqual(person);
   });
 
+  it('reads a contact as the regular expression it replaces did, in linear time', () => {
+    const OLD = /^\s*(.*?)\s*<([^<>]*)>\s*$/;
+    const old = (text: string): Person | undefined => {
+      const match = OLD.exec(text);
+      const email = match?.[2]?.trim();
+      return match && email ? { name: match[1] as string, email } : undefined;
+    };
+    const piece = fc.constantFrom(' ', '\t', '\n', '\u2028', '<', '>', 'a', 'b@c', '\ufeff');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+        (text) => {
+          expect(parseContact(text)).toEqual(old(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    const started = performance.now();
+    for (const text of [' '.repeat(50_000), `a${' '.repeat(50_000)}b`, `${'<'.repeat(50_000)}>`])
+      expect(parseContact(text)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('reads back any name and e-mail written as Name <email>', () => {
     const name = fc.string().filter((s) => !/[<>\n\r\u2028\u2029]/.test(s) && s.trim() === s);
     const email = fc.emailAddress();

@@ -104,12 +104,20 @@ export function createIdentityResolver(
   };
 }
 
-const CONTACT = /^\s*(.*?)\s*<([^<>]*)>\s*$/;
-
-/** Parses `Name <email>` as written in a `Co-authored-by:` trailer. */
+/**
+ * Parses `Name <email>` as written in a `Co-authored-by:` trailer: the name is what comes
+ * before the last `<` (trimmed, on one line), the e-mail what lies between it and the final
+ * `>`. By index, not by a regular expression: `/^\s*(.*?)\s*<([^<>]*)>\s*$/` took cubic
+ * time on a long run of spaces with no `<` (20,000 spaces: minutes).
+ */
 export function parseContact(text: string): Person | undefined {
-  const match = CONTACT.exec(text);
-  if (!match) return undefined;
-  const email = (match[2] as string).trim();
-  return email === '' ? undefined : { name: match[1] as string, email };
+  const trimmed = text.trim();
+  if (!trimmed.endsWith('>')) return undefined;
+  const open = trimmed.lastIndexOf('<');
+  if (open === -1) return undefined;
+  const inner = trimmed.slice(open + 1, -1);
+  const name = trimmed.slice(0, open).trim();
+  if (inner.includes('>') || /[\n\r\u2028\u2029]/.test(name)) return undefined;
+  const email = inner.trim();
+  return email === '' ? undefined : { name, email };
 }

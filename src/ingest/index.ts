@@ -13,6 +13,7 @@ export { PLAIN_REQUEST_COLUMNS } from './parse-plain-requests.js';
 export * from './path-ownership.js';
 export * from './read-log.js';
 export * from './read-requests.js';
+export * from './read-text-file.js';
 export * from './repository.js';
 export { parseRequestDate } from './request-dates.js';
 export { createTeamMatcher } from './team-matcher.js';

@@ -762,7 +762,7 @@ describe('readRequestFile', () => {
     expect(result.problems[0]?.file).toBe('exports/requests.csv');
   });
 
-  it('refuses a missing file, a folder and what is not UTF-8 text, saying which', async () => {
+  it('refuses a missing file, a folder and what is not text, saying which, and reads UTF-16', async () => {
     await mkdir(join(dir, 'folder'));
     await writeFile(
       join(dir, 'latin1.csv'),
@@ -781,16 +781,15 @@ describe('readRequestFile', () => {
     });
     expect(await open('folder')).toEqual({
       code: 'invalid-input',
-      message: 'folder is a folder; --requests takes one export file.',
+      message: 'folder is a folder, not a request export.',
     });
     expect(await open('latin1.csv')).toEqual({
       code: 'invalid-input',
       message: 'latin1.csv is in another encoding, not UTF-8 text.',
     });
-    expect(await open('utf16.csv')).toEqual({
-      code: 'invalid-input',
-      message: 'utf16.csv is UTF-16, not UTF-8 text.',
-    });
+    // UTF-16 with a byte-order mark (Excel's "Unicode text") is decoded, not refused.
+    const utf16 = await readRequestFile(join(dir, 'utf16.csv'), { catalog, shownAs: 'utf16.csv' });
+    expect(utf16.problems[0]?.message).not.toContain('UTF');
     expect(await open('book.xlsx')).toEqual({
       code: 'invalid-input',
       message: 'book.xlsx is a zip archive (an Excel workbook?), not UTF-8 text.',

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { AppError } from '../errors.js';
 import { columnKey } from './column-key.js';
 import { parseGithubRequests } from './parse-github-requests.js';
 import { parseJiraRequests } from './parse-jira-requests.js';
@@ -9,6 +7,7 @@ import {
   parsePlainRequests,
 } from './parse-plain-requests.js';
 import { csvHeader } from './read-csv-records.js';
+import { readTextFile } from './read-text-file.js';
 import { createContext } from './request-context.js';
 import {
   type ParsedRequests,
@@ -71,65 +70,18 @@ export function parseRequests(text: string, options: ParseRequestsOptions): Pars
 
 /**
  * Reads a request export from disk and parses it. Throws an {@link AppError} when the file
- * is missing, a folder, unreadable, or not UTF-8 text; problems name it as `shownAs`.
+ * is missing, a folder, not a regular file, unreadable, or not text (see
+ * {@link readTextFile}); problems name it as `shownAs`.
  */
 export async function readRequestFile(
   path: string,
   options: Omit<ParseRequestsOptions, 'file'> & { shownAs?: string },
 ): Promise<ParsedRequests> {
   const shown = options.shownAs ?? path;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new AppError(
-        'not-found',
-        `No request export at ${shown}.`,
-        'Check the path given to --requests.',
-      );
-    }
-    if (code === 'EISDIR') {
-      throw new AppError(
-        'invalid-input',
-        `${shown} is a folder; --requests takes one export file.`,
-        'Pass the CSV or JSON file itself, e.g. --requests exports/jira.csv.',
-      );
-    }
-    throw new AppError(
-      'invalid-input',
-      `Cannot read ${shown} (${code ?? String(error)}).`,
-      'Check that the file exists and that you may read it.',
-    );
-  }
-  return parseRequests(decodeText(bytes, shown), { ...options, file: shown });
-}
-
-/** The text of an export, refusing what is not UTF-8 text with a way to fix it. */
-function decodeText(bytes: Buffer, shown: string): string {
-  const notText = (what: string, hint: string) =>
-    new AppError('invalid-input', `${shown} is ${what}, not UTF-8 text.`, hint);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw notText(
-      'UTF-16',
-      'Save it as "CSV UTF-8", or convert it: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.csv.',
-    );
-  }
-  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
-    throw notText('a zip archive (an Excel workbook?)', 'Export the issues as CSV or JSON.');
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw notText(
-      'in another encoding',
-      'Export it as UTF-8, or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8.csv.',
-    );
-  }
-  if (text.includes('\0')) {
-    throw notText('a binary file', 'Export the issues as CSV or JSON.');
-  }
-  return text;
+  const text = await readTextFile(path, {
+    shownAs: shown,
+    what: 'request export',
+    flag: '--requests',
+  });
+  return parseRequests(text, { ...options, file: shown });
 }

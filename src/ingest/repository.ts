@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { AppError } from '../errors.js';
 import {
   CODEOWNERS_LOCATIONS,
   type CodeownersProblem,
@@ -7,6 +7,7 @@ import {
   parseCodeowners,
 } from './codeowners.js';
 import { type GitSource, hasHead } from './git.js';
+import { readTextFile } from './read-text-file.js';
 
 /** The repository's folder name without `.git`: how orgwire labels it. */
 export function repositoryLabel(dir: string): string {
@@ -50,7 +51,13 @@ export async function readCodeowners(
   const head = await hasHead(git);
   for (const location of CODEOWNERS_LOCATIONS) {
     const text = top
-      ? await readFile(join(top, location), 'utf8').catch(() => undefined)
+      ? await readTextFile(join(top, location), {
+          shownAs: join(shownAs, location),
+          what: 'CODEOWNERS file',
+        }).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'not-found') return undefined;
+          throw error;
+        })
       : head
         ? await git
             .run(['cat-file', 'blob', `HEAD:${location}`])

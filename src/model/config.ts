@@ -120,7 +120,25 @@ export function parseConfig(text: string, file: string): { config: Config; probl
       })),
     };
   }
-  const result = configSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias to an anchor never set, or aliases that expand past the limit.
+    return {
+      config: {},
+      problems: [
+        {
+          severity: 'error',
+          code: 'yaml/syntax',
+          ...at(doc.contents?.range[0] ?? 0),
+          message: (error as Error).message,
+          hint: 'Remove or fix the aliases (*name) in this file.',
+        },
+      ],
+    };
+  }
+  const result = configSchema.safeParse(value ?? {}, { reportInput: true });
   if (result.success) return { config: result.data, problems: [] };
   return {
     config: {},

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, parseDocument } from 'yaml';
 import { DEFAULT_COUPLING, type IdentitySummary } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
-import { displayPath } from '../../ingest/index.js';
+import { displayPath, readTextFile } from '../../ingest/index.js';
 import { humanizeEntityRef } from '../../model/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import { type LoadedConfig, loadConfig } from '../context.js';
@@ -132,7 +131,12 @@ async function writeAliases(
   file: string,
   aliases: readonly { email: string; user: string }[],
 ): Promise<void> {
-  const text = await readFile(file, 'utf8').catch(() => '');
+  const text = await readTextFile(file, { shownAs: file, what: 'config file' }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'not-found') return '';
+      throw error;
+    },
+  );
   const doc = parseDocument(text);
   if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
     throw new AppError(

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { AppError } from '../../errors.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
@@ -14,7 +14,15 @@ export async function init(
   options: { dir: string; format: OutputFormat },
 ): Promise<number> {
   const target = resolve(io.cwd, options.dir);
-  if (existsSync(target) && (await readdir(target)).length > 0) {
+  const info = await stat(target).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw new AppError(
+      'invalid-input',
+      `${options.dir} is ${info.isFile() ? 'a file' : 'not a folder'}; orgwire init writes the starter catalog into a folder.`,
+      'Pass a folder to create, e.g. `orgwire init catalog`.',
+    );
+  }
+  if (info && (await readdir(target)).length > 0) {
     throw new AppError(
       'invalid-input',
       `${options.dir} already exists and is not empty.`,
@@ -37,7 +45,11 @@ export async function init(
     await rename(staging, target);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw new AppError(
+      'invalid-input',
+      `Cannot create ${options.dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      'Check that the parent folder is writable and that nothing else is creating it.',
+    );
   }
   const files = Object.keys(STARTER_CATALOG).map((name) =>
     join(relative(io.cwd, target) || '.', name),
