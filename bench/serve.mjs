@@ -490,11 +490,10 @@ async function soak(autocannon, url, token, options) {
     process.stderr.write(`${row.join('  ')}\n`);
     interval = { times: [], requests: 0, writes: 0, errors: 0, non2xx: 0, statuses: {} };
   };
-  sample();
-  rows.pop();
   process.stderr.write(
     `Soak: ${options.minutes} min at ${options.rate}/s, one request in ${every} a check-in on ${bets.length} bets; a line every ${options.sample} s:\n${rows[0].join('  ')}\n`,
   );
+  memory.push({ at: 0, rssMB: memoryOf(server.pid)?.rssMB ?? Number.NaN });
   const timer = setInterval(sample, options.sample * 1000);
   const instance = autocannon({
     url,
