@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildDemoRepo,
   DEMO_CATALOG,
@@ -347,6 +347,31 @@ describe('reads', () => {
     }
     expect(readCache.bytes).toBeGreaterThan(0);
     expect(readCache.bytes).toBeLessThanOrEqual(100_000);
+  });
+
+  it('keeps the views no write changes across writes, and builds the others again', async () => {
+    const fresh = await makeApp({ readCache: createReadCache(10_000_000) });
+    const builds = { coordination: 0, overview: 0 };
+    const coordination = vi.spyOn(radiator, 'coordination');
+    const overview = vi.spyOn(radiator, 'overview');
+    try {
+      for (let round = 0; round < 2; round++) {
+        await fresh.request('/api/coordination');
+        await fresh.request('/api/overview');
+        const written = await fresh.request('/api/bets/default/search-synonyms/checkins', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: '{"note":"a write between reads"}',
+        });
+        expect(written.status).toBe(201);
+      }
+      builds.coordination = coordination.mock.calls.length;
+      builds.overview = overview.mock.calls.length;
+    } finally {
+      coordination.mockRestore();
+      overview.mockRestore();
+    }
+    expect(builds).toEqual({ coordination: 1, overview: 2 });
   });
 
   it('refuses a limit that is no whole number', async () => {

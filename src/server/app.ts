@@ -52,6 +52,8 @@ type Env = {
 const MAP_LIMIT = 2_000;
 const SEARCH_LIMIT = 50;
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+/** The cache version of views that writes do not change (radiator versions start at 0). */
+const FIXED = -1;
 /** Responses from this many bytes are sent gzipped to clients that accept it. */
 const GZIP_FROM = 1024;
 
@@ -110,8 +112,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // cache is bounded by bytes, least recently used out first; its keys are normalised
   // queries, so spellings of one question share an entry.
   const cache = deps.readCache ?? createReadCache(deps.cacheBytes ?? DEFAULT_CACHE_BYTES);
-  const cached = (c: Context, key: string, build: () => unknown) => {
-    const json = cache.get(key, radiator.version, () => {
+  // Views no write changes (the analysis of the history) keep their entries across writes.
+  const cached = (c: Context, key: string, build: () => unknown, fixed = false) => {
+    const json = cache.get(key, fixed ? FIXED : radiator.version, () => {
       const value = build();
       return value === undefined ? undefined : Buffer.from(JSON.stringify(value));
     });
@@ -136,7 +139,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   api.get('/health', (c) => c.json({ status: 'ok' } satisfies Health));
   api.get('/overview', (c) => cached(c, 'overview', () => radiator.overview()) as Response);
-  api.get('/teams', (c) => cached(c, 'teams', () => radiator.teams()) as Response);
+  api.get('/teams', (c) => cached(c, 'teams', () => radiator.teams(), true) as Response);
   api.get('/teams/:ns/:name', (c) => {
     const ref = entity('group', c);
     return cached(c, ref, () => radiator.team(ref)) ?? missing(c, 'team', ref);
@@ -160,13 +163,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
       return fail(c, 400, 'bad-request', '`minWeight` must be a number of 0 or more.');
     // Every limit past the last need draws the same map.
     const shown = Math.min(limit, radiator.needCount);
-    return cached(c, `coordination:${shown}:${unwired}:${minWeight ?? ''}`, () =>
-      radiator.coordination(shown, unwired, minWeight),
+    return cached(
+      c,
+      `coordination:${shown}:${unwired}:${minWeight ?? ''}`,
+      () => radiator.coordination(shown, unwired, minWeight),
+      true,
     ) as Response;
   });
   api.get(
     '/data-quality',
-    (c) => cached(c, 'data-quality', () => radiator.dataQuality()) as Response,
+    (c) => cached(c, 'data-quality', () => radiator.dataQuality(), true) as Response,
   );
   api.get('/bets', (c) => cached(c, 'bets', () => radiator.betsBoard()) as Response);
   api.get('/bets/:ns/:name', (c) => {
@@ -174,8 +180,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return cached(c, ref, () => radiator.bet(ref)) ?? missing(c, 'bet', ref);
   });
   api.get('/learnings', (c) => cached(c, 'learnings', () => radiator.learnings()) as Response);
-  api.get('/queues', (c) => cached(c, 'queues', () => radiator.queues()) as Response);
-  api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains()) as Response);
+  api.get('/queues', (c) => cached(c, 'queues', () => radiator.queues(), true) as Response);
+  api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains(), true) as Response);
   api.get('/search', (c) => {
     const q = c.req.query('q') ?? '';
     if (q.length > 200)

@@ -320,9 +320,7 @@ export class Radiator {
           email: user?.kind === 'User' ? (user.email ?? null) : null,
         };
       }),
-      owned: this.report.ownership.components
-        .filter((c) => c.owner === ref)
-        .map((c) => this.row(c)),
+      owned: (this.ownedBy.get(ref) ?? []).map((c) => this.row(c)),
       interactions: this.interactions.filter((i) => i.teams.includes(ref)),
       coordination: (this.needsOf.get(ref) ?? [])
         .map((n) => ({ ...n, other: n.teams[0] === ref ? n.teams[1] : n.teams[0] }))

@@ -36,11 +36,13 @@ describe('createReadCache', () => {
     expect(cache.bytes).toBe(0);
   });
 
-  it('forgets everything when the radiator changes (a write)', () => {
+  it('builds an entry again when the radiator has changed since (a write), and only that one', () => {
     const cache = createReadCache(10_000);
     cache.get('overview', 1, () => body(10));
+    cache.get('coordination', 0, () => body(30));
     expect(cache.get('overview', 2, () => body(20))?.length).toBe(20);
-    expect(cache.size).toBe(1);
+    expect(cache.get('coordination', 0, () => body(99))?.length).toBe(30);
+    expect(cache.size).toBe(2);
   });
 
   it('caches nothing for a missing entity', () => {
