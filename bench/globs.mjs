@@ -42,8 +42,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const { compileGlob } = await import(join(root, 'dist/ingest/compile-glob.js'));
-const { parseCodeowners, createPathFilter, DEFAULT_IGNORE, parseGeneratedAttributes } =
+const { compileGlob, parseCodeowners, createPathFilter, DEFAULT_IGNORE, parseGeneratedAttributes } =
   await import(dist);
 const { codeownersPatternRegex } = await import(join(root, 'test/helpers/codeowners-regex.mjs'));
 const picomatch = require('picomatch');
