@@ -51,9 +51,13 @@ const failures = [];
 function readReports() {
   return readdirSync(reports)
     .filter((f) => f.endsWith('.json'))
-    .map((f) => {
+    .flatMap((f) => {
       const path = join(reports, f);
-      return { path, mtime: statSync(path).mtimeMs, ...JSON.parse(readFileSync(path, 'utf8')) };
+      try {
+        return [{ path, mtime: statSync(path).mtimeMs, ...JSON.parse(readFileSync(path, 'utf8')) }];
+      } catch {
+        return []; // being written: read it at the next tick
+      }
     });
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -58,7 +58,10 @@ function fuzzCli(
         done: false,
       };
       const save = () => {
-        if (REPORTS) writeFileSync(join(REPORTS, `cli-${kind}.json`), JSON.stringify(report));
+        if (!REPORTS) return;
+        const file = join(REPORTS, `cli-${kind}.json`);
+        writeFileSync(`${file}.tmp`, JSON.stringify(report));
+        renameSync(`${file}.tmp`, file);
       };
       for (let start = 0; start < samples.length; start += perRun) {
         const dir = join(work, `${kind}-${start}`);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -35,7 +35,9 @@ export function recorder<T>(parser: string, show: (input: T) => string) {
   let lastWrite = 0;
   const save = () => {
     if (!file) return;
-    writeFileSync(file, JSON.stringify(report));
+    // Written beside and renamed, so that the watchdog never reads half a report.
+    writeFileSync(`${file}.tmp`, JSON.stringify(report));
+    renameSync(`${file}.tmp`, file);
     lastWrite = Date.now();
   };
   const seen = new Set<string>();
