@@ -3,6 +3,8 @@
 //
 //   npm run build && node bench/serve.mjs [OUTDIR] [--duration 20] [--rate 100]
 //       [--connections 10] [--no-browser] [--teams N --users N --components N --commits N --seed N]
+//   npm run build && node bench/serve.mjs [OUTDIR] --soak [--minutes 10] [--rate 200]
+//       [--writes 5] [--sample 30] [--connections 10]
 //
 // OUTDIR holds a synthetic organisation from bench/generate-org.mjs (by default 1,000
 // teams, 10,000 people, 20,000 components and 1,000,000 commits already in the store); it
@@ -25,6 +27,16 @@
 //             layout has finished: ms from navigation start until then (timeout 120 s).
 //             Measured, no target. "not available" when the UI or Chromium is missing.
 //
+// With --soak, instead of routes and map: --minutes of load at a fixed --rate (default 200
+// requests/s) over the read routes (overview, org map, teams, team pages, bets, learnings,
+// queues, chains, data quality, search) with --writes percent of authenticated check-ins
+// (POST /api/bets/:ns/:name/checkins with the server's ORGWIRE_TOKEN, a random one made
+// for the run) mixed in; every write makes the next reads compute afresh. Every --sample
+// seconds it prints the latency percentiles (p50/p95/p99/max, from each response's time),
+// requests, writes, errors, non-2xx answers and the server's resident memory (VmRSS); at
+// the end the same over the whole run, and whether every acknowledged (201) check-in is
+// on its bet's page.
+//
 // autocannon runs in this process, so it shares the machine with the server: on a small
 // machine the latencies include that noise. The server is stopped at the end, on error
 // and on Ctrl-C.
@@ -35,6 +47,7 @@
 // died, the load generator failed), so there is nothing to report.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -69,6 +82,13 @@ Build first: npm run build (and the UI, for the map).
   --teams … --seed       sizes for generate-org.mjs when OUTDIR has no organisation yet
                          (defaults: 1000 teams, 10000 users, 20000 components,
                          1000000 commits, seed 1)
+
+  --soak                 a long run instead: --minutes at --rate with writes mixed in,
+                         latency percentiles, errors and memory every --sample seconds
+  --minutes M            (soak) how long (default 10)
+  --writes P             (soak) percent of requests that are check-ins (default 5)
+  --sample S             (soak) seconds between reports (default 30)
+                         (--rate defaults to 200 and --connections to 50 in a soak)
 `;
 
 /** Wrong input: says what and how to fix it, exits 2. */
@@ -93,13 +113,22 @@ function parseArgs(argv) {
     startupTimeout: 900,
     browser: true,
     sizes: {},
+    soak: false,
+    minutes: 10,
+    writes: 5,
+    sample: 30,
   };
   const NUMBERS = {
     duration: 'duration',
     rate: 'rate',
     connections: 'connections',
     'startup-timeout': 'startupTimeout',
+    minutes: 'minutes',
+    writes: 'writes',
+    sample: 'sample',
   };
+  let rateGiven = false;
+  let connectionsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -109,6 +138,8 @@ function parseArgs(argv) {
       process.exit(0);
     } else if (arg === '--no-browser') {
       options.browser = false;
+    } else if (arg === '--soak') {
+      options.soak = true;
     } else if (key in NUMBERS || SIZE_FLAGS.includes(key)) {
       const value = inline ?? argv[++i];
       const n = Number(value);
@@ -116,6 +147,9 @@ function parseArgs(argv) {
       if (!Number.isSafeInteger(n) || n < least) {
         refuse(`${flag} takes a whole number ≥ ${least}, not "${value}".`);
       }
+      if (key === 'writes' && n > 100) refuse(`--writes takes a percent from 1 to 100, not ${n}.`);
+      if (key === 'rate') rateGiven = true;
+      if (key === 'connections') connectionsGiven = true;
       if (key in NUMBERS) options[NUMBERS[key]] = n;
       else options.sizes[key] = n;
     } else if (arg.startsWith('-')) {
@@ -127,6 +161,9 @@ function parseArgs(argv) {
     }
   }
   options.outdir = resolve(options.outdir ?? join(tmpdir(), 'orgwire-bench-org'));
+  if (options.soak && !rateGiven) options.rate = 200;
+  // Enough connections that the rate holds when answers slow down after writes.
+  if (options.soak && !connectionsGiven) options.connections = 50;
   return options;
 }
 
@@ -201,7 +238,7 @@ function memoryOf(pid) {
  * Spawns the server and waits for its URL on stdout, then for /api/health. Returns the URL
  * and the times (ms since spawn) of both.
  */
-async function startServer(options) {
+async function startServer(options, env = {}) {
   const dir = options.outdir;
   const args = [
     CLI,
@@ -221,7 +258,7 @@ async function startServer(options) {
   ];
   const t0 = performance.now();
   server = spawn(process.execPath, args, {
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -344,6 +381,184 @@ async function load(autocannon, url, paths, options) {
     max: result.latency.max,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+// --- the soak -----------------------------------------------------------------------------
+
+/** The `q`-quantile (0..1) of sorted numbers, by nearest rank. */
+function quantile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+/** p50/p95/p99/max of response times, in ms. */
+function percentiles(times) {
+  const sorted = Float64Array.from(times).sort();
+  return {
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
+  };
+}
+
+/** The read paths of the soak: every route a radiator's visitors use, team pages rotating. */
+async function soakPaths(url) {
+  const teams = await teamPaths(url, TEAM_PAGES);
+  const board = await (await fetch(`${url}api/bets`)).json().catch(() => null);
+  const bets = (board?.bets ?? [])
+    .map((b) => b?.ref)
+    .filter((ref) => typeof ref === 'string' && /^bet:[^/]+\/.+/.test(ref))
+    .slice(0, 20)
+    .map((ref) => ref.slice('bet:'.length));
+  const reads = [
+    '/api/overview',
+    '/api/coordination',
+    '/api/teams',
+    '/api/bets',
+    '/api/learnings',
+    '/api/queues',
+    '/api/chains',
+    '/api/data-quality',
+    '/api/search?q=team',
+    ...teams.paths,
+    ...bets.slice(0, 5).map((b) => `/api/bets/${b}`),
+  ];
+  return { reads, bets };
+}
+
+/** How many check-ins the bets' pages list. */
+async function checkinsOn(url, bets) {
+  let total = 0;
+  for (const bet of bets) {
+    const page = await (await fetch(`${url}api/bets/${bet}`)).json();
+    total += page.checkins.length;
+  }
+  return total;
+}
+
+async function soak(autocannon, url, token, options) {
+  const { reads, bets } = await soakPaths(url);
+  if (bets.length === 0) fail('The organisation has no bets to write check-ins on.');
+  const before = await checkinsOn(url, bets);
+  const every = Math.max(1, Math.round(100 / options.writes));
+  let sent = 0;
+  let writes = 0;
+  // Most check-ins are notes; one in four records an outcome (the bets board is recomputed).
+  const body = (n) =>
+    JSON.stringify({
+      note: `Soak check-in ${n}: still on track.`,
+      ...(n % 4 === 0 ? { outcomeValue: n % 100 } : {}),
+    });
+  const started = performance.now();
+  let interval = { times: [], requests: 0, writes: 0, errors: 0, non2xx: 0, statuses: {} };
+  const total = { times: [], statuses: {} };
+  const rows = [
+    [
+      'at',
+      'requests',
+      'writes',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'errors',
+      'non-2xx',
+      'RSS MB',
+    ],
+  ];
+  const memory = [];
+  const sample = () => {
+    const m = memoryOf(server.pid);
+    const { p50, p95, p99, max } = percentiles(interval.times);
+    const at = Math.round(since(started) / 1000);
+    memory.push({ at, rssMB: m?.rssMB ?? Number.NaN });
+    const row = [
+      `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`,
+      interval.requests.toLocaleString('en'),
+      String(interval.writes),
+      p50.toFixed(1),
+      p95.toFixed(1),
+      p99.toFixed(1),
+      max.toFixed(1),
+      String(interval.errors),
+      String(interval.non2xx),
+      m ? m.rssMB.toFixed(0) : 'n/a',
+    ];
+    rows.push(row);
+    process.stderr.write(`${row.join('  ')}\n`);
+    interval = { times: [], requests: 0, writes: 0, errors: 0, non2xx: 0, statuses: {} };
+  };
+  process.stderr.write(
+    `Soak: ${options.minutes} min at ${options.rate}/s, one request in ${every} a check-in on ${bets.length} bets; a line every ${options.sample} s:\n${rows[0].join('  ')}\n`,
+  );
+  memory.push({ at: 0, rssMB: memoryOf(server.pid)?.rssMB ?? Number.NaN });
+  const timer = setInterval(sample, options.sample * 1000);
+  const instance = autocannon({
+    url,
+    connections: Math.min(options.connections, options.rate),
+    overallRate: options.rate,
+    duration: options.minutes * 60,
+    timeout: 30,
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          const n = sent++;
+          if (n % every === every - 1) {
+            writes++;
+            interval.writes++;
+            return {
+              ...req,
+              method: 'POST',
+              path: `/api/bets/${bets[writes % bets.length]}/checkins`,
+              headers: {
+                ...req.headers,
+                authorization: `Bearer ${token}`,
+                'content-type': 'application/json',
+              },
+              body: body(writes),
+            };
+          }
+          return { ...req, method: 'GET', path: reads[n % reads.length], body: undefined };
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    interval.requests++;
+    interval.times.push(ms);
+    total.times.push(ms);
+    total.statuses[status] = (total.statuses[status] ?? 0) + 1;
+    if (status < 200 || status >= 300) interval.non2xx++;
+  });
+  instance.on('reqError', () => {
+    interval.errors++;
+  });
+  let result;
+  try {
+    result = await instance;
+  } catch (error) {
+    clearInterval(timer);
+    fail(`autocannon failed during the soak: ${error.message}`);
+  }
+  clearInterval(timer);
+  sample();
+  if (server.exitCode !== null || server.signalCode !== null)
+    fail(`orgwire serve died during the soak (${server.exitCode ?? server.signalCode}).`);
+  const acknowledged = total.statuses[201] ?? 0;
+  const stored = (await checkinsOn(url, bets)) - before;
+  return {
+    rows,
+    memory,
+    overall: percentiles(total.times),
+    corrected: { p50: result.latency.p50, p99: result.latency.p99 },
+    requests: total.times.length,
+    statuses: total.statuses,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    writes: { sent: writes, acknowledged, stored },
   };
 }
 
@@ -477,6 +692,49 @@ async function main() {
 
   const org = ensureOrg(options);
   const counts = org.counts ?? {};
+
+  if (options.soak) {
+    const token = randomBytes(32).toString('hex');
+    process.stderr.write('Starting orgwire serve…\n');
+    const started = await startServer(options, { ORGWIRE_TOKEN: token });
+    process.stderr.write(`Healthy after ${seconds(started.healthyMs)}.\n`);
+    const r = await soak(autocannon, started.url, token, options);
+    stopServer();
+    await waitForExit(server, 5000);
+    const host = machine();
+    const rss = r.memory.map((m) => m.rssMB).filter(Number.isFinite);
+    const statuses = Object.entries(r.statuses)
+      .map(([status, n]) => `${status}: ${n.toLocaleString('en')}`)
+      .join(', ');
+    const lines = [
+      '',
+      `orgwire serve soak — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      `organisation  ${options.outdir}`,
+      `              ${['teams', 'users', 'components', 'bets', 'commits', 'requests']
+        .filter((k) => counts[k] !== undefined)
+        .map((k) => `${counts[k].toLocaleString('en')} ${k}`)
+        .join(', ')}`,
+      `machine       ${host.cores} cores, ${host.cpu}, ${host.memGiB.toFixed(1)} GiB; node ${process.version}; orgwire ${host.orgwire}`,
+      `load          ${options.rate} requests/s for ${options.minutes} min over ${Math.min(options.connections, options.rate)} connections, ${options.writes} % check-ins (autocannon, in this process)`,
+      `startup       /api/health ok after ${seconds(started.healthyMs)}, RSS ${started.memory ? started.memory.rssMB.toFixed(0) : 'n/a'} MB`,
+      '',
+      table(r.rows),
+      '',
+      `whole run     ${r.requests.toLocaleString('en')} requests: p50 ${r.overall.p50.toFixed(1)} ms, p95 ${r.overall.p95.toFixed(1)} ms, p99 ${r.overall.p99.toFixed(1)} ms, max ${r.overall.max.toFixed(1)} ms`,
+      `              (autocannon, corrected for coordinated omission: p50 ${r.corrected.p50} ms, p99 ${r.corrected.p99} ms)`,
+      `answers       ${statuses}; ${r.errors} errors (connection errors and timeouts), ${r.non2xx} non-2xx`,
+      // A write still in flight when the load stops may be stored unacknowledged; an
+      // acknowledged one missing from the pages would be lost.
+      `writes        ${r.writes.sent.toLocaleString('en')} sent, ${r.writes.acknowledged.toLocaleString('en')} acknowledged (201), ${r.writes.stored.toLocaleString('en')} on the bets' pages after the run: ${r.writes.stored >= r.writes.acknowledged && r.writes.stored <= r.writes.sent ? 'none lost' : 'LOST OR EXTRA WRITES'}`,
+      `memory        RSS ${rss.length ? `${rss[0].toFixed(0)} MB at the start, ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over the run, ${rss.at(-1).toFixed(0)} MB at the end` : 'n/a (no /proc)'}`,
+      '',
+      'Each line: the answers received in that interval; p50/p95/p99/max from each response',
+      "time (autocannon's 'response' event). RSS: the server's resident memory at the line.",
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
+
   process.stderr.write('Starting orgwire serve…\n');
   const started = await startServer(options);
   const { url } = started;

@@ -22,5 +22,7 @@ export type AppErrorCode =
   | 'not-found'
   /** git is missing, or a repository cannot be read. */
   | 'git'
+  /** The store cannot be opened, read or written: locked, read-only, damaged, a full disk. */
+  | 'store'
   /** git stopped at an object the repository lacks (a partial or damaged clone). */
   | 'missing-objects';

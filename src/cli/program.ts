@@ -187,6 +187,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new InvalidArgumentError(`--port takes a port number from 0 to 65535, not "${value}".`);
     return n;
   };
+  const publicUrl = (value: string) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+      throw new InvalidArgumentError(
+        `--public-url takes an http:// or https:// URL, such as https://radiator.example.com/, not "${value}".`,
+      );
+    return url;
+  };
   const whole = (name: string) => (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) {
@@ -638,6 +646,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'the address to listen on; 0.0.0.0 opens it to the network',
       '127.0.0.1',
     )
+    .option(
+      '--public-url <url>',
+      'where people open it, when not at --host:--port (a reverse proxy): its host is answered too',
+      publicUrl,
+    )
     .option('--read-token', 'reads need a token too, not only writes', false)
     .option('--window <length>', "the window's length: 90d, 12w, 6m, 1y", '90d')
     .addOption(ignoreOption())
@@ -649,7 +662,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples([
         'orgwire serve --demo',
         'orgwire serve --catalog catalog --repo ../shop --requests jira.csv --port 8080',
-        'ORGWIRE_TOKEN=secret orgwire serve --repo . --read-token',
+        'ORGWIRE_TOKEN=$(openssl rand -hex 32) orgwire serve --repo . --read-token',
       ]),
     )
     .action(
@@ -662,6 +675,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         db?: string;
         port: number;
         host: string;
+        publicUrl?: URL;
         readToken: boolean;
         window: string;
         today?: string;
@@ -710,6 +724,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
       const { listTokens } = await import('./commands/token.js');
       status = await listTokens(io, db === undefined ? {} : { db });
+    });
+
+  token
+    .command('delete')
+    .description('delete a token: it stops working at once, on a running radiator too')
+    .argument('<name>', 'the name `orgwire token list` shows')
+    .option('--demo', "the demo's store")
+    .addOption(dbOption())
+    .addHelpText(
+      'after',
+      examples(['orgwire token delete ci', 'orgwire token delete token-1 --demo']),
+    )
+    .action(async (name: string, opts: { db?: string; demo?: boolean }) => {
+      const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      const { deleteToken } = await import('./commands/token.js');
+      status = await deleteToken(io, { name, ...(db === undefined ? {} : { db }) });
     });
 
   /** The demo's catalog, repository and store, judged as of the demo's last day. */

@@ -121,7 +121,7 @@ function naive(rules: readonly CodeownersRule[], files: readonly string[]) {
   const dead: number[] = [];
   const shadowed: [number, number, number[]][] = [];
   for (const rule of rules) {
-    const hits = files.flatMap((f, i) => (rule.regex.test(f) ? [i] : []));
+    const hits = files.flatMap((f, i) => (rule.glob.matches(f) ? [i] : []));
     if (hits.length === 0) dead.push(rule.line);
     else if (!deciders.includes(rule)) {
       const by = [...new Set(hits.map((i) => deciders[i]?.line as number))].sort((a, b) => a - b);

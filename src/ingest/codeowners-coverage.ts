@@ -33,7 +33,7 @@ export function codeownersCoverage(
   const matched = new Uint8Array(rules.length);
   const decided = new Uint32Array(rules.length);
   const decider = new Int32Array(sorted.length).fill(-1);
-  const regexOf = (index: number) => (rules[index] as CodeownersRule).regex;
+  const globOf = (index: number) => (rules[index] as CodeownersRule).glob;
 
   // Unanchored rules are tried on every file; anchored ones only on files below their folder.
   const everywhere = [...(byBase.get('') ?? [])].reverse();
@@ -54,13 +54,13 @@ export function codeownersCoverage(
           : everywhere[e++]
       ) as number;
       if (found === -1) {
-        if (regexOf(index).test(path)) {
+        if (globOf(index).matches(path)) {
           found = index;
           matched[index] = 1;
           decided[index] = (decided[index] as number) + 1;
           decider[f] = index;
         }
-      } else if (matched[index] === 0 && regexOf(index).test(path)) {
+      } else if (matched[index] === 0 && globOf(index).matches(path)) {
         matched[index] = 1;
       }
     }
@@ -83,7 +83,7 @@ export function codeownersCoverage(
     let count = 0;
     const winners = new Set<number>();
     for (const f of filesUnder(sorted, base)) {
-      if (!rule.regex.test(sorted[f] as string)) continue;
+      if (!rule.glob.matches(sorted[f] as string)) continue;
       count++;
       winners.add(rules[decider[f] as number]?.line as number);
     }

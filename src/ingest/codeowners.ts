@@ -1,3 +1,5 @@
+import { compileGlob, type Glob } from './compile-glob.js';
+
 /** One rule of a CODEOWNERS file: a pattern, its owners (possibly none) and its line. */
 export interface CodeownersRule {
   pattern: string;
@@ -5,7 +7,8 @@ export interface CodeownersRule {
   owners: string[];
   file: string;
   line: number;
-  regex: RegExp;
+  /** The compiled pattern. */
+  glob: Glob;
 }
 
 /** A line GitHub would not use, with why. */
@@ -74,7 +77,7 @@ export function parseCodeowners(
       });
       return;
     }
-    rules.push({ pattern, owners, file, line, regex: codeownersPatternRegex(pattern) });
+    rules.push({ pattern, owners, file, line, glob: codeownersGlob(pattern) });
   });
   return { rules, problems };
 }
@@ -88,63 +91,9 @@ function unsupportedSyntax(pattern: string): string | undefined {
   return undefined;
 }
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/**
- * The regular expression for one CODEOWNERS pattern, following gitignore rules as GitHub
- * applies them (the translation of hmarr/codeowners, whose test table we share):
- * a pattern with no inner slash matches at any depth; a leading slash anchors to the
- * root; a trailing slash matches everything inside a directory; `*` and `?` stay inside
- * one path segment, and `dir/*` matches the files directly in `dir` only; `**` spans
- * segments; a final literal segment matches that file or everything below that directory.
- */
-export function codeownersPatternRegex(pattern: string): RegExp {
-  if (pattern === '/') return /^(?!)/;
-  let segments = pattern.split('/');
-  if (segments[0] === '') {
-    segments = segments.slice(1);
-  } else if (segments.length === 1 || (segments.length === 2 && segments[1] === '')) {
-    if (segments[0] !== '**') segments = ['**', ...segments];
-  }
-  if (segments.length > 1 && segments[segments.length - 1] === '')
-    segments[segments.length - 1] = '**';
-
-  const last = segments.length - 1;
-  let needSlash = false;
-  let re = '^';
-  segments.forEach((segment, i) => {
-    if (segment === '**') {
-      if (i === 0 && i === last) re += '.+';
-      else if (i === 0) {
-        re += '(?:.+/)?';
-        needSlash = false;
-      } else if (i === last) re += '/.*';
-      else {
-        re += '(?:/.+)?';
-        needSlash = true;
-      }
-      return;
-    }
-    if (needSlash) re += '/';
-    if (segment === '*') {
-      re += '[^/]+';
-      needSlash = true;
-      return;
-    }
-    let escaped = false;
-    for (const ch of segment) {
-      if (escaped) {
-        escaped = false;
-        re += escapeRegex(ch);
-      } else if (ch === '\\') escaped = true;
-      else if (ch === '*') re += '[^/]*';
-      else if (ch === '?') re += '[^/]';
-      else re += escapeRegex(ch);
-    }
-    if (i === last) re += '(?:/.*)?';
-    needSlash = true;
-  });
-  return new RegExp(`${re}$`, 's');
+/** The glob engine's matcher for one CODEOWNERS pattern (see `compileGlob`). */
+export function codeownersGlob(pattern: string): Glob {
+  return compileGlob(pattern, 'codeowners');
 }
 
 /** The rule that decides a path: the last one that matches, as on GitHub. */
@@ -154,7 +103,7 @@ export function matchCodeowners(
 ): CodeownersRule | undefined {
   for (let i = rules.length - 1; i >= 0; i--) {
     const rule = rules[i] as CodeownersRule;
-    if (rule.regex.test(path)) return rule;
+    if (rule.glob.matches(path)) return rule;
   }
   return undefined;
 }

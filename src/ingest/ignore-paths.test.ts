@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import ignore from 'ignore';
 import { describe, expect, it } from 'vitest';
 import {
   createPathFilter,
@@ -85,5 +87,45 @@ describe('linguist attributes in .gitattributes', () => {
     expect(f.ignoredBy('web/src/a.gen.ts')).toBeDefined();
     expect(f.ignoredBy('web/a.gen.ts')).toBeDefined();
     expect(f.ignoredBy('server/a.gen.ts')).toBeUndefined();
+  });
+});
+
+describe('the path filter against the ignore package it replaces', () => {
+  const name = fc.constantFrom('a', 'b', 'A', 'ab', 'b.go', 'x.Go', 'vendor', '.a');
+  const path = fc.array(name, { minLength: 1, maxLength: 4 }).map((n) => n.join('/'));
+  const glob = fc
+    .array(
+      fc.constantFrom('a', 'B', '*', '?', '**', '*.go', '[ab]', '[^a]*', 'vendor', '.*', 'x*'),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((n) => n.join('/'));
+  const line = fc
+    .tuple(fc.constantFrom('', '!', '/', '!/', '#', '\\!'), glob, fc.constantFrom('', '/', '  '))
+    .map(([lead, body, trail]) => `${lead}${body}${trail}`)
+    .filter((l) => !/\*\*\/\*\*/.test(l));
+
+  it('leaves out the same paths, by the same pattern', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), path, (lines, p) => {
+        const patterns = lines.map((pattern, i) => ({ pattern, source: String(i) }));
+        const oracle = ignore({ allowRelativePaths: true }).add(
+          patterns.map((x) => ({ pattern: x.pattern, mark: x.source })),
+        );
+        expect(createPathFilter(patterns).ignoredBy(p)?.source).toBe(oracle.test(p).rule?.mark);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the path filter on patterns that made the ignore package backtrack', () => {
+  it('decides a path 2,000 folders deep against "**/a/**/a/…/b" at once', () => {
+    const pattern = `${'**/a/'.repeat(8)}b`;
+    const filter = createPathFilter([{ pattern, source: '.gitattributes:1' }]);
+    const start = performance.now();
+    expect(filter.ignoredBy(`${'a/'.repeat(2000)}c`)).toBeUndefined();
+    expect(filter.ignoredBy(`${'a/'.repeat(2000)}b`)?.source).toBe('.gitattributes:1');
+    // The package took 30 s at 40 folders deep, and grew with each one more.
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import ignore from 'ignore';
+import { compileGlob, type Glob } from './compile-glob.js';
 import type { GitSource } from './git.js';
 
 /**
@@ -45,27 +45,71 @@ export interface PathFilter {
 }
 
 /**
- * A gitignore-style filter (the `ignore` package, which follows git's own rules) over
- * patterns given in the order they apply: the defaults, then `.gitattributes` patterns
- * marked `linguist-generated` or `linguist-vendored`, then the user's, so that a user's
- * `!pattern` takes a path back.
+ * A gitignore-style filter over patterns given in the order they apply: the defaults,
+ * then `.gitattributes` patterns marked `linguist-generated` or `linguist-vendored`, then
+ * the user's, so that a user's `!pattern` takes a path back. Git's rules (as the `ignore`
+ * package applied them before, letters compared without case): the last pattern that
+ * matches decides; a folder left out leaves out everything below it, which no later
+ * `!pattern` takes back; `#` starts a comment, `\#` and `\!` a literal, and trailing
+ * spaces are dropped unless escaped.
  */
 export function createPathFilter(patterns: readonly IgnorePattern[]): PathFilter {
-  const matcher = ignore({ allowRelativePaths: true }).add(
-    patterns.map((p, index) => ({ pattern: p.pattern, mark: String(index) })),
-  );
+  const rules = patterns.flatMap((p, index) => {
+    const rule = ignoreRule(p.pattern);
+    return rule ? [{ ...rule, index }] : [];
+  });
+  /** The rule that decides one path or folder (`dir/`) by itself, its folders aside. */
+  const decide = (path: string): IgnorePattern | 'kept' | undefined => {
+    for (let i = rules.length - 1; i >= 0; i--) {
+      const rule = rules[i] as (typeof rules)[number];
+      if (rule.glob.matches(path)) return rule.negative ? 'kept' : patterns[rule.index];
+    }
+    return undefined;
+  };
+  const folders = new Map<string, IgnorePattern | undefined>();
   const cache = new Map<string, IgnorePattern | undefined>();
   return {
     patterns,
     ignoredBy(path) {
       if (path === '') return undefined;
       if (cache.has(path)) return cache.get(path);
-      const rule = matcher.test(path).rule;
-      const hit = rule?.mark === undefined ? undefined : patterns[Number(rule.mark)];
+      let hit: IgnorePattern | undefined;
+      for (let i = path.indexOf('/'); i !== -1 && hit === undefined; i = path.indexOf('/', i + 1)) {
+        const folder = path.slice(0, i + 1);
+        if (!folders.has(folder)) {
+          const decided = decide(folder);
+          folders.set(folder, decided === 'kept' ? undefined : decided);
+        }
+        hit = folders.get(folder);
+      }
+      if (hit === undefined) {
+        const decided = decide(path);
+        hit = decided === 'kept' ? undefined : decided;
+      }
       cache.set(path, hit);
       return hit;
     },
   };
+}
+
+/** One line of a gitignore-style list as a rule, or undefined for a comment or blank. */
+function ignoreRule(line: string): { glob: Glob; negative: boolean } | undefined {
+  if (line.startsWith('#')) return undefined;
+  const negative = line.startsWith('!');
+  let body = negative ? line.slice(1) : line;
+  let end = body.length;
+  while (body[end - 1] === ' ') end--;
+  // A space escaped by an odd run of backslashes stays.
+  if (end < body.length && trailingBackslashes(body.slice(0, end)) % 2 === 1) end++;
+  body = body.slice(0, end);
+  if (body === '' || trailingBackslashes(body) % 2 === 1) return undefined;
+  return { glob: compileGlob(body, 'gitignore', { ignoreCase: true }), negative };
+}
+
+function trailingBackslashes(text: string): number {
+  let count = 0;
+  while (text[text.length - count - 1] === '\\') count++;
+  return count;
 }
 
 /**

@@ -3,6 +3,7 @@ export * from './co-author-mailmap.js';
 export * from './codeowners.js';
 export * from './codeowners-coverage.js';
 export * from './codeowners-findings.js';
+export * from './compile-glob.js';
 export * from './display-path.js';
 export * from './git.js';
 export * from './identities.js';

@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import {
   type Catalog,
   type Component,
@@ -7,6 +6,7 @@ import {
   type UnresolvedOwner,
 } from '../model/index.js';
 import { type CodeownersRule, matchCodeowners } from './codeowners.js';
+import { compileGlob, type Glob } from './compile-glob.js';
 import { githubNoreplyLogin } from './identities.js';
 
 export interface RepositoryNames {
@@ -19,7 +19,7 @@ export interface RepositoryNames {
 interface CompiledGlob {
   component: Component;
   glob: string;
-  match: (path: string) => boolean;
+  compiled: Glob;
 }
 
 /**
@@ -36,7 +36,7 @@ export function createPathResolver(
   const globs: CompiledGlob[] = catalog.components.flatMap((component) =>
     component.paths
       .filter((p) => p.repo === undefined || names.has(p.repo.toLowerCase()))
-      .map((p) => ({ component, glob: p.glob, match: picomatch(p.glob, { dot: true }) })),
+      .map((p) => ({ component, glob: p.glob, compiled: compileGlob(p.glob, 'path') })),
   );
   globs.sort(
     (a, b) => b.glob.length - a.glob.length || a.component.ref.localeCompare(b.component.ref),
@@ -47,8 +47,7 @@ export function createPathResolver(
   // handful of globs instead of all of them.
   const byBase = new Map<string, { rank: number; glob: CompiledGlob }[]>();
   globs.forEach((glob, rank) => {
-    const scanned = picomatch.scan(glob.glob);
-    const base = (scanned.isGlob ? scanned.base : glob.glob).replace(/\/+$/, '');
+    const base = glob.compiled.base;
     const list = byBase.get(base) ?? [];
     list.push({ rank, glob });
     byBase.set(base, list);
@@ -59,7 +58,7 @@ export function createPathResolver(
     for (const base of ['', ...prefixes]) {
       for (const candidate of byBase.get(base) ?? []) {
         if (best && candidate.rank > best.rank) break;
-        if (prefixes.some((p) => candidate.glob.match(p))) best = candidate;
+        if (prefixes.some((p) => candidate.glob.compiled.matches(p))) best = candidate;
       }
     }
     return best?.glob;

@@ -80,6 +80,13 @@ export function parsePaths(value: string): Parsed<PathGlob[]> {
         'Write globs relative to the repository root, e.g. services/checkout/**, or shop:services/checkout.',
       );
     }
+    // Read literally by the glob engine, these would match nothing and say nothing.
+    if (/^!|[{}]|[@!+*?]\(/.test(glob)) {
+      return fail(
+        `"${item}" uses glob syntax orgwire does not read (braces, a leading !, or @(…)-style groups)`,
+        'Path globs have *, **, ? and [...]; list each path separately, e.g. services/a/**, services/b/**.',
+      );
+    }
     globs.push(repo === undefined ? { glob } : { repo, glob });
   }
   if (globs.length === 0) {

@@ -36,6 +36,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'payload-too-large'
+  | 'unsupported-media-type'
   | 'rate-limited'
   | 'internal';
 
@@ -427,5 +428,5 @@ export interface SearchHit extends EntitySummary {
  * `POST /api/learnings`.
  */
 export type CheckinBody = z.input<typeof checkinBody>;
-export type ReadingBody = z.input<typeof readingBody>;
-export type LearningBody = z.input<typeof learningBody>;
+export type ReadingBody = z.input<ReturnType<typeof readingBody>>;
+export type LearningBody = z.input<ReturnType<typeof learningBody>>;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildDemoRepo,
   DEMO_CATALOG,
@@ -33,8 +33,9 @@ import type {
   TeamPage,
 } from './api-types.js';
 import { createApp } from './app.js';
-import { createAuthorizer, hashToken } from './auth.js';
+import { createAuthorizer, hashToken, newToken } from './auth.js';
 import { Radiator, type RadiatorInput } from './radiator.js';
+import { createReadCache } from './read-cache.js';
 
 // The demo organisation, analysed for real: a git repository built in a temp folder,
 // ingested into a SQLite file, with the demo's request export and its settings (it leaves
@@ -46,11 +47,10 @@ let radiator: Radiator;
 let input: Pick<RadiatorInput, 'title' | 'catalog' | 'report' | 'today'>;
 let shop: Parameters<typeof buildReport>[2][number];
 const TOKEN = 'ow_test-token';
-const ENV_TOKEN = 'from-the-environment';
+const ENV_TOKEN = 'from-the-environment-0123456789abcdef';
 
-async function makeApp(options: { readToken?: boolean; writesPerMinute?: number } = {}) {
+async function makeApp(options: Partial<Parameters<typeof createApp>[0]> = {}) {
   const auth = createAuthorizer({ tokens: () => store.tokens(), envToken: ENV_TOKEN });
-  await auth.reload();
   return createApp({
     radiator,
     records: store,
@@ -329,6 +329,51 @@ describe('reads', () => {
     expect(JSON.parse(inside)).toEqual(await plain.json());
   });
 
+  it('keeps read responses within the cache size, one entry for every limit past the last need', async () => {
+    const readCache = createReadCache(100_000);
+    const bounded = await makeApp({ readCache });
+    const map = (query: string) => bounded.request(`/api/coordination?${query}`);
+    const all = (await (await map('limit=2000')).json()) as CoordinationMap;
+    expect(all.matching).toBeGreaterThan(3);
+    const kept = readCache.size;
+    for (const query of ['limit=2001', 'limit=99999999', 'limit=0100000', 'limit=2000&x=1'])
+      expect(await (await map(query)).json(), query).toEqual(all);
+    expect(readCache.size).toBe(kept);
+    for (let limit = 1; limit <= all.matching; limit++) {
+      for (let weight = 0; weight < 30; weight++) {
+        const response = await map(`limit=${limit}&minWeight=${weight / 10}`);
+        expect(response.status).toBe(200);
+      }
+    }
+    expect(readCache.bytes).toBeGreaterThan(0);
+    expect(readCache.bytes).toBeLessThanOrEqual(100_000);
+  });
+
+  it('keeps the views no write changes across writes, and builds the others again', async () => {
+    const fresh = await makeApp({ readCache: createReadCache(10_000_000) });
+    const builds = { coordination: 0, overview: 0 };
+    const coordination = vi.spyOn(radiator, 'coordination');
+    const overview = vi.spyOn(radiator, 'overview');
+    try {
+      for (let round = 0; round < 2; round++) {
+        await fresh.request('/api/coordination');
+        await fresh.request('/api/overview');
+        const written = await fresh.request('/api/bets/default/search-synonyms/checkins', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: '{"note":"a write between reads"}',
+        });
+        expect(written.status).toBe(201);
+      }
+      builds.coordination = coordination.mock.calls.length;
+      builds.overview = overview.mock.calls.length;
+    } finally {
+      coordination.mockRestore();
+      overview.mockRestore();
+    }
+    expect(builds).toEqual({ coordination: 1, overview: 2 });
+  });
+
   it('refuses a limit that is no whole number', async () => {
     const { status, body } = await get<ApiError>('/api/coordination?limit=abc');
     expect(status).toBe(400);
@@ -547,6 +592,39 @@ describe('writes', () => {
     expect((await post('/api/bets/default/no-bet/checkins', { note: 'x' })).status).toBe(404);
   });
 
+  it('takes readings dated from 1970 to a year from now, and refuses the rest saying which dates are', async () => {
+    const goal = (await get<BetsBoard>('/api/bets')).body.goals[0]?.ref.slice(
+      'goal:default/'.length,
+    );
+    const reading = (at: string) =>
+      post<ApiError>(`/api/goals/default/${goal}/readings`, { value: 1, at });
+    for (const at of [
+      '0000-01-01',
+      '9999-12-31',
+      '1969-12-31',
+      '2027-11-01',
+      '0000-01-01T00:00:00Z',
+    ]) {
+      const { status, body } = await reading(at);
+      expect(status, at).toBe(400);
+      expect(body.error.message, at).toContain('at: must be between 1970-01-01 and 2027-10-31');
+    }
+    expect((await reading('1970-01-01')).status).toBe(201);
+    expect((await reading('2027-10-31T23:59:59+00:00')).status).toBe(201);
+    const learning = await post<ApiError>('/api/learnings', {
+      title: 'From the future',
+      situation: 's',
+      complication: 'c',
+      resolution: 'r',
+      lessons: ['l'],
+      date: '9999-01-01',
+    });
+    expect(learning.status).toBe(400);
+    expect(learning.body.error.message).toContain(
+      'date: must be between 1970-01-01 and 2027-10-31',
+    );
+  });
+
   it('refuses a body over the size cap with 413', async () => {
     const { status, body } = await post<ApiError>('/api/bets/default/search-synonyms/checkins', {
       note: 'x'.repeat(5000),
@@ -570,19 +648,147 @@ describe('writes', () => {
     expect(learning?.teams).toEqual(expect.arrayContaining(responsible));
   });
 
-  it('limits the rate of writes with 429', async () => {
+  it('limits the writes of each token with 429', async () => {
     const limited = await makeApp({ writesPerMinute: 2 });
     const send = () =>
       limited.request('/api/bets/default/search-synonyms/checkins', {
         method: 'POST',
-        headers: { authorization: 'Bearer wrong' },
-        body: '{}',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: '{"note":"again"}',
       });
-    expect((await send()).status).toBe(403);
-    expect((await send()).status).toBe(403);
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(201);
     const third = await send();
     expect(third.status).toBe(429);
     expect(((await third.json()) as ApiError).error.code).toBe('rate-limited');
+  });
+});
+
+describe('tokens', () => {
+  const checkin = (on: Awaited<ReturnType<typeof makeApp>>, token: string) =>
+    on.request('/api/bets/default/search-synonyms/checkins', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"note":"token test"}',
+    });
+
+  it('limits wrong tokens from one address with 429, and never a token that works from there', async () => {
+    const limited = await makeApp({ failuresPerMinute: 5 });
+    expect((await checkin(limited, TOKEN)).status).toBe(201);
+    const statuses = [];
+    for (let n = 0; n < 60; n++) statuses.push((await checkin(limited, `guess-${n}`)).status);
+    expect(statuses.slice(0, 5)).toEqual([403, 403, 403, 403, 403]);
+    expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+    const refused = await checkin(limited, 'guess-61');
+    expect(((await refused.json()) as ApiError).error.message).toContain('wrong tokens');
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await checkin(limited, TOKEN)).status).toBe(201);
+    expect((await checkin(limited, TOKEN)).status).toBe(201);
+  });
+
+  it('limits guesses at the read token too', async () => {
+    const closed = await makeApp({ readToken: true, failuresPerMinute: 3 });
+    const read = (token: string) =>
+      closed.request('/api/overview', { headers: { authorization: `Bearer ${token}` } });
+    const statuses = [];
+    for (let n = 0; n < 20; n++) statuses.push((await read(`guess-${n}`)).status);
+    expect(statuses.filter((s) => s === 403)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+  });
+
+  it('refuses a deleted token on the next request', async () => {
+    const token = newToken();
+    expect(await store.createToken('short-lived', hashToken(token))).toBe(true);
+    expect((await checkin(app, token)).status).toBe(201);
+    expect(await store.deleteToken('short-lived')).toBe(true);
+    expect((await checkin(app, token)).status).toBe(403);
+    expect(await store.deleteToken('short-lived')).toBe(false);
+  });
+});
+
+describe('strangers', () => {
+  it('answers 421 to a request for a host it does not serve, whatever the route (DNS rebinding)', async () => {
+    for (const path of ['/api/overview', '/api/teams', '/', '/assets/app.js']) {
+      const response = await app.request(path, { headers: { host: 'evil.example:8080' } });
+      expect(response.status, path).toBe(421);
+      expect(await response.text()).not.toContain('congruence');
+    }
+    const own = await app.request('/api/overview', { headers: { host: '127.0.0.1:8080' } });
+    expect(own.status).toBe(200);
+  });
+
+  it('answers the host of --public-url', async () => {
+    const proxied = await makeApp({
+      hosts: { host: '127.0.0.1', publicUrl: new URL('https://radiator.example.com/') },
+    });
+    const via = (host: string) => proxied.request('/api/health', { headers: { host } });
+    expect((await via('radiator.example.com')).status).toBe(200);
+    expect((await via('evil.example')).status).toBe(421);
+  });
+});
+
+describe('other sites', () => {
+  const checkin = (headers: Record<string, string>, body = '{"note":"from afar"}') =>
+    app.request('/api/bets/default/search-synonyms/checkins', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, ...headers },
+      body,
+    });
+
+  it('lets no other origin read: no Access-Control-Allow-Origin, not even on a preflight', async () => {
+    const read = await app.request('/api/overview', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await app.request('/api/bets/default/search-synonyms/checkins', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
+  it('refuses a write from another site with 403, even with a valid token, writing nothing', async () => {
+    const before = (await store.checkins()).length;
+    const json = { 'content-type': 'application/json', host: '127.0.0.1:8080' };
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'http://127.0.0.1:9999' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const response = await checkin({ ...json, ...headers });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      const { error } = (await response.json()) as ApiError;
+      expect(error).toMatchObject({ code: 'forbidden' });
+      expect(error.message).toContain('another site');
+    }
+    expect((await store.checkins()).length).toBe(before);
+    const own = await checkin({
+      ...json,
+      origin: 'http://127.0.0.1:8080',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(own.status).toBe(201);
+  });
+
+  it.each([
+    ['text/plain', '{"note":"a form"}'],
+    ['application/x-www-form-urlencoded', '{"note":"a form"}'],
+    ['multipart/form-data; boundary=x', '{"note":"a form"}'],
+    [undefined, '{"note":"no type"}'],
+  ])('refuses a body sent as %s (what an HTML form can send) with 415', async (type, body) => {
+    const before = (await store.checkins()).length;
+    const response = await checkin(type === undefined ? {} : { 'content-type': type }, body);
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as ApiError).error.message).toContain('application/json');
+    expect((await store.checkins()).length).toBe(before);
   });
 });
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
@@ -12,7 +12,11 @@ import type { Records } from '../store/index.js';
 import type { ApiError, ApiErrorCode, Health } from './api-types.js';
 import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
+import { type HostPolicy, hostGuard } from './host-guard.js';
 import type { Radiator } from './radiator.js';
+import { createReadCache, type ReadCache } from './read-cache.js';
+import { sameOrigin } from './same-origin.js';
+import { tokenGuard } from './token-guard.js';
 
 export interface AppDeps {
   radiator: Radiator;
@@ -25,17 +29,31 @@ export interface AppDeps {
   staticDir?: string;
   /** The clock for written records; the system clock unless a test passes one. */
   now?: () => Date;
-  /** Writes allowed per client per minute (default 60). */
+  /** Writes allowed per token per minute (default 1,200). */
   writesPerMinute?: number;
+  /** Wrong tokens allowed per client address per minute (default 30), reads and writes. */
+  failuresPerMinute?: number;
   /** Largest request body in bytes (default 64 KiB). */
   maxBody?: number;
+  /** Bytes of read responses kept in memory (default 64 MiB). */
+  cacheBytes?: number;
+  /** The read cache itself, for a test to look into; one of `cacheBytes` is made otherwise. */
+  readCache?: ReadCache;
+  /** The hosts it answers for (default: loopback names and IP addresses only). */
+  hosts?: HostPolicy;
 }
 
-type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { who: string } };
+type Env = {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: { who: string; tokenRefused: boolean };
+};
 
 /** Needs on the org map unless `?limit=` says otherwise. */
 const MAP_LIMIT = 2_000;
 const SEARCH_LIMIT = 50;
+const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+/** The cache version of views that writes do not change (radiator versions start at 0). */
+const FIXED = -1;
 /** Responses from this many bytes are sent gzipped to clients that accept it. */
 const GZIP_FROM = 1024;
 
@@ -52,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
   const app = new Hono<Env>();
 
+  app.use('*', hostGuard(deps.hosts ?? { host: '127.0.0.1' }));
   app.use(
     '*',
     secureHeaders({
@@ -79,48 +98,39 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const api = new Hono<Env>();
 
-  const authorize: MiddlewareHandler<Env> = async (c, next) => {
-    const result = await auth.check(c.req.header('authorization'));
-    if (!result.ok)
-      return fail(
-        c,
-        result.status,
-        result.status === 401 ? 'unauthorized' : 'forbidden',
-        result.message,
-      );
-    c.set('who', result.name);
-    return next();
-  };
+  const address = (c: Context<Env>) => c.env?.incoming?.socket.remoteAddress ?? 'local';
+  const authorize = tokenGuard({
+    auth,
+    failuresPerMinute: deps.failuresPerMinute ?? 30,
+    address,
+    fail,
+  });
   if (deps.readToken) api.use('*', authorize);
 
   // Read responses, serialised (and gzipped, for clients that take it) once per version
-  // of the radiator: the org map of a thousand teams is over a megabyte of JSON.
-  const cache = new Map<string, { json: Buffer; gzip?: Buffer }>();
-  let cachedVersion = radiator.version;
-  const cached = (c: Context, key: string, build: () => unknown) => {
-    if (cachedVersion !== radiator.version) {
-      cache.clear();
-      cachedVersion = radiator.version;
-    }
-    let entry = cache.get(key);
-    if (entry === undefined) {
+  // of the radiator: the org map of a thousand teams is over a megabyte of JSON. The
+  // cache is bounded by bytes, least recently used out first; its keys are normalised
+  // queries, so spellings of one question share an entry.
+  const cache = deps.readCache ?? createReadCache(deps.cacheBytes ?? DEFAULT_CACHE_BYTES);
+  // Views no write changes (the analysis of the history) keep their entries across writes.
+  const cached = (c: Context, key: string, build: () => unknown, fixed = false) => {
+    const json = cache.get(key, fixed ? FIXED : radiator.version, () => {
       const value = build();
-      if (value === undefined) return undefined;
-      entry = { json: Buffer.from(JSON.stringify(value)) };
-      cache.set(key, entry);
-    }
+      return value === undefined ? undefined : Buffer.from(JSON.stringify(value));
+    });
+    if (json === undefined) return undefined;
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       vary: 'Accept-Encoding',
     };
-    if (entry.json.length >= GZIP_FROM && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      entry.gzip ??= gzipSync(entry.json);
-      return c.body(entry.gzip as Uint8Array<ArrayBuffer>, 200, {
+    if (json.length >= GZIP_FROM && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      const gzip = cache.get(`gzip:${key}`, radiator.version, () => gzipSync(json));
+      return c.body(gzip as Uint8Array<ArrayBuffer>, 200, {
         ...headers,
         'content-encoding': 'gzip',
       });
     }
-    return c.body(entry.json as Uint8Array<ArrayBuffer>, 200, headers);
+    return c.body(json as Uint8Array<ArrayBuffer>, 200, headers);
   };
   const entity = (kind: string, c: Context) =>
     `${kind}:${c.req.param('ns')?.toLowerCase()}/${c.req.param('name')?.toLowerCase()}`;
@@ -129,7 +139,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   api.get('/health', (c) => c.json({ status: 'ok' } satisfies Health));
   api.get('/overview', (c) => cached(c, 'overview', () => radiator.overview()) as Response);
-  api.get('/teams', (c) => cached(c, 'teams', () => radiator.teams()) as Response);
+  api.get('/teams', (c) => cached(c, 'teams', () => radiator.teams(), true) as Response);
   api.get('/teams/:ns/:name', (c) => {
     const ref = entity('group', c);
     return cached(c, ref, () => radiator.team(ref)) ?? missing(c, 'team', ref);
@@ -151,13 +161,18 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const minWeight = weight === undefined ? undefined : Number(weight);
     if (minWeight !== undefined && (weight?.trim() === '' || !(minWeight >= 0)))
       return fail(c, 400, 'bad-request', '`minWeight` must be a number of 0 or more.');
-    return cached(c, `coordination:${limit}:${unwired}:${minWeight ?? ''}`, () =>
-      radiator.coordination(limit, unwired, minWeight),
+    // Every limit past the last need draws the same map.
+    const shown = Math.min(limit, radiator.needCount);
+    return cached(
+      c,
+      `coordination:${shown}:${unwired}:${minWeight ?? ''}`,
+      () => radiator.coordination(shown, unwired, minWeight),
+      true,
     ) as Response;
   });
   api.get(
     '/data-quality',
-    (c) => cached(c, 'data-quality', () => radiator.dataQuality()) as Response,
+    (c) => cached(c, 'data-quality', () => radiator.dataQuality(), true) as Response,
   );
   api.get('/bets', (c) => cached(c, 'bets', () => radiator.betsBoard()) as Response);
   api.get('/bets/:ns/:name', (c) => {
@@ -165,8 +180,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return cached(c, ref, () => radiator.bet(ref)) ?? missing(c, 'bet', ref);
   });
   api.get('/learnings', (c) => cached(c, 'learnings', () => radiator.learnings()) as Response);
-  api.get('/queues', (c) => cached(c, 'queues', () => radiator.queues()) as Response);
-  api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains()) as Response);
+  api.get('/queues', (c) => cached(c, 'queues', () => radiator.queues(), true) as Response);
+  api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains(), true) as Response);
   api.get('/search', (c) => {
     const q = c.req.query('q') ?? '';
     if (q.length > 200)
@@ -174,8 +189,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json(radiator.find(q, SEARCH_LIMIT));
   });
 
-  // Writes: size-capped, rate-limited, token-checked, validated — in that order, so the
-  // cheap refusals come first.
+  // Writes: size-capped, from no other site, rate-limited, token-checked, validated — in
+  // that order, so the cheap refusals come first.
   const maxBody = deps.maxBody ?? 64 * 1024;
   const writes = every(
     bodyLimit({
@@ -183,17 +198,31 @@ export function createApp(deps: AppDeps): Hono<Env> {
       onError: (c) =>
         fail(c, 413, 'payload-too-large', `The body is larger than ${maxBody / 1024} KiB.`),
     }),
+    sameOrigin(deps.hosts?.publicUrl, (c, message) => fail(c, 403, 'forbidden', message)),
+    authorize,
+    // Counted by token, after it is checked: wrong tokens are the guard's to limit.
     rateLimiter<Env>({
       windowMs: 60_000,
-      limit: deps.writesPerMinute ?? 60,
+      limit: deps.writesPerMinute ?? 1_200,
       standardHeaders: 'draft-6',
-      keyGenerator: (c) => c.env?.incoming?.socket.remoteAddress ?? 'local',
+      keyGenerator: (c) => c.get('who'),
       handler: (c) =>
-        fail(c, 429, 'rate-limited', 'Too many writes from this address; wait a minute.'),
+        fail(c, 429, 'rate-limited', 'Too many writes with this token; wait a minute.'),
     }),
-    authorize,
   );
   const body = async <T>(c: Context, schema: z.ZodType<T>) => {
+    // An HTML form on another page can send text/plain, urlencoded or multipart bodies
+    // without a preflight; only a script of this origin can send application/json.
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return {
+        error: fail(
+          c,
+          415,
+          'unsupported-media-type',
+          'Send the body as JSON, with `Content-Type: application/json`.',
+        ),
+      };
     let json: unknown;
     try {
       json = await c.req.json();
@@ -229,7 +258,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.post('/goals/:ns/:name/readings', writes, async (c) => {
     const ref = entity('goal', c);
     if (!radiator.hasGoal(ref)) return missing(c, 'goal', ref);
-    const parsed = await body(c, readingBody);
+    const parsed = await body(c, readingBody(now()));
     if (parsed.error) return parsed.error;
     const reading = await records.addReading({
       goal: ref,
@@ -242,7 +271,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   api.post('/learnings', writes, async (c) => {
-    const parsed = await body(c, learningBody);
+    const parsed = await body(c, learningBody(now()));
     if (parsed.error) return parsed.error;
     const { title, bet, incident, authors, date, ...rest } = parsed.value;
     const betRef = bet === undefined ? undefined : refIn(bet, 'bet');

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors.js';
 import type { TokenRecord } from '../model/index.js';
 
 /** The hex SHA-256 of a token: the only form in which tokens are stored. */
@@ -11,6 +12,35 @@ export function newToken(): string {
   return `ow_${randomBytes(32).toString('base64url')}`;
 }
 
+/** The fewest characters a token given by hand (ORGWIRE_TOKEN) may have. */
+export const MIN_TOKEN_LENGTH = 32;
+/** The fewest bits of randomness such a token is estimated to hold. */
+export const MIN_TOKEN_BITS = 128;
+
+/**
+ * Why a token given by hand is too weak to guard the radiator, or undefined when it is
+ * strong enough: at least 32 characters, at least 8 different ones, and an estimated
+ * length × log2(alphabet) ≥ 128 bits, where the alphabet is the sum of the classes used
+ * (10 digits, 26 lower-case, 26 upper-case letters, 33 other printable characters). The
+ * estimate is an upper bound: it cannot tell a random string from a sentence, so it
+ * refuses what is surely weak (`a`, `secret`, `aaaa…`), not all that is.
+ */
+export function tokenWeakness(token: string): string | undefined {
+  const length = [...token].length;
+  if (length < MIN_TOKEN_LENGTH)
+    return `it has ${length} character${length === 1 ? '' : 's'}; a token needs at least ${MIN_TOKEN_LENGTH}`;
+  if (new Set(token).size < 8) return 'it repeats a few characters';
+  const alphabet =
+    (/\d/.test(token) ? 10 : 0) +
+    (/[a-z]/.test(token) ? 26 : 0) +
+    (/[A-Z]/.test(token) ? 26 : 0) +
+    (/[^a-zA-Z\d]/.test(token) ? 33 : 0);
+  const bits = Math.floor(length * Math.log2(alphabet));
+  if (bits < MIN_TOKEN_BITS)
+    return `it holds at most ${bits} bits of randomness; a token needs ${MIN_TOKEN_BITS}`;
+  return undefined;
+}
+
 export type AuthResult =
   | { ok: true; name: string }
   | { ok: false; status: 401 | 403; message: string };
@@ -18,22 +48,26 @@ export type AuthResult =
 /**
  * Checks `Authorization: Bearer <token>` against the stored tokens (by hash) and the
  * `ORGWIRE_TOKEN` of the server's environment. No header is 401; a token that matches
- * nothing is 403. Tokens created while the server runs are found on the next miss.
+ * nothing is 403. The store is asked on every check, so a token created or deleted while
+ * the server runs counts from the next request on. Throws an AppError for a weak
+ * `envToken`.
  */
 export function createAuthorizer(options: {
   tokens: () => Promise<readonly TokenRecord[]>;
   envToken?: string | undefined;
 }) {
-  let known = new Map<string, string>();
-  let loadedAt = 0;
+  if (options.envToken !== undefined) {
+    const weakness = tokenWeakness(options.envToken);
+    if (weakness !== undefined)
+      throw new AppError(
+        'invalid-input',
+        `ORGWIRE_TOKEN is too weak: ${weakness}.`,
+        'Set it to at least 32 random characters, such as `openssl rand -hex 32` prints, or unset it and use a stored token: `orgwire token create`.',
+      );
+  }
   const envHash = options.envToken ? Buffer.from(hashToken(options.envToken), 'hex') : null;
-  const reload = async () => {
-    loadedAt = Date.now();
-    known = new Map((await options.tokens()).map((t) => [t.hash, t.name]));
-  };
 
   return {
-    reload,
     async check(header: string | undefined): Promise<AuthResult> {
       const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) {
@@ -47,13 +81,9 @@ export function createAuthorizer(options: {
       const hash = hashToken(match[1] as string);
       if (envHash && timingSafeEqual(Buffer.from(hash, 'hex'), envHash))
         return { ok: true, name: 'ORGWIRE_TOKEN' };
-      let name = known.get(hash);
-      // At most one store read a second, however many wrong tokens arrive.
-      if (name === undefined && Date.now() - loadedAt > 1000) {
-        await reload();
-        name = known.get(hash);
-      }
-      if (name !== undefined) return { ok: true, name };
+      // Hashes are compared, not tokens: a lookup's timing tells nothing of the token.
+      const found = (await options.tokens()).find((t) => t.hash === hash);
+      if (found !== undefined) return { ok: true, name: found.name };
       return { ok: false, status: 403, message: 'That token is not valid here.' };
     },
   };

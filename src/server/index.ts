@@ -1,5 +1,6 @@
 export type * from './api-types.js';
 export { type AppDeps, createApp } from './app.js';
 export { type Authorizer, createAuthorizer, hashToken, newToken } from './auth.js';
+export { type HostPolicy, hostGuard, isLoopbackAddress } from './host-guard.js';
 export { type Listening, listen } from './listen.js';
 export { Radiator, type RadiatorInput } from './radiator.js';

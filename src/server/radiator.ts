@@ -320,9 +320,7 @@ export class Radiator {
           email: user?.kind === 'User' ? (user.email ?? null) : null,
         };
       }),
-      owned: this.report.ownership.components
-        .filter((c) => c.owner === ref)
-        .map((c) => this.row(c)),
+      owned: (this.ownedBy.get(ref) ?? []).map((c) => this.row(c)),
       interactions: this.interactions.filter((i) => i.teams.includes(ref)),
       coordination: (this.needsOf.get(ref) ?? [])
         .map((n) => ({ ...n, other: n.teams[0] === ref ? n.teams[1] : n.teams[0] }))
@@ -396,6 +394,11 @@ export class Radiator {
       cycles: report.cycles.filter((c) => c.includes(ref)),
       bets: this.cards().filter((b) => (this.bets.get(b.ref)?.spec.needs ?? []).includes(ref)),
     };
+  }
+
+  /** Coordination needs in the report: the most an org map can show. */
+  get needCount(): number {
+    return this.report.coordination.needs.length;
   }
 
   /**

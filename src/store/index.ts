@@ -1,5 +1,6 @@
 export { createDb, type DbConfig } from './create-db.js';
 export { type MigrationReport, migrateToLatest } from './migrations.js';
+export { openStore } from './open-store.js';
 export type { Records } from './records.js';
 export type { Database } from './schema.js';
 export {

@@ -4,15 +4,25 @@ import {
   type MigrationResult,
   type MigrationResultSet,
   Migrator,
+  sql,
 } from 'kysely';
 import type { Database } from './schema.js';
+
+/**
+ * A step of the schema's history. `creates` names the tables it creates, in order, for
+ * {@link dropLeftovers}; a migration that alters existing tables lists none.
+ */
+interface StoreMigration extends Migration {
+  creates: readonly string[];
+}
 
 /**
  * The schema's history, oldest first. A migration, once released, is never edited: a
  * change is a new entry. Only portable DDL here; PostgreSQL runs the same migrations.
  */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-initial': {
+    creates: ['repositories', 'ingest_state', 'commits'],
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('repositories')
@@ -61,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0002-requests': {
+    creates: ['requests'],
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('requests')
@@ -80,6 +91,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0003-radiator': {
+    creates: ['tokens', 'checkins', 'readings', 'learnings'],
     async up(db: Kysely<unknown>) {
       // Access tokens for the radiator's writes: only a SHA-256 of each is kept.
       await db.schema
@@ -122,6 +134,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0004-merge-logins': {
+    creates: ['merge_login_heads', 'merge_logins'],
     async up(db: Kysely<unknown>) {
       // Who is who from pull-request merges, read from the whole history: kept per
       // repository with the HEAD it was read at, and read again only when HEAD moves.
@@ -149,25 +162,43 @@ const MIGRATIONS: Record<string, Migration> = {
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */
 export interface MigrationReport {
   results: MigrationResult[];
-  /** Set when a migration failed; the migrations before it stay applied. */
+  /** Set when the schema could not be brought up to date; then nothing was changed. */
   error?: Error;
 }
 
 /**
  * Brings the schema up to date. Never throws: a failure comes back as `error`, with a
  * message naming the migration that failed, and the caller decides what to tell the user.
- * Safe to run on every start; applied migrations are skipped.
+ * Safe to run on every start: a store already up to date is only read, so opening one
+ * takes no write lock. The pending migrations run in one transaction with their records
+ * (the dialect's DDL is transactional), so a process killed during an upgrade leaves the
+ * store as it was before it. Before that, what a killed older orgwire left half-created
+ * is dropped ({@link dropLeftovers}).
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => MIGRATIONS },
-  });
   let outcome: MigrationResultSet;
   try {
-    outcome = await migrator.migrateToLatest();
+    const recorded = await recordedMigrations(db);
+    const unknown = recorded.filter((name) => !(name in MIGRATIONS));
+    if (unknown.length > 0) {
+      return {
+        results: [],
+        error: new Error(
+          `it was written by a newer orgwire (its schema has ${unknown.join(', ')}, which this version does not know); upgrade orgwire to read it`,
+        ),
+      };
+    }
+    if (recorded.length === Object.keys(MIGRATIONS).length) return { results: [] };
+    // Read the records again under the write lock: another process may have migrated since.
+    await db
+      .transaction()
+      .execute(async (tx) => dropLeftovers(tx, new Set(await recordedMigrations(tx))));
+    outcome = await new Migrator({
+      db,
+      provider: { getMigrations: async () => MIGRATIONS },
+    }).migrateToLatest();
   } catch (cause) {
-    // Kysely promises not to throw here; this keeps our promise if it ever does.
+    // Kysely's migrator promises not to throw; reading the records or dropping leftovers may.
     outcome = { error: cause };
   }
   const results = [...(outcome.results ?? [])];
@@ -181,4 +212,40 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
       cause: outcome.error,
     }),
   };
+}
+
+/** The migrations the store records as applied; none for a new store. */
+async function recordedMigrations(db: Kysely<Database>): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((table) => table.name === 'kysely_migration')) return [];
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Drops the tables of migrations the store does not record as applied. Before schema
+ * changes ran in a transaction, a process killed inside a migration left some of its
+ * tables created and no record of it, and every later run failed on "table already
+ * exists". Such a table can hold nothing (no run could open the store since), and one
+ * that does is not dropped: the store is then refused, with its data kept.
+ */
+async function dropLeftovers(db: Kysely<Database>, recorded: ReadonlySet<string>): Promise<void> {
+  const existing = new Set((await db.introspection.getTables()).map((table) => table.name));
+  const leftovers = Object.entries(MIGRATIONS)
+    .filter(([name]) => !recorded.has(name))
+    .flatMap(([name, migration]) => migration.creates.map((table) => ({ name, table })))
+    .filter(({ table }) => existing.has(table))
+    // Dependent tables (commits -> repositories) were created last: drop them first.
+    .reverse();
+  for (const { name, table } of leftovers) {
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+    if (Number(rows[0]?.n ?? 0) > 0) {
+      throw new Error(
+        `table ${table} of migration ${name} holds rows though the migration is not recorded as applied`,
+      );
+    }
+    await db.schema.dropTable(table).execute();
+  }
 }

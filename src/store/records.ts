@@ -7,6 +7,8 @@ export interface Records {
   /** Saves a token's hash under a name; false when the name or hash is taken. */
   createToken(name: string, hash: string): Promise<boolean>;
   tokens(): Promise<TokenRecord[]>;
+  /** Deletes the token of that name; false when there is none. */
+  deleteToken(name: string): Promise<boolean>;
   addCheckin(checkin: Omit<Checkin, 'id'>): Promise<Checkin>;
   /** Every check-in, oldest first. */
   checkins(): Promise<Checkin[]>;
@@ -39,6 +41,11 @@ export function createRecords(db: Kysely<Database>): Records {
     async tokens() {
       const rows = await db.selectFrom('tokens').selectAll().orderBy('id').execute();
       return rows.map((r) => ({ id: r.id, name: r.name, hash: r.hash, createdAt: r.created_at }));
+    },
+
+    async deleteToken(name) {
+      const result = await db.deleteFrom('tokens').where('name', '=', name).executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
 
     async addCheckin(checkin) {

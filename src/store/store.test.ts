@@ -1,13 +1,23 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommitRecord } from '../model/index.js';
-import { createDb, createStore, migrateToLatest, type Store, type StoreOptions } from './index.js';
+import {
+  createDb,
+  createStore,
+  type Database,
+  migrateToLatest,
+  openStore,
+  type Store,
+  type StoreOptions,
+} from './index.js';
+import { MIGRATIONS } from './migrations.js';
 
 let dir: string;
 let file: string;
@@ -21,16 +31,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Opens the test database as a command would: create, migrate, wrap. */
-async function open(now?: () => Date): Promise<Store> {
-  const db = createDb({ dialect: 'sqlite', file });
-  const { error } = await migrateToLatest(db);
-  if (error) {
-    await db.destroy();
-    throw error;
-  }
+/** Opens the test database as a command does. */
+function open(now?: () => Date): Promise<Store> {
   const options: StoreOptions = now === undefined ? {} : { now };
-  return createStore(db, options);
+  return openStore({ dialect: 'sqlite', file }, options);
 }
 
 /** Runs `use` on a freshly opened store and closes it whatever happens. */
@@ -74,10 +78,34 @@ describe('createDb', () => {
     raw.close();
   });
 
-  it('names the file when it is not a database', async () => {
-    await writeFile(join(dir, 'junk.db'), 'not a database, just some text '.repeat(100));
-    expect(() => createDb({ dialect: 'sqlite', file: join(dir, 'junk.db') })).toThrow(
-      /Could not open the database .*junk\.db/,
+  it('names the file when it is not a database, and leaves it as it was', async () => {
+    const junk = join(dir, 'junk.db');
+    const text = 'not a database, just some text '.repeat(100);
+    await writeFile(junk, text);
+    expect(() => createDb({ dialect: 'sqlite', file: junk })).toThrow(
+      /junk\.db is not an orgwire store: it is not a SQLite database\. orgwire did not change it\./,
+    );
+    expect(await readFile(junk, 'utf8')).toBe(text);
+  });
+
+  it('creates the store readable by its owner only, in folders only its owner can open', async () => {
+    const db = createDb({ dialect: 'sqlite', file });
+    await migrateToLatest(db);
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(file)).toBe(0o600);
+    expect(mode(`${file}-wal`)).toBe(0o600);
+    expect(mode(join(dir, 'nested', 'folder'))).toBe(0o700);
+    expect(mode(join(dir, 'nested'))).toBe(0o700);
+    await db.destroy();
+  });
+
+  it('says what is in the way when a folder of the path is a file', async () => {
+    await writeFile(join(dir, 'nested'), 'a file');
+    expect(() => createDb({ dialect: 'sqlite', file })).toThrow(
+      expect.objectContaining({
+        code: 'store',
+        message: expect.stringMatching(/Cannot open the store .*: .*ENOTDIR/),
+      }),
     );
   });
 });
@@ -157,26 +185,150 @@ describe('migrateToLatest', () => {
     await reopened.close();
   });
 
-  it('returns an error naming the migration instead of throwing', async () => {
+  it('refuses, unchanged, a store whose table of an unrecorded migration holds rows', async () => {
     file = join(dir, 'orgwire.db');
     const raw = new SqliteDatabase(file);
-    raw.exec('create table commits (something text)');
+    raw.exec("create table commits (something text); insert into commits values ('kept')");
     raw.close();
     const db = createDb({ dialect: 'sqlite', file });
     const report = await migrateToLatest(db);
     await db.destroy();
     expect(report.error?.message).toMatch(
-      /^Could not bring the database schema up to date: migration 0001-initial failed: /,
+      /^Could not bring the database schema up to date: migrations could not run: table commits of migration 0001-initial holds rows/,
     );
-    expect(report.results).toEqual([
-      { migrationName: '0001-initial', direction: 'Up', status: 'Error' },
-      { migrationName: '0002-requests', direction: 'Up', status: 'NotExecuted' },
-      { migrationName: '0003-radiator', direction: 'Up', status: 'NotExecuted' },
-      { migrationName: '0004-merge-logins', direction: 'Up', status: 'NotExecuted' },
-    ]);
-    await expect(open()).rejects.toThrow(/migration 0001-initial failed/);
+    await expect(open()).rejects.toThrow(
+      /The store .* could not be brought up to date: .*orgwire did not change it/,
+    );
+    const after = new SqliteDatabase(file, { readonly: true });
+    expect(after.prepare('select something from commits').all()).toEqual([{ something: 'kept' }]);
+    after.close();
+  });
+
+  it('refuses a store written by a newer orgwire, asking for an upgrade', async () => {
+    await (await open()).close();
+    const raw = new SqliteDatabase(file);
+    raw.exec("insert into kysely_migration values ('9999-future', '2030-01-01T00:00:00.000Z')");
+    raw.close();
+    await expect(open()).rejects.toThrow(
+      /written by a newer orgwire \(its schema has 9999-future, which this version does not know\); upgrade orgwire/,
+    );
+  });
+
+  it('opens a store already up to date without waiting for another process\u2019s write', async () => {
+    await (await open()).close();
+    const writer = new SqliteDatabase(file);
+    writer.exec('begin immediate');
+    try {
+      const started = Date.now();
+      await withStore(async (store) => {
+        expect(await store.tokens()).toEqual([]);
+      });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      writer.exec('rollback');
+      writer.close();
+    }
+  });
+
+  it('recovers every half-migrated store an older orgwire left when it was killed between two schema changes', async () => {
+    const names = Object.keys(MIGRATIONS);
+    const reference = await schemaOf(join(dir, 'reference.db'), async (db) => {
+      expect((await migrateToLatest(db)).error).toBeUndefined();
+    });
+    let cases = 0;
+    for (const [index, name] of names.entries()) {
+      for (let statements = 0; ; statements++) {
+        file = join(dir, `old-${index}-${statements}.db`);
+        const finished = await killedOldMigration(file, names.slice(0, index), name, statements);
+        if (finished) break;
+        cases++;
+        const store = await open();
+        if (index > 0) {
+          // What the store held before the upgrade is kept.
+          expect(await store.timeRange([1])).toEqual({
+            oldest: 1_700_000_000,
+            newest: 1_700_000_000,
+          });
+        }
+        await store.close();
+        expect(await schemaOf(file)).toEqual(reference);
+      }
+    }
+    // 0001 makes 3 tables, 0002 1, 0003 6 tables and indexes, 0004 2: a kill before each.
+    expect(cases).toBe(12);
   });
 });
+
+/**
+ * Builds what an orgwire from before transactional migrations left when killed: the
+ * migrations `applied` run and recorded (with a commit stored, once the commits table
+ * exists), then `name` run the old way, without a transaction, stopped after `statements`
+ * schema changes and never recorded. Returns true when `name` has fewer statements than
+ * that (nothing to kill).
+ */
+async function killedOldMigration(
+  path: string,
+  applied: readonly string[],
+  name: string,
+  statements: number,
+): Promise<boolean> {
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new SqliteDatabase(path) }),
+  });
+  try {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    if (applied.length > 0) {
+      const done = await migrator.migrateTo(applied.at(-1) as string);
+      if (done.error) throw done.error;
+      await db.insertInto('repositories').values({ path: '/repos/shop', label: 'shop' }).execute();
+      await sql`insert into commits values (1, ${'a'.repeat(40)}, 1700000000, 'Ana', 'ana@x', '[]', 1, '[]', 1)`.execute(
+        db,
+      );
+    } else {
+      // A new store: the migrator's own tables come first.
+      await migrator.getMigrations();
+    }
+    let left = statements;
+    const killed = db.withPlugin({
+      transformQuery: ({ node }) => {
+        if (left-- <= 0) throw new Error('killed');
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    try {
+      await (MIGRATIONS[name] as { up(db: Kysely<unknown>): Promise<void> }).up(
+        killed as unknown as Kysely<unknown>,
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).message !== 'killed') throw error;
+      return false;
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The schema of the store at `path` (after `prepare`, when given) as SQLite records it. */
+async function schemaOf(
+  path: string,
+  prepare?: (db: ReturnType<typeof createDb>) => Promise<void>,
+): Promise<unknown[]> {
+  if (prepare) {
+    const db = createDb({ dialect: 'sqlite', file: path });
+    await prepare(db);
+    await db.destroy();
+  }
+  const raw = new SqliteDatabase(path, { readonly: true });
+  const rows = raw
+    .prepare(
+      "select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name",
+    )
+    .all();
+  raw.close();
+  return rows;
+}
 
 describe('repository', () => {
   it('creates a repository once and finds it again by path', () =>
@@ -468,6 +620,15 @@ describe("the radiator's records", () => {
       expect(await store.createToken('ci', 'b'.repeat(64))).toBe(false);
       expect(await store.createToken('other', 'a'.repeat(64))).toBe(false);
       expect((await store.tokens()).map((t) => [t.name, t.hash])).toEqual([['ci', 'a'.repeat(64)]]);
+    }));
+
+  it('deletes a token by name, and says when there was none', () =>
+    withStore(async (store) => {
+      await store.createToken('ci', 'a'.repeat(64));
+      await store.createToken('laptop', 'b'.repeat(64));
+      expect(await store.deleteToken('ci')).toBe(true);
+      expect(await store.deleteToken('ci')).toBe(false);
+      expect((await store.tokens()).map((t) => t.name)).toEqual(['laptop']);
     }));
 
   it('reads back check-ins, readings and learnings as written, across a reopen', async () => {

@@ -266,4 +266,76 @@ describe('the radiator in Chromium', () => {
       await page.close();
     }
   });
+  it('runs none of 22 script payloads written through the API, on any page that shows them', async () => {
+    const payloads = [
+      '<script>window.__xss=1</script>',
+      '<img src=x onerror="window.__xss=1">',
+      '<svg onload="window.__xss=1">',
+      '"><script>window.__xss=1</script>',
+      "'><img src=x onerror=window.__xss=1>",
+      'javascript:window.__xss=1',
+      '<iframe src="javascript:top.__xss=1"></iframe>',
+      '<a href="javascript:window.__xss=1">x</a>',
+      '<body onload=window.__xss=1>',
+      '<details open ontoggle=window.__xss=1>',
+      '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>',
+      '{{constructor.constructor("window.__xss=1")()}}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the payload is the literal text.
+      '${window.__xss=1}',
+      '<input autofocus onfocus=window.__xss=1>',
+      '<video><source onerror=window.__xss=1></video>',
+      '<object data="javascript:window.__xss=1"></object>',
+      '<embed src="javascript:window.__xss=1">',
+      '<style>@import "javascript:window.__xss=1"</style>',
+      '<svg><script>window.__xss=1</script></svg>',
+      '<base href="javascript:/">',
+      '<form action="javascript:window.__xss=1"><button>x</button></form>',
+      '[x](javascript:window.__xss=1)',
+    ];
+    expect(payloads).toHaveLength(22);
+    const write = async (path: string, body: unknown) => {
+      const response = await fetch(new URL(path, served.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, path).toBe(201);
+    };
+    for (const [n, payload] of payloads.entries()) {
+      await write('/api/bets/default/unified-customer-id/checkins', { note: payload });
+      await write('/api/learnings', {
+        title: `${payload} ${n}`,
+        incident: payload,
+        situation: payload,
+        complication: payload,
+        resolution: payload,
+        lessons: [payload],
+      });
+    }
+    const { page } = await open();
+    let ran = false;
+    page.on('dialog', (dialog) => {
+      ran = true;
+      void dialog.dismiss();
+    });
+    try {
+      for (const path of [
+        '/bets/default/unified-customer-id',
+        '/learnings',
+        '/',
+        `/search?q=${encodeURIComponent('window.__xss')}`,
+        `/search?q=${encodeURIComponent(payloads[1] as string)}`,
+        `/teams/default/${encodeURIComponent(payloads[0] as string)}`,
+      ]) {
+        await visit(page, path);
+        expect(await page.evaluate('window.__xss'), path).toBeUndefined();
+        // Shown as text: the payloads reached the page and did not run.
+        if (path === '/learnings')
+          expect(await page.locator('main').innerText()).toContain('<img src=x onerror');
+      }
+      expect(ran).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,24 +48,70 @@ describe('orgwire serve', () => {
       const written = await checkin(token);
       expect(written.status).toBe(201);
       expect(await written.json()).toMatchObject({ by: 'e2e', status: 'killed' });
+      // Deleted while the server runs: refused on the very next request.
+      const spare = (await orgwire(['token', 'create', '--demo', '--name', 'spare'])).stdout.trim();
+      expect((await checkin(spare)).status).toBe(201);
+      const deleted = await orgwire(['token', 'delete', '--demo', 'spare']);
+      expect(deleted.status).toBe(0);
+      expect((await checkin(spare)).status).toBe(403);
+      const again = await orgwire(['token', 'delete', '--demo', 'spare']);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toContain('No token named "spare"');
       expect(await served.stop()).toBe(0);
 
       served = await serveCli(['--demo', '--quiet'], work);
       const bet = (await (await fetch(`${served.url}api/bets/default/search-synonyms`)).json()) as {
         status: string;
-        checkins: { note: string }[];
+        checkins: { note: string; by: string }[];
       };
       expect(bet.status).toBe('killed');
-      expect(bet.checkins.map((c) => c.note)).toEqual(['No lift after six weeks.']);
+      expect(bet.checkins.map((c) => [c.by, c.note])).toEqual([
+        ['spare', 'No lift after six weeks.'],
+        ['e2e', 'No lift after six weeks.'],
+      ]);
     } finally {
       await served.stop();
     }
+  }, 240_000);
+
+  it('answers only the hosts it serves, and warns loudly when open to the network without --read-token', async () => {
+    const served = await serveCli(
+      ['--demo', '--quiet', '--host', '0.0.0.0', '--public-url', 'http://radiator.test:8080/'],
+      work,
+    );
+    try {
+      // The warning goes to stderr just before the URL to stdout: the pipes may race.
+      for (let i = 0; i < 50 && !served.stderr().includes('warning:'); i++)
+        await new Promise((wait) => setTimeout(wait, 100));
+      const stderr = served.stderr();
+      expect(stderr).toContain('warning:');
+      expect(stderr).toContain('anyone who can reach this machine on the network');
+      expect(stderr).toContain('--read-token');
+      const port = new URL(served.url).port;
+      expect((await getWithHost(served.url, 'evil.example')).status).toBe(421);
+      expect((await getWithHost(served.url, `evil.example:${port}`)).status).toBe(421);
+      const proxied = await getWithHost(served.url, 'radiator.test:8080');
+      expect(proxied).toEqual({ status: 200, body: '{"status":"ok"}' });
+      expect((await getWithHost(served.url, `localhost:${port}`)).status).toBe(200);
+    } finally {
+      await served.stop();
+    }
+
+    const bad = await orgwire(['serve', '--demo', '--public-url', 'radiator.test']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--public-url takes an http:// or https:// URL');
   }, 240_000);
 
   it('says what is wrong with a bad port, a port in use, or no repository', async () => {
     const bad = await orgwire(['serve', '--demo', '--port', '70000']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--port takes a port number from 0 to 65535, not "70000"');
+
+    const weak = await orgwire(['serve', '--demo', '--quiet'], { ORGWIRE_TOKEN: 'a' });
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain('ORGWIRE_TOKEN is too weak: it has 1 character');
+    expect(weak.stderr).toContain('openssl rand -hex 32');
+    noStackTrace(weak.stderr);
 
     const none = await orgwire(['serve']);
     expect(none.status).toBe(2);
@@ -85,12 +132,26 @@ describe('orgwire serve', () => {
   }, 120_000);
 });
 
+/** GET /api/health with a Host header of one's choosing (fetch does not let one set it). */
+function getWithHost(url: string, host: string) {
+  return new Promise<{ status: number | undefined; body: string }>((done, fail) => {
+    const request = httpGet(new URL('api/health', url), { headers: { host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => {
+        body += chunk;
+      });
+      response.on('end', () => done({ status: response.statusCode, body }));
+    });
+    request.on('error', fail);
+  });
+}
+
 /** Runs the built CLI in the work folder, without blocking the event loop (tests listen on it). */
-function orgwire(args: string[]) {
+function orgwire(args: string[], env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: work,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -4,7 +4,13 @@ import pc from 'picocolors';
 import { DEFAULT_COUPLING } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import type { RequestFormat } from '../../ingest/index.js';
-import { createApp, createAuthorizer, listen, Radiator } from '../../server/index.js';
+import {
+  createApp,
+  createAuthorizer,
+  isLoopbackAddress,
+  listen,
+  Radiator,
+} from '../../server/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import type { Io } from '../io.js';
@@ -26,6 +32,8 @@ export interface ServeOptions {
   db?: string;
   port: number;
   host: string;
+  /** Where people open the radiator, when not at host:port (a reverse proxy, a tunnel). */
+  publicUrl?: URL;
   readToken: boolean;
   window?: string;
   today?: string;
@@ -59,6 +67,12 @@ export async function serveRadiator(
   const { loaded } = await catalogOrEmpty(io, config, options.catalog);
   const store = await openStore(io, options.db);
   try {
+    // Before the long analysis: a weak ORGWIRE_TOKEN is refused at once.
+    const auth = createAuthorizer({
+      tokens: () => store.tokens(),
+      // Set but empty is unset, as in most shells' `VAR= command`.
+      envToken: process.env.ORGWIRE_TOKEN || undefined,
+    });
     if (!options.quiet) io.err('Reading the history and analysing it…\n');
     const report = await ingestAndReport(io, config, loaded.catalog, store, {
       ...options,
@@ -80,11 +94,6 @@ export async function serveRadiator(
       readings: await store.readings(),
       learnings: await store.learnings(),
     });
-    const auth = createAuthorizer({
-      tokens: () => store.tokens(),
-      envToken: process.env.ORGWIRE_TOKEN,
-    });
-    await auth.reload();
     const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
     if (!staticDir)
       io.err(
@@ -95,6 +104,10 @@ export async function serveRadiator(
       records: store,
       auth,
       readToken: options.readToken,
+      hosts: {
+        host: options.host,
+        ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+      },
       ...(staticDir ? { staticDir } : {}),
     });
     let server: Awaited<ReturnType<typeof listen>>;
@@ -108,6 +121,12 @@ export async function serveRadiator(
         code === 'EADDRINUSE'
           ? 'Another program uses that port: pass --port with another one (0 picks a free one).'
           : 'Pass --host and --port that this machine can bind.',
+      );
+    }
+    // Loud even with --quiet: the catalog's names and e-mails are then everyone's to read.
+    if (!options.readToken && !isLoopbackAddress(options.host)) {
+      io.err(
+        `${pc.bold(pc.red('warning:'))} listening on ${options.host} without --read-token: anyone who can reach this machine on the network can read the radiator — every person's name and e-mail, teams, bets and learnings. Add --read-token (reads then need a token, as writes do), or listen on 127.0.0.1 behind a proxy that checks who is asking.\n`,
       );
     }
     io.out(`orgwire radiator: ${server.url}\n`);

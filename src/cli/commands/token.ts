@@ -44,3 +44,27 @@ export async function listTokens(io: Io, options: { db?: string }): Promise<numb
     await store.close();
   }
 }
+
+/**
+ * `orgwire token delete NAME`: the token stops working at once, on a running server's
+ * next request too.
+ */
+export async function deleteToken(io: Io, options: { name: string; db?: string }): Promise<number> {
+  const store = await openStore(io, options.db);
+  try {
+    if (!(await store.deleteToken(options.name))) {
+      const names = (await store.tokens()).map((t) => t.name);
+      throw new AppError(
+        'not-found',
+        `No token named "${options.name}".`,
+        names.length === 0
+          ? 'There are no tokens in this store.'
+          : `The tokens are: ${names.join(', ')} (\`orgwire token list\`).`,
+      );
+    }
+    io.err(`Token "${options.name}" deleted; it no longer works, on a running radiator too.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
