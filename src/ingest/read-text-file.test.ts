@@ -87,6 +87,10 @@ describe('readTextFile', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('reads /dev/null as an empty file, the usual way to pass no config', async () => {
+    expect(await read('/dev/null', '/dev/null')).toBe('');
+  });
+
   it('refuses a device, a folder and a missing file, each with its own message', async () => {
     await mkdir(join(dir, 'folder'));
     expect(await failure(read('/dev/zero', '/dev/zero'))).toEqual({

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { devNull } from 'node:os';
 import { AppError } from '../errors.js';
 
 export interface ReadTextFileOptions {
@@ -21,6 +22,8 @@ export interface ReadTextFileOptions {
  */
 export async function readTextFile(path: string, options: ReadTextFileOptions): Promise<string> {
   const { shownAs: shown, what } = options;
+  // `--config /dev/null` is the usual way to say "no config": an empty file, not a device.
+  if (path === devNull) return '';
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     // Non-blocking, so that opening a FIFO returns at once; fstat on the open file then

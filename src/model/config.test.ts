@@ -8,3 +8,16 @@ describe('orgwire.yaml aliases', () => {
     ]);
   });
 });
+
+describe('orgwire.yaml bot patterns', () => {
+  it('reports a /regular expression/ that does not compile, with its line', () => {
+    const text = 'identities:\n  bots:\n    extra:\n      - ci@example.com\n      - /build-(/\n';
+    expect(parseConfig(text, 'orgwire.yaml').problems).toEqual([
+      expect.objectContaining({
+        code: 'config/invalid',
+        line: 5,
+        message: 'identities.bots.extra.1 is not a valid regular expression',
+      }),
+    ]);
+  });
+});

@@ -31,7 +31,13 @@ export const configSchema = z
             /** Count bots as authors instead of leaving them out. */
             include: z.boolean().optional(),
             /** More bot identities: names, e-mails or `/regular expressions/`. */
-            extra: z.array(z.string().min(1)).optional(),
+            extra: z
+              .array(
+                z.string().min(1).refine(isValidBotPattern, {
+                  error: 'is not a valid regular expression',
+                }),
+              )
+              .optional(),
           })
           .strict()
           .optional(),
@@ -94,6 +100,18 @@ export const configSchema = z
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+
+/** A bot pattern: a name or e-mail as written, or a `/regular expression/` that compiles. */
+function isValidBotPattern(text: string): boolean {
+  const regex = /^\/(.*)\/$/.exec(text);
+  if (!regex) return true;
+  try {
+    new RegExp(regex[1] as string, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The `requests` settings: how request exports name teams. */
 export type RequestsConfig = NonNullable<Config['requests']>;

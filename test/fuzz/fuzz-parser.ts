@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -8,16 +8,17 @@ import { FUZZ_RUNS, HANG_MS } from './budget.js';
 /**
  * The outcome of one fuzz property, written as JSON into the folder `ORGWIRE_FUZZ_REPORTS` (when set) as
  * it runs, so that `npm run fuzz` can report on a parser even when its process had to be
- * killed: `current` is the input being parsed when the report was last written.
+ * killed; the input in hand is in the same file name plus `.current`.
  */
 export interface FuzzReport {
   parser: string;
   inputs: number;
   crashes: number;
   hangs: number;
+  /** Runs of the built CLI that ended with another status than 0 or 2 (and not 70). */
+  wrongExits?: number;
   /** One crashing or hanging input per distinct failure (up to ten), with what went wrong. */
   examples: { input: string; error: string }[];
-  current?: string;
   done: boolean;
 }
 
@@ -28,13 +29,15 @@ const CAMPAIGN = REPORTS !== undefined;
 const TIMEOUT = CAMPAIGN ? 0 : 30_000 + FUZZ_RUNS * 10;
 
 /** Counts inputs, crashes and hangs of one property, and writes them where `npm run fuzz` looks. */
-function recorder<T>(parser: string, show: (input: T) => string) {
+export function recorder<T>(parser: string, show: (input: T) => string) {
   const report: FuzzReport = { parser, inputs: 0, crashes: 0, hangs: 0, examples: [], done: false };
   const file = REPORTS && join(REPORTS, `${parser.replace(/[^a-z0-9]+/gi, '-')}.json`);
   let lastWrite = 0;
-  const save = (current?: string) => {
+  const save = () => {
     if (!file) return;
-    writeFileSync(file, JSON.stringify(current === undefined ? report : { ...report, current }));
+    // Written beside and renamed, so that the watchdog never reads half a report.
+    writeFileSync(`${file}.tmp`, JSON.stringify(report));
+    renameSync(`${file}.tmp`, file);
     lastWrite = Date.now();
   };
   const seen = new Set<string>();
@@ -50,7 +53,11 @@ function recorder<T>(parser: string, show: (input: T) => string) {
     report,
     /** Before each input: the watchdog sees the input in hand if the parser never returns. */
     start(input: T): number {
-      if (CAMPAIGN && Date.now() - lastWrite > 1000) save(show(input));
+      if (file) {
+        // The input in hand, so that a hang can be reproduced; the counts once a second.
+        writeFileSync(`${file}.current`, show(input));
+        if (Date.now() - lastWrite > 1000) save();
+      }
       report.inputs++;
       return performance.now();
     },
