@@ -120,6 +120,9 @@ describe('the radiator in Chromium', () => {
     try {
       // Which teams must coordinate without a declared interaction?
       await visit(page, '/');
+      // Team names become their titles once the teams list has come; under load that can
+      // be after the network went quiet. A list that never comes still fails here.
+      await page.locator('main').getByText('Web Storefront').first().waitFor();
       const overview = await page.locator('main').innerText();
       expect(overview).toMatch(/Mobile App[\s\S]*Web Storefront|Web Storefront[\s\S]*Mobile App/);
       // What does the billing team promise, and what does it deliver?
