@@ -52,7 +52,7 @@ describe('summarizeOwnership', () => {
       path('cart/c', 'component:default/cart', WEB, byPaths),
       path('infra/x', 'codeowners:shop:/infra/', OPS, codeowners(['@acme/ops'])),
       path('ci/y', 'codeowners:shop:/ci/', null, codeowners(['@acme/ghosts'])),
-      path('scripts/z', 'folder:shop:scripts', null, { source: 'folder' }),
+      path('scripts/z', 'folder:shop:scripts', null, { source: 'folder', folder: 'scripts' }),
     ],
     [
       {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CodeownersRule, matchCodeowners, parseCodeowners } from './codeowners.js';
 import { codeownersCoverage, literalBase } from './codeowners-coverage.js';
+import { type CodeownersRule, matchCodeowners, parseCodeowners } from './ownership/codeowners.js';
 
 const FILES = [
   'README.md',

@@ -1,5 +1,5 @@
 import type { DeadRule, ShadowedRule } from '../model/index.js';
-import type { CodeownersRule } from './codeowners.js';
+import type { CodeownersRule } from './ownership/codeowners.js';
 
 /** Which CODEOWNERS rules decide no file: those that match none and those always overridden. */
 export interface CodeownersCoverage {

@@ -1,5 +1,5 @@
 import type { CodeownersHealth, UnresolvedOwner } from '../model/index.js';
-import type { CodeownersProblem } from './codeowners.js';
+import type { CodeownersProblem } from './ownership/codeowners.js';
 
 /** Stable identifiers of what `orgwire owners --check` finds, for scripts. */
 export type CodeownersFindingCode =

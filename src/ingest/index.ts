@@ -1,6 +1,5 @@
 export * from './catalog-files.js';
 export * from './co-author-mailmap.js';
-export * from './codeowners.js';
 export * from './codeowners-coverage.js';
 export * from './codeowners-findings.js';
 export * from './compile-glob.js';
@@ -10,6 +9,8 @@ export * from './identities.js';
 export * from './ignore-paths.js';
 export * from './merge-logins.js';
 export * from './open-ownership.js';
+export * from './ownership/codeowners.js';
+export * from './ownership/ownership-reading.js';
 export { PLAIN_REQUEST_COLUMNS } from './parse-plain-requests.js';
 export * from './path-ownership.js';
 export * from './read-log.js';

@@ -1,7 +1,7 @@
 import type { Catalog, CodeownersHealth, PathOwnership, UnresolvedOwner } from '../model/index.js';
-import type { CodeownersProblem, CodeownersRule } from './codeowners.js';
 import { codeownersCoverage } from './codeowners-coverage.js';
 import { type GitSource, openRepository } from './git.js';
+import type { CodeownersProblem, CodeownersRule } from './ownership/codeowners.js';
 import { createPathResolver } from './path-ownership.js';
 import { readCodeowners, repositoryLabel, repositoryNames } from './repository.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../model/index.js';
-import { parseCodeowners } from './codeowners.js';
 import { compileGlob } from './compile-glob.js';
+import { parseCodeowners } from './ownership/codeowners.js';
 import { createPathResolver, normalizePath, type RepositoryNames } from './path-ownership.js';
 
 const CATALOG_YAML = `apiVersion: backstage.io/v1alpha1
@@ -170,7 +170,7 @@ describe('createPathResolver: which rule decides', () => {
       path: 'scripts/release/tag.sh',
       component: 'folder:shop:scripts',
       owner: null,
-      rule: { source: 'folder' },
+      rule: { source: 'folder', folder: 'scripts' },
     });
     expect(resolve('tools/lint.sh').component).toBe('codeowners:shop:*');
   });
@@ -181,13 +181,13 @@ describe('createPathResolver: which rule decides', () => {
       path: 'assets/img/logo.svg',
       component: 'folder:shop:assets',
       owner: null,
-      rule: { source: 'folder' },
+      rule: { source: 'folder', folder: 'assets' },
     });
     expect(resolve('README.md')).toEqual({
       path: 'README.md',
       component: 'folder:shop:/',
       owner: null,
-      rule: { source: 'folder' },
+      rule: { source: 'folder', folder: '/' },
     });
   });
 

@@ -5,9 +5,9 @@ import {
   type PathOwnership,
   type UnresolvedOwner,
 } from '../model/index.js';
-import { type CodeownersRule, matchCodeowners } from './codeowners.js';
 import { compileGlob, type Glob } from './compile-glob.js';
 import { githubNoreplyLogin } from './identities.js';
+import { type CodeownersRule, matchCodeowners } from './ownership/codeowners.js';
 
 export interface RepositoryNames {
   /** The short name that labels this repository's folders and CODEOWNERS rules. */
@@ -106,7 +106,7 @@ export function createPathResolver(
       path,
       component: `folder:${repo.label}:${folder}`,
       owner: null,
-      rule: { source: 'folder' },
+      rule: { source: 'folder', folder },
     };
   };
   return { resolve, unresolvedOwners: owners.unresolved };

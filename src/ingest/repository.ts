@@ -1,12 +1,12 @@
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../errors.js';
+import { type GitSource, hasHead } from './git.js';
 import {
   CODEOWNERS_LOCATIONS,
   type CodeownersProblem,
   type CodeownersRule,
   parseCodeowners,
-} from './codeowners.js';
-import { type GitSource, hasHead } from './git.js';
+} from './ownership/codeowners.js';
 import { readTextFile } from './read-text-file.js';
 
 /** The repository's folder name without `.git`: how orgwire labels it. */

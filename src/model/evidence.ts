@@ -34,8 +34,38 @@ export type AuthorMatch =
 /** How a path's component was decided, in the order the rules are tried. */
 export type OwnershipRule =
   | { source: 'paths'; component: string; glob: string; file: string; line: number }
-  | { source: 'codeowners'; pattern: string; owners: string[]; file: string; line: number }
-  | { source: 'folder' };
+  | {
+      source: 'owners';
+      /** The folder whose OWNERS file decides (`''` for the root). */
+      folder: string;
+      /** The `filters:` regular expression that matched, when one did. */
+      filter?: string;
+      /** The approvers as written (logins and aliases). */
+      owners: string[];
+      file: string;
+      line: number;
+    }
+  | {
+      source: 'maintainers';
+      /** The section's title line. */
+      section: string;
+      /** The `F:` (or `N:`) pattern that matched: the longest one. */
+      pattern: string;
+      /** The maintainers (`M:`) as written. */
+      owners: string[];
+      file: string;
+      line: number;
+    }
+  | {
+      source: 'codeowners';
+      pattern: string;
+      owners: string[];
+      file: string;
+      line: number;
+      /** GitLab's `[Section]` the rule is in; absent for GitHub's CODEOWNERS. */
+      section?: string;
+    }
+  | { source: 'folder'; folder: string };
 
 /**
  * The component a path belongs to and the team that owns it. `component` is a catalog
@@ -48,6 +78,12 @@ export interface PathOwnership {
   component: string;
   /** The owning Group (or User, when a User owns it); null when nobody does. */
   owner: string | null;
+  /**
+   * Other teams the deciding files name for this path, never the owner: the other
+   * MAINTAINERS sections that match it, the other GitLab sections' owners, an OWNERS
+   * folder's parents' owners (unless `no_parent_owners`). Absent when there are none.
+   */
+  coOwners?: string[];
   rule: OwnershipRule;
 }
 

@@ -2,6 +2,7 @@ export * from './annotations.js';
 export * from './build-catalog.js';
 export * from './closest.js';
 export * from './config.js';
+export * from './declared-entities.js';
 export * from './entities.js';
 export * from './entity-ref.js';
 export * from './evidence.js';

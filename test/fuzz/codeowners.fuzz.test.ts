@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe } from 'vitest';
-import { matchCodeowners, parseCodeowners } from '../../src/ingest/codeowners.js';
+import { matchCodeowners, parseCodeowners } from '../../src/ingest/ownership/codeowners.js';
 import { codeownersCoverage } from '../../src/ingest/codeowners-coverage.js';
 import { mutatedText, nastyString } from './arbitraries.js';
 import { fuzzParser } from './fuzz-parser.js';

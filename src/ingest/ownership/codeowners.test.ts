@@ -16,7 +16,7 @@ interface PatternCase {
 
 // The pattern table of hmarr/codeowners (testdata/patterns.json), MIT licence, copied unchanged.
 const PATTERN_TABLE = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/codeowners-patterns.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../test/fixtures/codeowners-patterns.json', import.meta.url), 'utf8'),
 ) as PatternCase[];
 
 // GitHub's table expects `[ ]` to be literal, but GitHub itself does not support ranges in

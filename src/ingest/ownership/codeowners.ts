@@ -1,4 +1,4 @@
-import { compileGlob, type Glob } from './compile-glob.js';
+import { compileGlob, type Glob } from '../compile-glob.js';
 
 /** One rule of a CODEOWNERS file: a pattern, its owners (possibly none) and its line. */
 export interface CodeownersRule {

@@ -1,0 +1,72 @@
+import type { DeclaredEntities, OwnershipFormat, OwnershipRule } from '../../model/index.js';
+
+/** One file of a repository as a reader gets it: its path from the root and its text. */
+export interface OwnershipFile {
+  /** Repository-relative, `/`-separated: `OWNERS`, `pkg/kubelet/OWNERS`, `MAINTAINERS`. */
+  path: string;
+  /** How messages name the file (the repository folder as the user wrote it, joined). */
+  shownAs: string;
+  text: string;
+}
+
+/**
+ * Who an ownership rule names as owner, before the catalog is consulted:
+ * - `group`: a Group by name, one the file itself declares (an OWNERS_ALIASES alias, a
+ *   MAINTAINERS area, the group made of an OWNERS file's approvers) or one the catalog is
+ *   expected to have (`sig-node` for an OWNERS `labels: [sig/node]`);
+ * - `written`: an owner as CODEOWNERS writes it (`@login`, `@org/team`, an e-mail), matched
+ *   to the catalog as GitHub's CODEOWNERS owners are.
+ */
+export type OwnerName = { kind: 'group'; name: string } | { kind: 'written'; owner: string };
+
+/** What one format's rules say of one path. */
+export interface OwnershipDecision {
+  /**
+   * The component the path belongs to, unique within the repository and format: the OWNERS
+   * folder (`pkg/kubelet`, `''` for the root; with a filter, `pkg/kubelet [\.md$]`), the
+   * MAINTAINERS section title, the CODEOWNERS pattern.
+   */
+  component: string;
+  /**
+   * Who owns it, most wanted first: the resolver takes the first that the catalog has, so
+   * an OWNERS folder can say "sig-node if the catalog has it, else its approvers' alias".
+   * Empty: the rule leaves the path without owner (a CODEOWNERS line with no owners).
+   */
+  owners: OwnerName[];
+  /** Other teams the rules name for the path (other sections, parent OWNERS folders). */
+  coOwners: OwnerName[];
+  /** The deciding rule, for `orgwire owners` and the JSON. */
+  rule: Exclude<OwnershipRule, { source: 'paths' } | { source: 'folder' }>;
+}
+
+/** A line a format's tooling would not use, or uses other than it looks. */
+export interface OwnershipProblem {
+  file: string;
+  line: number;
+  severity: 'error' | 'warning';
+  /** Stable, `FORMAT/what`: `owners/bad-regex`, `maintainers/unknown-tag`. */
+  code: string;
+  message: string;
+  hint: string;
+}
+
+/** One rule as written, for counts and the check of rules that decide no file. */
+export interface WrittenRule {
+  file: string;
+  line: number;
+  /** The pattern, folder or section as written. */
+  pattern: string;
+}
+
+/** What the files of one format in one repository say: the contract every reader keeps. */
+export interface OwnershipReading {
+  format: OwnershipFormat;
+  /** The files read, repository-relative. Empty when the repository keeps none. */
+  files: string[];
+  rules: WrittenRule[];
+  /** Teams and people the files define. */
+  entities: DeclaredEntities;
+  problems: OwnershipProblem[];
+  /** What the rules say of a repository-relative path; undefined when no rule covers it. */
+  decide(path: string): OwnershipDecision | undefined;
+}
