@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError } from '../errors.js';
-import { readCatalogFiles, readTextFile } from '../ingest/index.js';
+import { readCatalogSources, readTextFile } from '../ingest/index.js';
 import {
   type Config,
   hasErrors,
@@ -49,15 +49,24 @@ export async function loadConfig(io: Io, file: string | undefined): Promise<Load
   return { config, base: dirname(path), file: path };
 }
 
-/** The catalog folder: `--catalog`, else the config's `catalog`, else `./catalog`. */
-export function catalogDir(io: Io, loaded: LoadedConfig, flag: string | undefined): string {
-  if (flag) return resolve(io.cwd, flag);
+/**
+ * The catalog's folders and team files: every `--catalog`, else the config's `catalog`,
+ * else `./catalog`.
+ */
+export function catalogPaths(
+  io: Io,
+  loaded: LoadedConfig,
+  flag: readonly string[] | undefined,
+): string[] {
+  if (flag?.length) return flag.map((path) => resolve(io.cwd, path));
   if (loaded.config.catalog) {
-    return isAbsolute(loaded.config.catalog)
-      ? loaded.config.catalog
-      : resolve(loaded.base, loaded.config.catalog);
+    return [
+      isAbsolute(loaded.config.catalog)
+        ? loaded.config.catalog
+        : resolve(loaded.base, loaded.config.catalog),
+    ];
   }
-  return resolve(io.cwd, DEFAULT_CATALOG);
+  return [resolve(io.cwd, DEFAULT_CATALOG)];
 }
 
 /** Problems in the user's input that stop the run; the CLI prints them all, exit 2. */
@@ -74,8 +83,9 @@ export class InputProblems extends Error {
  * Loads a catalog for a command that needs a valid one: errors stop the run (every one
  * printed, exit 2); warnings go to standard error and the run goes on.
  */
-export async function loadValidCatalog(io: Io, dir: string): Promise<LoadedCatalog> {
-  const loaded = loadCatalog(await readCatalogFiles(dir, io.cwd));
+export async function loadValidCatalog(io: Io, paths: readonly string[]): Promise<LoadedCatalog> {
+  const { files, declared } = await readCatalogSources(paths, io.cwd);
+  const loaded = loadCatalog(files, declared);
   if (hasErrors(loaded.problems)) {
     throw new InputProblems(
       loaded.problems,

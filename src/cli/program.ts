@@ -21,7 +21,7 @@ import { learnings } from './commands/learnings.js';
 import { owners } from './commands/owners.js';
 import { queues } from './commands/queues.js';
 import { validate } from './commands/validate.js';
-import { catalogDir, InputProblems, loadConfig } from './context.js';
+import { catalogPaths, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
 import { DEFAULT_DB } from './open-store.js';
 import { formatProblem } from './render.js';
@@ -38,12 +38,12 @@ const formatOption = () =>
   new Option('--format <format>', 'output format')
     .choices(OUTPUT_FORMATS)
     .default('table' as OutputFormat);
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 const catalogOption = () =>
   new Option(
-    '--catalog <dir>',
-    'the catalog folder (default: ./catalog, or `catalog` in orgwire.yaml)',
-  );
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+    '--catalog <path>',
+    'a catalog folder or a team file (peribolos); repeat for several (default: ./catalog, or `catalog` in orgwire.yaml)',
+  ).argParser(collect);
 
 /** `--ignore`: noise left out of the analysis, for the commands that run one. */
 const ignoreOption = () =>
@@ -107,10 +107,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'orgwire validate --catalog ../backstage/catalog --format json',
       ]),
     )
-    .action(async (opts: { catalog?: string; format: OutputFormat }) => {
+    .action(async (opts: { catalog?: string[]; format: OutputFormat }) => {
       const loaded = await config();
       status = await validate(io, {
-        catalog: catalogDir(io, loaded, opts.catalog),
+        catalog: catalogPaths(io, loaded, opts.catalog),
         format: opts.format,
       });
     });
@@ -158,14 +158,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         paths: string[],
         opts: {
           repo: string;
-          catalog?: string;
+          catalog?: string[];
           check?: boolean;
           demo?: boolean;
           format: OutputFormat;
         },
       ) => {
         const loaded = await config(opts.demo);
-        const demo = opts.demo ? { catalog: DEMO_CATALOG, repo: await ensureDemoRepo(io.cwd) } : {};
+        const demo = opts.demo
+          ? { catalog: [DEMO_CATALOG], repo: await ensureDemoRepo(io.cwd) }
+          : {};
         status = await owners(io, loaded, { paths, ...opts, ...demo });
       },
     );
@@ -230,7 +232,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         repo?: string[];
         requests?: string[];
         requestsFormat?: RequestFormat;
-        catalog?: string;
+        catalog?: string[];
         db?: string;
         merges: boolean;
         lines: boolean;
@@ -270,7 +272,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'orgwire check --catalog catalog --today 2026-11-22 --format json',
       ]),
     )
-    .action(async (opts: { catalog?: string; today?: string; format: OutputFormat }) => {
+    .action(async (opts: { catalog?: string[]; today?: string; format: OutputFormat }) => {
       status = await check(io, await config(), opts);
     });
 
@@ -298,7 +300,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(
       async (opts: {
-        catalog?: string;
+        catalog?: string[];
         repo?: string[];
         demo?: boolean;
         db?: string;
@@ -343,7 +345,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'after',
       examples(['orgwire learnings', 'orgwire learnings --format md > learnings.md']),
     )
-    .action(async (opts: { catalog?: string; format: 'table' | 'json' | 'md' }) => {
+    .action(async (opts: { catalog?: string[]; format: 'table' | 'json' | 'md' }) => {
       status = await learnings(io, await config(), opts);
     });
 
@@ -369,7 +371,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples(['orgwire chains', 'orgwire chains --catalog catalog --max-depth 4 --format json']),
     )
     .action(
-      async (opts: { catalog?: string; maxDepth: number; format: 'table' | 'json' | 'md' }) => {
+      async (opts: { catalog?: string[]; maxDepth: number; format: 'table' | 'json' | 'md' }) => {
         status = await chains(io, await config(), opts);
       },
     );
@@ -401,7 +403,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(
       async (opts: {
-        catalog?: string;
+        catalog?: string[];
         db?: string;
         requests?: string[];
         requestsFormat?: RequestFormat;
@@ -458,7 +460,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(
       async (opts: {
-        catalog?: string;
+        catalog?: string[];
         repo?: string[];
         db?: string;
         since?: string;
@@ -556,7 +558,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(
       async (opts: {
-        catalog?: string;
+        catalog?: string[];
         repo?: string[];
         demo?: boolean;
         db?: string;
@@ -586,7 +588,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         let today = opts.today;
         let requests = opts.requests;
         if (opts.demo) {
-          catalog = DEMO_CATALOG;
+          catalog = [DEMO_CATALOG];
           repos = [await ensureDemoRepo(io.cwd)];
           db ??= DEMO_DB;
           today ??= DEMO_END_DATE;
@@ -667,7 +669,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(
       async (opts: {
-        catalog?: string;
+        catalog?: string[];
         repo?: string[];
         requests?: string[];
         requestsFormat?: RequestFormat;
@@ -745,7 +747,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   /** The demo's catalog, repository and store, judged as of the demo's last day. */
   async function demoOptions(db: string | undefined, today: string | undefined) {
     return {
-      catalog: DEMO_CATALOG,
+      catalog: [DEMO_CATALOG],
       repos: [await ensureDemoRepo(io.cwd)],
       db: db ?? DEMO_DB,
       today: today ?? DEMO_END_DATE,

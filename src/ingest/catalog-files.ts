@@ -1,51 +1,94 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { AppError } from '../errors.js';
-import type { CatalogFile } from '../model/index.js';
+import type { CatalogFile, DeclaredSource } from '../model/index.js';
 import { displayPath } from './display-path.js';
+import { isPeribolosFile, readPeribolos } from './ownership/peribolos.js';
 import { readTextFile } from './read-text-file.js';
 
 const SKIP = new Set(['node_modules', '.git']);
 
 /**
- * Reads every `*.yaml` and `*.yml` under `dir`, recursively, in a stable order. File
- * paths are given relative to the current directory, as a person would type them.
+ * Reads every `*.yaml` and `*.yml` under `path` (a folder, recursively, in a stable order;
+ * or one file). File paths are given relative to the current directory, as a person would
+ * type them.
  */
-export async function readCatalogFiles(dir: string, cwd = process.cwd()): Promise<CatalogFile[]> {
-  const info = await stat(dir).catch(() => undefined);
-  if (info && !info.isDirectory()) {
-    throw new AppError(
-      'invalid-input',
-      `${dir} is ${info.isFile() ? 'a file' : 'not a folder'}; --catalog takes the folder that holds the catalog's YAML files.`,
-      'Pass its folder instead, e.g. --catalog catalog.',
-    );
-  }
+export async function readCatalogFiles(path: string, cwd = process.cwd()): Promise<CatalogFile[]> {
+  const info = await stat(path).catch(() => undefined);
   if (!info) {
     throw new AppError(
       'not-found',
-      `No catalog at ${dir}.`,
-      'Run `orgwire init` to create one, or pass --catalog DIR.',
+      `No catalog at ${displayPath(cwd, path)}.`,
+      'Run `orgwire init` to create one, or pass --catalog with a folder or a team file.',
     );
   }
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const paths = entries
-    // orgwire.yaml holds settings, not entities, when the catalog sits beside it.
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !/^orgwire\.ya?ml$/i.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .filter(
-      (p) =>
-        !relative(dir, p)
-          .split(/[\\/]/)
-          .some((part) => SKIP.has(part)),
-    )
-    .sort();
+  if (!info.isDirectory() && !info.isFile()) {
+    throw new AppError(
+      'invalid-input',
+      `${displayPath(cwd, path)} is neither a folder nor a file; --catalog takes a catalog folder or a team file.`,
+      'Pass the folder that holds the catalog\u2019s YAML files, or a peribolos team file.',
+    );
+  }
+  const paths = info.isFile() ? [path] : await yamlFilesUnder(path);
   return Promise.all(
-    paths.map(async (path) => {
-      const shown = displayPath(cwd, path);
+    paths.map(async (file) => {
+      const shown = displayPath(cwd, file);
       return {
         path: shown,
-        text: await readTextFile(path, { shownAs: shown, what: 'catalog file' }),
+        text: await readTextFile(file, { shownAs: shown, what: 'catalog file' }),
       };
     }),
   );
+}
+
+async function yamlFilesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return (
+    entries
+      // orgwire.yaml holds settings, not entities, when the catalog sits beside it.
+      .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !/^orgwire\.ya?ml$/i.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .filter(
+        (p) =>
+          !relative(dir, p)
+            .split(/[\\/]/)
+            .some((part) => SKIP.has(part)),
+      )
+      .sort()
+  );
+}
+
+/** The catalog's entity files, and the teams and people of the team files among them. */
+export interface CatalogSources {
+  files: CatalogFile[];
+  declared: DeclaredSource;
+}
+
+/**
+ * Reads every `--catalog` path (folders and files) and sorts what it finds: peribolos team
+ * files (see `isPeribolosFile`) are read as teams and people, every other YAML file as
+ * catalog entities. A path named twice is read once.
+ */
+export async function readCatalogSources(
+  paths: readonly string[],
+  cwd = process.cwd(),
+): Promise<CatalogSources> {
+  const files: CatalogFile[] = [];
+  const declared: DeclaredSource = { files: 0, entities: [], problems: [] };
+  const seen = new Set<string>();
+  for (const path of paths) {
+    for (const file of await readCatalogFiles(path, cwd)) {
+      if (seen.has(file.path)) continue;
+      seen.add(file.path);
+      if (!isPeribolosFile(file.text)) {
+        files.push(file);
+        continue;
+      }
+      const read = readPeribolos({ shownAs: file.path, text: file.text });
+      declared.files++;
+      declared.entities.push(read.entities);
+      declared.problems.push(...read.problems.map((p) => ({ ...p, column: 1 })));
+    }
+  }
+  return { files, declared };
 }

@@ -11,6 +11,7 @@ export * from './merge-logins.js';
 export * from './open-ownership.js';
 export * from './ownership/codeowners.js';
 export * from './ownership/ownership-reading.js';
+export * from './ownership/peribolos.js';
 export { PLAIN_REQUEST_COLUMNS } from './parse-plain-requests.js';
 export * from './path-ownership.js';
 export * from './read-log.js';

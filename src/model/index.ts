@@ -1,3 +1,4 @@
+export * from './add-declared-entities.js';
 export * from './annotations.js';
 export * from './build-catalog.js';
 export * from './closest.js';
@@ -15,3 +16,5 @@ export * from './rules.js';
 export type { BetSpec, GoalSpec, LearningSpec } from './schemas.js';
 export { BET_STATUSES } from './schemas.js';
 export * from './validators.js';
+export { deepNestingProblem, MAX_YAML_DEPTH } from './yaml-nesting.js';
+export { nearestNode } from './yaml-position.js';

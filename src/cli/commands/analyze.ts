@@ -20,7 +20,7 @@ import { entityCounts } from './validate.js';
 export type ReportFormat = 'table' | 'json' | 'md';
 
 export interface AnalyzeOptions {
-  catalog?: string;
+  catalog?: string[];
   repos: string[];
   db?: string;
   format: ReportFormat;

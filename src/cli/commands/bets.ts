@@ -1,5 +1,5 @@
 import { analyzeBets, type BetsReport, parseDay, resolveWindow } from '../../analysis/index.js';
-import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
+import { catalogPaths, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { renderBetsTable } from '../render-bets.js';
 import { todayFlag } from '../window-flags.js';
@@ -11,10 +11,10 @@ import { todayFlag } from '../window-flags.js';
 export async function bets(
   io: Io,
   config: LoadedConfig,
-  options: { catalog?: string; today?: string; format: 'table' | 'json' },
+  options: { catalog?: string[]; today?: string; format: 'table' | 'json' },
 ): Promise<number> {
   const today = todayFlag(options.today);
-  const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
+  const { catalog } = await loadValidCatalog(io, catalogPaths(io, config, options.catalog));
   // Without history, interactions count as wiring when active in the 90 days up to today.
   const window = resolveWindow({}, parseDay(today, true) as number);
   const report = analyzeBets(catalog, { today, window });

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_DEPTH, synchronousChains } from '../../analysis/index.js';
-import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
+import { catalogPaths, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { chainsMarkdown, chainsTable } from '../render-chains.js';
 
@@ -7,9 +7,9 @@ import { chainsMarkdown, chainsTable } from '../render-chains.js';
 export async function chains(
   io: Io,
   config: LoadedConfig,
-  options: { catalog?: string; maxDepth?: number; format: 'table' | 'json' | 'md' },
+  options: { catalog?: string[]; maxDepth?: number; format: 'table' | 'json' | 'md' },
 ): Promise<number> {
-  const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
+  const { catalog } = await loadValidCatalog(io, catalogPaths(io, config, options.catalog));
   const result = synchronousChains(catalog, options.maxDepth ?? DEFAULT_MAX_DEPTH);
   if (options.format === 'json') writeJson(io, result);
   else io.out(options.format === 'md' ? chainsMarkdown(result) : chainsTable(result));

@@ -1,5 +1,5 @@
 import { checkRules } from '../../analysis/index.js';
-import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
+import { catalogPaths, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { plural, short, wrap } from '../render.js';
 import { todayFlag } from '../window-flags.js';
@@ -11,10 +11,10 @@ import { todayFlag } from '../window-flags.js';
 export async function check(
   io: Io,
   config: LoadedConfig,
-  options: { catalog?: string; today?: string; format: OutputFormat },
+  options: { catalog?: string[]; today?: string; format: OutputFormat },
 ): Promise<number> {
   const today = todayFlag(options.today);
-  const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
+  const { catalog } = await loadValidCatalog(io, catalogPaths(io, config, options.catalog));
   const violations = checkRules(catalog, today, config.config.rules ?? {});
   const errors = violations.filter((v) => v.severity === 'error').length;
   if (options.format === 'json') {

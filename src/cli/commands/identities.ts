@@ -14,7 +14,7 @@ import { ingestAndReport } from './analyze.js';
 
 export interface IdentitiesOptions {
   repos: string[];
-  catalog?: string;
+  catalog?: string[];
   db?: string;
   since?: string;
   until?: string;

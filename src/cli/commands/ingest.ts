@@ -13,7 +13,7 @@ export interface IngestCommandOptions {
   repos: string[];
   requests: string[];
   requestsFormat?: RequestFormat;
-  catalog?: string;
+  catalog?: string[];
   db?: string;
   merges: boolean;
   lines: boolean;

@@ -1,5 +1,5 @@
 import type { Learning } from '../../model/index.js';
-import { catalogDir, type LoadedConfig, loadValidCatalog } from '../context.js';
+import { catalogPaths, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { short, wrap } from '../render.js';
 
@@ -7,9 +7,9 @@ import { short, wrap } from '../render.js';
 export async function learnings(
   io: Io,
   config: LoadedConfig,
-  options: { catalog?: string; format: 'table' | 'json' | 'md' },
+  options: { catalog?: string[]; format: 'table' | 'json' | 'md' },
 ): Promise<number> {
-  const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
+  const { catalog } = await loadValidCatalog(io, catalogPaths(io, config, options.catalog));
   const feed = [...catalog.learnings].sort(
     (a, b) => (b.spec.date ?? '').localeCompare(a.spec.date ?? '') || a.name.localeCompare(b.name),
   );

@@ -20,7 +20,7 @@ import { columns, componentLabel, plural, short } from '../render.js';
 export interface OwnersOptions {
   paths: string[];
   repo: string;
-  catalog?: string;
+  catalog?: string[];
   format: OutputFormat;
   /** Check the whole CODEOWNERS file instead of answering for paths. */
   check?: boolean;

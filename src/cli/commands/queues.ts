@@ -9,7 +9,7 @@ import { AppError } from '../../errors.js';
 import { type RequestFormat, readRequestFile } from '../../ingest/index.js';
 import type { Catalog, Problem, RequestRecord } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
-import { catalogDir, InputProblems, type LoadedConfig, loadValidCatalog } from '../context.js';
+import { catalogPaths, InputProblems, type LoadedConfig, loadValidCatalog } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { plural } from '../render.js';
@@ -17,7 +17,7 @@ import { queuesMarkdown, queuesTable } from '../render-queues.js';
 import { checkSince, windowFlags } from '../window-flags.js';
 
 export interface QueuesOptions {
-  catalog?: string;
+  catalog?: string[];
   db?: string;
   requests: string[];
   requestsFormat?: RequestFormat;
@@ -83,7 +83,7 @@ export async function queues(
   options: QueuesOptions,
 ): Promise<number> {
   const flags = windowFlags(options);
-  const { catalog } = await loadValidCatalog(io, catalogDir(io, config, options.catalog));
+  const { catalog } = await loadValidCatalog(io, catalogPaths(io, config, options.catalog));
   const store = await openStore(io, options.db);
   let requests: RequestRecord[];
   try {

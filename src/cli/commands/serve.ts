@@ -25,7 +25,7 @@ const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 const TREND_WINDOWS = 4;
 
 export interface ServeOptions {
-  catalog?: string;
+  catalog?: string[];
   repos: string[];
   requests?: string[];
   requestsFormat?: RequestFormat;

@@ -1,10 +1,11 @@
-import { readCatalogFiles } from '../../ingest/index.js';
+import { readCatalogSources } from '../../ingest/index.js';
 import { type Catalog, hasErrors, KINDS, loadCatalog } from '../../model/index.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { formatProblem, plural, problemCounts } from '../render.js';
 
 export interface ValidateOptions {
-  catalog: string;
+  /** Catalog folders and team files. */
+  catalog: string[];
   format: OutputFormat;
 }
 
@@ -17,11 +18,11 @@ export function entityCounts(catalog: Catalog): Record<string, number> {
 
 /** `orgwire validate`: every problem at once; exit 2 on any error, 0 otherwise. */
 export async function validate(io: Io, options: ValidateOptions): Promise<number> {
-  const files = await readCatalogFiles(options.catalog, io.cwd);
-  const { catalog, problems } = loadCatalog(files);
+  const sources = await readCatalogSources(options.catalog, io.cwd);
+  const { catalog, problems, files } = loadCatalog(sources.files, sources.declared);
   const valid = !hasErrors(problems);
   if (options.format === 'json') {
-    writeJson(io, { valid, files: files.length, entities: entityCounts(catalog), problems });
+    writeJson(io, { valid, files: files, entities: entityCounts(catalog), problems });
     return valid ? 0 : 2;
   }
   for (const problem of problems) io.out(`${formatProblem(problem)}\n`);
@@ -32,14 +33,12 @@ export async function validate(io: Io, options: ValidateOptions): Promise<number
     .join(', ');
   if (valid) {
     io.out(
-      `✓ ${plural(files.length, 'file')} read: ${counts || 'no entities'}. ${problemCounts(problems)}.\n`,
+      `✓ ${plural(files, 'file')} read: ${counts || 'no entities'}. ${problemCounts(problems)}.\n`,
     );
-    if (files.length === 0)
+    if (files === 0)
       io.out('  The folder has no *.yaml files. Run `orgwire init` to create a starter catalog.\n');
   } else {
-    io.out(
-      `✗ ${problemCounts(problems)} in ${plural(files.length, 'file')}. Fix them and run again.\n`,
-    );
+    io.out(`✗ ${problemCounts(problems)} in ${plural(files, 'file')}. Fix them and run again.\n`);
   }
   return valid ? 0 : 2;
 }
