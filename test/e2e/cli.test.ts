@@ -400,16 +400,17 @@ spec: {type: service, lifecycle: production, owner: web}
     for (const r of [missing, none, unknown, notGit]) noStackTrace(r.stderr);
   });
 
-  it('refuses a folder inside a repository, a file as --repo and a file as --catalog', () => {
+  it('refuses a folder inside a repository, a file as --repo and a device as --catalog', () => {
     const inside = orgwire(['analyze', '--repo', 'shop/services'], dir);
     expect(inside.status).toBe(2);
     expect(inside.stderr).toMatch(/shop\/services is a folder inside the repository at .*shop/);
     const file = orgwire(['owners', 'x', '--repo', 'shop/README.md'], dir);
     expect(file.status).toBe(2);
     expect(file.stderr).toContain('is a file, not a repository folder');
-    const catalogFile = orgwire(['validate', '--catalog', 'catalog/org.yaml'], dir);
+    // A file is a catalog source (a team file, or one YAML file of entities); a device is not.
+    const catalogFile = orgwire(['validate', '--catalog', '/dev/null'], dir);
     expect(catalogFile.status).toBe(2);
-    expect(catalogFile.stderr).toContain('--catalog takes the folder');
+    expect(catalogFile.stderr).toContain('is neither a folder nor a file');
     for (const r of [inside, file, catalogFile]) noStackTrace(r.stderr);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe } from 'vitest';
-import { matchCodeowners, parseCodeowners } from '../../src/ingest/ownership/codeowners.js';
 import { codeownersCoverage } from '../../src/ingest/codeowners-coverage.js';
+import { matchCodeowners, parseCodeowners } from '../../src/ingest/ownership/codeowners.js';
 import { mutatedText, nastyString } from './arbitraries.js';
 import { fuzzParser } from './fuzz-parser.js';
 
