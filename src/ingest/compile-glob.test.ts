@@ -90,8 +90,42 @@ describe('compileGlob: gitignore patterns', () => {
   });
 });
 
+describe('compileGlob: GitLab CODEOWNERS patterns', () => {
+  it.each([
+    ['*', 'a', true],
+    ['*', 'a/b/.c', true],
+    ['*.rb', 'config/database.rb', true],
+    ['*.rb', 'x.rb', true],
+    ['/docs/', 'docs/a', true],
+    ['/docs/', 'docs/a/b', true],
+    ['/docs/', 'x/docs/a', false],
+    ['/docs/*', 'docs/a', true],
+    ['/docs/*', 'docs/a/b', false],
+    ['/docs/**/*.md', 'docs/a.md', true],
+    ['/docs/**/*.md', 'docs/x/y/a.md', true],
+    ['lib/', 'lib/a', true],
+    ['lib/', 'x/lib/a/b', true],
+    // Without a trailing slash GitLab matches the file of that name only.
+    ['/docs', 'docs', true],
+    ['/docs', 'docs/a', false],
+    ['ee/docs', 'x/ee/docs', true],
+    ['ee/docs', 'ee/docs/a', false],
+    // `**` not followed by `/` is one `*`: the files directly inside.
+    ['/doc-locale/**', 'doc-locale/a', true],
+    ['/doc-locale/**', 'doc-locale/a/b', false],
+    ['path\\ with\\ spaces/', 'path with spaces/a', true],
+    ['\\#file_with_pound.rb', '#file_with_pound.rb', true],
+    ['README', 'x/README', true],
+    ['[ab].txt', 'b.txt', true],
+    ['[ab].txt', 'c.txt', false],
+    ['/*.md', '.hidden.md', true],
+  ])('"%s" against "%s" is %s', (pattern, path, expected) => {
+    expect(compileGlob(pattern, 'gitlab').matches(path)).toBe(expected);
+  });
+});
+
 describe('compileGlob: no pattern makes it backtrack', () => {
-  const dialects: GlobDialect[] = ['codeowners', 'gitignore', 'path'];
+  const dialects: GlobDialect[] = ['codeowners', 'gitlab', 'gitignore', 'path'];
   const longName = 'a'.repeat(10_000);
 
   it.each(dialects)('matches %s\u2019s "*a*a…*b" against a 10,000-character name at once', (d) => {
@@ -165,6 +199,15 @@ describe('compileGlob agrees with the matchers it replaces', () => {
     );
   });
 
+  it('matches a GitLab pattern as its normalisation and Ruby\u2019s fnmatch, written out', () => {
+    fc.assert(
+      fc.property(patternOf(true), path, (pattern, p) => {
+        expect(compileGlob(pattern, 'gitlab').matches(p)).toBe(gitlabRegex(pattern).test(`/${p}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('matches a catalog glob as picomatch with dot: true', () => {
     const glob = patternOf(true)
       .map((p) => p.replace(/^\/+|\/+$/g, ''))
@@ -195,3 +238,31 @@ describe('compileGlob agrees with the matchers it replaces', () => {
     );
   });
 });
+
+/**
+ * GitLab's `normalize_pattern` and `File.fnmatch?(FNM_PATHNAME | FNM_DOTMATCH)` as one
+ * regular expression over `/path`, for the generated patterns (names of `a`, `b`, `.`,
+ * `?`, `*`, simple classes, and `**` as a whole name).
+ */
+function gitlabRegex(pattern: string): RegExp {
+  let normal = pattern === '*' ? '/**/*' : pattern;
+  if (!normal.startsWith('/')) normal = `/**/${normal}`;
+  if (normal.endsWith('/')) normal = `${normal}**/*`;
+  const names = normal.slice(1).split('/');
+  let source = '^/';
+  names.forEach((name, i) => {
+    const last = i === names.length - 1;
+    if (name === '**' && !last) {
+      source += '(?:[^/]*/)*';
+      return;
+    }
+    source += name
+      .replace(/\*+/g, '*')
+      .replace(/\[\^/g, '[^/')
+      .replace(/\./g, '\\.')
+      .replace(/\?/g, '[^/]')
+      .replace(/\*/g, '[^/]*');
+    if (!last) source += '/';
+  });
+  return new RegExp(`${source}$`);
+}

@@ -10,10 +10,11 @@
 /**
  * Which ownership format's rules a pattern follows:
  * - `codeowners`: GitHub's CODEOWNERS reading of gitignore (see `codeownersElements`);
+ * - `gitlab`: GitLab's CODEOWNERS patterns (see `gitlabElements`);
  * - `gitignore`: git's own rules, for `ignore:` patterns and `.gitattributes`;
  * - `path`: a catalog `orgwire.dev/paths` glob, matched against a whole path.
  */
-export type GlobDialect = 'codeowners' | 'gitignore' | 'path';
+export type GlobDialect = 'codeowners' | 'gitlab' | 'gitignore' | 'path';
 
 /** A compiled pattern. */
 export interface Glob {
@@ -78,9 +79,11 @@ export function compileGlob(
   const program =
     dialect === 'codeowners'
       ? codeownersElements(pattern)
-      : dialect === 'gitignore'
-        ? gitignoreElements(fold ? pattern.toLowerCase() : pattern, fold)
-        : pathElements(fold ? pattern.toLowerCase() : pattern, fold);
+      : dialect === 'gitlab'
+        ? gitlabElements(pattern)
+        : dialect === 'gitignore'
+          ? gitignoreElements(fold ? pattern.toLowerCase() : pattern, fold)
+          : pathElements(fold ? pattern.toLowerCase() : pattern, fold);
   if (program === undefined) return { pattern, base: '', matches: NEVER };
   const { elements, dirOnly, anchored } = program;
   const parts = split(elements);
@@ -139,6 +142,34 @@ function codeownersElements(pattern: string): Program | undefined {
     }
   });
   return { elements, dirOnly: false, anchored };
+}
+
+/**
+ * A GitLab CODEOWNERS pattern, as GitLab matches it (`Gitlab::CodeOwners::File`): the
+ * pattern is normalised — `*` alone becomes `/**\/*`, a pattern without a leading `/` gets
+ * `/**\/` before it (so `ee/docs` matches at any depth), one ending in `/` gets `**\/*`
+ * after it (everything inside) — and matched against `/path` by Ruby's `File.fnmatch?` with
+ * `FNM_PATHNAME | FNM_DOTMATCH`: the whole path must match; `*`, `?` and `[...]` stay
+ * inside one name and match dot-files; `**\/` spans any number of folders, none included;
+ * `**` anywhere else is `*` (so `/docs/**` is the files directly in `docs`); `\` takes the
+ * next character literally. Unlike GitHub's, `/docs` without a trailing slash matches a
+ * file named `docs` only, not what a folder `docs` holds.
+ */
+function gitlabElements(pattern: string): Program | undefined {
+  let normal = pattern.replace(/^\\#/, '#').replace(/\\\s+/g, ' ');
+  if (normal === '*') normal = '/**/*';
+  if (!normal.startsWith('/')) normal = `/**/${normal}`;
+  if (normal.endsWith('/')) normal = `${normal}**/*`;
+  const names = normal.slice(1).split('/');
+  const last = names.length - 1;
+  const syntax: Syntax = { classes: true, unterminated: 'literal', fold: false };
+  const elements = names.map(
+    (name, i): Element =>
+      name === '**' && i < last
+        ? GLOBSTAR
+        : (nameSegment(name.replace(/\*{2,}/g, '*'), syntax, 'any') as Segment),
+  );
+  return { elements: squeeze(elements), dirOnly: false, anchored: true };
 }
 
 /**

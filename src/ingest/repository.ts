@@ -38,35 +38,48 @@ export interface RepositoryCodeowners {
 }
 
 /**
- * Reads CODEOWNERS where GitHub looks (`.github/`, the root, `docs/`; the first found is
- * used): from the work tree when there is one, so uncommitted edits show at once, else
- * (a bare clone) from HEAD. Rules and problems name the file under `shownAs`, the
- * repository folder as the user wrote it.
+ * Reads the files of a repository as they are now: from the work tree when there is one,
+ * so uncommitted edits show at once, else (a bare clone) from HEAD. `read(path)` is
+ * undefined when the file does not exist.
+ */
+export async function repositoryFiles(
+  git: GitSource,
+  shownAs: string = git.dir,
+): Promise<{ read(path: string, what: string): Promise<string | undefined> }> {
+  const top = await workTree(git);
+  const head = await hasHead(git);
+  return {
+    read: (path, what) =>
+      top
+        ? readTextFile(join(top, path), { shownAs: join(shownAs, path), what }).catch(
+            (error: unknown) => {
+              if (error instanceof AppError && error.code === 'not-found') return undefined;
+              throw error;
+            },
+          )
+        : head
+          ? git
+              .run(['cat-file', 'blob', `HEAD:${path}`])
+              .then((b) => b.toString('utf8'))
+              .catch(() => undefined)
+          : Promise.resolve(undefined),
+  };
+}
+
+/**
+ * Reads GitHub's CODEOWNERS where GitHub looks (`.github/`, the root, `docs/`; the first
+ * found is used), from the work tree or HEAD (see {@link repositoryFiles}). Rules and
+ * problems name the file under `shownAs`, the repository folder as the user wrote it.
  */
 export async function readCodeowners(
   git: GitSource,
   shownAs: string = git.dir,
 ): Promise<RepositoryCodeowners> {
-  const top = await workTree(git);
-  const head = await hasHead(git);
+  const files = await repositoryFiles(git, shownAs);
   for (const location of CODEOWNERS_LOCATIONS) {
-    const text = top
-      ? await readTextFile(join(top, location), {
-          shownAs: join(shownAs, location),
-          what: 'CODEOWNERS file',
-        }).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'not-found') return undefined;
-          throw error;
-        })
-      : head
-        ? await git
-            .run(['cat-file', 'blob', `HEAD:${location}`])
-            .then((b) => b.toString('utf8'))
-            .catch(() => undefined)
-        : undefined;
+    const text = await files.read(location, 'CODEOWNERS file');
     if (text !== undefined) {
-      const shown = join(shownAs, location);
-      return { file: location, ...parseCodeowners(text, shown) };
+      return { file: location, ...parseCodeowners(text, join(shownAs, location)) };
     }
   }
   return { rules: [], problems: [] };
