@@ -82,8 +82,9 @@ type Problem = (code: string, line: number, message: string, hint: string) => vo
  *   one configuration and its `filters:` are ignored; otherwise its `filters:` are read, each
  *   key a Go regular expression matched (unanchored) against the path relative to the OWNERS
  *   file's folder, `.*` matching everything;
- * - a file Prow cannot unmarshal (a list that is not a list, an option that is not a
- *   boolean) contributes nothing, as in Prow;
+ * - what Prow cannot unmarshal contributes nothing: a top level with a list that is not a
+ *   list of strings (then only its `filters:` are read), a filter that is not a mapping or
+ *   has such a list, or an option that is not a boolean (then the whole file);
  * - a path's component is the nearest OWNERS folder whose entries matching the path give
  *   approvers or labels, named `folder [regex]` when the first such entry in file order is a
  *   filter other than `.*` (`[regex]` alone at the root);
@@ -121,8 +122,9 @@ export function readOwners(files: OwnershipFile[], repo: string): OwnershipReadi
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const aliasFile = sorted.find((f) => f.path === 'OWNERS_ALIASES');
   const ownersFiles = sorted.filter((f) => f.path === 'OWNERS' || f.path.endsWith('/OWNERS'));
+  const kept = new Set<OwnershipFile>(aliasFile ? [aliasFile, ...ownersFiles] : ownersFiles);
   for (const file of sorted) {
-    if (file === aliasFile || ownersFiles.includes(file)) continue;
+    if (kept.has(file)) continue;
     problems.push({
       file: file.shownAs,
       line: 1,
@@ -237,7 +239,7 @@ export function readOwners(files: OwnershipFile[], repo: string): OwnershipReadi
   const decide = makeDecide(folders);
   return {
     format: 'owners',
-    files: sorted.filter((f) => f === aliasFile || ownersFiles.includes(f)).map((f) => f.path),
+    files: sorted.filter((f) => kept.has(f)).map((f) => f.path),
     rules,
     entities: { groups, users: [...users.values()] },
     problems,
