@@ -55,7 +55,10 @@ interface Decider {
   section: number;
   raw: string;
   line: number;
-  /** 1 for `F:`, 0 for `N:` (get_maintainer ranks an `N:` match below any `F:` match). */
+  /**
+   * 2 for an `F:`, 1 for an `N:`, 0 for an `F:` starting with `*` (THE REST's catch-alls):
+   * get_maintainer ranks an `N:` match below folder matches and a leading `.*` below both.
+   */
   tier: number;
   matches(path: string, slashes: number): boolean;
 }
@@ -79,8 +82,9 @@ interface ReadSection {
  *   — having no `*`/`?` — the paths below the folder it names (`drivers/net`);
  *   `N:` is a regex (Perl's `/x`: unescaped whitespace dropped) found anywhere in the path;
  *   `X:` takes the path out of its section; `K:` matches content and is ignored;
- * - the path belongs to the section whose matching `F:` is longest (as written; any `F:`
- *   before any `N:`, then the longest `N:`; ties go to the first in the file); the other
+ * - the path belongs to the section whose matching pattern is longest as written, ties to the
+ *   first in the file; as get_maintainer ranks them, an `N:` match comes after every `F:`
+ *   match but those starting with `*` (THE REST's catch-alls), which come last; the other
  *   matching sections are co-owners;
  * - people are the `M:` (maintainers) and `R:` (reviewers) e-mails, keyed by the canonical
  *   e-mail `mailmap` gives (lower-cased e-mail as written → lower-cased canonical);
@@ -164,7 +168,7 @@ export function readMaintainers(
       const pattern = compilePathPattern(f, problem);
       if (!pattern) continue;
       rules.push({ file: file.shownAs, line: f.line, pattern: f.value });
-      deciders.push({ ...pattern, section: index, tier: 1 });
+      deciders.push({ ...pattern, section: index, tier: f.value.startsWith('*') ? 0 : 2 });
     }
     for (const n of names) {
       const regex = compileNameRegex(n, problem);
@@ -174,7 +178,7 @@ export function readMaintainers(
         section: index,
         raw: n.value,
         line: n.line,
-        tier: 0,
+        tier: 1,
         matches: (path) => regex.test(path),
       });
     }
@@ -190,7 +194,7 @@ export function readMaintainers(
   // patterns of its ancestor folders; N: patterns (unanchored) are tested for every path.
   const byFolder = new Map<string, Decider[]>();
   for (const decider of deciders) {
-    const folder = decider.tier === 1 ? literalFolder(decider.raw) : '';
+    const folder = decider.tier === 1 ? '' : literalFolder(decider.raw);
     const bucket = byFolder.get(folder);
     if (bucket) bucket.push(decider);
     else byFolder.set(folder, [decider]);
@@ -247,6 +251,7 @@ export function readMaintainers(
     };
   };
 
+  problems.sort((a, b) => a.line - b.line);
   return {
     format: 'maintainers',
     files: [file.path],
@@ -516,7 +521,7 @@ function literalFolder(raw: string): string {
   return slash === -1 ? '' : literal.slice(0, slash);
 }
 
-/** Whether `a` ranks before `b`: an `F:` before an `N:`, then longer, then earlier. */
+/** Whether `a` ranks before `b`: by tier (see {@link Decider.tier}), then longer, then earlier. */
 function outranks(a: Decider, b: Decider): boolean {
   if (a.tier !== b.tier) return a.tier > b.tier;
   if (a.raw.length !== b.raw.length) return a.raw.length > b.raw.length;
