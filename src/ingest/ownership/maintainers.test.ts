@@ -388,6 +388,30 @@ describe('readMaintainers, problems and odd input', () => {
     ]);
   });
 
+  it('makes R: reviewers people but not members', () => {
+    const reading = read('S\nM: Ana <ana@x.org>\nR: Bo <bo@x.org>\nR: bo\nF: a/\n');
+    expect(reading.entities.users.map((u) => u.key)).toEqual(['email:ana@x.org', 'email:bo@x.org']);
+    expect(reading.entities.groups[0]?.members).toEqual(['email:ana@x.org']);
+    expect(reading.problems.map((p) => [p.line, p.code])).toEqual([[4, 'maintainers/no-email']]);
+  });
+
+  it('gives sections above the first area their own Groups when areas own the rest', () => {
+    const reading = read(
+      [
+        'Early\nM: e@x.org\nF: e/',
+        'One\n---\n\nA\nM: a@x.org\nF: a/',
+        'Two\n---\n\nB\nM: b@x.org\nF: b/\n\nC\nF: c/',
+      ].join('\n\n'),
+    );
+    expect(reading.entities.groups.map((g) => [g.name, g.members])).toEqual([
+      ['one', ['email:a@x.org']],
+      ['two', ['email:b@x.org']],
+      ['early', ['email:e@x.org']],
+    ]);
+    expect(reading.decide('e/1')?.owners).toEqual([{ kind: 'group', name: 'early' }]);
+    expect(reading.decide('c/1')?.owners).toEqual([]);
+  });
+
   it('keeps components unique when two sections share a title', () => {
     const reading = read('FOO\nM: a@x.org\nF: a/\n\nFOO\nM: b@x.org\nF: b/\n');
     expect(reading.decide('a/1')?.component).toBe('FOO');

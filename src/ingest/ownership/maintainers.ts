@@ -76,6 +76,7 @@ interface ReadSection {
  *
  * - a section is a title line followed by tag lines `X: value` (no leading whitespace); a
  *   blank line ends it; other lines (prose, indented preamble, `#` comments) are skipped;
+ *   tag lines right below an area heading's underline are a section titled by the heading;
  * - `F:`/`X:` are globs made regexes (`.` literal, `*` → `.*`, `?` → `.`, other regex
  *   characters kept) matched from the start of the path; one ending in `/` matches every path
  *   below it, any other only paths with as many `/` as itself (`dir/*` is not recursive), or
