@@ -9,12 +9,20 @@ import type {
 } from '../model/index.js';
 
 export interface OwnedComponent {
-  /** `component:ns/name`, `codeowners:REPO:PATTERN` or `folder:REPO:NAME` (see PathOwnership). */
+  /**
+   * `component:ns/name`, `owners:REPO:FOLDER`, `maintainers:REPO:SECTION`,
+   * `codeowners:REPO:PATTERN` or `folder:REPO:NAME` (see PathOwnership).
+   */
   ref: string;
   /** The owning Group (or User); null when nobody owns it. */
   owner: string | null;
-  /** For a CODEOWNERS rule: its owners as written (`@org/team`), whether or not they resolved. */
+  /**
+   * For a component made from an ownership file: the owners it writes (CODEOWNERS owners,
+   * OWNERS approvers, MAINTAINERS `M:` lines), whether or not they resolved.
+   */
   declaredOwners: string[];
+  /** Other teams the files name for its files (see `PathOwnership.coOwners`); absent if none. */
+  coOwners?: string[];
   /** How its files were assigned; `catalog` for a catalog component that matched no file. */
   source: OwnershipRule['source'] | 'catalog';
   files: number;
@@ -67,7 +75,8 @@ export function summarizeOwnership(
       entry = {
         ref: path.component,
         owner: path.owner,
-        declaredOwners: path.rule.source === 'codeowners' ? path.rule.owners : [],
+        declaredOwners:
+          path.rule.source === 'paths' || path.rule.source === 'folder' ? [] : path.rule.owners,
         source: path.rule.source,
         files: 0,
       };
@@ -75,6 +84,10 @@ export function summarizeOwnership(
     }
     entry.source = path.rule.source;
     entry.files++;
+    for (const co of path.coOwners ?? []) {
+      if (!entry.coOwners) entry.coOwners = [co];
+      else if (!entry.coOwners.includes(co)) entry.coOwners.push(co);
+    }
   }
   const components = [...byRef.values()].sort((a, b) => a.ref.localeCompare(b.ref));
   const teams = new Map<string, { ref: string; components: number; files: number }>();

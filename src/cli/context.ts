@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import { readCatalogSources, readTextFile } from '../ingest/index.js';
 import {
   type Config,
+  type DeclaredEntities,
   hasErrors,
   type LoadedCatalog,
   loadCatalog,
@@ -81,11 +82,21 @@ export class InputProblems extends Error {
 
 /**
  * Loads a catalog for a command that needs a valid one: errors stop the run (every one
- * printed, exit 2); warnings go to standard error and the run goes on.
+ * printed, exit 2); warnings go to standard error and the run goes on. The teams and
+ * people the repositories' ownership files declare are added to it.
  */
-export async function loadValidCatalog(io: Io, paths: readonly string[]): Promise<LoadedCatalog> {
-  const { files, declared } = await readCatalogSources(paths, io.cwd);
-  const loaded = loadCatalog(files, declared);
+export async function loadValidCatalog(
+  io: Io,
+  paths: readonly string[],
+  fromRepositories: readonly DeclaredEntities[] = [],
+): Promise<LoadedCatalog> {
+  const { files, declared } = paths.length
+    ? await readCatalogSources(paths, io.cwd)
+    : { files: [], declared: { files: 0, entities: [], problems: [] } };
+  const loaded = loadCatalog(files, {
+    ...declared,
+    entities: [...declared.entities, ...fromRepositories],
+  });
   if (hasErrors(loaded.problems)) {
     throw new InputProblems(
       loaded.problems,

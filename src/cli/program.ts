@@ -63,6 +63,18 @@ const minWeightOption = () =>
     return n;
   });
 
+/** `--component-depth`: folders nothing else owns, cut at a depth rather than by size. */
+const componentDepthOption = () =>
+  new Option(
+    '--component-depth <n>',
+    'folders that no catalog path or ownership file covers become components this deep (1 = top-level); default: a folder holding more than 20 % of the changes is split',
+  ).argParser((value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(`--component-depth takes a whole number ≥ 1, not "${value}".`);
+    return n;
+  });
+
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
@@ -533,6 +545,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--merges', 'count merge commits too', false)
     .addOption(ignoreOption())
     .addOption(minWeightOption())
+    .addOption(componentDepthOption())
     .option('--today <date>', "the date to judge bets' decide-by dates against (default: today)")
     .option(
       '--requests <file>',
@@ -580,6 +593,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         requests?: string[];
         ignore?: string[];
         minWeight?: number;
+        componentDepth?: number;
       }) => {
         const loaded = await config(opts.demo);
         let catalog = opts.catalog;
@@ -657,6 +671,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--window <length>', "the window's length: 90d, 12w, 6m, 1y", '90d')
     .addOption(ignoreOption())
     .addOption(minWeightOption())
+    .addOption(componentDepthOption())
     .option('--today <date>', "the date to judge bets' decide-by dates against (default: today)")
     .option('--quiet', 'no progress bar or notes', false)
     .addHelpText(
@@ -684,6 +699,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         quiet: boolean;
         ignore?: string[];
         minWeight?: number;
+        componentDepth?: number;
       }) => {
         const loaded = await config(opts.demo);
         const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;

@@ -81,11 +81,15 @@ export function renderReportTable(report: Report, catalogLine: string): string {
 
   const { coordination } = report;
   out.push('', 'Coordination — teams that change the same or coupled components');
+  // Inferred teams are wired to nothing, so their congruence is 0 by construction: say
+  // where their work meets instead, and what would make congruence mean something.
   out.push(
     para(
       coordination.congruence.weighted === null
         ? 'No two teams changed the same or coupled components in the window.'
-        : `Congruence ${pct(coordination.congruence.weighted)} of the coordination need is wired (${pct(coordination.congruence.unweighted)} of the team pairs)${coverageNote(report)}.`,
+        : noCatalogTeams && report.teams.length > 0
+          ? 'No team is declared, so nothing is wired and congruence says nothing yet. Below is where the inferred teams\u2019 work meets; declare teams (a catalog, a GitHub team file, OWNERS or MAINTAINERS) to see which of these needs the organisation has wired.'
+          : `Congruence ${pct(coordination.congruence.weighted)} of the coordination need is wired (${pct(coordination.congruence.unweighted)} of the team pairs)${coverageNote(report)}.`,
     ),
   );
   const { shown: unwired, lighter } = headlineNeeds(report);
@@ -98,7 +102,11 @@ export function renderReportTable(report: Report, catalogLine: string): string {
   }
   if (unwired.length > 0) {
     out.push(
-      para(`Unwired needs, strongest first (${unwired.length}); WEIGHT = shared + coupled work:`),
+      para(
+        noCatalogTeams
+          ? `Where the inferred teams\u2019 work meets, strongest first (${unwired.length}); WEIGHT = shared + coupled work:`
+          : `Unwired needs, strongest first (${unwired.length}); WEIGHT = shared + coupled work:`,
+      ),
     );
     out.push(
       columns(
@@ -302,7 +310,9 @@ export function renderReportMarkdown(report: Report, title: string): string {
   out.push(
     coordination.congruence.weighted === null
       ? 'No two teams changed the same or coupled components in the window.'
-      : `**Congruence: ${pct(coordination.congruence.weighted)}** of the coordination the work requires is wired (same team, group tree, or a declared interaction); ${pct(coordination.congruence.unweighted)} of the team pairs${coverageNote(report)}.`,
+      : report.teams.length > 0 && report.teams.every((t) => t.inferred)
+        ? 'No team is declared, so nothing is wired and congruence says nothing yet. The table shows where the inferred teams\u2019 work meets; declare teams (a catalog, a GitHub team file, OWNERS or MAINTAINERS) to see which of these needs the organisation has wired.'
+        : `**Congruence: ${pct(coordination.congruence.weighted)}** of the coordination the work requires is wired (same team, group tree, or a declared interaction); ${pct(coordination.congruence.unweighted)} of the team pairs${coverageNote(report)}.`,
     '',
   );
   if (coordination.needs.length > 0) {

@@ -65,10 +65,19 @@ export function percent(part: number, whole: number): string {
  * (`scripts/`, `/` for root files); with the repository when there are several.
  */
 export function componentLabel(ref: string, withRepo = false): string {
-  const pseudo = /^(codeowners|folder):([^:]*):(.*)$/.exec(ref);
+  const pseudo = /^(codeowners|owners|maintainers|folder):([^:]*):(.*)$/.exec(ref);
   if (!pseudo) return short(ref);
   const [, kind, repo, rest] = pseudo as unknown as [string, string, string, string];
-  const name = kind === 'folder' ? (rest === '/' ? '(root files)' : `${rest}/`) : rest;
+  const name =
+    kind === 'folder'
+      ? rest === '/'
+        ? '(root files)'
+        : `${rest}/`
+      : kind === 'owners'
+        ? rest === ''
+          ? '(root OWNERS)'
+          : `${rest}/`
+        : rest;
   return withRepo ? `${repo}: ${name}` : name;
 }
 

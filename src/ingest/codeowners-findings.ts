@@ -1,12 +1,18 @@
 import type { CodeownersHealth, UnresolvedOwner } from '../model/index.js';
 import type { CodeownersProblem } from './ownership/codeowners.js';
+import type { OwnershipProblem } from './ownership/ownership-reading.js';
 
-/** Stable identifiers of what `orgwire owners --check` finds, for scripts. */
+/**
+ * Stable identifiers of what `orgwire owners --check` finds, for scripts: GitHub
+ * CODEOWNERS' own, and the other formats' problems as their readers name them
+ * (`owners/bad-regex`, `maintainers/unknown-tag`, `gitlab-codeowners/empty-section`).
+ */
 export type CodeownersFindingCode =
   | 'codeowners/syntax'
   | 'codeowners/unknown-owner'
   | 'codeowners/dead-rule'
-  | 'codeowners/shadowed-rule';
+  | 'codeowners/shadowed-rule'
+  | OwnershipProblem['code'];
 
 /** One thing wrong with a CODEOWNERS file, at its line, with how to fix it. */
 export interface CodeownersFinding {
@@ -18,7 +24,8 @@ export interface CodeownersFinding {
 }
 
 /**
- * Every CODEOWNERS finding in reading order (file, line): lines GitHub skips, owners that
+ * Every CODEOWNERS finding in reading order (file, line): lines GitHub skips, the other
+ * ownership files' problems (`other`), owners that
  * match no Group or User (left out when `owners` is false: with no catalog there is
  * nobody to match), dead rules and shadowed rules.
  */
@@ -26,9 +33,11 @@ export function codeownersFindings(
   problems: readonly CodeownersProblem[],
   health: CodeownersHealth,
   options: { owners: boolean } = { owners: true },
+  other: readonly OwnershipProblem[] = [],
 ): CodeownersFinding[] {
   const findings: CodeownersFinding[] = [
     ...problems.map((p) => ({ code: 'codeowners/syntax' as const, ...p })),
+    ...other.map(({ code, file, line, message, hint }) => ({ code, file, line, message, hint })),
     ...(options.owners ? health.unresolvedOwners.map(unknownOwner) : []),
     ...health.deadRules.map(({ file, line, message, hint }) => ({
       code: 'codeowners/dead-rule' as const,

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../model/index.js';
 import { compileGlob } from './compile-glob.js';
 import { parseCodeowners } from './ownership/codeowners.js';
+import { readGitlabCodeowners } from './ownership/gitlab-codeowners.js';
+import type { OwnerName, OwnershipReading } from './ownership/ownership-reading.js';
 import { createPathResolver, normalizePath, type RepositoryNames } from './path-ownership.js';
 
 const CATALOG_YAML = `apiVersion: backstage.io/v1alpha1
@@ -197,6 +199,120 @@ describe('createPathResolver: which rule decides', () => {
     expect(resolve('infra/main.tf').component).toBe('codeowners:web:/infra/');
     expect(resolve('docs/index.md').component).toBe('folder:web:docs');
     expect(resolve('Makefile').component).toBe('folder:web:/');
+  });
+});
+
+/** A reading of a made-up OWNERS-like format: each folder listed decides what it holds. */
+function folderReading(
+  folders: Record<string, { owners: OwnerName[]; coOwners?: OwnerName[] }>,
+  format: OwnershipReading['format'] = 'owners',
+): OwnershipReading {
+  return {
+    format,
+    files: ['OWNERS'],
+    rules: [],
+    entities: { groups: [], users: [] },
+    problems: [],
+    decide(path) {
+      const folder = Object.keys(folders)
+        .filter((f) => path.startsWith(`${f}/`))
+        .sort((a, b) => b.length - a.length)[0];
+      if (folder === undefined) return undefined;
+      const { owners, coOwners = [] } = folders[folder] as {
+        owners: OwnerName[];
+        coOwners?: OwnerName[];
+      };
+      return {
+        component: folder,
+        owners,
+        coOwners,
+        rule: { source: 'owners', folder, owners: [], file: `${folder}/OWNERS`, line: 1 },
+      };
+    },
+  };
+}
+
+const group = (name: string): OwnerName => ({ kind: 'group', name });
+const written = (owner: string): OwnerName => ({ kind: 'written', owner });
+
+describe('createPathResolver: ownership files', () => {
+  const codeowners = parseCodeowners('* @acme/platform-team\n', '.github/CODEOWNERS');
+
+  it('puts catalog paths first, then the files in their order, then CODEOWNERS, then folders', () => {
+    const { resolve } = createPathResolver(CATALOG, SHOP, codeowners, [
+      folderReading({ services: { owners: [group('payments')] } }),
+      folderReading({ services: { owners: [group('storefront')] }, docs: { owners: [] } }),
+    ]);
+    expect(resolve('services/cart/a.ts').component).toBe(COMPONENT.cart);
+    expect(resolve('services/api/a.ts')).toEqual({
+      path: 'services/api/a.ts',
+      component: 'owners:shop:services',
+      owner: GROUP.payments,
+      rule: { source: 'owners', folder: 'services', owners: [], file: 'services/OWNERS', line: 1 },
+    });
+    // A folder whose rule names nobody is a component with no owner, not a fall-through.
+    expect(resolve('docs/a.md')).toMatchObject({ component: 'owners:shop:docs', owner: null });
+    expect(resolve('infra/a.tf').component).toBe('codeowners:shop:*');
+  });
+
+  it('takes the first owner name that is a Group, else the first that is a User', () => {
+    const { resolve } = createPathResolver(CATALOG, SHOP, { rules: [] }, [
+      folderReading({
+        a: { owners: [group('sig-nobody'), written('@anadev'), group('storefront')] },
+        b: { owners: [group('sig-nobody'), written('@anadev'), written('bo@acme.example')] },
+        c: { owners: [group('sig-nobody')] },
+      }),
+    ]);
+    expect(resolve('a/x').owner).toBe(GROUP.storefront);
+    expect(resolve('b/x').owner).toBe(USER.ana);
+    expect(resolve('c/x').owner).toBeNull();
+  });
+
+  it('resolves co-owners, without the owner, unknown names or repeats', () => {
+    const { resolve } = createPathResolver(CATALOG, SHOP, { rules: [] }, [
+      folderReading({
+        a: {
+          owners: [group('payments')],
+          coOwners: [
+            group('payments'),
+            group('nobody'),
+            group('storefront'),
+            written('@AnaDev'),
+            group('Storefront'),
+          ],
+        },
+        b: { owners: [group('payments')], coOwners: [group('nobody')] },
+      }),
+    ]);
+    expect(resolve('a/x').coOwners).toEqual([GROUP.storefront, USER.ana]);
+    expect(resolve('b/x')).not.toHaveProperty('coOwners');
+  });
+
+  it('reads GitLab owners as GitLab does: @name a user or a group, @group/sub/team by its last part', () => {
+    const gitlab = readGitlabCodeowners({
+      path: '.gitlab/CODEOWNERS',
+      shownAs: 'shop/.gitlab/CODEOWNERS',
+      text: '[Web] @storefront\nweb/\n[Pay]\npay/ @acme/money/payments\nlib/ @anadev @nobody-here\ndocs/\n',
+    });
+    const { resolve, unresolvedOwners } = createPathResolver(CATALOG, SHOP, codeowners, [gitlab]);
+    expect(resolve('web/a.ts')).toMatchObject({
+      component: 'codeowners:shop:[Web] web/',
+      owner: GROUP.storefront,
+      rule: { source: 'codeowners', section: 'Web', file: 'shop/.gitlab/CODEOWNERS', line: 2 },
+    });
+    expect(resolve('pay/a.ts').owner).toBe(GROUP.payments);
+    expect(resolve('lib/a.ts').owner).toBe(USER.ana);
+    // A line with no owners leaves the path to what comes after, as in GitHub's file.
+    expect(resolve('docs/a.md').component).toBe('codeowners:shop:*');
+    expect(unresolvedOwners).toEqual([
+      {
+        owner: '@nobody-here',
+        file: 'shop/.gitlab/CODEOWNERS',
+        line: 5,
+        rules: 1,
+        suggestion: null,
+      },
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
 import { compileGlob, type Glob } from './compile-glob.js';
 import { githubNoreplyLogin } from './identities.js';
 import { type CodeownersRule, matchCodeowners } from './ownership/codeowners.js';
+import type { OwnerName, OwnershipReading } from './ownership/ownership-reading.js';
 
 export interface RepositoryNames {
   /** The short name that labels this repository's folders and CODEOWNERS rules. */
@@ -23,14 +24,21 @@ interface CompiledGlob {
 }
 
 /**
- * Decides ownership of paths in one repository: a component whose `orgwire.dev/paths`
- * match the path (or a folder above it) decides first, the most specific (longest) glob
- * winning; else the CODEOWNERS rule that matches last; else the top-level folder.
+ * Decides ownership of paths in one repository, in this order of precedence:
+ * 1. a component whose `orgwire.dev/paths` match the path (or a folder above it), the most
+ *    specific (longest) glob winning;
+ * 2. the ownership files the repository keeps (`readings`, in their order: OWNERS,
+ *    MAINTAINERS, GitLab's CODEOWNERS), the first whose rules cover the path;
+ * 3. the GitHub CODEOWNERS rule that matches last;
+ * 4. else the top-level folder.
+ * A file's owner names resolve to the first that is a Group of the catalog, else the first
+ * that is a User; its co-owners likewise, each to its Group or User.
  */
 export function createPathResolver(
   catalog: Catalog,
   repo: RepositoryNames,
   codeowners: { rules: readonly CodeownersRule[] },
+  readings: readonly OwnershipReading[] = [],
 ): { resolve: (path: string) => PathOwnership; unresolvedOwners: UnresolvedOwner[] } {
   const names = new Set(repo.names.map((n) => n.toLowerCase()));
   const globs: CompiledGlob[] = catalog.components.flatMap((component) =>
@@ -64,7 +72,9 @@ export function createPathResolver(
     return best?.glob;
   };
 
-  const owners = resolveCodeownersOwners(catalog, codeowners.rules);
+  const lookup = ownerLookup(catalog);
+  const owners = resolveCodeownersOwners(catalog, lookup, codeowners.rules);
+  const named = resolveOwnerNames(catalog, lookup, readings);
 
   const resolve = (input: string): PathOwnership => {
     const path = normalizePath(input);
@@ -82,6 +92,23 @@ export function createPathResolver(
           file: hit.component.source.file,
           line: hit.component.source.line,
         },
+      };
+    }
+    for (const reading of readings) {
+      const decision = reading.decide(path);
+      if (!decision) continue;
+      // A GitLab line with no owners leaves the path to what comes after, as GitHub's does.
+      if (decision.owners.length === 0 && decision.rule.source === 'codeowners') break;
+      const owner = named.resolve(decision.owners, reading.format);
+      const coOwners = [
+        ...new Set(decision.coOwners.flatMap((n) => named.resolve([n], reading.format) ?? [])),
+      ].filter((ref) => ref !== owner);
+      return {
+        path,
+        component: `${decision.rule.source}:${repo.label}:${decision.component}`,
+        owner: owner ?? null,
+        ...(coOwners.length > 0 ? { coOwners } : {}),
+        rule: decision.rule,
       };
     }
     const rule = matchCodeowners(codeowners.rules, path);
@@ -109,7 +136,7 @@ export function createPathResolver(
       rule: { source: 'folder', folder },
     };
   };
-  return { resolve, unresolvedOwners: owners.unresolved };
+  return { resolve, unresolvedOwners: [...owners.unresolved, ...named.unresolved] };
 }
 
 /** A repository-relative path with forward slashes and no leading `./` or `/`. */
@@ -128,18 +155,20 @@ function ancestors(path: string): string[] {
   return out;
 }
 
+type OwnerMatch = { kind: 'group' | 'user'; ref: string };
+
 /**
- * Maps each CODEOWNERS rule to its owning team: `@org/team` to the Group whose
- * `github.com/team-slug` is `org/team` (or whose name is `team`), `@login` and e-mails to
- * a User; the first owner that is a Group wins, else the first User. Owners that match
- * nothing are listed once each, with the first line that names them and the known owner
- * of the same sort they are closest to (see `suggestOwner`).
+ * How owners as CODEOWNERS writes them match the catalog: `@org/team` (GitLab's
+ * `@group/subgroup/team` too) the Group whose `github.com/team-slug` is `org/team`, else
+ * whose name is the last part; `@login` the User with that GitHub login — or, in GitLab's
+ * file, where a user and a group never share a name, the Group of that name; an e-mail
+ * the User with that e-mail (or a GitHub no-reply address's login).
  */
-function resolveCodeownersOwners(catalog: Catalog, rules: readonly CodeownersRule[]) {
+function ownerLookup(catalog: Catalog) {
   const groupBySlug = new Map<string, string>();
   const groupByName = new Map<string, string>();
   for (const group of catalog.groups) {
-    if (group.teamSlug) groupBySlug.set(group.teamSlug, group.ref);
+    if (group.teamSlug) groupBySlug.set(group.teamSlug.toLowerCase(), group.ref);
     if (!groupByName.has(group.name.toLowerCase()))
       groupByName.set(group.name.toLowerCase(), group.ref);
   }
@@ -149,26 +178,83 @@ function resolveCodeownersOwners(catalog: Catalog, rules: readonly CodeownersRul
     if (user.githubLogin) userByLogin.set(user.githubLogin, user.ref);
     for (const email of user.emails) userByEmail.set(email, user.ref);
   }
-  const lookup = (owner: string): { kind: 'group' | 'user'; ref: string } | undefined => {
-    const lower = owner.toLowerCase();
-    if (lower.startsWith('@') && lower.includes('/')) {
-      const slug = lower.slice(1);
-      const ref = groupBySlug.get(slug) ?? groupByName.get(slug.slice(slug.indexOf('/') + 1));
-      return ref ? { kind: 'group', ref } : undefined;
-    }
-    if (lower.startsWith('@')) {
-      const ref = userByLogin.get(lower.slice(1));
-      return ref ? { kind: 'user', ref } : undefined;
-    }
-    const login = githubNoreplyLogin(lower);
-    const ref = userByEmail.get(lower) ?? (login ? userByLogin.get(login) : undefined);
-    return ref ? { kind: 'user', ref } : undefined;
+  const group = (ref: string | undefined): OwnerMatch | undefined =>
+    ref ? { kind: 'group', ref } : undefined;
+  const user = (ref: string | undefined): OwnerMatch | undefined =>
+    ref ? { kind: 'user', ref } : undefined;
+  return {
+    written(owner: string, gitlab = false): OwnerMatch | undefined {
+      const lower = owner.toLowerCase();
+      if (lower.startsWith('@') && lower.includes('/')) {
+        const slug = lower.slice(1);
+        return group(
+          groupBySlug.get(slug) ?? groupByName.get(slug.slice(slug.lastIndexOf('/') + 1)),
+        );
+      }
+      if (lower.startsWith('@')) {
+        const name = lower.slice(1);
+        return user(userByLogin.get(name)) ?? (gitlab ? group(groupByName.get(name)) : undefined);
+      }
+      const login = githubNoreplyLogin(lower);
+      return user(userByEmail.get(lower) ?? (login ? userByLogin.get(login) : undefined));
+    },
+    group: (name: string): OwnerMatch | undefined => group(groupByName.get(name.toLowerCase())),
   };
+}
 
+/**
+ * Resolves the owner names of ownership files' decisions (see `OwnerName`): the first
+ * name that is a Group of the catalog, else the first that is a User. Written owners
+ * that match nothing are listed once each, with their first line, as CODEOWNERS owners
+ * are (from the rules' `owners`); group names the files expect the catalog to have
+ * (`sig-node`) are not.
+ */
+function resolveOwnerNames(
+  catalog: Catalog,
+  lookup: ReturnType<typeof ownerLookup>,
+  readings: readonly OwnershipReading[],
+) {
+  const match = (name: OwnerName, gitlab: boolean) =>
+    name.kind === 'group' ? lookup.group(name.name) : lookup.written(name.owner, gitlab);
+  const unresolved = new Map<string, UnresolvedOwner>();
+  for (const reading of readings) {
+    const gitlab = reading.format === 'gitlab-codeowners';
+    for (const rule of reading.rules) {
+      for (const owner of rule.owners ?? []) {
+        if (owner.startsWith('@@') || lookup.written(owner, gitlab)) continue;
+        const known = unresolved.get(owner);
+        if (known) known.rules++;
+        else {
+          const suggestion = suggestOwner(catalog, owner) ?? null;
+          unresolved.set(owner, { owner, file: rule.file, line: rule.line, rules: 1, suggestion });
+        }
+      }
+    }
+  }
+  return {
+    resolve(names: readonly OwnerName[], format: OwnershipReading['format']): string | undefined {
+      const found = names.map((name) => match(name, format === 'gitlab-codeowners'));
+      return (found.find((f) => f?.kind === 'group') ?? found.find((f) => f))?.ref;
+    },
+    unresolved: [...unresolved.values()],
+  };
+}
+
+/**
+ * Maps each CODEOWNERS rule to its owning team (see `ownerLookup`): the first owner that
+ * is a Group wins, else the first User. Owners that match nothing are listed once each,
+ * with the first line that names them and the known owner of the same sort they are
+ * closest to (see `suggestOwner`).
+ */
+function resolveCodeownersOwners(
+  catalog: Catalog,
+  lookup: ReturnType<typeof ownerLookup>,
+  rules: readonly CodeownersRule[],
+) {
   const byRule = new Map<CodeownersRule, string>();
   const unresolved = new Map<string, UnresolvedOwner>();
   for (const rule of rules) {
-    const found = rule.owners.map((owner) => ({ owner, match: lookup(owner) }));
+    const found = rule.owners.map((owner) => ({ owner, match: lookup.written(owner) }));
     for (const { owner, match } of found) {
       if (match) continue;
       const seen = unresolved.get(owner);

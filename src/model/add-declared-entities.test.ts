@@ -101,3 +101,21 @@ describe('loadCatalog with teams from team files', () => {
     ]);
   });
 });
+
+describe('loadCatalog with teams of nobody', () => {
+  it('leaves out a declared team with no members and no child team, without a warning', () => {
+    const { catalog, problems } = loadCatalog(
+      [],
+      declared({
+        groups: [
+          team('empty-alias', []),
+          team('parent-only', []),
+          team('child', ['bo'], { parent: 'parent-only' }),
+        ],
+        users: [person('bo')],
+      }),
+    );
+    expect(catalog.groups.map((g) => g.name).sort()).toEqual(['child', 'parent-only']);
+    expect(problems.filter((p) => p.code === 'group/no-members')).toEqual([]);
+  });
+});

@@ -15,7 +15,8 @@ import { isValidEntityName } from './validators.js';
  *   their e-mail's local part (made unique with `-2`, `-3`…);
  * - a team whose name the catalog already uses for a Group is the catalog's Group (it wins,
  *   with a note); a team declared by several files is one Group with all their members,
- *   unless they are teams of two GitHub organisations: then the later is `ORG-NAME`.
+ *   unless they are teams of two GitHub organisations: then the later is `ORG-NAME`;
+ * - a team with no members and no child teams is left out.
  */
 export function addDeclaredEntities(
   parsed: ParsedCatalog,
@@ -126,6 +127,12 @@ export function addDeclaredEntities(
   for (const group of groups.values()) {
     if (group.parent && !groups.has(group.parent) && !catalogGroups.has(group.parent))
       delete group.parent;
+  }
+  // A team of nobody (an alias with its members commented out, an admins team left empty)
+  // can own nothing and coordinate with nobody: it is left out, with no warning to fix.
+  const parents = new Set([...groups.values()].flatMap((g) => (g.parent ? [g.parent] : [])));
+  for (const [ref, group] of groups) {
+    if (group.members.length === 0 && !parents.has(ref)) groups.delete(ref);
   }
   return {
     ...parsed,

@@ -21,6 +21,7 @@ import {
   type QueueReport,
   queueWaits,
   resolveWindow,
+  splitFolders,
   summarizeOwnership,
   synchronousChains,
   type TimeWindow,
@@ -42,6 +43,7 @@ import {
   openOwnership,
   type PathFilter,
   type RepositoryOwnership,
+  type RepositoryOwnershipFiles,
   readMergeLogins,
 } from '../ingest/index.js';
 import {
@@ -86,6 +88,11 @@ export interface ReportOptions {
   minWeight?: number;
   /** Accepted aliases (`identities.aliases`): an author's e-mail or name → a User. */
   aliases?: Readonly<Record<string, string>>;
+  /**
+   * Folders that nothing else owns become components at this depth (1 = top-level), instead
+   * of being split by their share of the window's changes (see `splitFolders`).
+   */
+  componentDepth?: number;
 }
 
 /**
@@ -180,6 +187,8 @@ export async function buildReport(
     label: string;
     repositoryId: number;
     shownAs: string;
+    /** What its ownership files say, when read already (their teams are in `catalog`). */
+    ownership?: RepositoryOwnershipFiles | undefined;
   }[],
   options: ReportOptions = {},
 ): Promise<Report> {
@@ -188,27 +197,45 @@ export async function buildReport(
     : createBotDetector({ extra: options.bots?.extra ?? [] });
   const aliases = resolveAliases(catalog, options.aliases ?? {});
 
+  const ids = repositories.map((r) => r.repositoryId);
+  const range = await store.timeRange(ids);
+  const window: TimeWindow = resolveWindow(
+    {
+      ...(options.since === undefined ? {} : { since: options.since }),
+      ...(options.until === undefined ? {} : { until: options.until }),
+      ...(options.length === undefined ? {} : { length: options.length }),
+    },
+    range?.newest ?? Math.floor(Date.now() / 1000),
+  );
+
   const opened = new Map<
     number,
-    { repo: RepositoryOwnership; label: string; filter: PathFilter }
+    {
+      repo: RepositoryOwnership;
+      label: string;
+      filter: PathFilter;
+      /** The repository's resolver, with folders split to a useful size. */
+      resolve(path: string): PathOwnership;
+    }
   >();
   const ignoredFiles = new Map<IgnorePattern, number>();
   const rows: ReportRepository[] = [];
   const headPaths: PathOwnership[] = [];
   const codeowners: CodeownersHealth[] = [];
   for (const r of repositories) {
-    const repo = await openOwnership(r.absolute, catalog, r.shownAs);
+    const repo = await openOwnership(r.absolute, catalog, r.shownAs, r.ownership);
     const files = await listHeadFiles(repo.git);
     const filter = createPathFilter([
       ...DEFAULT_IGNORE.map((pattern) => ({ pattern, source: 'default' })),
       ...(await generatedPatterns(repo.git, files, r.shownAs)),
       ...(options.ignore ?? []),
     ]);
-    opened.set(r.repositoryId, { repo, label: r.label, filter });
+    const resolve = await withFolderSplit(store, r.repositoryId, repo, filter, window, options);
+    opened.set(r.repositoryId, { repo, label: r.label, filter, resolve });
     for (const file of files) {
       const by = filter.ignoredBy(file);
       if (by) ignoredFiles.set(by, (ignoredFiles.get(by) ?? 0) + 1);
-      else headPaths.push(repo.resolve(file));
+      else headPaths.push(resolve(file));
     }
     // Dead and shadowed rules are judged on every file, ignored ones too, as GitHub does.
     codeowners.push(repo.codeownersHealth(files));
@@ -236,17 +263,6 @@ export async function buildReport(
     : new Map<string, string>();
   const match = createIdentityResolver(catalog.users, isBot, { aliases, mergeLogins });
   const tally = createIdentityTally(catalog, match, createUserSuggester(catalog.users));
-
-  const ids = repositories.map((r) => r.repositoryId);
-  const range = await store.timeRange(ids);
-  const window: TimeWindow = resolveWindow(
-    {
-      ...(options.since === undefined ? {} : { since: options.since }),
-      ...(options.until === undefined ? {} : { until: options.until }),
-      ...(options.length === undefined ? {} : { length: options.length }),
-    },
-    range?.newest ?? Math.floor(Date.now() / 1000),
-  );
 
   const length = window.until - window.since + 1;
   const periods = Math.max(1, options.trend ?? 1);
@@ -288,7 +304,7 @@ export async function buildReport(
       const key = `${commit.repositoryId}:${path}`;
       let component = componentOf.get(key);
       if (component === undefined) {
-        component = entry.repo.resolve(path).component;
+        component = entry.resolve(path).component;
         componentOf.set(key, component);
       }
       components.add(component);
@@ -382,6 +398,65 @@ export async function buildReport(
       needs: wiring.coordination.needs,
       changed: new Set(wiring.components.filter((c) => c.commits > 0).map((c) => c.ref)),
     }),
+  };
+}
+
+/**
+ * The repository's resolver with the paths left to folders given folders of a useful size
+ * (see `splitFolders`): by their share of the window's changes, or at `componentDepth`.
+ * The window's commits are read once more for the counts, only when some path is left to
+ * a folder and no depth is given.
+ */
+async function withFolderSplit(
+  store: Store,
+  repositoryId: number,
+  repo: RepositoryOwnership,
+  filter: PathFilter,
+  window: TimeWindow,
+  options: ReportOptions,
+): Promise<(path: string) => PathOwnership> {
+  const decided = new Map<string, PathOwnership>();
+  const resolve = (path: string) => {
+    let found = decided.get(path);
+    if (!found) {
+      found = repo.resolve(path);
+      decided.set(path, found);
+    }
+    return found;
+  };
+  let folderOf: (path: string) => string;
+  if (options.componentDepth !== undefined) {
+    folderOf = splitFolders([], 0, { depth: options.componentDepth });
+  } else {
+    const changes = new Map<string, number>();
+    let total = 0;
+    const query = { repositoryIds: [repositoryId], since: window.since, until: window.until };
+    for await (const commit of store.commits(query)) {
+      if (commit.parents > 1 && !options.merges) continue;
+      for (const { path } of commit.files) {
+        if (filter.ignoredBy(path) !== undefined) continue;
+        total++;
+        if (resolve(path).rule.source === 'folder') changes.set(path, (changes.get(path) ?? 0) + 1);
+      }
+    }
+    if (changes.size === 0) return resolve;
+    folderOf = splitFolders(changes, total);
+  }
+  const split = new Map<string, PathOwnership>();
+  return (path) => {
+    const found = resolve(path);
+    if (found.rule.source !== 'folder') return found;
+    let result = split.get(path);
+    if (!result) {
+      const folder = folderOf(found.path);
+      result = {
+        ...found,
+        component: `folder:${repo.label}:${folder}`,
+        rule: { source: 'folder', folder },
+      };
+      split.set(path, result);
+    }
+    return result;
   };
 }
 

@@ -46,16 +46,25 @@ export type RefTarget =
   | { kind: 'page'; to: string; name: string }
   | { kind: 'text'; name: string; detail: string | null };
 
+const DERIVED_DETAIL: Record<string, string> = {
+  codeowners: 'CODEOWNERS rule',
+  owners: 'OWNERS folder',
+  maintainers: 'MAINTAINERS section',
+  folder: 'folder',
+};
+
 /**
  * Where an entity reference leads in the radiator. `kind:namespace/name` for catalog
- * entities; `codeowners:REPO:PATTERN` and `folder:REPO:NAME` name components with no page.
+ * entities; `codeowners:REPO:PATTERN`, `owners:REPO:FOLDER`, `maintainers:REPO:SECTION`
+ * and `folder:REPO:NAME` name components made from files, with no page.
  */
 export function refTarget(ref: string): RefTarget {
-  const derived = /^(codeowners|folder):([^:]*):(.*)$/.exec(ref);
+  const derived = /^(codeowners|owners|maintainers|folder):([^:]*):(.*)$/.exec(ref);
   if (derived) {
     const [, how = '', repo = '', rest = ''] = derived;
-    const detail = how === 'codeowners' ? `CODEOWNERS rule in ${repo}` : `folder in ${repo}`;
-    return { kind: 'text', name: how === 'folder' ? `${rest}/` : rest, detail };
+    const detail = `${DERIVED_DETAIL[how]} in ${repo}`;
+    const name = how === 'folder' ? `${rest}/` : how === 'owners' ? `${rest || '(root)'}/` : rest;
+    return { kind: 'text', name, detail };
   }
   const match = /^([a-z]+):([^/]+)\/(.+)$/i.exec(ref);
   if (!match) return { kind: 'text', name: ref, detail: null };

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import type { CouplingOptions } from '../../analysis/index.js';
-import { displayPath, type RequestFormat, repositoryLabel } from '../../ingest/index.js';
+import {
+  displayPath,
+  type RepositoryOwnershipFiles,
+  type RequestFormat,
+  repositoryLabel,
+} from '../../ingest/index.js';
 import type { Catalog } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import { buildReport, ingestRepositories, type Report } from '../../usecases/index.js';
@@ -46,6 +51,8 @@ export interface AnalyzeOptions {
   /** `--ignore` patterns, after orgwire.yaml's `ignore`. */
   ignore?: string[];
   minWeight?: number;
+  /** `--component-depth`: folders cut at this depth instead of split by size. */
+  componentDepth?: number;
 }
 
 /**
@@ -59,7 +66,12 @@ export async function analyze(
 ): Promise<number> {
   const window = windowFlags(options);
   const today = todayFlag(options.today);
-  const { loaded, dir } = await catalogOrEmpty(io, config, options.catalog);
+  const { loaded, dir, ownership } = await catalogOrEmpty(
+    io,
+    config,
+    options.catalog,
+    options.repos,
+  );
   const store = await openStore(io, options.db);
   let report: Report;
   try {
@@ -67,6 +79,7 @@ export async function analyze(
       ...options,
       today,
       window,
+      ownership,
     });
   } finally {
     await store.close();
@@ -117,7 +130,14 @@ export async function ingestAndReport(
     | 'includeBots'
     | 'ignore'
     | 'minWeight'
-  > & { today: string | undefined; window: WindowFlags; trend?: number },
+    | 'componentDepth'
+  > & {
+    today: string | undefined;
+    window: WindowFlags;
+    trend?: number;
+    /** What each repository's ownership files say, read with the catalog. */
+    ownership?: ReadonlyMap<string, RepositoryOwnershipFiles>;
+  },
 ): Promise<Report> {
   const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
   const ingested = await ingestRepositories(
@@ -149,6 +169,7 @@ export async function ingestAndReport(
       label: repositoryLabel(r.dir),
       repositoryId: r.repositoryId,
       shownAs: displayPath(io.cwd, options.repos[i] as string),
+      ownership: options.ownership?.get(resolve(io.cwd, options.repos[i] as string)),
     })),
     {
       ...options.window,
@@ -165,6 +186,7 @@ export async function ingestAndReport(
       ],
       ...minWeight(options.minWeight ?? config.config.needs?.minWeight),
       aliases: config.config.identities?.aliases ?? {},
+      ...(options.componentDepth === undefined ? {} : { componentDepth: options.componentDepth }),
     },
   );
 }

@@ -37,7 +37,7 @@ export async function identities(
   options: IdentitiesOptions,
 ): Promise<number> {
   const window = windowFlags(options);
-  const { loaded } = await catalogOrEmpty(io, config, options.catalog);
+  const { loaded, ownership } = await catalogOrEmpty(io, config, options.catalog, options.repos);
   if (loaded.catalog.users.length === 0) {
     throw new AppError(
       'invalid-input',
@@ -58,6 +58,7 @@ export async function identities(
         includeBots: false,
         today: todayFlag(undefined),
         window,
+        ownership,
       })
     ).identities;
   try {

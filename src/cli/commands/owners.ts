@@ -49,10 +49,12 @@ export async function owners(
       'For example `orgwire owners src/app.ts --repo .` or `orgwire owners --check --repo .`.',
     );
   }
-  const { loaded, dir } = await catalogOrEmpty(io, config, options.catalog);
+  const { loaded, dir, ownership } = await catalogOrEmpty(io, config, options.catalog, [
+    options.repo,
+  ]);
   const repoDir = resolve(io.cwd, options.repo);
   const shownAs = displayPath(io.cwd, options.repo);
-  const repo = await openOwnership(repoDir, loaded.catalog, shownAs);
+  const repo = await openOwnership(repoDir, loaded.catalog, shownAs, ownership.get(repoDir));
   if (options.check) {
     return checkOwners(io, repo, { ...options, shownAs, catalog: dir ?? null });
   }
@@ -81,38 +83,57 @@ export async function owners(
   return 0;
 }
 
-/** The owning team; else the CODEOWNERS owners as written, which match no team. */
+/** The owning team; else the owners as the file writes them, which match no team. */
 function ownerOf(result: PathOwnership): string {
   if (result.owner) return short(result.owner);
-  if (result.rule.source === 'codeowners' && result.rule.owners.length > 0) {
-    return `${result.rule.owners.join(' ')} (no Group or User in the catalog)`;
+  const rule = result.rule;
+  if (rule.source !== 'paths' && rule.source !== 'folder' && rule.owners.length > 0) {
+    return `${rule.owners.join(' ')} (no Group or User in the catalog)`;
   }
   return '(nobody)';
 }
 
+/** What the deciding rule is, and the file and line that decided. */
+function decidedBy(result: PathOwnership): [string, string] {
+  const rule = result.rule;
+  const component = componentLabel(result.component);
+  switch (rule.source) {
+    case 'paths':
+      return [component, `${rule.file}:${rule.line}  orgwire.dev/paths ${rule.glob}`];
+    case 'owners':
+      return [
+        `${component} (an OWNERS folder)`,
+        `${rule.file}:${rule.line}  ${rule.filter === undefined ? '' : `filter ${rule.filter}  `}approvers ${rule.owners.join(' ') || '(none)'}`,
+      ];
+    case 'maintainers':
+      return [
+        `${component} (a MAINTAINERS section)`,
+        `${rule.file}:${rule.line}  F: ${rule.pattern}  in ${rule.section}`,
+      ];
+    case 'codeowners':
+      return [
+        `${component} (a CODEOWNERS rule)`,
+        `${rule.file}:${rule.line}  ${rule.section === undefined ? '' : `[${rule.section}] `}${rule.pattern} ${rule.owners.join(' ')}`,
+      ];
+    case 'folder':
+      return [
+        `${component} (a top-level folder)`,
+        'no component path, ownership file or CODEOWNERS rule matches',
+      ];
+  }
+}
+
 /** One path's answer, a few labelled lines that fit a terminal. */
 function describe(result: PathOwnership): string {
-  const rule = result.rule;
-  const [component, decidedBy] =
-    rule.source === 'paths'
-      ? [
-          componentLabel(result.component),
-          `${rule.file}:${rule.line}  orgwire.dev/paths ${rule.glob}`,
-        ]
-      : rule.source === 'codeowners'
-        ? [
-            `${componentLabel(result.component)} (a CODEOWNERS rule)`,
-            `${rule.file}:${rule.line}  ${rule.pattern} ${rule.owners.join(' ')}`,
-          ]
-        : [
-            `${componentLabel(result.component)} (a top-level folder)`,
-            'no component path and no CODEOWNERS rule matches',
-          ];
+  const [component, decided] = decidedBy(result);
   return columns(
     [
       ['component', component],
       ['owner', ownerOf(result)],
-      ['decided by', decidedBy],
+      ...(result.coOwners?.length
+        ? [['co-owners', result.coOwners.map(short).join(', ')] as [string, string]]
+        : []),
+      ['decided by', decided],
     ],
     '  ',
   ).replace(/^/, `${result.path}\n`);
@@ -136,12 +157,17 @@ function repoRelative(cwd: string, repoDir: string, path: string): string {
   return path;
 }
 
-const FINDING_LABEL: Record<CodeownersFinding['code'], string> = {
+const FINDING_LABEL: Record<string, string> = {
   'codeowners/syntax': 'syntax',
   'codeowners/unknown-owner': 'unknown owner',
   'codeowners/dead-rule': 'dead rule',
   'codeowners/shadowed-rule': 'shadowed rule',
 };
+
+/** How a finding is labelled: GitHub CODEOWNERS' by kind, other formats' by their code. */
+function findingLabel(code: CodeownersFinding['code']): string {
+  return FINDING_LABEL[code] ?? code.slice(code.indexOf('/') + 1).replace(/-/g, ' ');
+}
 
 /**
  * The CODEOWNERS gate: lines GitHub skips, owners that match no Group or User (with the
@@ -156,17 +182,32 @@ async function checkOwners(
   const files = await listHeadFiles(repo.git);
   const health = repo.codeownersHealth(files);
   const checkOwnersToo = options.catalog !== null;
-  const findings = codeownersFindings(repo.codeownersProblems, health, { owners: checkOwnersToo });
+  const findings = codeownersFindings(
+    repo.codeownersProblems,
+    health,
+    { owners: checkOwnersToo },
+    repo.readings.flatMap((r) => r.problems),
+  );
   const status = findings.length > 0 ? 1 : 0;
+  const checked = [
+    ...(repo.codeownersFile === undefined ? [] : [repo.codeownersFile]),
+    ...repo.readings.flatMap((r) => r.files),
+  ];
   const shown =
-    repo.codeownersFile === undefined ? null : join(options.shownAs, repo.codeownersFile);
+    checked.length === 0
+      ? null
+      : checked.length === 1
+        ? join(options.shownAs, checked[0] as string)
+        : `${plural(checked.length, 'ownership file')} in ${options.shownAs}`;
+  const rules = repo.codeownersRules.length + repo.readings.reduce((n, r) => n + r.rules.length, 0);
 
   if (options.format === 'json') {
     writeJson(io, {
       repo: options.repo,
       codeowners: repo.codeownersFile ?? null,
+      ownershipFiles: repo.readings.map((r) => ({ format: r.format, files: r.files })),
       catalog: options.catalog,
-      rules: repo.codeownersRules.length,
+      rules,
       files: files.length,
       findings,
       unresolvedOwners: checkOwnersToo ? health.unresolvedOwners : [],
@@ -178,13 +219,13 @@ async function checkOwners(
   }
   if (shown === null) {
     io.out(
-      `✓ No CODEOWNERS in ${options.shownAs} (looked for ${CODEOWNERS_LOCATIONS.join(', ')}): nothing to check.\n`,
+      `✓ No CODEOWNERS, OWNERS or MAINTAINERS in ${options.shownAs} (looked for ${CODEOWNERS_LOCATIONS.join(', ')}, .gitlab/CODEOWNERS, OWNERS files and MAINTAINERS): nothing to check.\n`,
     );
     return 0;
   }
   for (const f of findings) {
     io.out(
-      `${pc.bold(`${f.file}:${f.line}`)}  ${pc.red(FINDING_LABEL[f.code])}  ${f.message}\n    ${pc.dim(`hint: ${f.hint}`)}\n`,
+      `${pc.bold(`${f.file}:${f.line}`)}  ${pc.red(findingLabel(f.code))}  ${f.message}\n    ${pc.dim(`hint: ${f.hint}`)}\n`,
     );
   }
   if (!checkOwnersToo) {
@@ -192,15 +233,16 @@ async function checkOwners(
       `${findings.length > 0 ? '\n' : ''}Owners were not checked: there is no catalog to match them to (pass --catalog DIR).\n`,
     );
   }
-  const counted = `${plural(repo.codeownersRules.length, 'rule')}, ${plural(files.length, 'file')} at HEAD`;
+  const counted = `${plural(rules, 'rule')}, ${plural(files.length, 'file')} at HEAD`;
   if (status === 0) {
     io.out(`${checkOwnersToo ? '' : '\n'}✓ ${shown}: no findings (${counted}).\n`);
     return 0;
   }
-  const byCode = (Object.keys(FINDING_LABEL) as CodeownersFinding['code'][])
-    .map((code) => [FINDING_LABEL[code], findings.filter((f) => f.code === code).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([label, n]) => plural(n, label))
+  const order = Object.values(FINDING_LABEL);
+  const rank = (label: string) => (order.includes(label) ? order.indexOf(label) : order.length);
+  const byCode = [...new Set(findings.map((f) => findingLabel(f.code)))]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((label) => plural(findings.filter((f) => findingLabel(f.code) === label).length, label))
     .join(', ');
   io.out(`\n✗ ${plural(findings.length, 'finding')} in ${shown} (${counted}): ${byCode}.\n`);
   return 1;

@@ -64,7 +64,7 @@ export async function serveRadiator(
   }
   const window = windowFlags(options.window === undefined ? {} : { window: options.window });
   const today = todayFlag(options.today);
-  const { loaded } = await catalogOrEmpty(io, config, options.catalog);
+  const { loaded, ownership } = await catalogOrEmpty(io, config, options.catalog, options.repos);
   const store = await openStore(io, options.db);
   try {
     // Before the long analysis: a weak ORGWIRE_TOKEN is refused at once.
@@ -84,6 +84,7 @@ export async function serveRadiator(
       today,
       window,
       trend: TREND_WINDOWS,
+      ownership,
     });
     const radiator = new Radiator({
       title: options.title,

@@ -47,6 +47,7 @@ describe('readGitlabCodeowners', () => {
       file: 'repo/.gitlab/CODEOWNERS',
       line: 4,
       pattern: '\\#file_with_pound.rb',
+      owners: ['@owner-file-with-pound'],
     });
   });
 

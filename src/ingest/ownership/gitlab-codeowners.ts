@@ -143,7 +143,7 @@ export function readGitlabCodeowners(file: OwnershipFile): OwnershipReading {
       );
     }
     current.entries.push(entry);
-    rules.push({ file: file.shownAs, line, pattern: split.pattern });
+    rules.push({ file: file.shownAs, line, pattern: split.pattern, owners: entry.owners });
   });
 
   /** The owner words of a line's rest; a word that is no owner is reported unless in a comment. */

@@ -56,6 +56,11 @@ export interface WrittenRule {
   line: number;
   /** The pattern, folder or section as written. */
   pattern: string;
+  /**
+   * The owners the line writes, for formats that write them as CODEOWNERS does (GitLab's):
+   * those the catalog does not know are reported.
+   */
+  owners?: string[];
 }
 
 /** What the files of one format in one repository say: the contract every reader keeps. */

@@ -1,0 +1,147 @@
+import { join, posix } from 'node:path';
+import type { DeclaredEntities } from '../model/index.js';
+import { type GitSource, openRepository } from './git.js';
+import {
+  GITLAB_CODEOWNERS_LOCATIONS,
+  readGitlabCodeowners,
+} from './ownership/gitlab-codeowners.js';
+import { readMaintainers } from './ownership/maintainers.js';
+import { readOwners } from './ownership/owners.js';
+import type { OwnershipFile, OwnershipReading } from './ownership/ownership-reading.js';
+import {
+  listHeadFiles,
+  type RepositoryCodeowners,
+  readCodeowners,
+  repositoryFiles,
+  repositoryLabel,
+} from './repository.js';
+
+/** What decides ownership in one repository, besides the catalog: each format it keeps. */
+export interface RepositoryOwnershipFiles {
+  /** GitHub's CODEOWNERS; no rules when the repository keeps none or keeps GitLab's. */
+  codeowners: RepositoryCodeowners;
+  /** OWNERS, MAINTAINERS and GitLab's CODEOWNERS, in this order of precedence. */
+  readings: OwnershipReading[];
+}
+
+/** The heading of a GitLab CODEOWNERS section: `[Name]`, `^[Name]`, `[Name][2] @owner`. */
+const GITLAB_SECTION = /^\s*\^?\[[^\]\s][^\]]*\](\[\d*\])?(\s|$)/m;
+
+/**
+ * Reads every ownership format a repository keeps, from the work tree or HEAD:
+ * - OWNERS files in any folder, with the root OWNERS_ALIASES (Kubernetes, Prow);
+ * - MAINTAINERS at the root (Linux, DPDK), its e-mails mapped through `.mailmap`;
+ * - CODEOWNERS: GitLab's when the repository keeps `.gitlab/CODEOWNERS`, or a CODEOWNERS
+ *   with `[Section]` headings, or `.gitlab-ci.yml` and no `.github/CODEOWNERS` (looked for
+ *   where GitLab looks: the root, `docs/`, `.gitlab/`); else GitHub's.
+ * `headFiles` are the paths at HEAD; `label` makes the names of teams the files imply
+ * unique across repositories.
+ */
+export async function readOwnershipFiles(
+  git: GitSource,
+  headFiles: readonly string[],
+  label: string,
+  shownAs: string = git.dir,
+): Promise<RepositoryOwnershipFiles> {
+  const files = await repositoryFiles(git, shownAs);
+  const load = async (path: string, what: string): Promise<OwnershipFile | undefined> => {
+    const text = await files.read(path, what);
+    return text === undefined ? undefined : { path, shownAs: join(shownAs, path), text };
+  };
+  const readings: OwnershipReading[] = [];
+
+  const ownersPaths = headFiles.filter(
+    (p) => posix.basename(p) === 'OWNERS' || p === 'OWNERS_ALIASES',
+  );
+  if (ownersPaths.some((p) => posix.basename(p) === 'OWNERS')) {
+    const loaded = await Promise.all(ownersPaths.map((p) => load(p, 'OWNERS file')));
+    readings.push(
+      readOwners(
+        loaded.filter((f) => f !== undefined),
+        label,
+      ),
+    );
+  }
+
+  const maintainers = headFiles.includes('MAINTAINERS')
+    ? await load('MAINTAINERS', 'MAINTAINERS file')
+    : undefined;
+  if (maintainers) {
+    const first = readMaintainers(maintainers);
+    const emails = [...new Set(first.entities.users.flatMap((u) => u.emails))];
+    const mailmap = await canonicalEmails(git, emails);
+    readings.push(mailmap.size === 0 ? first : readMaintainers(maintainers, mailmap));
+  }
+
+  let gitlab: OwnershipFile | undefined;
+  if ((await files.read('.github/CODEOWNERS', 'CODEOWNERS file')) === undefined) {
+    for (const location of GITLAB_CODEOWNERS_LOCATIONS) {
+      const file = await load(location, 'CODEOWNERS file');
+      if (!file) continue;
+      if (
+        location === '.gitlab/CODEOWNERS' ||
+        headFiles.includes('.gitlab-ci.yml') ||
+        GITLAB_SECTION.test(file.text)
+      ) {
+        gitlab = file;
+      }
+      break;
+    }
+  }
+  if (gitlab) readings.push(readGitlabCodeowners(gitlab));
+  const codeowners = gitlab ? { rules: [], problems: [] } : await readCodeowners(git, shownAs);
+  return { codeowners, readings };
+}
+
+/**
+ * The e-mail `.mailmap` gives each of `emails` (lower-cased), for those it changes: one
+ * `git check-mailmap` run for all of them.
+ */
+async function canonicalEmails(
+  git: GitSource,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
+  const mapped = new Map<string, string>();
+  if (emails.length === 0) return mapped;
+  const out = await git
+    .run(['check-mailmap', '--stdin'], `${emails.map((e) => `<${e}>`).join('\n')}\n`)
+    .then((b) => b.toString('utf8').split('\n'))
+    .catch(() => [] as string[]);
+  emails.forEach((email, i) => {
+    const canonical = /<([^>]+)>\s*$/.exec(out[i] ?? '')?.[1]?.toLowerCase();
+    if (canonical && canonical !== email) mapped.set(email, canonical);
+  });
+  return mapped;
+}
+
+/** A repository as the user named it. */
+export interface RepositoryDir {
+  /** Absolute. */
+  absolute: string;
+  /** As messages show it. */
+  shownAs: string;
+}
+
+/**
+ * Reads the ownership files of each repository (see {@link readOwnershipFiles}), keyed by
+ * absolute folder, and the teams and people they declare, for the catalog.
+ */
+export async function readRepositoriesOwnership(repos: readonly RepositoryDir[]): Promise<{
+  byDir: Map<string, RepositoryOwnershipFiles>;
+  entities: DeclaredEntities[];
+}> {
+  const byDir = new Map<string, RepositoryOwnershipFiles>();
+  for (const repo of repos) {
+    if (byDir.has(repo.absolute)) continue;
+    const git = await openRepository(repo.absolute);
+    const files = await readOwnershipFiles(
+      git,
+      await listHeadFiles(git),
+      repositoryLabel(repo.absolute),
+      repo.shownAs,
+    );
+    byDir.set(repo.absolute, files);
+  }
+  const entities = [...byDir.values()].flatMap((f) => f.readings.map((r) => r.entities));
+  return { byDir, entities };
+}
