@@ -64,6 +64,12 @@ export interface WiringOptions {
   files?: boolean;
   /** The owner of each component as path ownership decided it (catalog or CODEOWNERS). */
   ownerOf: (component: string) => string | null;
+  /**
+   * Which of the catalog's Groups are teams here (default all); with none, teams are
+   * inferred. `buildReport` leaves out groups from team and ownership files that own
+   * nothing (see `coordinatingTeams`).
+   */
+  isTeam?: (group: string) => boolean;
 }
 
 /** Degree at or above which two deployables of one team "change together". */
@@ -83,7 +89,10 @@ export function analyzeWiring(
   options: WiringOptions,
 ): WiringReport {
   const couplingOptions = options.coupling ?? DEFAULT_COUPLING;
-  const inferred = catalog.groups.length === 0 ? inferTeams(facts) : [];
+  const groups = options.isTeam
+    ? catalog.groups.filter((g) => options.isTeam?.(g.ref) ?? true)
+    : catalog.groups;
+  const inferred = groups.length === 0 ? inferTeams(facts) : [];
   const teams: TeamSummary[] =
     inferred.length > 0
       ? inferred.map((t) => ({
@@ -94,7 +103,7 @@ export function analyzeWiring(
           inferred: true,
           focus: t.focus,
         }))
-      : catalog.groups
+      : groups
           .map((g) => ({
             ref: g.ref,
             name: g.name,

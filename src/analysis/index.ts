@@ -4,6 +4,7 @@ export * from './chains.js';
 export * from './change-coupling.js';
 export * from './check-rules.js';
 export * from './commit-facts.js';
+export * from './coordinating-teams.js';
 export * from './coordination.js';
 export * from './identity-tally.js';
 export * from './infer-teams.js';

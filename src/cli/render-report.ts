@@ -89,7 +89,9 @@ export function renderReportTable(report: Report, catalogLine: string): string {
         ? 'No two teams changed the same or coupled components in the window.'
         : noCatalogTeams && report.teams.length > 0
           ? 'No team is declared, so nothing is wired and congruence says nothing yet. Below is where the inferred teams\u2019 work meets; declare teams (a catalog, a GitHub team file, OWNERS or MAINTAINERS) to see which of these needs the organisation has wired.'
-          : `Congruence ${pct(coordination.congruence.weighted)} of the coordination need is wired (${pct(coordination.congruence.unweighted)} of the team pairs)${coverageNote(report)}.`,
+          : nothingWired(report)
+            ? `No group tree or interaction between these teams is declared, so no need can be wired and congruence is 0 by construction${coverageNote(report)}. Below is where their work meets; declare who works with whom (a Group's spec.parent, spec.interactions) to see which needs are wired.`
+            : `Congruence ${pct(coordination.congruence.weighted)} of the coordination need is wired (${pct(coordination.congruence.unweighted)} of the team pairs)${coverageNote(report)}.`,
     ),
   );
   const { shown: unwired, lighter } = headlineNeeds(report);
@@ -312,7 +314,9 @@ export function renderReportMarkdown(report: Report, title: string): string {
       ? 'No two teams changed the same or coupled components in the window.'
       : report.teams.length > 0 && report.teams.every((t) => t.inferred)
         ? 'No team is declared, so nothing is wired and congruence says nothing yet. The table shows where the inferred teams\u2019 work meets; declare teams (a catalog, a GitHub team file, OWNERS or MAINTAINERS) to see which of these needs the organisation has wired.'
-        : `**Congruence: ${pct(coordination.congruence.weighted)}** of the coordination the work requires is wired (same team, group tree, or a declared interaction); ${pct(coordination.congruence.unweighted)} of the team pairs${coverageNote(report)}.`,
+        : nothingWired(report)
+          ? `No group tree or interaction between these teams is declared, so no need can be wired and congruence is 0 by construction${coverageNote(report)}. The table shows where their work meets; declare who works with whom (a Group's spec.parent, spec.interactions) to see which needs are wired.`
+          : `**Congruence: ${pct(coordination.congruence.weighted)}** of the coordination the work requires is wired (same team, group tree, or a declared interaction); ${pct(coordination.congruence.unweighted)} of the team pairs${coverageNote(report)}.`,
     '',
   );
   if (coordination.needs.length > 0) {
@@ -465,6 +469,21 @@ export function renderReportMarkdown(report: Report, title: string): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Whether the teams declare nothing that could wire a need: no team has a parent and no
+ * interaction is declared (MAINTAINERS areas, a flat team file). Congruence is then 0 by
+ * construction, and saying so is truer than showing 0 %.
+ */
+function nothingWired(report: Report): boolean {
+  const { needs, idleInteractions } = report.coordination;
+  return (
+    report.teams.length > 1 &&
+    report.teams.every((t) => t.parent === null) &&
+    needs.every((n) => !n.wired) &&
+    idleInteractions.length === 0
+  );
 }
 
 /** `; coverage 97%` beside congruence, when there are catalog teams to credit. */

@@ -120,6 +120,7 @@ export function addDeclaredEntities(
         members: [...new Set(members)],
         interactions: [],
         ...(team.teamSlug ? { teamSlug: team.teamSlug.toLowerCase() } : {}),
+        declaredBy: team.format,
       });
     }
   }

@@ -1,3 +1,4 @@
+import type { OwnershipFormat } from './declared-entities.js';
 import type { SourcePosition } from './problem.js';
 import type { BetSpec, GoalSpec, LearningSpec } from './schemas.js';
 
@@ -50,6 +51,8 @@ export interface Group extends EntityBase {
   requestSlaDays?: number;
   /** `github.com/team-slug`, e.g. `acme/payments`. */
   teamSlug?: string;
+  /** The team or ownership file format it was made from; absent for a catalog Group. */
+  declaredBy?: OwnershipFormat;
 }
 
 export interface User extends EntityBase {

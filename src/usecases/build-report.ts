@@ -10,6 +10,7 @@ import {
   type CoupledPair,
   type CouplingOptions,
   type CouplingPairReport,
+  coordinatingTeams,
   createIdentityTally,
   createUserSuggester,
   DEFAULT_COUPLING,
@@ -321,9 +322,11 @@ export async function buildReport(
 
   const queues = analyzeQueues(catalog, options.requests ?? [], window);
   const owners = new Map(ownership.components.map((c) => [c.ref, c.owner]));
+  const isTeam = coordinatingTeams(catalog, owners.values());
   const wiringOf = (commits: readonly CommitFacts[], period: TimeWindow, files: boolean) =>
     analyzeWiring(catalog, commits, {
       window: period,
+      isTeam,
       coupling: options.coupling ?? DEFAULT_COUPLING,
       ...(files ? { files: true } : {}),
       // Every catalog component is in the ownership summary, with its owner.

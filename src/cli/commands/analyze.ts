@@ -14,6 +14,7 @@ import type { LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
+import { plural } from '../render.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
 import { checkSince, todayFlag, type WindowFlags, windowFlags } from '../window-flags.js';
 import { writeAtomically } from '../write-atomically.js';
@@ -85,9 +86,12 @@ export async function analyze(
     await store.close();
   }
 
+  const fromFiles = ownershipFilesLine(ownership);
   const catalogLine = dir
-    ? `Catalog ${dir}: ${countsLine(entityCounts(loaded.catalog))} — valid.`
-    : 'No catalog: components are top-level folders and CODEOWNERS rules; teams are inferred from who works on what.';
+    ? `Catalog ${dir}: ${countsLine(entityCounts(loaded.catalog))} — valid.${fromFiles ? ` ${fromFiles}` : ''}`
+    : fromFiles && loaded.catalog.groups.length > 0
+      ? `No catalog: teams and people from the repositories' ownership files (${countsLine(entityCounts(loaded.catalog))}). ${fromFiles}`
+      : 'No catalog: components are folders and CODEOWNERS rules; teams are inferred from who works on what.';
   if (options.only === 'bets') {
     printBets(io, report.bets, options.format === 'json' ? 'json' : 'table');
     return 0;
@@ -192,6 +196,27 @@ export async function ingestAndReport(
 }
 
 const minWeight = (n: number | undefined) => (n === undefined ? {} : { minWeight: n });
+
+const FORMAT_NAME: Record<string, string> = {
+  owners: 'OWNERS',
+  maintainers: 'MAINTAINERS',
+  'gitlab-codeowners': 'GitLab CODEOWNERS',
+};
+
+/** `Read OWNERS (16 files), MAINTAINERS (1 file).`, or undefined when none was read. */
+function ownershipFilesLine(
+  ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
+): string | undefined {
+  const files = new Map<string, number>();
+  for (const { readings } of ownership.values())
+    for (const r of readings)
+      files.set(
+        FORMAT_NAME[r.format] ?? r.format,
+        (files.get(FORMAT_NAME[r.format] ?? r.format) ?? 0) + r.files.length,
+      );
+  if (files.size === 0) return undefined;
+  return `Read ${[...files].map(([name, n]) => `${name} (${plural(n, 'file')})`).join(', ')}.`;
+}
 
 function countsLine(counts: Record<string, number>): string {
   return (

@@ -108,12 +108,12 @@ describe('readMaintainers, DPDK areas', () => {
     });
   });
 
-  it('lets a section without M: decide its paths with no owner', () => {
+  it('lets the area own a section without M: of its own', () => {
     expect(said(reading, 'doc/guides/howto.rst')).toEqual({
       component: 'Documentation (with overlaps)',
       pattern: 'doc/',
       line: 18,
-      owners: [],
+      owners: ['general-project-administration'],
       coOwners: [],
     });
     expect(said(reading, 'doc/guides/nics/e1k.rst')?.owners).toEqual(['networking-drivers']);
@@ -150,14 +150,8 @@ describe('readMaintainers, DPDK areas', () => {
     expect(mapped.entities.groups[1]?.members[0]).toBe('email:bo@example.com');
   });
 
-  it('warns of a section with no F: but not of an area heading with only T:', () => {
-    expect(reading.problems.map((p) => [p.line, p.severity, p.code])).toEqual([
-      [12, 'warning', 'maintainers/no-pattern'],
-    ]);
-    expect(reading.problems[0]).toMatchObject({
-      file: 'repo/MAINTAINERS',
-      message: expect.stringContaining('"Main Branch"'),
-    });
+  it('finds no problem in a section with no F: (a git tree) nor an area heading with only T:', () => {
+    expect(reading.problems).toEqual([]);
   });
 
   it('lists one rule per F: line, with its line', () => {
@@ -372,7 +366,6 @@ describe('readMaintainers, problems and odd input', () => {
       [8, 'error', 'maintainers/bad-regex'],
       [9, 'error', 'maintainers/bad-pattern'],
       [10, 'error', 'maintainers/no-email'],
-      [12, 'warning', 'maintainers/no-pattern'],
     ]);
     for (const p of reading.problems) {
       expect(p.file).toBe('repo/MAINTAINERS');
@@ -400,7 +393,7 @@ describe('readMaintainers, problems and odd input', () => {
       [
         'Early\nM: e@x.org\nF: e/',
         'One\n---\n\nA\nM: a@x.org\nF: a/',
-        'Two\n---\n\nB\nM: b@x.org\nF: b/\n\nC\nF: c/',
+        'Two\n---\n\nB\nM: b@x.org\nF: b/\n\nC\nF: c/\n\nD\nS: Orphan\nF: d/',
       ].join('\n\n'),
     );
     expect(reading.entities.groups.map((g) => [g.name, g.members])).toEqual([
@@ -409,7 +402,9 @@ describe('readMaintainers, problems and odd input', () => {
       ['early', ['email:e@x.org']],
     ]);
     expect(reading.decide('e/1')?.owners).toEqual([{ kind: 'group', name: 'early' }]);
-    expect(reading.decide('c/1')?.owners).toEqual([]);
+    // The area owns a section without M:, but not one the file marks orphaned.
+    expect(reading.decide('c/1')?.owners).toEqual([{ kind: 'group', name: 'two' }]);
+    expect(reading.decide('d/1')?.owners).toEqual([]);
   });
 
   it('keeps components unique when two sections share a title', () => {

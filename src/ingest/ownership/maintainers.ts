@@ -156,15 +156,8 @@ export function readMaintainers(
     for (const r of section.tags.get('R') ?? []) person(r, 'R');
     const files = section.tags.get('F') ?? [];
     const names = section.tags.get('N') ?? [];
-    if (files.length === 0 && names.length === 0 && !section.heading) {
-      problem(
-        section.line,
-        'warning',
-        'no-pattern',
-        `section "${section.title}" has no F: or N: line, so it decides no file`,
-        'Add F: lines naming its files and folders (a trailing / takes everything below).',
-      );
-    }
+    // A section with no F: or N: (a mailing list, a git tree, security contacts) is a
+    // normal part of the file: it decides no file, and is not a problem.
     for (const f of files) {
       const pattern = compilePathPattern(f, problem);
       if (!pattern) continue;
@@ -389,8 +382,11 @@ function declareGroups(
     for (const area of holding) {
       const inArea = area.sections.flatMap((s) => bySection.get(s) ?? []);
       const name = declare(area.title, area.line, unique(inArea.flatMap((r) => r.maintainers)));
+      // The area owns its sections, those without an M: of their own too (DPDK's "EAL API
+      // and common code" is the EAL area's), unless the file marks them orphaned.
       for (const r of inArea) {
-        if (r.maintainers.length > 0) r.owners = [{ kind: 'group', name }];
+        const orphan = (r.section.tags.get('S') ?? []).some((t) => /orphan/i.test(t.value));
+        if (!orphan) r.owners = [{ kind: 'group', name }];
       }
     }
   }

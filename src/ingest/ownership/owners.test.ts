@@ -122,10 +122,10 @@ describe('readOwners on a repository laid out like cluster-api', () => {
     // path, component, owners, co-owners
     ['main.go', '', ['sig-cluster-lifecycle', 'cluster-api-admins', 'capi-approvers'], []],
     ['Makefile', '', ['sig-cluster-lifecycle', 'cluster-api-admins', 'capi-approvers'], []],
-    // a folder with only reviewers does not stop the walk up
+    // a folder with only reviewers is a component; its owners come from the folder above
     [
       'internal/controllers/machine.go',
-      '',
+      'internal/controllers',
       ['sig-cluster-lifecycle', 'cluster-api-admins', 'capi-approvers'],
       [],
     ],
@@ -357,7 +357,7 @@ describe('readOwners, the odd cases', () => {
     expect(reading.decide('a/f')?.rule).toMatchObject({ folder: 'a', owners: [], line: 1 });
   });
 
-  it('does not stop at approvers that are only an empty alias, as Prow does', () => {
+  it('makes a folder whose approvers are an empty alias a component owned from above, as Prow asks', () => {
     const reading = readOwners(
       [
         file('OWNERS_ALIASES', 'aliases:\n  nobody:\n  team: {x, y}\n'),
@@ -366,7 +366,8 @@ describe('readOwners, the odd cases', () => {
       ],
       'r',
     );
-    expect(names(reading, 'a/f')).toEqual(['', ['team'], []]);
+    // The empty alias comes first: the catalog may know it as a team (a GitHub team file).
+    expect(names(reading, 'a/f')).toEqual(['a', ['nobody', 'team'], []]);
     expect(reading.entities.groups.map((g) => [g.name, g.members])).toEqual([
       ['nobody', []],
       ['team', ['login:x', 'login:y']],
@@ -551,11 +552,14 @@ function bruteForce(folders: GenFolder[], path: string) {
   const above = folders
     .filter((f) => f.folder === '' || path.startsWith(`${f.folder}/`))
     .sort((a, b) => b.folder.length - a.folder.length);
+  // Every generated top level names a reviewer, so every folder is a component for its
+  // files; a `.md` file's filter counts when it names approvers or labels.
   const entries = (f: GenFolder) => {
     const md = f.md && path.endsWith('.md') ? [{ ...f.md, filter: true }] : [];
-    return [...md, { approvers: f.approvers, labels: f.labels, filter: false }].filter(
-      (e) => e.approvers.length > 0 || e.labels.length > 0,
-    );
+    return [
+      ...md.filter((e) => e.approvers.length > 0 || e.labels.length > 0),
+      { approvers: f.approvers, labels: f.labels, filter: false },
+    ];
   };
   const at = above.findIndex((f) => entries(f).length > 0);
   if (at === -1) return undefined;

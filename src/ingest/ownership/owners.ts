@@ -291,6 +291,12 @@ function deciding(entries: Entry[]): Entry[] {
   return [...counted.filter((e) => e.re), ...counted.filter((e) => !e.re)];
 }
 
+/** The entries that make a component: those naming anyone or any label, filters first. */
+function configured(entries: Entry[]): Entry[] {
+  const counted = entries.filter((e) => e.configured);
+  return [...counted.filter((e) => e.re), ...counted.filter((e) => !e.re)];
+}
+
 /** The folders whose owners a folder inherits: those above it, up to the first that stops. */
 function inherited(chain: Folder[], from: number): Folder[] {
   const out: Folder[] = [];
@@ -303,10 +309,12 @@ function inherited(chain: Folder[], from: number): Folder[] {
 }
 
 function decideIn(chain: Folder[], path: string): OwnershipDecision | undefined {
-  const at = chain.findIndex((f) => deciding(matching(f, path)).length > 0);
+  // Every OWNERS folder that names someone is a component, even when its approvers are only
+  // an empty alias (Prow then asks the folders above to approve): its owner comes from them.
+  const at = chain.findIndex((f) => configured(matching(f, path)).length > 0);
   const folder = chain[at];
   if (!folder) return undefined;
-  const entries = deciding(matching(folder, path));
+  const entries = configured(matching(folder, path));
   const first = entries[0] as Entry;
   const owners: OwnerName[] = [];
   const seen = new Set<string>();
@@ -316,6 +324,8 @@ function decideIn(chain: Folder[], path: string): OwnershipDecision | undefined 
     list.push({ kind: 'group', name });
   };
   for (const entry of entries) for (const name of entry.labelGroups) add(owners, name);
+  // An alias with nobody in it may still be a team the catalog has (a GitHub team file).
+  for (const entry of entries) if (entry.expanded.length === 0) add(owners, entry.alias);
   for (const above of inherited(chain, at))
     for (const entry of deciding(matching(above, path)))
       for (const name of entry.labelGroups) add(owners, name);
