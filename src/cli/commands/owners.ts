@@ -186,7 +186,7 @@ async function checkOwners(
     repo.codeownersProblems,
     health,
     { owners: checkOwnersToo },
-    repo.readings.flatMap((r) => r.problems),
+    repo.readings.flatMap((r) => [...r.problems, ...(r.staleRules?.(files) ?? [])]),
   );
   const status = findings.length > 0 ? 1 : 0;
   const checked = [

@@ -135,6 +135,20 @@ describe('readGitlabCodeowners', () => {
     expect(r.decide('lib/a')?.owners).toEqual([{ kind: 'written', owner: '@ok' }]);
   });
 
+  it('reports the lines that match no file at HEAD, a folder written without its slash apart', () => {
+    const r = read('[Build]\n/cmake @a\nlibs/io/bitmap @b\n/src/ @c\n/gone.txt @d\n!/src/gen/\n');
+    const stale = r.staleRules?.(['cmake/a.cmake', 'x/libs/io/bitmap/b.cpp', 'src/main.c']) ?? [];
+    expect(stale.map((p) => [p.line, p.code])).toEqual([
+      [2, 'gitlab-codeowners/dead-rule'],
+      [3, 'gitlab-codeowners/dead-rule'],
+      [5, 'gitlab-codeowners/dead-rule'],
+      [6, 'gitlab-codeowners/dead-rule'],
+    ]);
+    expect(stale[0]?.hint).toBe('Write "/cmake/" to cover everything in the folder.');
+    expect(stale[1]?.hint).toBe('Write "libs/io/bitmap/" to cover everything in the folder.');
+    expect(stale[2]?.message).toContain('matches no file at HEAD');
+  });
+
   it('agrees with a plain reading of every section over generated files', () => {
     const pattern = fc
       .tuple(

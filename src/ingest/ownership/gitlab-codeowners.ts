@@ -203,6 +203,29 @@ export function readGitlabCodeowners(file: OwnershipFile): OwnershipReading {
     return decision;
   };
 
+  const staleRules = (files: readonly string[]): OwnershipProblem[] =>
+    sections
+      .flatMap((s) => s.entries)
+      .filter((entry) => !files.some((path) => entry.glob.matches(path)))
+      .map((entry) => {
+        // GitLab reads `/cmake` as a file: a folder needs its trailing slash.
+        const folder =
+          !entry.pattern.endsWith('/') &&
+          !/[*?[]/.test(entry.pattern) &&
+          files.some((path) => `/${path}`.includes(`/${entry.pattern.replace(/^\//, '')}/`));
+        return {
+          file: file.shownAs,
+          line: entry.line,
+          severity: 'warning' as const,
+          code: 'gitlab-codeowners/dead-rule',
+          message: folder
+            ? `"${entry.pattern}" names a folder without a trailing slash, which GitLab matches as a file only: this line decides nothing`
+            : `"${entry.pattern}" matches no file at HEAD, so this line decides nothing`,
+          hint: folder
+            ? `Write "${entry.pattern}/" to cover everything in the folder.`
+            : 'Remove the line, or correct its pattern to where the files are now.',
+        };
+      });
   return {
     format: 'gitlab-codeowners',
     files: [file.path],
@@ -210,6 +233,7 @@ export function readGitlabCodeowners(file: OwnershipFile): OwnershipReading {
     entities: { groups: [], users: [] },
     problems,
     decide,
+    staleRules,
   };
 }
 

@@ -154,6 +154,18 @@ describe('readMaintainers, DPDK areas', () => {
     expect(reading.problems).toEqual([]);
   });
 
+  it('reports the F: and N: lines that match no file at HEAD', () => {
+    const r = read(
+      'Net\nM: A <a@x.org>\nF: drivers/net/\nF: drivers/gone/\nF: doc/*.rst\nN: ^tools/.*\\.py$\n',
+    );
+    const stale = r.staleRules?.(['drivers/net/a.c', 'doc/index.rst', 'doc/sub/x.rst']) ?? [];
+    expect(stale.map((p) => [p.line, p.severity, p.code])).toEqual([
+      [4, 'warning', 'maintainers/stale-pattern'],
+      [6, 'warning', 'maintainers/stale-pattern'],
+    ]);
+    expect(stale[0]?.message).toContain('"drivers/gone/" of section "Net"');
+  });
+
   it('lists one rule per F: line, with its line', () => {
     expect(reading.rules.map((r) => [r.line, r.pattern])).toEqual([
       [17, 'README'],

@@ -246,6 +246,29 @@ export function readMaintainers(
   };
 
   problems.sort((a, b) => a.line - b.line);
+  const staleRules = (files: readonly string[]): OwnershipProblem[] => {
+    const matched = new Set<Decider>();
+    for (const path of files) {
+      const slashes = countSlashes(path);
+      const mark = (bucket: Decider[] | undefined) => {
+        for (const d of bucket ?? [])
+          if (!matched.has(d) && d.matches(path, slashes)) matched.add(d);
+      };
+      mark(byFolder.get(''));
+      for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1))
+        mark(byFolder.get(path.slice(0, i)));
+    }
+    return deciders
+      .filter((d) => !matched.has(d))
+      .map((d) => ({
+        file: file.shownAs,
+        line: d.line,
+        severity: 'warning' as const,
+        code: 'maintainers/stale-pattern',
+        message: `"${d.raw}" of section "${read[d.section]?.section.title}" matches no file at HEAD, so it decides nothing`,
+        hint: 'Remove the line, or correct it to where the files are now (a trailing / takes a whole folder).',
+      }));
+  };
   return {
     format: 'maintainers',
     files: [file.path],
@@ -253,6 +276,7 @@ export function readMaintainers(
     entities: { groups, users: [...users.values()] },
     problems,
     decide,
+    staleRules,
   };
 }
 

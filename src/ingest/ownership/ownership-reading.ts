@@ -74,4 +74,10 @@ export interface OwnershipReading {
   problems: OwnershipProblem[];
   /** What the rules say of a repository-relative path; undefined when no rule covers it. */
   decide(path: string): OwnershipDecision | undefined;
+  /**
+   * The rules that match none of `files` (the paths at HEAD), as warnings: a stale path or a
+   * mistyped pattern, which decides nothing. Formats whose rules are folders (OWNERS) have
+   * none to report.
+   */
+  staleRules?(files: readonly string[]): OwnershipProblem[];
 }
