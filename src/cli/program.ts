@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { DEFAULT_COUPLING } from '../analysis/index.js';
@@ -111,18 +112,28 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'check a catalog: every problem at once, with file:line:column and a hint (exit 2 on any error)',
     )
     .addOption(catalogOption())
+    .option(
+      '--repo <dir>',
+      "also check a repository's OWNERS, MAINTAINERS or GitLab CODEOWNERS (repeat for several)",
+      collect,
+    )
     .addOption(formatOption())
     .addHelpText(
       'after',
       examples([
         'orgwire validate',
         'orgwire validate --catalog ../backstage/catalog --format json',
+        'orgwire validate --catalog org/config/kubernetes --repo ../kubernetes',
       ]),
     )
-    .action(async (opts: { catalog?: string[]; format: OutputFormat }) => {
+    .action(async (opts: { catalog?: string[]; repo?: string[]; format: OutputFormat }) => {
       const loaded = await config();
+      const paths = catalogPaths(io, loaded, opts.catalog);
+      // With --repo, a missing default ./catalog is no catalog, not an error.
+      const none = opts.repo?.length && !opts.catalog?.length && !loaded.config.catalog;
       status = await validate(io, {
-        catalog: catalogPaths(io, loaded, opts.catalog),
+        catalog: none && !paths.every((p) => existsSync(p)) ? [] : paths,
+        ...(opts.repo ? { repos: opts.repo } : {}),
         format: opts.format,
       });
     });

@@ -184,6 +184,30 @@ spec:
     expect(result.stdout).toContain('0 errors, 1 warning');
   });
 
+  it('checks the ownership files of --repo at their file and line, with no catalog needed', () => {
+    const dir = fresh('validate-repo');
+    const repo = join(dir, 'kube');
+    mkdirSync(repo);
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo, env: GIT_ENV });
+    commit(repo, 'Ana <ana@acme.example>', {
+      OWNERS: 'approvers: [ana-dev]\n',
+      'pkg/OWNERS': 'filters:\n  "(?=a)":\n    approvers: [bo]\n',
+      MAINTAINERS: 'Net\nM: Ana <ana@acme.example>\nF: pkg/\nZ: what\n',
+      'pkg/a.go': 'package a\n',
+    });
+    const result = orgwire(['validate', '--repo', 'kube'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/kube\/pkg\/OWNERS:2:1\s+error\s.*\(\?=a\)/);
+    expect(result.stdout).toMatch(/kube\/MAINTAINERS:4:1\s+warning\s.*Z:/);
+    noStackTrace(result.stdout + result.stderr);
+    commit(repo, 'Ana <ana@acme.example>', { 'pkg/OWNERS': 'approvers: [bo]\n' });
+    const fixed = orgwire(['validate', '--repo', 'kube', '--format', 'json'], dir);
+    expect(fixed.status).toBe(0);
+    const json = JSON.parse(fixed.stdout);
+    expect(json.problems.map((p: { code: string }) => p.code)).toEqual(['maintainers/unknown-tag']);
+    expect(json.entities.User).toBeGreaterThanOrEqual(2);
+  });
+
   it('says how to start when there is no catalog', () => {
     const result = orgwire(['validate'], fresh('nothing'));
     expect(result.status).toBe(2);

@@ -1,4 +1,5 @@
-import { readCatalogSources } from '../../ingest/index.js';
+import { resolve } from 'node:path';
+import { displayPath, readCatalogSources, readRepositoriesOwnership } from '../../ingest/index.js';
 import { type Catalog, hasErrors, KINDS, loadCatalog } from '../../model/index.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { formatProblem, plural, problemCounts } from '../render.js';
@@ -6,6 +7,8 @@ import { formatProblem, plural, problemCounts } from '../render.js';
 export interface ValidateOptions {
   /** Catalog folders and team files. */
   catalog: string[];
+  /** Repositories whose ownership files (OWNERS, MAINTAINERS, GitLab CODEOWNERS) to check too. */
+  repos?: string[];
   format: OutputFormat;
 }
 
@@ -16,10 +19,37 @@ export function entityCounts(catalog: Catalog): Record<string, number> {
   );
 }
 
-/** `orgwire validate`: every problem at once; exit 2 on any error, 0 otherwise. */
+/**
+ * `orgwire validate`: every problem at once, of the catalog, its team files and the
+ * ownership files of `--repo`; exit 2 on any error, 0 otherwise.
+ */
 export async function validate(io: Io, options: ValidateOptions): Promise<number> {
   const sources = await readCatalogSources(options.catalog, io.cwd);
-  const { catalog, problems, files } = loadCatalog(sources.files, sources.declared);
+  const repos = await readRepositoriesOwnership(
+    (options.repos ?? []).map((r) => ({
+      absolute: resolve(io.cwd, r),
+      shownAs: displayPath(io.cwd, r),
+    })),
+  );
+  const readings = [...repos.byDir.values()].flatMap((r) => r.readings);
+  const { catalog, problems, files } = loadCatalog(sources.files, {
+    files: sources.declared.files + readings.reduce((n, r) => n + r.files.length, 0),
+    entities: [...sources.declared.entities, ...repos.entities],
+    problems: [
+      ...sources.declared.problems,
+      ...readings.flatMap((r) =>
+        r.problems.map(({ file, line, severity, code, message, hint }) => ({
+          file,
+          line,
+          column: 1,
+          severity,
+          code,
+          message,
+          hint,
+        })),
+      ),
+    ],
+  });
   const valid = !hasErrors(problems);
   if (options.format === 'json') {
     writeJson(io, { valid, files: files, entities: entityCounts(catalog), problems });
