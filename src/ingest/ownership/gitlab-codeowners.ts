@@ -1,11 +1,12 @@
 import { compileGlob, type Glob } from '../compile-glob.js';
-import type {
-  OwnerName,
-  OwnershipDecision,
-  OwnershipFile,
-  OwnershipProblem,
-  OwnershipReading,
-  WrittenRule,
+import {
+  type OwnerName,
+  type OwnershipDecision,
+  type OwnershipFile,
+  type OwnershipProblem,
+  type OwnershipReading,
+  problemRecorder,
+  type WrittenRule,
 } from './ownership-reading.js';
 
 /** Where GitLab looks for CODEOWNERS, in order; the first that exists is used. */
@@ -58,21 +59,7 @@ export function readGitlabCodeowners(file: OwnershipFile): OwnershipReading {
   const byName = new Map<string, Section>([['', sections[0] as Section]]);
   let current = sections[0] as Section;
   let defaults: string[] = [];
-  const problem = (
-    line: number,
-    severity: OwnershipProblem['severity'],
-    code: string,
-    message: string,
-    hint: string,
-  ) =>
-    problems.push({
-      file: file.shownAs,
-      line,
-      severity,
-      code: `gitlab-codeowners/${code}`,
-      message,
-      hint,
-    });
+  const problem = problemRecorder('gitlab-codeowners', file.shownAs, problems);
 
   file.text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;

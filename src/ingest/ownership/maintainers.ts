@@ -5,13 +5,14 @@ import {
   isValidEntityName,
   type SourcePosition,
 } from '../../model/index.js';
-import type {
-  OwnerName,
-  OwnershipDecision,
-  OwnershipFile,
-  OwnershipProblem,
-  OwnershipReading,
-  WrittenRule,
+import {
+  type OwnerName,
+  type OwnershipDecision,
+  type OwnershipFile,
+  type OwnershipProblem,
+  type OwnershipReading,
+  problemRecorder,
+  type WrittenRule,
 } from './ownership-reading.js';
 
 /** The tags scripts/get_maintainer.pl and its documentation know. */
@@ -92,28 +93,15 @@ interface ReadSection {
  * - owners: with two or more underlined area headings holding sections (DPDK), one Group per
  *   area, made of its sections' maintainers, owns them; otherwise (Linux) each section's
  *   maintainers are a Group named after its title, shared by sections with the very same
- *   maintainers. A section with no `M:` decides its paths with no owner.
+ *   maintainers. An area owns its sections without `M:` too, unless `S:` says orphaned;
+ *   outside areas, a section with no `M:` decides its paths with no owner.
  */
 export function readMaintainers(
   file: OwnershipFile,
   mailmap?: ReadonlyMap<string, string>,
 ): OwnershipReading {
   const problems: OwnershipProblem[] = [];
-  const problem = (
-    line: number,
-    severity: OwnershipProblem['severity'],
-    code: string,
-    message: string,
-    hint: string,
-  ) =>
-    problems.push({
-      file: file.shownAs,
-      line,
-      severity,
-      code: `maintainers/${code}`,
-      message,
-      hint,
-    });
+  const problem = problemRecorder('maintainers', file.shownAs, problems);
   const at = (line: number): SourcePosition => ({ file: file.shownAs, line, column: 1 });
 
   const { sections, areas } = parseSections(file.text, problem);

@@ -50,6 +50,19 @@ export interface OwnershipProblem {
   hint: string;
 }
 
+/** Records the problems of one file, each code prefixed with its format (`maintainers/…`). */
+export function problemRecorder(format: string, file: string, into: OwnershipProblem[]) {
+  return (
+    line: number,
+    severity: OwnershipProblem['severity'],
+    code: string,
+    message: string,
+    hint: string,
+  ): void => {
+    into.push({ file, line, severity, code: `${format}/${code}`, message, hint });
+  };
+}
+
 /** One rule as written, for counts and the check of rules that decide no file. */
 export interface WrittenRule {
   file: string;
