@@ -74,11 +74,16 @@ export function componentLabel(ref: string, withRepo = false): string {
         ? '(root files)'
         : `${rest}/`
       : kind === 'owners'
-        ? rest === ''
-          ? '(root OWNERS)'
-          : `${rest}/`
+        ? ownersFolderLabel(rest)
         : rest;
   return withRepo ? `${repo}: ${name}` : name;
+}
+
+/** An OWNERS component as people name it: `pkg/api/`, `docs/ [\.md$]`, `(root OWNERS)`. */
+function ownersFolderLabel(rest: string): string {
+  const [, folder = rest, filter] = /^(.*?) ?(\[.*\])?$/.exec(rest) ?? [];
+  const shown = folder === '' ? '(root OWNERS)' : `${folder}/`;
+  return filter ? `${shown} ${filter}` : shown;
 }
 
 /** Wraps prose at `width` columns, every line starting with `indent`. */

@@ -63,7 +63,9 @@ export function refTarget(ref: string): RefTarget {
   if (derived) {
     const [, how = '', repo = '', rest = ''] = derived;
     const detail = `${DERIVED_DETAIL[how]} in ${repo}`;
-    const name = how === 'folder' ? `${rest}/` : how === 'owners' ? `${rest || '(root)'}/` : rest;
+    const [, folder = rest, filter] = /^(.*?) ?(\[.*\])?$/.exec(rest) ?? [];
+    const owners = `${folder || '(root)'}/${filter ? ` ${filter}` : ''}`;
+    const name = how === 'folder' ? `${rest}/` : how === 'owners' ? owners : rest;
     return { kind: 'text', name, detail };
   }
   const match = /^([a-z]+):([^/]+)\/(.+)$/i.exec(ref);

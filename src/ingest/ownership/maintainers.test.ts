@@ -419,6 +419,14 @@ describe('readMaintainers, problems and odd input', () => {
     expect(reading.decide('d/1')?.owners).toEqual([]);
   });
 
+  it('names the group of sections with the same maintainers after the one with most patterns', () => {
+    const reading = read(
+      'AMD IOMMU\nM: a@x.org\nF: iommu/\n\nX86\nM: a@x.org\nF: x86/\nF: arch/x86/\n',
+    );
+    expect(reading.entities.groups.map((g) => g.name)).toEqual(['x86']);
+    expect(reading.decide('iommu/a.c')?.owners).toEqual([{ kind: 'group', name: 'x86' }]);
+  });
+
   it('keeps components unique when two sections share a title', () => {
     const reading = read('FOO\nM: a@x.org\nF: a/\n\nFOO\nM: b@x.org\nF: b/\n');
     expect(reading.decide('a/1')?.component).toBe('FOO');

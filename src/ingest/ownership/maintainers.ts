@@ -16,7 +16,8 @@ import {
 } from './ownership-reading.js';
 
 /** The tags scripts/get_maintainer.pl and its documentation know. */
-const KNOWN_TAGS = new Set('MRLSWQBCPTFXNK');
+// Linux's tags, and Xen's `V:` (the file's version, under THE REST).
+const KNOWN_TAGS = new Set('MRLSWQBCPTFXNKV');
 const TAG_LINE = /^([A-Z]):\s*(.*)$/;
 const UNDERLINE = /^\s*(?:-{3,}|={3,})$/;
 /** Regex characters left as they are by get_maintainer's glob-to-regex conversion. */
@@ -354,7 +355,7 @@ function parseSections(text: string, problem: Report): { sections: Section[]; ar
         'warning',
         'unknown-tag',
         `"${letter}:" is not a MAINTAINERS tag; the line is ignored`,
-        'Use one of M: R: L: S: W: Q: B: C: P: T: F: X: N: K:.',
+        'Use one of M: R: L: S: W: Q: B: C: P: T: F: X: N: K: V:.',
       );
       return;
     }
@@ -402,16 +403,20 @@ function declareGroups(
       }
     }
   }
-  const bySet = new Map<string, string>();
+  // Sections with the very same maintainers are one team, named after the one of them with
+  // the most patterns (Xen's "X86 ARCHITECTURE", not the smaller "AMD IOMMU" before it).
+  const bySet = new Map<string, ReadSection[]>();
   for (const r of read) {
     if (r.maintainers.length === 0 || r.owners.length > 0) continue;
     const set = [...r.maintainers].sort().join('\n');
-    let name = bySet.get(set);
-    if (name === undefined) {
-      name = declare(r.section.title, r.section.line, r.maintainers);
-      bySet.set(set, name);
-    }
-    r.owners = [{ kind: 'group', name }];
+    bySet.set(set, [...(bySet.get(set) ?? []), r]);
+  }
+  const patterns = (r: ReadSection) =>
+    (r.section.tags.get('F') ?? []).length + (r.section.tags.get('N') ?? []).length;
+  for (const sharing of bySet.values()) {
+    const named = sharing.reduce((best, r) => (patterns(r) > patterns(best) ? r : best));
+    const name = declare(named.section.title, named.section.line, named.maintainers);
+    for (const r of sharing) r.owners = [{ kind: 'group', name }];
   }
   return groups;
 }
