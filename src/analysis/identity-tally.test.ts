@@ -126,6 +126,21 @@ describe('createIdentityTally', () => {
     ]);
   });
 
+  it('credits only the groups that count as teams', () => {
+    const cat = catalog();
+    const t = createIdentityTally(
+      cat,
+      createIdentityResolver(cat.users, createBotDetector()),
+      () => null,
+      (group) => group === SEARCH,
+    );
+    for (const commit of [by(CARLA), by(ANA)]) t.add(commit);
+    const result = t.result();
+    expect(result.teams).toEqual([{ ref: SEARCH, commits: 1 }]);
+    // Ana is only in payments, which is no team here: matched, not credited.
+    expect([result.matchedCommits, result.creditedCommits]).toEqual([2, 1]);
+  });
+
   it('counts a commit co-authored across teams once for each team', () => {
     const result = tally([by(ANA, BEN)]);
     expect(result.teams).toEqual([

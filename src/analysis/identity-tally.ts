@@ -67,8 +67,10 @@ export function createIdentityTally(
   catalog: Catalog,
   match: (person: Person) => AuthorMatch,
   suggest: (person: Person) => UserSuggestion | null = () => null,
+  /** The groups that count as teams (see `coordinatingTeams`); default all. */
+  isTeam: (group: string) => boolean = () => true,
 ) {
-  const teamsOf = new Map(catalog.users.map((u) => [u.ref, u.memberOf]));
+  const teamsOf = new Map(catalog.users.map((u) => [u.ref, u.memberOf.filter(isTeam)]));
   const cache = new Map<string, AuthorMatch>();
   const matchCached = (person: Person): AuthorMatch => {
     const key = `${person.name}\0${person.email.toLowerCase()}`;

@@ -250,6 +250,9 @@ export async function buildReport(
     });
   }
   const ownership = summarizeOwnership(catalog, headPaths, codeowners);
+  const owners = new Map(ownership.components.map((c) => [c.ref, c.owner]));
+  // Credited and coordinating teams are the same ones: not a GitHub permission team.
+  const isTeam = coordinatingTeams(catalog, owners.values());
   // Pull-request merges name the login behind an author; read only when a User has a login
   // to match, and only when HEAD moved since the last read (a walk of the whole commit
   // graph: 0.6 s for istio's 26,000 commits).
@@ -263,7 +266,7 @@ export async function buildReport(
       )
     : new Map<string, string>();
   const match = createIdentityResolver(catalog.users, isBot, { aliases, mergeLogins });
-  const tally = createIdentityTally(catalog, match, createUserSuggester(catalog.users));
+  const tally = createIdentityTally(catalog, match, createUserSuggester(catalog.users), isTeam);
 
   const length = window.until - window.since + 1;
   const periods = Math.max(1, options.trend ?? 1);
@@ -321,8 +324,6 @@ export async function buildReport(
   }
 
   const queues = analyzeQueues(catalog, options.requests ?? [], window);
-  const owners = new Map(ownership.components.map((c) => [c.ref, c.owner]));
-  const isTeam = coordinatingTeams(catalog, owners.values());
   const wiringOf = (commits: readonly CommitFacts[], period: TimeWindow, files: boolean) =>
     analyzeWiring(catalog, commits, {
       window: period,
