@@ -73,8 +73,8 @@ export function createPathResolver(
   };
 
   const lookup = ownerLookup(catalog);
-  const owners = resolveCodeownersOwners(catalog, lookup, codeowners.rules);
-  const named = resolveOwnerNames(catalog, lookup, readings);
+  const ruleOwners = codeownersRuleOwners(lookup, codeowners.rules);
+  const resolveNames = ownerNameResolver(lookup);
 
   const resolve = (input: string): PathOwnership => {
     const path = normalizePath(input);
@@ -99,9 +99,9 @@ export function createPathResolver(
       if (!decision) continue;
       // A GitLab line with no owners leaves the path to what comes after, as GitHub's does.
       if (decision.owners.length === 0 && decision.rule.source === 'codeowners') break;
-      const owner = named.resolve(decision.owners, reading.format);
+      const owner = resolveNames(decision.owners, reading.format);
       const coOwners = [
-        ...new Set(decision.coOwners.flatMap((n) => named.resolve([n], reading.format) ?? [])),
+        ...new Set(decision.coOwners.flatMap((n) => resolveNames([n], reading.format) ?? [])),
       ].filter((ref) => ref !== owner);
       return {
         path,
@@ -113,7 +113,7 @@ export function createPathResolver(
     }
     const rule = matchCodeowners(codeowners.rules, path);
     if (rule && rule.owners.length > 0) {
-      const owner = owners.byRule.get(rule);
+      const owner = ruleOwners.get(rule);
       return {
         path,
         component: `codeowners:${repo.label}:${rule.pattern}`,
@@ -136,7 +136,15 @@ export function createPathResolver(
       rule: { source: 'folder', folder },
     };
   };
-  return { resolve, unresolvedOwners: [...owners.unresolved, ...named.unresolved] };
+  return {
+    resolve,
+    unresolvedOwners: [
+      ...unresolvedOwners(catalog, lookup, codeowners.rules),
+      ...readings.flatMap((r) =>
+        unresolvedOwners(catalog, lookup, r.rules, r.format === 'gitlab-codeowners'),
+      ),
+    ],
+  };
 }
 
 /** A repository-relative path with forward slashes and no leading `./` or `/`. */
@@ -204,59 +212,50 @@ function ownerLookup(catalog: Catalog) {
 
 /**
  * Resolves the owner names of ownership files' decisions (see `OwnerName`): the first
- * name that is a Group of the catalog, else the first that is a User. Written owners
- * that match nothing are listed once each, with their first line, as CODEOWNERS owners
- * are (from the rules' `owners`); group names the files expect the catalog to have
- * (`sig-node`) are not.
+ * name that is a Group of the catalog, else the first that is a User. Group names the
+ * files expect the catalog to have (`sig-node`) may match nothing; that is no problem.
  */
-function resolveOwnerNames(
-  catalog: Catalog,
-  lookup: ReturnType<typeof ownerLookup>,
-  readings: readonly OwnershipReading[],
-) {
+function ownerNameResolver(lookup: ReturnType<typeof ownerLookup>) {
   const match = (name: OwnerName, gitlab: boolean) =>
     name.kind === 'group' ? lookup.group(name.name) : lookup.written(name.owner, gitlab);
-  const unresolved = new Map<string, UnresolvedOwner>();
-  for (const reading of readings) {
-    const gitlab = reading.format === 'gitlab-codeowners';
-    for (const rule of reading.rules) {
-      for (const owner of rule.owners ?? []) {
-        if (owner.startsWith('@@') || lookup.written(owner, gitlab)) continue;
-        const known = unresolved.get(owner);
-        if (known) known.rules++;
-        else {
-          const suggestion = suggestOwner(catalog, owner) ?? null;
-          unresolved.set(owner, { owner, file: rule.file, line: rule.line, rules: 1, suggestion });
-        }
-      }
-    }
-  }
-  return {
-    resolve(names: readonly OwnerName[], format: OwnershipReading['format']): string | undefined {
-      const found = names.map((name) => match(name, format === 'gitlab-codeowners'));
-      return (found.find((f) => f?.kind === 'group') ?? found.find((f) => f))?.ref;
-    },
-    unresolved: [...unresolved.values()],
+  return (names: readonly OwnerName[], format: OwnershipReading['format']): string | undefined => {
+    const found = names.map((name) => match(name, format === 'gitlab-codeowners'));
+    return (found.find((f) => f?.kind === 'group') ?? found.find((f) => f))?.ref;
   };
 }
 
 /**
- * Maps each CODEOWNERS rule to its owning team (see `ownerLookup`): the first owner that
- * is a Group wins, else the first User. Owners that match nothing are listed once each,
- * with the first line that names them and the known owner of the same sort they are
- * closest to (see `suggestOwner`).
+ * The first owner of each CODEOWNERS rule that is a Group, else its first User (see
+ * `ownerLookup`); rules whose owners match nothing are left out.
  */
-function resolveCodeownersOwners(
-  catalog: Catalog,
+function codeownersRuleOwners(
   lookup: ReturnType<typeof ownerLookup>,
   rules: readonly CodeownersRule[],
-) {
+): Map<CodeownersRule, string> {
   const byRule = new Map<CodeownersRule, string>();
+  for (const rule of rules) {
+    const found = rule.owners.map((owner) => lookup.written(owner));
+    const owner = found.find((f) => f?.kind === 'group') ?? found.find((f) => f);
+    if (owner) byRule.set(rule, owner.ref);
+  }
+  return byRule;
+}
+
+/**
+ * The owners `rules` write that match no Group or User, once each, with the first line
+ * that names them, how many rules do, and the known owner of the same sort they are
+ * closest to (see `suggestOwner`). GitLab's roles (`@@developer`) name nobody to match.
+ */
+function unresolvedOwners(
+  catalog: Catalog,
+  lookup: ReturnType<typeof ownerLookup>,
+  rules: readonly { owners?: readonly string[]; file: string; line: number }[],
+  gitlab = false,
+): UnresolvedOwner[] {
   const unresolved = new Map<string, UnresolvedOwner>();
   for (const rule of rules) {
-    const found = rule.owners.map((owner) => ({ owner, match: lookup.written(owner) }));
-    for (const { owner, match } of found) {
-      if (match) continue;
+    for (const owner of rule.owners ?? []) {
+      if (owner.startsWith('@@') || lookup.written(owner, gitlab)) continue;
       const seen = unresolved.get(owner);
       if (seen) seen.rules++;
       else {
@@ -264,10 +263,8 @@ function resolveCodeownersOwners(
         unresolved.set(owner, { owner, file: rule.file, line: rule.line, rules: 1, suggestion });
       }
     }
-    const owner = found.find((f) => f.match?.kind === 'group') ?? found.find((f) => f.match);
-    if (owner?.match) byRule.set(rule, owner.match.ref);
   }
-  return { byRule, unresolved: [...unresolved.values()] };
+  return [...unresolved.values()];
 }
 
 /**
