@@ -132,6 +132,8 @@ export interface ReportRepository {
   /** Commits stored in all. */
   commits: number;
   codeowners: string | null;
+  /** The other ownership files read (OWNERS, MAINTAINERS, GitLab CODEOWNERS), per format. */
+  ownershipFiles: { format: string; files: string[] }[];
 }
 
 export interface ReportTeam {
@@ -247,6 +249,7 @@ export async function buildReport(
       files: files.length,
       commits: (await store.counts([r.repositoryId])).commits,
       codeowners: repo.codeownersFile ?? null,
+      ownershipFiles: repo.readings.map((r) => ({ format: r.format, files: r.files })),
     });
   }
   const ownership = summarizeOwnership(catalog, headPaths, codeowners);

@@ -64,6 +64,7 @@ export async function owners(
     writeJson(io, {
       repo: options.repo,
       codeowners: repo.codeownersFile ?? null,
+      ownershipFiles: repo.readings.map((r) => ({ format: r.format, files: r.files })),
       paths: results,
       unresolvedOwners: repo.unresolvedOwners,
       codeownersProblems: repo.codeownersProblems,
