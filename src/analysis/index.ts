@@ -6,6 +6,7 @@ export * from './check-rules.js';
 export * from './commit-facts.js';
 export * from './coordinating-teams.js';
 export * from './coordination.js';
+export * from './drift/index.js';
 export * from './identity-tally.js';
 export * from './infer-teams.js';
 export * from './noise-candidates.js';

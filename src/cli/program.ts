@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { DEFAULT_COUPLING } from '../analysis/index.js';
+import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS } from '../analysis/index.js';
 import {
   DEMO_CATALOG,
   DEMO_CONFIG,
@@ -16,6 +16,7 @@ import { analyze, type ReportFormat } from './commands/analyze.js';
 import { bets } from './commands/bets.js';
 import { chains } from './commands/chains.js';
 import { check } from './commands/check.js';
+import { drift } from './commands/drift.js';
 import { ingest } from './commands/ingest.js';
 import { init } from './commands/init.js';
 import { learnings } from './commands/learnings.js';
@@ -441,6 +442,82 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           ...rest,
           ...(window === undefined ? {} : { window }),
           requests: opts.requests ?? [],
+        });
+      },
+    );
+
+  program
+    .command('drift')
+    .description(
+      'the wiring week by week over the whole history, and the alerts its rules raise (exit 1 when one is active at the last week)',
+    )
+    .addOption(catalogOption())
+    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
+    .option('--demo', 'the demo organisation')
+    .addOption(dbOption())
+    .option(
+      '--weeks <n>',
+      'weeks in the trailing window each week is measured over',
+      whole('--weeks'),
+      DRIFT_TRAILING_WEEKS,
+    )
+    .option(
+      '--until <date>',
+      'the last week is the one holding this day (default: the newest commit)',
+    )
+    .option('--requests <file>', 'a request export, for the queues (repeat for several)', collect)
+    .addOption(ignoreOption())
+    .option('--backtest', 'also say how often each rule fired over the history', false)
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'md'])
+        .default('table'),
+    )
+    .option('--quiet', 'no progress bar or notes', false)
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire drift --repo .',
+        'orgwire drift --catalog catalog --repo ../shop --backtest',
+        'orgwire drift --demo --format json',
+      ]),
+    )
+    .action(
+      async (opts: {
+        catalog?: string[];
+        repo?: string[];
+        demo?: boolean;
+        db?: string;
+        weeks: number;
+        until?: string;
+        requests?: string[];
+        ignore?: string[];
+        backtest: boolean;
+        format: 'table' | 'json' | 'md';
+        quiet: boolean;
+      }) => {
+        const loaded = await config(opts.demo);
+        const demo = opts.demo ? await demoOptions(opts.db, undefined) : undefined;
+        const repos = [...(demo?.repos ?? []), ...(opts.repo ?? [])];
+        if (repos.length === 0) {
+          throw new AppError(
+            'invalid-input',
+            'No repository to read.',
+            'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
+          );
+        }
+        if (opts.weeks < 1) {
+          throw new AppError(
+            'invalid-input',
+            `--weeks takes a whole number ≥ 1, not "${opts.weeks}".`,
+            'Each week is measured over this many weeks ending with it; 4 is the default.',
+          );
+        }
+        status = await drift(io, loaded, {
+          ...opts,
+          ...(demo ? { catalog: demo.catalog, db: demo.db } : {}),
+          requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
+          repos,
         });
       },
     );

@@ -14,6 +14,8 @@ import {
   createIdentityTally,
   createUserSuggester,
   DEFAULT_COUPLING,
+  type DriftWeek,
+  driftSeries,
   type IdentitySummary,
   type NoiseCandidate,
   noiseCandidates,
@@ -94,6 +96,11 @@ export interface ReportOptions {
    * of being split by their share of the window's changes (see `splitFolders`).
    */
   componentDepth?: number;
+  /**
+   * Also measure the wiring week by week over the whole history up to the window's end
+   * (see `driftSeries`), each week over this many trailing weeks.
+   */
+  drift?: { weeks: number };
 }
 
 /**
@@ -172,6 +179,8 @@ export interface Report {
   cycles: ChainsResult['cycles'];
   /** With `trend`: congruence per window, oldest first, the last being the window itself. */
   trend?: TrendPoint[];
+  /** With `drift`: the wiring per ISO week over the whole history, oldest first. */
+  drift?: DriftWeek[];
 }
 
 /**
@@ -273,8 +282,10 @@ export async function buildReport(
 
   const length = window.until - window.since + 1;
   const periods = Math.max(1, options.trend ?? 1);
-  // Earlier windows of the trend start no earlier than the history does.
-  const earliest = Math.max(window.since - (periods - 1) * length, range?.oldest ?? window.since);
+  // Earlier windows of the trend start no earlier than the history does; drift reads it all.
+  const earliest = options.drift
+    ? (range?.oldest ?? window.since)
+    : Math.max(window.since - (periods - 1) * length, range?.oldest ?? window.since);
   let ignoredCommits = 0;
   const facts: CommitFacts[] = [];
   const earlier: CommitFacts[] = [];
@@ -348,6 +359,16 @@ export async function buildReport(
     });
   }
 
+  const drift = options.drift
+    ? driftSeries(catalog, [...earlier, ...facts], {
+        weeks: options.drift.weeks,
+        ownerOf: (component) => owners.get(component) ?? null,
+        isTeam,
+        coupling: options.coupling ?? DEFAULT_COUPLING,
+        requests: options.requests ?? [],
+        until: window.until,
+      })
+    : undefined;
   const activity = new Map(wiring.components.map((c) => [c.ref, c]));
   const components: ReportComponent[] = [
     ...ownership.components,
@@ -398,6 +419,7 @@ export async function buildReport(
     ...(options.trend === undefined
       ? {}
       : { trend: [...trend, { ...windowDates(window), ...wiring.coordination.congruence }] }),
+    ...(drift ? { drift } : {}),
     bets: analyzeBets(catalog, {
       waits: queueWaits(queues),
       today: options.today ?? windowDates(window).until,

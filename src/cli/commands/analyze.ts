@@ -141,6 +141,8 @@ export async function ingestAndReport(
     trend?: number;
     /** What each repository's ownership files say, read with the catalog. */
     ownership?: ReadonlyMap<string, RepositoryOwnershipFiles>;
+    /** Also the weekly series over the whole history (`orgwire drift`). */
+    drift?: { weeks: number };
   },
 ): Promise<Report> {
   const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
@@ -191,6 +193,7 @@ export async function ingestAndReport(
       ...minWeight(options.minWeight ?? config.config.needs?.minWeight),
       aliases: config.config.identities?.aliases ?? {},
       ...(options.componentDepth === undefined ? {} : { componentDepth: options.componentDepth }),
+      ...(options.drift ? { drift: options.drift } : {}),
     },
   );
 }

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../model/index.js';
+import type { CommitFacts } from '../commit-facts.js';
+import { driftSeries, isoWeek, weekStart } from './drift-series.js';
+
+const at = (date: string) => Date.parse(`${date}Z`) / 1000;
+
+describe('ISO weeks', () => {
+  it.each([
+    ['2026-01-01T12:00:00', '2025-12-29', '2026-W01'], // a Thursday: week 1 of its own year
+    ['2024-12-31T23:59:59', '2024-12-30', '2025-W01'], // Monday 30 Dec starts 2025's week 1
+    ['2021-01-03T00:00:00', '2020-12-28', '2020-W53'], // a Sunday in 2020's week 53
+    ['2026-03-02T00:00:00', '2026-03-02', '2026-W10'], // a Monday at midnight
+  ])('puts %s in the week of Monday %s, %s', (time, monday, week) => {
+    expect(weekStart(at(time))).toBe(at(`${monday}T00:00:00`));
+    expect(isoWeek(weekStart(at(time)))).toBe(week);
+  });
+});
+
+// Two teams (web: ana; pay: ben) and an interaction-free org: every need is unwired.
+const { catalog } = loadCatalog([
+  {
+    path: 'c.yaml',
+    text: `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: web}
+spec: {type: team, children: [], members: [ana]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: pay}
+spec: {type: team, children: [], members: [ben]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ana}
+spec: {memberOf: [], profile: {email: ana@x.example}}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ben}
+spec: {memberOf: [], profile: {email: ben@x.example}}
+`,
+  },
+]);
+const [WEB, PAY] = ['group:default/web', 'group:default/pay'];
+const [ANA, BEN] = ['user:default/ana', 'user:default/ben'];
+const CART = 'folder:shop:cart';
+let n = 0;
+const commit = (date: string, author: string, component = CART): CommitFacts => ({
+  sha: String(n++),
+  repository: 'shop',
+  time: at(`${date}T10:00:00`),
+  authors: [author],
+  components: [component],
+  files: [`shop:${component}/x.ts`],
+});
+
+describe('driftSeries', () => {
+  // Week 10 (2–8 March 2026): ana twice on cart. Week 11: ben once on cart, and an agency
+  // author nobody knows. Week 12: nothing. Week 13: ana once.
+  const facts = [
+    commit('2026-03-02', ANA),
+    commit('2026-03-04', ANA),
+    commit('2026-03-10', BEN),
+    commit('2026-03-11', 'unmatched:dana@agency.example'),
+    commit('2026-03-25', ANA),
+  ];
+  const weeks = driftSeries(catalog, facts, { weeks: 2, ownerOf: () => WEB });
+
+  it('has a week for every ISO week from the first commit to the last, quiet ones too', () => {
+    expect(weeks.map((w) => [w.week, w.since, w.until, w.commits])).toEqual([
+      ['2026-W10', '2026-02-23', '2026-03-08', 2],
+      ['2026-W11', '2026-03-02', '2026-03-15', 4],
+      ['2026-W12', '2026-03-09', '2026-03-22', 2],
+      ['2026-W13', '2026-03-16', '2026-03-29', 1],
+    ]);
+  });
+
+  it('measures each week over its trailing window, worked out by hand', () => {
+    // W10: only web on cart: no need. W11: web 2 and pay 1 on cart: shared = min(2, 1) = 1,
+    // unwired; owner share = web's 2 ÷ 3 team commits; coverage = 3 credited of 4.
+    // W12: pay alone (and the agency author): no need; owner share 0 ÷ 1.
+    const [w10, w11, w12, w13] = weeks;
+    expect(w10).toMatchObject({
+      unwiredWeight: 0,
+      needs: [],
+      ownerShare: 1,
+      coverage: 1,
+      congruence: { weighted: null, unweighted: null },
+    });
+    expect(w11).toMatchObject({
+      unwiredWeight: 1,
+      needs: [{ teams: [PAY, WEB], weight: 1, components: [CART] }],
+      partners: [
+        { team: PAY, teams: 1 },
+        { team: WEB, teams: 1 },
+      ],
+      ownerShare: 0.667,
+      coverage: 0.75,
+      congruence: { weighted: 0, unweighted: 0 },
+    });
+    expect(w12).toMatchObject({ unwiredWeight: 0, ownerShare: 0, coverage: 0.5 });
+    expect(w13).toMatchObject({ commits: 1, ownerShare: 1, coverage: 1 });
+  });
+
+  it('gives team sizes, headcount and nobody in many teams from the catalog', () => {
+    expect(weeks[0]?.teamSizes).toEqual([
+      { team: PAY, members: 1 },
+      { team: WEB, members: 1 },
+    ]);
+    expect(weeks[0]?.headcount).toBe(2);
+    expect(weeks[0]?.multiTeamPeople).toEqual([]);
+    expect(weeks[0]?.queues).toEqual([]);
+  });
+
+  it('runs to the week of `until`, and gives nothing without commits', () => {
+    const longer = driftSeries(catalog, facts, {
+      weeks: 2,
+      ownerOf: () => WEB,
+      until: at('2026-04-08T00:00:00'),
+    });
+    expect(longer.map((w) => w.week).slice(-2)).toEqual(['2026-W14', '2026-W15']);
+    expect(longer.at(-1)?.commits).toBe(0);
+    expect(driftSeries(catalog, [], { ownerOf: () => null })).toEqual([]);
+  });
+
+  it('leaves out a team the analysis does not count', () => {
+    const only = driftSeries(catalog, facts, {
+      weeks: 2,
+      ownerOf: () => WEB,
+      isTeam: (g) => g === WEB,
+    });
+    expect(only[1]?.needs).toEqual([]);
+    expect(only[1]?.coverage).toBe(0.5); // ana's 2 of the 4 commits
+    expect(only[1]?.partners).toEqual([]);
+    expect(only[0]?.teamSizes).toEqual([{ team: WEB, members: 1 }]);
+  });
+});

@@ -1,0 +1,137 @@
+import type { Catalog, RequestRecord } from '../../model/index.js';
+import { analyzeWiring } from '../analyze-wiring.js';
+import type { CouplingOptions } from '../change-coupling.js';
+import type { CommitFacts } from '../commit-facts.js';
+import { analyzeQueues } from '../queues.js';
+import { windowDates } from '../window.js';
+import type { DriftWeek } from './drift-types.js';
+
+const DAY = 86_400;
+const WEEK = 7 * DAY;
+
+/** Weeks in each trailing window by default: a quiet week is not a collapse. */
+export const DRIFT_TRAILING_WEEKS = 4;
+
+/** The Monday 00:00 UTC that starts the ISO week holding `time` (seconds). */
+export function weekStart(time: number): number {
+  const day = Math.floor(time / DAY);
+  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday = 0.
+  const weekday = (day + 3) % 7;
+  return (day - weekday) * DAY;
+}
+
+/** The ISO 8601 week of a week's Monday, `2026-W05` (the year is the Thursday's). */
+export function isoWeek(monday: number): string {
+  const thursday = new Date((monday + 3 * DAY) * 1000);
+  const year = thursday.getUTCFullYear();
+  const firstThursday = weekStart(Date.UTC(year, 0, 4) / 1000) + 3 * DAY;
+  const week = 1 + Math.round((monday + 3 * DAY - firstThursday) / WEEK);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export interface DriftSeriesOptions {
+  /** Weeks in each trailing window (default {@link DRIFT_TRAILING_WEEKS}). */
+  weeks?: number;
+  /** The owner of each component (as path ownership decided it). */
+  ownerOf: (component: string) => string | null;
+  /** Which of the catalog's Groups are teams (see `coordinatingTeams`); default all. */
+  isTeam?: (group: string) => boolean;
+  coupling?: CouplingOptions;
+  /** Request exports, for each providing team's queue. */
+  requests?: readonly RequestRecord[];
+  /** The last week is the one holding this time (seconds); default the last commit's. */
+  until?: number;
+}
+
+/**
+ * The wiring week by week: for each ISO week from the first commit's to the last (or
+ * `until`), the figures of `analyzeWiring` over the trailing window of `weeks` weeks that
+ * ends with it, so that one quiet week does not read as a collapse. `facts` are the commits
+ * of the whole history, any order. Pure; the catalog is the one in force throughout.
+ */
+export function driftSeries(
+  catalog: Catalog,
+  facts: readonly CommitFacts[],
+  options: DriftSeriesOptions,
+): DriftWeek[] {
+  if (facts.length === 0) return [];
+  const span = Math.max(1, Math.floor(options.weeks ?? DRIFT_TRAILING_WEEKS));
+  const sorted = [...facts].sort((a, b) => a.time - b.time);
+  const first = weekStart((sorted[0] as CommitFacts).time);
+  const last = weekStart(options.until ?? (sorted[sorted.length - 1] as CommitFacts).time);
+  const isTeam = options.isTeam ?? (() => true);
+  const teams = catalog.groups.filter((g) => isTeam(g.ref));
+  const teamSizes = teams
+    .map((g) => ({ team: g.ref, members: g.members.length }))
+    .sort((a, b) => a.team.localeCompare(b.team));
+  const inTeam = new Set(teams.flatMap((g) => g.members));
+  const multiTeamPeople = catalog.users
+    .map((u) => ({ user: u.ref, teams: u.memberOf.filter(isTeam).sort() }))
+    .filter((p) => p.teams.length > 2);
+
+  const weeks: DriftWeek[] = [];
+  let from = 0;
+  let to = 0;
+  for (let monday = first; monday <= last; monday += WEEK) {
+    const window = { since: monday - (span - 1) * WEEK, until: monday + WEEK - 1 };
+    while (to < sorted.length && (sorted[to] as CommitFacts).time <= window.until) to++;
+    while (from < to && (sorted[from] as CommitFacts).time < window.since) from++;
+    const slice = sorted.slice(from, to);
+    const wiring = analyzeWiring(catalog, slice, {
+      window,
+      ownerOf: options.ownerOf,
+      isTeam,
+      ...(options.coupling ? { coupling: options.coupling } : {}),
+    });
+    const { needs, congruence, idleInteractions } = wiring.coordination;
+    const unwired = needs.filter((n) => !n.wired);
+    const partners = new Map<string, Set<string>>();
+    for (const need of needs) {
+      const [a, b] = need.teams;
+      partners.set(a, (partners.get(a) ?? new Set()).add(b));
+      partners.set(b, (partners.get(b) ?? new Set()).add(a));
+    }
+    let owned = 0;
+    let attributed = 0;
+    for (const c of wiring.components) {
+      if (c.ownerShare === null) continue;
+      const commits = c.teams.reduce((n, t) => n + t.commits, 0);
+      owned += c.ownerShare * commits;
+      attributed += commits;
+    }
+    const inferred = wiring.teams.length > 0 && wiring.teams.every((t) => t.inferred);
+    const credited = slice.filter((f) => f.authors.some((a) => inTeam.has(a))).length;
+    weeks.push({
+      week: isoWeek(monday),
+      ...windowDates(window),
+      commits: slice.length,
+      congruence,
+      unwiredWeight: round(unwired.reduce((n, need) => n + need.weight, 0)),
+      needs: unwired.map((n) => ({
+        teams: n.teams,
+        weight: n.weight,
+        components: n.components.map((c) => c.ref),
+      })),
+      partners: [...partners]
+        .map(([team, others]) => ({ team, teams: others.size }))
+        .sort((a, b) => a.team.localeCompare(b.team)),
+      crossTeamCoupling: wiring.coupling.pairs.filter((p) => p.crossTeam).length,
+      ownerShare: attributed === 0 ? null : round(owned / attributed),
+      coverage: inferred || slice.length === 0 ? null : round(credited / slice.length),
+      teamSizes,
+      headcount: inTeam.size,
+      idleInteractions: idleInteractions.map((i) => ({ teams: i.teams, mode: i.mode })),
+      queues: analyzeQueues(catalog, options.requests ?? [], window).map((q) => ({
+        team: q.team,
+        p85: q.leadTime.p85,
+        breachRate: q.breachRate,
+        netFlow: q.completions - q.arrivals,
+        promise: q.sla,
+      })),
+      multiTeamPeople,
+    });
+  }
+  return weeks;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,4 @@
+export * from './cusum.js';
+export * from './drift-alerts.js';
+export * from './drift-series.js';
+export type * from './drift-types.js';

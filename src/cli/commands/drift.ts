@@ -1,0 +1,214 @@
+import {
+  backtest,
+  DEFAULT_COUPLING,
+  type DriftAlert,
+  type DriftWeek,
+  driftAlerts,
+} from '../../analysis/index.js';
+import { catalogOrEmpty } from '../catalog-or-empty.js';
+import type { LoadedConfig } from '../context.js';
+import { type Io, writeJson } from '../io.js';
+import { openStore } from '../open-store.js';
+import { plural, ratio, short, wrap } from '../render.js';
+import { todayFlag, windowFlags } from '../window-flags.js';
+import { ingestAndReport } from './analyze.js';
+
+export interface DriftCommandOptions {
+  catalog?: string[];
+  repos: string[];
+  db?: string;
+  /** Weeks in each trailing window. */
+  weeks: number;
+  /** The last week: the one holding this date (default: the newest commit's). */
+  until?: string;
+  requests?: string[];
+  ignore?: string[];
+  /** Also say how often each rule fired over the history. */
+  backtest: boolean;
+  format: 'table' | 'json' | 'md';
+  quiet: boolean;
+}
+
+/** The measures the table shows, with how to read a value. */
+const MEASURES: {
+  name: string;
+  label: string;
+  of: (w: DriftWeek) => number | null;
+  ratio: boolean;
+}[] = [
+  {
+    name: 'congruence.weighted',
+    label: 'congruence',
+    of: (w) => w.congruence.weighted,
+    ratio: true,
+  },
+  { name: 'unwiredWeight', label: 'unwired need weight', of: (w) => w.unwiredWeight, ratio: false },
+  {
+    name: 'crossTeamCoupling',
+    label: 'cross-team coupling',
+    of: (w) => w.crossTeamCoupling,
+    ratio: false,
+  },
+  { name: 'ownerShare', label: 'owner share', of: (w) => w.ownerShare, ratio: true },
+  { name: 'coverage', label: 'coverage', of: (w) => w.coverage, ratio: true },
+  { name: 'commits', label: 'commits', of: (w) => w.commits, ratio: false },
+];
+
+/** Weeks the sparklines show. */
+const SPARK_WEEKS = 26;
+
+/**
+ * `orgwire drift`: the wiring week by week over the whole history and the alerts its rules
+ * raise. Exit 1 when an alert is still active at the last week (a CI gate, like `check`),
+ * 0 otherwise.
+ */
+export async function drift(
+  io: Io,
+  config: LoadedConfig,
+  options: DriftCommandOptions,
+): Promise<number> {
+  const { loaded, ownership } = await catalogOrEmpty(io, config, options.catalog, options.repos);
+  const store = await openStore(io, options.db);
+  let weeks: DriftWeek[];
+  try {
+    const report = await ingestAndReport(io, config, loaded.catalog, store, {
+      repos: options.repos,
+      merges: false,
+      lines: false,
+      quiet: options.quiet,
+      coupling: DEFAULT_COUPLING,
+      files: false,
+      includeBots: false,
+      ...(options.requests ? { requests: options.requests } : {}),
+      ...(options.ignore ? { ignore: options.ignore } : {}),
+      today: todayFlag(undefined),
+      window: windowFlags(options.until === undefined ? {} : { until: options.until }),
+      ownership,
+      drift: { weeks: options.weeks },
+    });
+    weeks = report.drift ?? [];
+  } finally {
+    await store.close();
+  }
+  const alerts = driftAlerts(weeks);
+  const active = alerts.filter((a) => a.end === null && a.level === 'alert');
+  const status = active.length > 0 ? 1 : 0;
+  if (options.format === 'json') {
+    writeJson(io, {
+      weeks: options.weeks,
+      series: weeks,
+      alerts,
+      ...(options.backtest ? { backtest: backtest(alerts) } : {}),
+    });
+    return status;
+  }
+  io.out(
+    options.format === 'md' ? markdown(weeks, alerts, options) : table(weeks, alerts, options),
+  );
+  return status;
+}
+
+/** Values as a line of block characters, lowest to highest; a gap where there is none. */
+export function sparkline(values: readonly (number | null)[]): string {
+  const known = values.filter((v): v is number => v !== null);
+  const low = Math.min(...known);
+  const high = Math.max(...known);
+  const bars = '▁▂▃▄▅▆▇█';
+  return values
+    .map((v) => {
+      if (v === null) return ' ';
+      if (high === low) return bars[3];
+      return bars[Math.round(((v - low) / (high - low)) * (bars.length - 1))];
+    })
+    .join('');
+}
+
+const shown = (value: number | null, isRatio: boolean) =>
+  value === null ? '–' : isRatio ? ratio(value) : String(Math.round(value * 10) / 10);
+
+function heading(weeks: readonly DriftWeek[], options: DriftCommandOptions): string {
+  const first = weeks[0];
+  const last = weeks.at(-1);
+  if (!first || !last) return 'No commits: there is no week to measure.';
+  return `Drift ${first.week} to ${last.week}: ${plural(weeks.length, 'week')}, each measured over the ${plural(options.weeks, 'week')} that end with it.`;
+}
+
+function alertLine(a: DriftAlert): string {
+  const about = a.teams.map(short).join(' + ');
+  const when = a.end === null ? `since ${a.start}` : `${a.start} to ${a.end}`;
+  return `${a.end === null ? '●' : '○'} ${a.level === 'watch' ? 'watch' : 'alert'}  ${a.rule}  ${when}${about ? `  ${about}` : ''}\n${wrap(a.evidence, '    ')}`;
+}
+
+function table(
+  weeks: readonly DriftWeek[],
+  alerts: readonly DriftAlert[],
+  options: DriftCommandOptions,
+): string {
+  const out = [heading(weeks, options)];
+  if (weeks.length > 0) {
+    const recent = weeks.slice(-SPARK_WEEKS);
+    out.push('', `MEASURE              LAST      LAST ${recent.length} WEEKS`);
+    for (const m of MEASURES) {
+      const values = recent.map(m.of);
+      out.push(
+        `${m.label.padEnd(20)} ${shown(values.at(-1) ?? null, m.ratio).padEnd(9)} ${sparkline(values)}`,
+      );
+    }
+  }
+  const raised = alerts.filter((a) => a.level === 'alert');
+  const active = raised.filter((a) => a.end === null);
+  const watching = alerts.filter((a) => a.level === 'watch' && a.end === null);
+  out.push(
+    '',
+    raised.length === 0
+      ? '✓ No alert over the history.'
+      : `Alerts: ${active.length} active at the last week, ${raised.length} over the history (● active, ○ over).`,
+  );
+  // Active first, then the most recent; watches after the alerts.
+  const shownAlerts = [...alerts].sort(
+    (a, b) =>
+      Number(b.level === 'alert') - Number(a.level === 'alert') ||
+      Number(b.end === null) - Number(a.end === null) ||
+      b.start.localeCompare(a.start),
+  );
+  for (const a of shownAlerts.slice(0, 15)) out.push(alertLine(a));
+  if (alerts.length > 15) out.push(`… and ${alerts.length - 15} more (see --format json).`);
+  if (watching.length > 0)
+    out.push(
+      `${plural(watching.length, 'watch', 'watches')} holding at the last week (a state since the first week, or close to an alert).`,
+    );
+  if (options.backtest) {
+    out.push('', 'Backtest: how often each rule fired over the history');
+    for (const b of backtest(alerts)) out.push(`  ${b.rule.padEnd(34)} ${b.alerts}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function markdown(
+  weeks: readonly DriftWeek[],
+  alerts: readonly DriftAlert[],
+  options: DriftCommandOptions,
+): string {
+  const out = ['# Drift', '', heading(weeks, options), ''];
+  const last = weeks.at(-1);
+  if (last) {
+    out.push('| Measure | Last week | Last 26 weeks |', '| --- | --- | --- |');
+    for (const m of MEASURES) {
+      const values = weeks.slice(-SPARK_WEEKS).map(m.of);
+      out.push(`| ${m.label} | ${shown(m.of(last), m.ratio)} | ${sparkline(values)} |`);
+    }
+    out.push('');
+  }
+  out.push('## Alerts', '');
+  if (alerts.length === 0) out.push('No alert over the history.');
+  for (const a of [...alerts].reverse()) {
+    out.push(
+      `- **${a.rule}** (${a.level}, ${a.end === null ? `since ${a.start}` : `${a.start} to ${a.end}`})${a.teams.length ? ` — ${a.teams.map(short).join(' + ')}` : ''}: ${a.evidence}`,
+    );
+  }
+  if (options.backtest) {
+    out.push('', '## Backtest', '', '| Rule | Alerts |', '| --- | --- |');
+    for (const b of backtest(alerts)) out.push(`| ${b.rule} | ${b.alerts} |`);
+  }
+  return `${out.join('\n')}\n`;
+}

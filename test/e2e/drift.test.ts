@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
+
+// Drift through the built CLI on a real repository with a planted change: two teams each on
+// their own service for 30 weeks, then, from a known week, both on one shared library.
+
+const BIN = resolve('bin/orgwire.js');
+const work = realpathSync(mkdtempSync(join(tmpdir(), 'orgwire-drift-')));
+let repo: TestRepo;
+
+function orgwire(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const CATALOG = ['web', 'pay']
+  .map(
+    (team, i) => `---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: ${team}}
+spec: {type: team, children: [], members: [${['ana', 'ben'][i]}, ${['cy', 'dee'][i]}]}
+`,
+  )
+  .concat(
+    ['ana', 'ben', 'cy', 'dee'].map(
+      (name) => `---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ${name}}
+spec: {memberOf: [], profile: {email: ${name}@acme.example}}
+`,
+    ),
+  )
+  .join('');
+
+const MONDAY = Date.parse('2026-01-05T09:00:00Z'); // 2026-W02
+const WEEK = 7 * 86_400_000;
+/** The week from which both teams change the shared library. */
+const PLANTED = 30;
+
+beforeAll(async () => {
+  mkdirSync(join(work, 'catalog'));
+  writeFileSync(join(work, 'catalog', 'org.yaml'), CATALOG);
+  repo = await createRepo();
+  const specs: CommitSpec[] = [];
+  for (let week = 0; week < PLANTED + 6; week++) {
+    for (const [i, person] of ['ana', 'cy', 'ben', 'dee'].entries()) {
+      const service = i < 2 ? 'web' : 'pay';
+      const shared = week >= PLANTED && (person === 'ana' || person === 'ben');
+      specs.push({
+        author: { name: person, email: `${person}@acme.example` },
+        date: new Date(MONDAY + week * WEEK + i * 3_600_000),
+        files: {
+          [shared ? `lib/money/v${week}-${person}.ts` : `${service}/w${week}-${person}.ts`]: 'x',
+        },
+      });
+    }
+  }
+  repo.importCommits(specs);
+}, 120_000);
+afterAll(async () => {
+  await repo?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('orgwire drift', () => {
+  it('raises an emerging need between the two teams within 3 weeks of the planted change', () => {
+    const result = orgwire([
+      'drift',
+      '--repo',
+      repo.dir,
+      '--catalog',
+      'catalog',
+      '--format',
+      'json',
+    ]);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout);
+    expect(json.series.length).toBe(PLANTED + 6);
+    expect(json.series[0].week).toBe('2026-W02');
+    const emerging = json.alerts.filter((a: { rule: string }) => a.rule === 'emerging-need');
+    expect(emerging).toHaveLength(1);
+    const [alert] = emerging;
+    expect(alert.teams.sort()).toEqual(['group:default/pay', 'group:default/web']);
+    const startWeek = json.series.findIndex((w: { week: string }) => w.week === alert.start);
+    expect(startWeek).toBeGreaterThanOrEqual(PLANTED);
+    expect(startWeek).toBeLessThanOrEqual(PLANTED + 3);
+    // Still active at the last week: a CI gate fails.
+    expect(alert.end).toBeNull();
+    expect(result.status).toBe(1);
+  });
+
+  it('raises nothing before the change, and exits 0 at a week before it', () => {
+    const until = new Date(MONDAY + (PLANTED - 1) * WEEK).toISOString().slice(0, 10);
+    const result = orgwire([
+      'drift',
+      '--repo',
+      repo.dir,
+      '--catalog',
+      'catalog',
+      '--until',
+      until,
+      '--format',
+      'json',
+    ]);
+    const json = JSON.parse(result.stdout);
+    expect(json.alerts.filter((a: { level: string }) => a.level === 'alert')).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it('shows sparklines, the alert and the backtest in the terminal', () => {
+    const result = orgwire(['drift', '--repo', repo.dir, '--catalog', 'catalog', '--backtest']);
+    expect(result.stdout).toMatch(/^Drift 2026-W02 to 2026-W\d\d: 36 weeks/);
+    expect(result.stdout).toMatch(/unwired need weight\s+\S+\s+[▁▂▃▄▅▆▇█ ]+/);
+    expect(result.stdout).toContain('emerging-need');
+    expect(result.stdout).toMatch(/emerging-need\s+1/);
+  });
+
+  it('refuses --weeks 0 and a missing repository plainly', () => {
+    const zero = orgwire(['drift', '--repo', repo.dir, '--weeks', '0']);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('--weeks');
+    const none = orgwire(['drift']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('--repo');
+    expect(none.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
