@@ -125,6 +125,12 @@ describe('driftSeries', () => {
     expect(driftSeries(catalog, [], { ownerOf: () => null })).toEqual([]);
   });
 
+  it('starts after commits dated more than a year before the next, as a clock set to 1970', () => {
+    const epoch = { ...commit('1970-01-01', ANA), time: 0 };
+    const series = driftSeries(catalog, [epoch, ...facts], { weeks: 2, ownerOf: () => WEB });
+    expect(series.map((w) => w.week)).toEqual(weeks.map((w) => w.week));
+  });
+
   it('leaves out a team the analysis does not count', () => {
     const only = driftSeries(catalog, facts, {
       weeks: 2,

@@ -8,6 +8,7 @@ import type { DriftWeek } from './drift-types.js';
 
 const DAY = 86_400;
 const WEEK = 7 * DAY;
+const YEAR = 365 * DAY;
 
 /** Weeks in each trailing window by default: a quiet week is not a collapse. */
 export const DRIFT_TRAILING_WEEKS = 4;
@@ -47,7 +48,8 @@ export interface DriftSeriesOptions {
  * The wiring week by week: for each ISO week from the first commit's to the last (or
  * `until`), the figures of `analyzeWiring` over the trailing window of `weeks` weeks that
  * ends with it, so that one quiet week does not read as a collapse. `facts` are the commits
- * of the whole history, any order. Pure; the catalog is the one in force throughout.
+ * of the whole history, any order; leading commits more than a year before the next (a
+ * clock set to 1970) start no series. Pure; the catalog is the one in force throughout.
  */
 export function driftSeries(
   catalog: Catalog,
@@ -57,7 +59,16 @@ export function driftSeries(
   if (facts.length === 0) return [];
   const span = Math.max(1, Math.floor(options.weeks ?? DRIFT_TRAILING_WEEKS));
   const sorted = [...facts].sort((a, b) => a.time - b.time);
-  const first = weekStart((sorted[0] as CommitFacts).time);
+  // Real histories hold commits with impossible dates (xen has one of 1970): leading commits
+  // more than a year before the next one start no series of empty decades.
+  let start = 0;
+  while (
+    start < sorted.length - 1 &&
+    (sorted[start + 1] as CommitFacts).time - (sorted[start] as CommitFacts).time > YEAR
+  ) {
+    start++;
+  }
+  const first = weekStart((sorted[start] as CommitFacts).time);
   const last = weekStart(options.until ?? (sorted[sorted.length - 1] as CommitFacts).time);
   const isTeam = options.isTeam ?? (() => true);
   const teams = catalog.groups.filter((g) => isTeam(g.ref));
