@@ -73,22 +73,40 @@ export async function readCatalogSources(
   paths: readonly string[],
   cwd = process.cwd(),
 ): Promise<CatalogSources> {
-  const files: CatalogFile[] = [];
-  const declared: DeclaredSource = { files: 0, entities: [], problems: [] };
+  const read: CatalogFile[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
     for (const file of await readCatalogFiles(path, cwd)) {
       if (seen.has(file.path)) continue;
       seen.add(file.path);
-      if (!isPeribolosFile(file.text)) {
-        files.push(file);
-        continue;
-      }
-      const read = readPeribolos({ shownAs: file.path, text: file.text });
-      declared.files++;
-      declared.entities.push(read.entities);
-      declared.problems.push(...read.problems.map((p) => ({ ...p, column: 1 })));
+      read.push(file);
     }
   }
+  return catalogSources(read);
+}
+
+/** Sorts catalog files: team files (see `isPeribolosFile`) as teams and people, the rest as entities. */
+export function catalogSources(read: readonly CatalogFile[]): CatalogSources {
+  const files: CatalogFile[] = [];
+  const declared: DeclaredSource = { files: 0, entities: [], problems: [] };
+  for (const file of read) {
+    if (!isPeribolosFile(file.text)) {
+      files.push(file);
+      continue;
+    }
+    const teams = readPeribolos({ shownAs: file.path, text: file.text });
+    declared.files++;
+    declared.entities.push(teams.entities);
+    declared.problems.push(...teams.problems.map((p) => ({ ...p, column: 1 })));
+  }
   return { files, declared };
+}
+
+/** Whether a path is one of the catalog's YAML files (not `orgwire.yaml`, not under node_modules). */
+export function isCatalogYaml(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  const name = parts[parts.length - 1] ?? '';
+  return (
+    /\.ya?ml$/i.test(name) && !/^orgwire\.ya?ml$/i.test(name) && !parts.some((p) => SKIP.has(p))
+  );
 }

@@ -1,4 +1,5 @@
 export * from './catalog-files.js';
+export * from './catalog-history.js';
 export * from './co-author-mailmap.js';
 export * from './codeowners-coverage.js';
 export * from './codeowners-findings.js';

@@ -100,7 +100,15 @@ export interface ReportOptions {
    * Also measure the wiring week by week over the whole history up to the window's end
    * (see `driftSeries`), each week over this many trailing weeks.
    */
-  drift?: { weeks: number };
+  drift?: {
+    weeks: number;
+    /**
+     * The catalog's versions in its git history, oldest first, each in force from `time`
+     * (seconds): each week is measured with the one in force at its end, and authors are
+     * matched to the people of every version. Absent: today's catalog throughout.
+     */
+    versions?: readonly { time: number; commit: string; catalog: Catalog }[];
+  };
 }
 
 /**
@@ -277,7 +285,16 @@ export async function buildReport(
         ).flat(),
       )
     : new Map<string, string>();
-  const match = createIdentityResolver(catalog.users, isBot, { aliases, mergeLogins });
+  // People of earlier catalog versions are matched too: someone who left is still who made
+  // their commits.
+  const known = new Set(catalog.users.map((u) => u.ref));
+  const everyone = [
+    ...catalog.users,
+    ...(options.drift?.versions ?? []).flatMap((v) =>
+      v.catalog.users.filter((u) => !known.has(u.ref) && known.add(u.ref)),
+    ),
+  ];
+  const match = createIdentityResolver(everyone, isBot, { aliases, mergeLogins });
   const tally = createIdentityTally(catalog, match, createUserSuggester(catalog.users), isTeam);
 
   const length = window.until - window.since + 1;
@@ -362,7 +379,11 @@ export async function buildReport(
   const drift = options.drift
     ? driftSeries(catalog, [...earlier, ...facts], {
         weeks: options.drift.weeks,
-        ownerOf: (component) => owners.get(component) ?? null,
+        ownerOf: (component, org) => {
+          const entity = org === catalog ? undefined : org.byRef.get(component);
+          return entity?.kind === 'Component' ? entity.owner : (owners.get(component) ?? null);
+        },
+        ...(options.drift.versions?.length ? { catalogAt: versionAt(options.drift.versions) } : {}),
         isTeam,
         coupling: options.coupling ?? DEFAULT_COUPLING,
         requests: options.requests ?? [],
@@ -427,6 +448,15 @@ export async function buildReport(
       needs: wiring.coordination.needs,
       changed: new Set(wiring.components.filter((c) => c.commits > 0).map((c) => c.ref)),
     }),
+  };
+}
+
+/** The catalog version in force at a time: the last from before it, else the first. */
+function versionAt(versions: readonly { time: number; commit: string; catalog: Catalog }[]) {
+  return (time: number) => {
+    let found = versions[0] as { commit: string; catalog: Catalog };
+    for (const v of versions) if (v.time <= time) found = v;
+    return { catalog: found.catalog, commit: found.commit };
   };
 }
 

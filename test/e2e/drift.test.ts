@@ -83,7 +83,10 @@ describe('orgwire drift', () => {
       '--format',
       'json',
     ]);
-    expect(result.stderr).toBe('');
+    // The catalog folder is no git repository: said once, today's teams stand throughout.
+    expect(result.stderr).toBe(
+      'The catalog is not in one git repository: today\u2019s teams stand for the whole history.\n',
+    );
     const json = JSON.parse(result.stdout);
     expect(json.series.length).toBe(PLANTED + 6);
     expect(json.series[0].week).toBe('2026-W02');
@@ -133,5 +136,109 @@ describe('orgwire drift', () => {
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('--repo');
     expect(none.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
+
+describe('orgwire drift with the catalog as it was', () => {
+  // The catalog lives in the repository. Ana (web) and Cy change one shared library every
+  // week; in week 20 the catalog moves Cy from web to pay. Until then Ana and Cy are one
+  // team and need no coordination; from then on web and pay must coordinate on it.
+  const org = (cyIn: 'web' | 'pay') => `---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: web}
+spec: {type: team, children: [], members: [ana${cyIn === 'web' ? ', cy' : ''}]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: pay}
+spec: {type: team, children: [], members: [ben${cyIn === 'pay' ? ', cy' : ''}]}
+${['ana', 'ben', 'cy']
+  .map(
+    (name) => `---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ${name}}
+spec: {memberOf: [], profile: {email: ${name}@acme.example}}
+`,
+  )
+  .join('')}`;
+  const MOVE = 20;
+  let moved: TestRepo;
+
+  beforeAll(async () => {
+    moved = await createRepo();
+    const specs: CommitSpec[] = [];
+    for (let week = 0; week < MOVE + 8; week++) {
+      const monday = MONDAY + week * WEEK;
+      if (week === 0 || week === MOVE) {
+        specs.push({
+          author: { name: 'ops', email: 'ops@acme.example' },
+          date: new Date(monday),
+          files: { 'catalog/org.yaml': org(week === 0 ? 'web' : 'pay') },
+        });
+      }
+      for (const [i, person] of ['ana', 'cy', 'ben'].entries()) {
+        specs.push({
+          author: { name: person, email: `${person}@acme.example` },
+          date: new Date(monday + (i + 1) * 3_600_000),
+          files: {
+            [person === 'ben' ? `pay/w${week}.ts` : `lib/shared/w${week}-${person}.ts`]: 'x',
+          },
+        });
+      }
+    }
+    moved.importCommits(specs);
+  }, 120_000);
+  afterAll(async () => {
+    await moved?.cleanup();
+  });
+
+  it('credits each week to the teams of its catalog version, and finds the need when it began', () => {
+    const result = orgwire([
+      'drift',
+      '--repo',
+      moved.dir,
+      '--catalog',
+      join(moved.dir, 'catalog'),
+      '--format',
+      'json',
+    ]);
+    expect(result.stderr).toContain('Catalog as it was: 2 versions');
+    const json = JSON.parse(result.stdout);
+    const sizes = (i: number) =>
+      Object.fromEntries(
+        json.series[i].teamSizes.map((t: { team: string; members: number }) => [t.team, t.members]),
+      );
+    expect(sizes(MOVE - 1)).toEqual({ 'group:default/web': 2, 'group:default/pay': 1 });
+    expect(sizes(MOVE)).toEqual({ 'group:default/web': 1, 'group:default/pay': 2 });
+    expect(json.series[MOVE - 1].catalogCommit).not.toBe(json.series[MOVE].catalogCommit);
+    // Before the move Ana and Cy are one team: no need on the library.
+    expect(json.series[MOVE - 1].needs).toEqual([]);
+    const emerging = json.alerts.filter((a: { rule: string }) => a.rule === 'emerging-need');
+    expect(emerging.map((a: { teams: string[] }) => [...a.teams].sort())).toEqual([
+      ['group:default/pay', 'group:default/web'],
+    ]);
+    const start = json.series.findIndex((w: { week: string }) => w.week === emerging[0].start);
+    expect(start).toBeGreaterThanOrEqual(MOVE);
+    expect(start).toBeLessThanOrEqual(MOVE + 3);
+  });
+
+  it('with today\u2019s catalog for the whole history, sees the need as always there: no alert', () => {
+    const outside = join(work, 'today-catalog');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'org.yaml'), org('pay'));
+    const result = orgwire([
+      'drift',
+      '--repo',
+      moved.dir,
+      '--catalog',
+      outside,
+      '--format',
+      'json',
+    ]);
+    expect(result.stderr).toContain('not in one git repository');
+    const json = JSON.parse(result.stdout);
+    expect(json.alerts.filter((a: { rule: string }) => a.rule === 'emerging-need')).toEqual([]);
   });
 });

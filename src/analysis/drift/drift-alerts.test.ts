@@ -39,6 +39,7 @@ function week(i: number, span: number, over: Partial<DriftWeek> = {}): DriftWeek
     since: day(sunday - (7 * span - 1) * DAY),
     until: day(sunday),
     commits: 100,
+    catalogCommit: null,
     congruence: { weighted: 0.8, unweighted: 0.7 },
     unwiredWeight: 10,
     needs: [],

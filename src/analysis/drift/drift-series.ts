@@ -33,8 +33,14 @@ export function isoWeek(monday: number): string {
 export interface DriftSeriesOptions {
   /** Weeks in each trailing window (default {@link DRIFT_TRAILING_WEEKS}). */
   weeks?: number;
-  /** The owner of each component (as path ownership decided it). */
-  ownerOf: (component: string) => string | null;
+  /** The owner of each component (as path ownership decided it) under a catalog version. */
+  ownerOf: (component: string, catalog: Catalog) => string | null;
+  /**
+   * The catalog in force at a time (seconds), when its history is known (see
+   * `readCatalogHistory`); each week is measured with the one in force at its end.
+   * Default: `catalog` throughout.
+   */
+  catalogAt?: (time: number) => { catalog: Catalog; commit: string | null };
   /** Which of the catalog's Groups are teams (see `coordinatingTeams`); default all. */
   isTeam?: (group: string) => boolean;
   coupling?: CouplingOptions;
@@ -49,7 +55,8 @@ export interface DriftSeriesOptions {
  * `until`), the figures of `analyzeWiring` over the trailing window of `weeks` weeks that
  * ends with it, so that one quiet week does not read as a collapse. `facts` are the commits
  * of the whole history, any order; leading commits more than a year before the next (a
- * clock set to 1970) start no series. Pure; the catalog is the one in force throughout.
+ * clock set to 1970) start no series. Each week is measured with the catalog in force at
+ * its end (`catalogAt`): the teams its authors were in then, the team sizes then. Pure.
  */
 export function driftSeries(
   catalog: Catalog,
@@ -71,14 +78,21 @@ export function driftSeries(
   const first = weekStart((sorted[start] as CommitFacts).time);
   const last = weekStart(options.until ?? (sorted[sorted.length - 1] as CommitFacts).time);
   const isTeam = options.isTeam ?? (() => true);
-  const teams = catalog.groups.filter((g) => isTeam(g.ref));
-  const teamSizes = teams
-    .map((g) => ({ team: g.ref, members: g.members.length }))
-    .sort((a, b) => a.team.localeCompare(b.team));
-  const inTeam = new Set(teams.flatMap((g) => g.members));
-  const multiTeamPeople = catalog.users
-    .map((u) => ({ user: u.ref, teams: u.memberOf.filter(isTeam).sort() }))
-    .filter((p) => p.teams.length > 2);
+  const catalogAt = options.catalogAt ?? (() => ({ catalog, commit: null }));
+  // What each catalog version says of its people, worked out once per version.
+  const people = new Map<Catalog, ReturnType<typeof teamsOf>>();
+  const teamsOf = (org: Catalog) => {
+    const teams = org.groups.filter((g) => isTeam(g.ref));
+    return {
+      teamSizes: teams
+        .map((g) => ({ team: g.ref, members: g.members.length }))
+        .sort((a, b) => a.team.localeCompare(b.team)),
+      inTeam: new Set(teams.flatMap((g) => g.members)),
+      multiTeamPeople: org.users
+        .map((u) => ({ user: u.ref, teams: u.memberOf.filter(isTeam).sort() }))
+        .filter((p) => p.teams.length > 2),
+    };
+  };
 
   const weeks: DriftWeek[] = [];
   let from = 0;
@@ -88,9 +102,17 @@ export function driftSeries(
     while (to < sorted.length && (sorted[to] as CommitFacts).time <= window.until) to++;
     while (from < to && (sorted[from] as CommitFacts).time < window.since) from++;
     const slice = sorted.slice(from, to);
-    const wiring = analyzeWiring(catalog, slice, {
+    const version = catalogAt(window.until);
+    const org = version.catalog;
+    let known = people.get(org);
+    if (!known) {
+      known = teamsOf(org);
+      people.set(org, known);
+    }
+    const { teamSizes, inTeam, multiTeamPeople } = known;
+    const wiring = analyzeWiring(org, slice, {
       window,
-      ownerOf: options.ownerOf,
+      ownerOf: (component) => options.ownerOf(component, org),
       isTeam,
       ...(options.coupling ? { coupling: options.coupling } : {}),
     });
@@ -132,7 +154,8 @@ export function driftSeries(
       teamSizes,
       headcount: inTeam.size,
       idleInteractions: idleInteractions.map((i) => ({ teams: i.teams, mode: i.mode })),
-      queues: analyzeQueues(catalog, options.requests ?? [], window).map((q) => ({
+      catalogCommit: version.commit,
+      queues: analyzeQueues(org, options.requests ?? [], window).map((q) => ({
         team: q.team,
         p85: q.leadTime.p85,
         breachRate: q.breachRate,

@@ -55,6 +55,11 @@ export interface DriftWeek {
     /** The team's promised lead time, days (`orgwire.dev/request-sla`); null without one. */
     promise: number | null;
   }[];
+  /**
+   * The commit of the catalog version in force at the week's end, when the catalog's
+   * history is read from git; null when today's catalog stands for the whole history.
+   */
+  catalogCommit: string | null;
   /** People in more than two teams, with their teams (a catalog hygiene rule's evidence). */
   multiTeamPeople: { user: string; teams: string[] }[];
 }

@@ -8,7 +8,12 @@ import {
 } from '../../ingest/index.js';
 import type { Catalog } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
-import { buildReport, ingestRepositories, type Report } from '../../usecases/index.js';
+import {
+  buildReport,
+  ingestRepositories,
+  type Report,
+  type ReportOptions,
+} from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
@@ -142,7 +147,7 @@ export async function ingestAndReport(
     /** What each repository's ownership files say, read with the catalog. */
     ownership?: ReadonlyMap<string, RepositoryOwnershipFiles>;
     /** Also the weekly series over the whole history (`orgwire drift`). */
-    drift?: { weeks: number };
+    drift?: ReportOptions['drift'];
   },
 ): Promise<Report> {
   const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));

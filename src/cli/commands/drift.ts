@@ -5,8 +5,10 @@ import {
   type DriftWeek,
   driftAlerts,
 } from '../../analysis/index.js';
+import { type RepositoryOwnershipFiles, readCatalogHistory } from '../../ingest/index.js';
+import { type Catalog, hasErrors, loadCatalog } from '../../model/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
-import type { LoadedConfig } from '../context.js';
+import { catalogPaths, type LoadedConfig } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { plural, ratio, short, wrap } from '../render.js';
@@ -67,7 +69,15 @@ export async function drift(
   config: LoadedConfig,
   options: DriftCommandOptions,
 ): Promise<number> {
-  const { loaded, ownership } = await catalogOrEmpty(io, config, options.catalog, options.repos);
+  const { loaded, dir, ownership } = await catalogOrEmpty(
+    io,
+    config,
+    options.catalog,
+    options.repos,
+  );
+  const versions = dir
+    ? await catalogVersions(io, catalogPaths(io, config, options.catalog), ownership, options)
+    : [];
   const store = await openStore(io, options.db);
   let weeks: DriftWeek[];
   try {
@@ -84,7 +94,7 @@ export async function drift(
       today: todayFlag(undefined),
       window: windowFlags(options.until === undefined ? {} : { until: options.until }),
       ownership,
-      drift: { weeks: options.weeks },
+      drift: { weeks: options.weeks, versions },
     });
     weeks = report.drift ?? [];
   } finally {
@@ -106,6 +116,44 @@ export async function drift(
     options.format === 'md' ? markdown(weeks, alerts, options) : table(weeks, alerts, options),
   );
   return status;
+}
+
+/**
+ * The catalog as it was: its versions from git, one per week it changed, each loaded with
+ * the teams the repositories' ownership files declare. A catalog outside git, said once,
+ * leaves today's catalog for the whole history.
+ */
+async function catalogVersions(
+  io: Io,
+  paths: readonly string[],
+  ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
+  options: DriftCommandOptions,
+): Promise<{ time: number; commit: string; catalog: Catalog }[]> {
+  const history = await readCatalogHistory(paths, 'weekly', io.cwd);
+  if (!history) {
+    if (!options.quiet)
+      io.err(
+        'The catalog is not in one git repository: today\u2019s teams stand for the whole history.\n',
+      );
+    return [];
+  }
+  const fromRepositories = [...ownership.values()].flatMap((o) =>
+    o.readings.map((r) => r.entities),
+  );
+  let broken = 0;
+  const versions = history.versions.map((v) => {
+    const loaded = loadCatalog(v.sources.files, {
+      ...v.sources.declared,
+      entities: [...v.sources.declared.entities, ...fromRepositories],
+    });
+    if (hasErrors(loaded.problems)) broken++;
+    return { time: v.time, commit: v.commit, catalog: loaded.catalog };
+  });
+  if (!options.quiet)
+    io.err(
+      `Catalog as it was: ${plural(versions.length, 'version')} from the history of ${history.repository}${broken ? ` (${broken} with errors, read as far as they go)` : ''}.\n`,
+    );
+  return versions;
 }
 
 /** Values as a line of block characters, lowest to highest; a gap where there is none. */

@@ -1,0 +1,132 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { CatalogFile } from '../model/index.js';
+import { type CatalogSources, catalogSources, isCatalogYaml } from './catalog-files.js';
+import { displayPath } from './display-path.js';
+import { type GitSource, gitSource } from './git.js';
+
+/** One version of the catalog: as the commit that made it left the catalog's files. */
+export interface CatalogVersion {
+  commit: string;
+  /** The commit's committer time, seconds: when the change landed. */
+  time: number;
+  sources: CatalogSources;
+}
+
+/** The catalog's history in git, for the versions in force at the times asked for. */
+export interface CatalogHistory {
+  /** The repository that holds the catalog, as shown. */
+  repository: string;
+  /** Oldest first; each version is in force from its `time` until the next one's. */
+  versions: CatalogVersion[];
+}
+
+/**
+ * Reads the versions of the catalog that were in force at each of `times` (seconds; with
+ * `'weekly'`, at the end of every week of its history, so a week's many changes are one
+ * version), when
+ * every catalog path (folder or team file) lives in one git repository: the last commit
+ * at or before each time that changed them, its YAML files read from git (each blob once,
+ * however many versions share it). Undefined when a path is outside git or they are in
+ * several repositories: then today's catalog stands for the past. Times before the first
+ * version get the first version.
+ */
+export async function readCatalogHistory(
+  paths: readonly string[],
+  times: readonly number[] | 'weekly',
+  cwd = process.cwd(),
+): Promise<CatalogHistory | undefined> {
+  if (paths.length === 0) return undefined;
+  const absolute = paths.map((p) => resolve(cwd, p));
+  const tops = await Promise.all(absolute.map(topLevel));
+  const top = tops[0];
+  if (top === undefined || tops.some((t) => t !== top)) return undefined;
+  const git = gitSource(top);
+  const within = absolute.map((p) => relative(top, p).split('\\').join('/') || '.');
+  const log = (await git.run(['log', '--format=%H %ct', '--no-renames', '--', ...within]))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [commit = '', time = '0'] = line.split(' ');
+      return { commit, time: Number(time) };
+    })
+    .reverse();
+  if (log.length === 0) return undefined;
+  // The version in force at each time: the last commit at or before it (the first before all).
+  const wanted = new Set<number>();
+  for (const time of times === 'weekly' ? weekEnds(log) : times) {
+    let index = 0;
+    for (let i = 0; i < log.length && (log[i] as { time: number }).time <= time; i++) index = i;
+    wanted.add(index);
+  }
+  const texts = new Map<string, string>();
+  const versions: CatalogVersion[] = [];
+  for (const index of [...wanted].sort((a, b) => a - b)) {
+    const { commit, time } = log[index] as { commit: string; time: number };
+    const tree = (await git.run(['ls-tree', '-r', '-z', commit, '--', ...within]))
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => {
+        const [meta = '', path = ''] = entry.split('\t');
+        const [, type, blob = ''] = meta.split(' ');
+        return { type, blob, path };
+      })
+      .filter((e) => e.type === 'blob' && isCatalogYaml(e.path));
+    const missing = [...new Set(tree.map((e) => e.blob))].filter((b) => !texts.has(b));
+    if (missing.length > 0) {
+      for (const [blob, text] of await readBlobs(git, missing)) texts.set(blob, text);
+    }
+    const files: CatalogFile[] = tree.map((e) => ({
+      path: `${displayPath(cwd, join(top, e.path))}@${commit.slice(0, 7)}`,
+      text: texts.get(e.blob) ?? '',
+    }));
+    versions.push({ commit, time, sources: catalogSources(files) });
+  }
+  return { repository: displayPath(cwd, top), versions };
+}
+
+const WEEK = 7 * 86_400;
+
+/** Every Sunday 23:59:59 UTC from the first change's week to the last's, and the last change. */
+function weekEnds(log: readonly { time: number }[]): number[] {
+  const first = (log[0] as { time: number }).time;
+  const last = (log[log.length - 1] as { time: number }).time;
+  // 1970-01-01 was a Thursday: Mondays are 4 days after a multiple of 7 days.
+  const monday = Math.floor((first - 4 * 86_400) / WEEK) * WEEK + 4 * 86_400;
+  const ends: number[] = [];
+  for (let end = monday + WEEK - 1; end < last + WEEK; end += WEEK) ends.push(end);
+  return [...ends, last];
+}
+
+/** Blobs' texts by one `git cat-file --batch` run: `<id> blob <size>\n<bytes>\n` each. */
+async function readBlobs(git: GitSource, blobs: readonly string[]): Promise<Map<string, string>> {
+  const out = await git.run(['cat-file', '--batch'], `${blobs.join('\n')}\n`);
+  const texts = new Map<string, string>();
+  let at = 0;
+  while (at < out.length) {
+    const newline = out.indexOf(0x0a, at);
+    if (newline === -1) break;
+    const [id = '', type, size = '0'] = out.subarray(at, newline).toString('utf8').split(' ');
+    at = newline + 1;
+    if (type === 'missing') continue;
+    const end = at + Number(size);
+    texts.set(id, out.subarray(at, end).toString('utf8'));
+    at = end + 1;
+  }
+  return texts;
+}
+
+/** The work tree a path lies in, or undefined outside git. */
+async function topLevel(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  const dir = info.isDirectory() ? path : dirname(path);
+  try {
+    const out = await gitSource(dir).run(['rev-parse', '--show-toplevel']);
+    return out.toString('utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
