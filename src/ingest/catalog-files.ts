@@ -85,19 +85,33 @@ export async function readCatalogSources(
   return catalogSources(read);
 }
 
-/** Sorts catalog files: team files (see `isPeribolosFile`) as teams and people, the rest as entities. */
-export function catalogSources(read: readonly CatalogFile[]): CatalogSources {
+/** One catalog file as read: entities to parse, or the teams and people of a team file. */
+export type CatalogSource =
+  | { kind: 'entities'; file: CatalogFile }
+  | { kind: 'teams'; reading: ReturnType<typeof readPeribolos> };
+
+/** Reads one catalog file: a team file (see `isPeribolosFile`) as teams and people. */
+export function catalogSource(file: CatalogFile): CatalogSource {
+  return isPeribolosFile(file.text)
+    ? { kind: 'teams', reading: readPeribolos({ shownAs: file.path, text: file.text }) }
+    : { kind: 'entities', file };
+}
+
+/** Sorts catalog files: team files as teams and people, the rest as entities. */
+export function catalogSources(
+  read: readonly CatalogFile[] | readonly CatalogSource[],
+): CatalogSources {
   const files: CatalogFile[] = [];
   const declared: DeclaredSource = { files: 0, entities: [], problems: [] };
-  for (const file of read) {
-    if (!isPeribolosFile(file.text)) {
-      files.push(file);
+  for (const item of read) {
+    const source = 'kind' in item ? item : catalogSource(item);
+    if (source.kind === 'entities') {
+      files.push(source.file);
       continue;
     }
-    const teams = readPeribolos({ shownAs: file.path, text: file.text });
     declared.files++;
-    declared.entities.push(teams.entities);
-    declared.problems.push(...teams.problems.map((p) => ({ ...p, column: 1 })));
+    declared.entities.push(source.reading.entities);
+    declared.problems.push(...source.reading.problems.map((p) => ({ ...p, column: 1 })));
   }
   return { files, declared };
 }

@@ -1,7 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { CatalogFile } from '../model/index.js';
-import { type CatalogSources, catalogSources, isCatalogYaml } from './catalog-files.js';
+import {
+  type CatalogSource,
+  type CatalogSources,
+  catalogSource,
+  catalogSources,
+  isCatalogYaml,
+} from './catalog-files.js';
 import { displayPath } from './display-path.js';
 import { type GitSource, gitSource } from './git.js';
 
@@ -61,6 +66,7 @@ export async function readCatalogHistory(
     wanted.add(index);
   }
   const texts = new Map<string, string>();
+  const sources = new Map<string, CatalogSource>();
   const versions: CatalogVersion[] = [];
   for (const index of [...wanted].sort((a, b) => a - b)) {
     const { commit, time } = log[index] as { commit: string; time: number };
@@ -78,11 +84,20 @@ export async function readCatalogHistory(
     if (missing.length > 0) {
       for (const [blob, text] of await readBlobs(git, missing)) texts.set(blob, text);
     }
-    const files: CatalogFile[] = tree.map((e) => ({
-      path: `${displayPath(cwd, join(top, e.path))}@${commit.slice(0, 7)}`,
-      text: texts.get(e.blob) ?? '',
-    }));
-    versions.push({ commit, time, sources: catalogSources(files) });
+    // A file's blob is read once however many versions hold it (a team file changes one
+    // team at a time): named after the first commit that holds it.
+    const read = tree.map((e) => {
+      let source = sources.get(e.blob);
+      if (!source) {
+        source = catalogSource({
+          path: `${displayPath(cwd, join(top, e.path))}@${commit.slice(0, 7)}`,
+          text: texts.get(e.blob) ?? '',
+        });
+        sources.set(e.blob, source);
+      }
+      return source;
+    });
+    versions.push({ commit, time, sources: catalogSources(read) });
   }
   return { repository: displayPath(cwd, top), versions };
 }

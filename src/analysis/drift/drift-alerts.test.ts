@@ -102,6 +102,13 @@ describe('driftAlerts: measure-shift', () => {
     );
   });
 
+  it('leaves out the weeks whose window holds fewer than 10 commits', () => {
+    // The same fall, but from week 20 on the windows hold 6 commits: nothing to alarm on.
+    const quiet = weeks.map((w, i) => (i >= 20 ? { ...w, commits: 6 } : w));
+    expect(only(driftAlerts(quiet), 'measure-shift')).toEqual([]);
+    expect(only(driftAlerts(quiet, { minCommits: 5 }), 'measure-shift')).toHaveLength(1);
+  });
+
   it('holds until the rolling baseline has absorbed the new level, then ends', () => {
     const [alert] = only(driftAlerts(weeks), 'measure-shift');
     // From week 26 the 12-week median is the new level (6 of 12 at 0.55 give a median

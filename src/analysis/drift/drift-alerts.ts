@@ -71,6 +71,8 @@ export interface DriftOptions {
   maxTeamSize: number;
   /** person-in-many-teams: the most teams a person may be in. */
   maxTeamsPerPerson: number;
+  /** measure-shift: weeks whose trailing window holds fewer commits are left out. */
+  minCommits: number;
 }
 
 export const DEFAULT_DRIFT: DriftOptions = {
@@ -101,6 +103,7 @@ export const DEFAULT_DRIFT: DriftOptions = {
   minTeamSize: 5,
   maxTeamSize: 9,
   maxTeamsPerPerson: 2,
+  minCommits: 10,
 };
 
 /** What an alert says beyond its rule, weeks and level, built only for the weeks it fires. */
@@ -232,7 +235,8 @@ function trailingWeeks(week: DriftWeek | undefined): number {
 
 function measureShift(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[] {
   return SHIFT_MEASURES.flatMap((measure) => {
-    const values = weeks.map((w) => measureOf(w, measure));
+    // A window of a handful of commits says little: its figures are left out, not alarmed on.
+    const values = weeks.map((w) => (w.commits < o.minCommits ? null : measureOf(w, measure)));
     const points = cusum(values, {
       baselineWeeks: o.baselineWeeks,
       k: o.k,

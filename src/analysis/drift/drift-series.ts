@@ -83,13 +83,17 @@ export function driftSeries(
   const people = new Map<Catalog, ReturnType<typeof teamsOf>>();
   const teamsOf = (org: Catalog) => {
     const teams = org.groups.filter((g) => isTeam(g.ref));
+    // Sizes and memberships speak of team design only for the catalog's own Groups: a GitHub
+    // team or an OWNERS alias is an access list, and its size says nothing of a team.
+    const designed = new Set(teams.filter((g) => g.declaredBy === undefined).map((g) => g.ref));
     return {
       teamSizes: teams
+        .filter((g) => designed.has(g.ref))
         .map((g) => ({ team: g.ref, members: g.members.length }))
         .sort((a, b) => a.team.localeCompare(b.team)),
       inTeam: new Set(teams.flatMap((g) => g.members)),
       multiTeamPeople: org.users
-        .map((u) => ({ user: u.ref, teams: u.memberOf.filter(isTeam).sort() }))
+        .map((u) => ({ user: u.ref, teams: u.memberOf.filter((t) => designed.has(t)).sort() }))
         .filter((p) => p.teams.length > 2),
     };
   };

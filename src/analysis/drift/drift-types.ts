@@ -37,7 +37,10 @@ export interface DriftWeek {
   ownerShare: number | null;
   /** People's commits credited to a team ÷ people's commits; null with none. */
   coverage: number | null;
-  /** Members per team, as the catalog in force says. */
+  /**
+   * Members per team of the catalog's own Groups, as the version in force says (groups made
+   * from team or ownership files are access lists, not team designs, and are left out).
+   */
   teamSizes: { team: string; members: number }[];
   /** People in the teams, each once. */
   headcount: number;
@@ -60,7 +63,7 @@ export interface DriftWeek {
    * history is read from git; null when today's catalog stands for the whole history.
    */
   catalogCommit: string | null;
-  /** People in more than two teams, with their teams (a catalog hygiene rule's evidence). */
+  /** People in more than two of the catalog's own teams, with them (a hygiene rule's evidence). */
   multiTeamPeople: { user: string; teams: string[] }[];
 }
 
