@@ -75,11 +75,11 @@ try {
     `drift vs analyze on ${repo}: ${weeks.length} weeks (${weeks[0].week} to ${weeks.at(-1).week}); ${cpus().length} × ${cpu}, node ${process.version}\n\n`,
   );
   process.stdout.write('run  analyze s  drift s  drift / analyze\n');
-  rows.forEach((r, i) =>
+  for (const [i, r] of rows.entries()) {
     process.stdout.write(
       `${String(i + 1).padEnd(4)} ${r.analyze.toFixed(2).padStart(9)} ${r.drift.toFixed(2).padStart(8)} ${r.ratio.toFixed(2).padStart(16)}\n`,
-    ),
-  );
+    );
+  }
   process.stdout.write(
     `\nmedian drift / analyze: ${median(rows.map((r) => r.ratio)).toFixed(2)} (target ≤ 3)\nre-run with nothing new: ${again.toFixed(2)} s (target < 1 s)\n`,
   );
