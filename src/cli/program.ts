@@ -457,9 +457,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(dbOption())
     .option(
       '--weeks <n>',
-      'weeks in the trailing window each week is measured over',
+      `weeks in the trailing window each week is measured over (default: drift.weeks in orgwire.yaml, else ${DRIFT_TRAILING_WEEKS})`,
       whole('--weeks'),
-      DRIFT_TRAILING_WEEKS,
     )
     .option(
       '--until <date>',
@@ -488,7 +487,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         repo?: string[];
         demo?: boolean;
         db?: string;
-        weeks: number;
+        weeks?: number;
         until?: string;
         requests?: string[];
         ignore?: string[];
@@ -506,7 +505,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
           );
         }
-        if (opts.weeks < 1) {
+        if (opts.weeks !== undefined && opts.weeks < 1) {
           throw new AppError(
             'invalid-input',
             `--weeks takes a whole number ≥ 1, not "${opts.weeks}".`,

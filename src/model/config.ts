@@ -1,5 +1,6 @@
 import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { DRIFT_RULE_IDS, DRIFT_SHIFT_MEASURES } from './drift-settings.js';
 import { formatIssue } from './format-issue.js';
 import type { Problem } from './problem.js';
 import { RULE_IDS } from './rules.js';
@@ -96,6 +97,36 @@ export const configSchema = z
       .optional(),
     /** Severity per alignment rule: error, warning or off. */
     rules: z.partialRecord(z.enum(RULE_IDS), z.enum(['error', 'warning', 'off'])).optional(),
+    /** `orgwire drift`: the trailing window and the rules' settings (README, drift). */
+    drift: z
+      .object({
+        /** Weeks each week is measured over (default 4). */
+        weeks: z.int().min(1).optional(),
+        /** Rules turned off (`off`) or on (`on`, the default). */
+        rules: z.partialRecord(z.enum(DRIFT_RULE_IDS), z.enum(['on', 'off'])).optional(),
+        cooldownWeeks: z.int().min(0).optional(),
+        baselineWeeks: z.int().min(2).optional(),
+        k: z.number().min(0).optional(),
+        h: z.number().positive().optional(),
+        watch: z.number().positive().optional(),
+        minEffect: z.partialRecord(z.enum(DRIFT_SHIFT_MEASURES), z.number().min(0)).optional(),
+        minCommits: z.int().min(0).optional(),
+        minWeight: z.number().min(0).optional(),
+        minShare: z.number().min(0).max(1).optional(),
+        emergingHits: z.int().min(1).optional(),
+        emergingWeeks: z.int().min(1).optional(),
+        quietWeeks: z.int().min(1).optional(),
+        idleWeeks: z.int().min(1).optional(),
+        growthWeeks: z.int().min(1).optional(),
+        margin: z.number().min(0).optional(),
+        minNewPairs: z.number().min(0).optional(),
+        queueWeeks: z.int().min(1).optional(),
+        minTeamSize: z.int().min(0).optional(),
+        maxTeamSize: z.int().min(1).optional(),
+        maxTeamsPerPerson: z.int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

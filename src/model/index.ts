@@ -4,6 +4,7 @@ export * from './build-catalog.js';
 export * from './closest.js';
 export * from './config.js';
 export * from './declared-entities.js';
+export * from './drift-settings.js';
 export * from './entities.js';
 export * from './entity-ref.js';
 export * from './evidence.js';

@@ -128,6 +128,29 @@ describe('orgwire drift', () => {
     expect(result.stdout).toMatch(/emerging-need\s+1/);
   });
 
+  it('takes the rules\u2019 settings from orgwire.yaml, and refuses a wrong one at its line', () => {
+    writeFileSync(join(work, 'quiet.yaml'), 'drift:\n  rules: {emerging-need: off}\n  weeks: 2\n');
+    const quiet = orgwire([
+      '--config',
+      'quiet.yaml',
+      'drift',
+      '--repo',
+      repo.dir,
+      '--catalog',
+      'catalog',
+      '--format',
+      'json',
+    ]);
+    const json = JSON.parse(quiet.stdout);
+    expect(json.weeks).toBe(2);
+    expect(json.alerts.filter((a: { rule: string }) => a.rule === 'emerging-need')).toEqual([]);
+    writeFileSync(join(work, 'wrong.yaml'), 'drift:\n  minShare: 2\n');
+    const wrong = orgwire(['--config', 'wrong.yaml', 'drift', '--repo', repo.dir]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/wrong\.yaml:2/);
+    expect(wrong.stderr).toContain('minShare');
+  });
+
   it('refuses --weeks 0 and a missing repository plainly', () => {
     const zero = orgwire(['drift', '--repo', repo.dir, '--weeks', '0']);
     expect(zero.status).toBe(2);

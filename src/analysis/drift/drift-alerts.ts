@@ -1,35 +1,14 @@
-import { humanizeEntityRef } from '../../model/index.js';
+import { DRIFT_RULE_IDS, DRIFT_SHIFT_MEASURES, humanizeEntityRef } from '../../model/index.js';
 import { cusum } from './cusum.js';
 import type { DriftAlert, DriftNeed, DriftRule, DriftWeek } from './drift-types.js';
 
 /** Every rule, in `DriftRule`'s order (the order of `backtest`). */
-export const DRIFT_RULES: readonly DriftRule[] = [
-  'measure-shift',
-  'emerging-need',
-  'idle-interaction',
-  'coordination-outgrows-headcount',
-  'queue-over-promise',
-  'team-size',
-  'person-in-many-teams',
-];
+export const DRIFT_RULES: readonly DriftRule[] = DRIFT_RULE_IDS;
 
 /** The weekly measures the measure-shift rule watches with a CUSUM. */
-export type ShiftMeasure =
-  | 'congruence.weighted'
-  | 'congruence.unweighted'
-  | 'unwiredWeight'
-  | 'crossTeamCoupling'
-  | 'ownerShare'
-  | 'coverage';
+export type ShiftMeasure = (typeof DRIFT_SHIFT_MEASURES)[number];
 
-export const SHIFT_MEASURES: readonly ShiftMeasure[] = [
-  'congruence.weighted',
-  'congruence.unweighted',
-  'unwiredWeight',
-  'crossTeamCoupling',
-  'ownerShare',
-  'coverage',
-];
+export const SHIFT_MEASURES: readonly ShiftMeasure[] = DRIFT_SHIFT_MEASURES;
 
 /**
  * The settings of every rule (`orgwire.yaml`'s `drift`), each rule's defaults in

@@ -1,3 +1,5 @@
+import type { DRIFT_RULE_IDS } from '../../model/index.js';
+
 /**
  * The shapes of drift (design.md, issue 13): the wiring measured week by week over the
  * whole history, each week over a trailing window, and the alerts the rules raise on it.
@@ -68,14 +70,7 @@ export interface DriftWeek {
 }
 
 /** A rule of drift, as `orgwire.yaml`'s `drift.rules` names it. */
-export type DriftRule =
-  | 'measure-shift'
-  | 'emerging-need'
-  | 'idle-interaction'
-  | 'coordination-outgrows-headcount'
-  | 'queue-over-promise'
-  | 'team-size'
-  | 'person-in-many-teams';
+export type DriftRule = (typeof DRIFT_RULE_IDS)[number];
 
 /** An alert: a rule whose state changed to firing at `start`, with what it is about. */
 export interface DriftAlert {

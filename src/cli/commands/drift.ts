@@ -1,7 +1,10 @@
 import {
   backtest,
   DEFAULT_COUPLING,
+  DRIFT_RULES,
+  DRIFT_TRAILING_WEEKS,
   type DriftAlert,
+  type DriftOptions,
   type DriftWeek,
   driftAlerts,
 } from '../../analysis/index.js';
@@ -19,8 +22,8 @@ export interface DriftCommandOptions {
   catalog?: string[];
   repos: string[];
   db?: string;
-  /** Weeks in each trailing window. */
-  weeks: number;
+  /** Weeks in each trailing window (default: orgwire.yaml's `drift.weeks`, else 4). */
+  weeks?: number;
   /** The last week: the one holding this date (default: the newest commit's). */
   until?: string;
   requests?: string[];
@@ -30,6 +33,9 @@ export interface DriftCommandOptions {
   format: 'table' | 'json' | 'md';
   quiet: boolean;
 }
+
+/** The options as the output shows them: with the trailing window's length settled. */
+type Shown = DriftCommandOptions & { weeks: number };
 
 /** The measures the table shows, with how to read a value. */
 const MEASURES: {
@@ -78,6 +84,8 @@ export async function drift(
   const versions = dir
     ? await catalogVersions(io, catalogPaths(io, config, options.catalog), ownership, options)
     : [];
+  const settings = config.config.drift ?? {};
+  const span = options.weeks ?? settings.weeks ?? DRIFT_TRAILING_WEEKS;
   const store = await openStore(io, options.db);
   let weeks: DriftWeek[];
   try {
@@ -94,27 +102,34 @@ export async function drift(
       today: todayFlag(undefined),
       window: windowFlags(options.until === undefined ? {} : { until: options.until }),
       ownership,
-      drift: { weeks: options.weeks, versions },
+      drift: { weeks: span, versions },
     });
     weeks = report.drift ?? [];
   } finally {
     await store.close();
   }
-  const alerts = driftAlerts(weeks);
+  const { weeks: _span, rules, ...tuned } = settings;
+  // The settings orgwire.yaml gives, over the rules' defaults.
+  const given = Object.fromEntries(
+    Object.entries(tuned).filter(([, value]) => value !== undefined),
+  ) as Partial<DriftOptions>;
+  const alerts = driftAlerts(weeks, {
+    ...given,
+    rules: DRIFT_RULES.filter((rule) => rules?.[rule] !== 'off'),
+  });
   const active = alerts.filter((a) => a.end === null && a.level === 'alert');
   const status = active.length > 0 ? 1 : 0;
   if (options.format === 'json') {
     writeJson(io, {
-      weeks: options.weeks,
+      weeks: span,
       series: weeks,
       alerts,
       ...(options.backtest ? { backtest: backtest(alerts) } : {}),
     });
     return status;
   }
-  io.out(
-    options.format === 'md' ? markdown(weeks, alerts, options) : table(weeks, alerts, options),
-  );
+  const shown: Shown = { ...options, weeks: span };
+  io.out(options.format === 'md' ? markdown(weeks, alerts, shown) : table(weeks, alerts, shown));
   return status;
 }
 
@@ -174,7 +189,7 @@ export function sparkline(values: readonly (number | null)[]): string {
 const shown = (value: number | null, isRatio: boolean) =>
   value === null ? '–' : isRatio ? ratio(value) : String(Math.round(value * 10) / 10);
 
-function heading(weeks: readonly DriftWeek[], options: DriftCommandOptions): string {
+function heading(weeks: readonly DriftWeek[], options: Shown): string {
   const first = weeks[0];
   const last = weeks.at(-1);
   if (!first || !last) return 'No commits: there is no week to measure.';
@@ -187,11 +202,7 @@ function alertLine(a: DriftAlert): string {
   return `${a.end === null ? '●' : '○'} ${a.level === 'watch' ? 'watch' : 'alert'}  ${a.rule}  ${when}${about ? `  ${about}` : ''}\n${wrap(a.evidence, '    ')}`;
 }
 
-function table(
-  weeks: readonly DriftWeek[],
-  alerts: readonly DriftAlert[],
-  options: DriftCommandOptions,
-): string {
+function table(weeks: readonly DriftWeek[], alerts: readonly DriftAlert[], options: Shown): string {
   const out = [heading(weeks, options)];
   if (weeks.length > 0) {
     const recent = weeks.slice(-SPARK_WEEKS);
@@ -235,7 +246,7 @@ function table(
 function markdown(
   weeks: readonly DriftWeek[],
   alerts: readonly DriftAlert[],
-  options: DriftCommandOptions,
+  options: Shown,
 ): string {
   const out = ['# Drift', '', heading(weeks, options), ''];
   const last = weeks.at(-1);
