@@ -24,6 +24,8 @@ export interface CatalogHistory {
   repository: string;
   /** Oldest first; each version is in force from its `time` until the next one's. */
   versions: CatalogVersion[];
+  /** The newest commit that changed the catalog: a version that is it is today's catalog. */
+  latest: string;
 }
 
 /**
@@ -99,7 +101,11 @@ export async function readCatalogHistory(
     });
     versions.push({ commit, time, sources: catalogSources(read) });
   }
-  return { repository: displayPath(cwd, top), versions };
+  return {
+    repository: displayPath(cwd, top),
+    versions,
+    latest: (log[log.length - 1] as { commit: string }).commit,
+  };
 }
 
 const WEEK = 7 * 86_400;

@@ -383,7 +383,9 @@ export async function buildReport(
           const entity = org === catalog ? undefined : org.byRef.get(component);
           return entity?.kind === 'Component' ? entity.owner : (owners.get(component) ?? null);
         },
-        ...(options.drift.versions?.length ? { catalogAt: versionAt(options.drift.versions) } : {}),
+        ...(options.drift.versions?.length
+          ? { catalogAt: versionAt(options.drift.versions, catalog) }
+          : {}),
         isTeam,
         coupling: options.coupling ?? DEFAULT_COUPLING,
         requests: options.requests ?? [],
@@ -451,10 +453,17 @@ export async function buildReport(
   };
 }
 
-/** The catalog version in force at a time: the last from before it, else the first. */
-function versionAt(versions: readonly { time: number; commit: string; catalog: Catalog }[]) {
+/**
+ * The catalog version in force at a time: the last from before it. Before the first
+ * version the catalog did not exist yet (or its history is of another timeline, as the
+ * demo's, kept in orgwire's own repository): today's stands in.
+ */
+function versionAt(
+  versions: readonly { time: number; commit: string; catalog: Catalog }[],
+  today: Catalog,
+) {
   return (time: number) => {
-    let found = versions[0] as { commit: string; catalog: Catalog };
+    let found: { commit: string | null; catalog: Catalog } = { commit: null, catalog: today };
     for (const v of versions) if (v.time <= time) found = v;
     return { catalog: found.catalog, commit: found.commit };
   };

@@ -247,6 +247,35 @@ spec: {memberOf: [], profile: {email: ${name}@acme.example}}
     expect(start).toBeLessThanOrEqual(MOVE + 3);
   });
 
+  it('analyses a past window with the catalog as it was at its end, and today\u2019s after', () => {
+    const before = new Date(MONDAY + (MOVE - 2) * WEEK).toISOString().slice(0, 10);
+    const catalog = join(moved.dir, 'catalog');
+    const past = orgwire([
+      'analyze',
+      '--repo',
+      moved.dir,
+      '--catalog',
+      catalog,
+      '--until',
+      before,
+      '--format',
+      'json',
+    ]);
+    expect(past.stderr).toMatch(new RegExp(`Catalog as it was on ${before}: [0-9a-f]{7} in `));
+    const members = (json: { teams: { ref: string; members: string[] }[] }) =>
+      Object.fromEntries(json.teams.map((t) => [t.ref, t.members.length]));
+    expect(members(JSON.parse(past.stdout))).toEqual({
+      'group:default/web': 2,
+      'group:default/pay': 1,
+    });
+    const now = orgwire(['analyze', '--repo', moved.dir, '--catalog', catalog, '--format', 'json']);
+    expect(now.stderr).not.toContain('Catalog as it was');
+    expect(members(JSON.parse(now.stdout))).toEqual({
+      'group:default/web': 1,
+      'group:default/pay': 2,
+    });
+  });
+
   it('with today\u2019s catalog for the whole history, sees the need as always there: no alert', () => {
     const outside = join(work, 'today-catalog');
     mkdirSync(outside, { recursive: true });

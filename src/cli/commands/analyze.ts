@@ -4,9 +4,10 @@ import {
   displayPath,
   type RepositoryOwnershipFiles,
   type RequestFormat,
+  readCatalogHistory,
   repositoryLabel,
 } from '../../ingest/index.js';
-import type { Catalog } from '../../model/index.js';
+import { type Catalog, hasErrors, type LoadedCatalog, loadCatalog } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import {
   buildReport,
@@ -15,7 +16,7 @@ import {
   type ReportOptions,
 } from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
-import type { LoadedConfig } from '../context.js';
+import { catalogPaths, type LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ingestProgress } from '../progress.js';
@@ -72,12 +73,13 @@ export async function analyze(
 ): Promise<number> {
   const window = windowFlags(options);
   const today = todayFlag(options.today);
-  const { loaded, dir, ownership } = await catalogOrEmpty(
-    io,
-    config,
-    options.catalog,
-    options.repos,
-  );
+  const current = await catalogOrEmpty(io, config, options.catalog, options.repos);
+  const { dir, ownership } = current;
+  // A past window is analysed with the catalog as it was at its end, when git knows it.
+  const loaded =
+    window.until !== undefined && dir
+      ? await catalogAsOf(io, catalogPaths(io, config, options.catalog), window.until, current)
+      : current.loaded;
   const store = await openStore(io, options.db);
   let report: Report;
   try {
@@ -224,6 +226,40 @@ function ownershipFilesLine(
       );
   if (files.size === 0) return undefined;
   return `Read ${[...files].map(([name, n]) => `${name} (${plural(n, 'file')})`).join(', ')}.`;
+}
+
+/**
+ * The catalog in force at `until` (seconds), from the catalog's git history, with the teams
+ * the repositories' ownership files declare; today's when the catalog has not changed since,
+ * is outside git, or was invalid then (each said once).
+ */
+async function catalogAsOf(
+  io: Io,
+  paths: readonly string[],
+  until: number,
+  current: Awaited<ReturnType<typeof catalogOrEmpty>>,
+): Promise<LoadedCatalog> {
+  const history = await readCatalogHistory(paths, [until], io.cwd);
+  const version = history?.versions[0];
+  // Before its first version the catalog did not exist (or lives on another timeline).
+  if (!history || !version || version.commit === history.latest || version.time > until)
+    return current.loaded;
+  const fromRepositories = [...current.ownership.values()].flatMap((o) =>
+    o.readings.map((r) => r.entities),
+  );
+  const then = loadCatalog(version.sources.files, {
+    ...version.sources.declared,
+    entities: [...version.sources.declared.entities, ...fromRepositories],
+  });
+  const day = new Date(until * 1000).toISOString().slice(0, 10);
+  if (hasErrors(then.problems)) {
+    io.err(
+      `The catalog as it was on ${day} (${version.commit.slice(0, 7)} in ${history.repository}) has errors: today\u2019s is used.\n`,
+    );
+    return current.loaded;
+  }
+  io.err(`Catalog as it was on ${day}: ${version.commit.slice(0, 7)} in ${history.repository}.\n`);
+  return then;
 }
 
 function countsLine(counts: Record<string, number>): string {
