@@ -90,6 +90,11 @@ describe('orgwire drift', () => {
     const json = JSON.parse(result.stdout);
     expect(json.series.length).toBe(PLANTED + 6);
     expect(json.series[0].week).toBe('2026-W02');
+    // Every week rolls up into exactly one month, January 2026 first.
+    expect(json.months[0].month).toBe('2026-01');
+    expect(json.months.reduce((n: number, m: { weeks: number }) => n + m.weeks, 0)).toBe(
+      PLANTED + 6,
+    );
     const emerging = json.alerts.filter((a: { rule: string }) => a.rule === 'emerging-need');
     expect(emerging).toHaveLength(1);
     const [alert] = emerging;

@@ -1,4 +1,5 @@
 export * from './cusum.js';
 export * from './drift-alerts.js';
+export * from './drift-months.js';
 export * from './drift-series.js';
 export type * from './drift-types.js';

@@ -7,6 +7,7 @@ import {
   type DriftOptions,
   type DriftWeek,
   driftAlerts,
+  driftMonths,
 } from '../../analysis/index.js';
 import { type RepositoryOwnershipFiles, readCatalogHistory } from '../../ingest/index.js';
 import { type Catalog, hasErrors, loadCatalog } from '../../model/index.js';
@@ -123,6 +124,7 @@ export async function drift(
     writeJson(io, {
       weeks: span,
       series: weeks,
+      months: driftMonths(weeks),
       alerts,
       ...(options.backtest ? { backtest: backtest(alerts) } : {}),
     });
