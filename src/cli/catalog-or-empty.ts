@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  type CatalogSources,
   displayPath,
   type RepositoryOwnershipFiles,
   readRepositoriesOwnership,
 } from '../ingest/index.js';
-import type { LoadedCatalog } from '../model/index.js';
+import { type LoadedCatalog, loadCatalog } from '../model/index.js';
 import { catalogPaths, type LoadedConfig, loadValidCatalog } from './context.js';
 import type { Io } from './io.js';
 
@@ -39,4 +40,21 @@ export async function catalogOrEmpty(
     dir: paths.map((p) => displayPath(io.cwd, p)).join(', '),
     ownership: byDir,
   };
+}
+
+/**
+ * A catalog version read from git, loaded as today's catalog is: with the teams and people
+ * the repositories' ownership files declare.
+ */
+export function loadCatalogVersion(
+  sources: CatalogSources,
+  ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
+): LoadedCatalog {
+  const fromRepositories = [...ownership.values()].flatMap((o) =>
+    o.readings.map((r) => r.entities),
+  );
+  return loadCatalog(sources.files, {
+    ...sources.declared,
+    entities: [...sources.declared.entities, ...fromRepositories],
+  });
 }

@@ -67,7 +67,6 @@ export async function readCatalogHistory(
     for (let i = 0; i < log.length && (log[i] as { time: number }).time <= time; i++) index = i;
     wanted.add(index);
   }
-  const texts = new Map<string, string>();
   const sources = new Map<string, CatalogSource>();
   const versions: CatalogVersion[] = [];
   for (const index of [...wanted].sort((a, b) => a - b)) {
@@ -82,23 +81,21 @@ export async function readCatalogHistory(
         return { type, blob, path };
       })
       .filter((e) => e.type === 'blob' && isCatalogYaml(e.path));
-    const missing = [...new Set(tree.map((e) => e.blob))].filter((b) => !texts.has(b));
-    if (missing.length > 0) {
-      for (const [blob, text] of await readBlobs(git, missing)) texts.set(blob, text);
-    }
-    // A file's blob is read once however many versions hold it (a team file changes one
-    // team at a time): named after the first commit that holds it.
-    const read = tree.map((e) => {
-      let source = sources.get(e.blob);
-      if (!source) {
-        source = catalogSource({
+    // A file's blob is read and parsed once however many versions hold it (a team file
+    // changes one team at a time), named after the first commit that holds it.
+    const missing = [...new Set(tree.map((e) => e.blob))].filter((b) => !sources.has(b));
+    const texts = missing.length > 0 ? await readBlobs(git, missing) : new Map<string, string>();
+    for (const e of tree) {
+      if (sources.has(e.blob)) continue;
+      sources.set(
+        e.blob,
+        catalogSource({
           path: `${displayPath(cwd, join(top, e.path))}@${commit.slice(0, 7)}`,
           text: texts.get(e.blob) ?? '',
-        });
-        sources.set(e.blob, source);
-      }
-      return source;
-    });
+        }),
+      );
+    }
+    const read = tree.map((e) => sources.get(e.blob) as CatalogSource);
     versions.push({ commit, time, sources: catalogSources(read) });
   }
   return {

@@ -19,6 +19,8 @@ export interface RepositoryOwnership {
   codeownersProblems: CodeownersProblem[];
   /** OWNERS, MAINTAINERS and GitLab CODEOWNERS, as far as the repository keeps them. */
   readings: OwnershipReading[];
+  /** Every path at HEAD, listed once. */
+  headFiles: readonly string[];
   unresolvedOwners: UnresolvedOwner[];
   resolve(path: string): PathOwnership;
   /** Unknown owners, and the rules that decide none of `files` (the paths at HEAD). */
@@ -38,7 +40,7 @@ export async function openOwnership(
   const git = await openRepository(dir);
   const label = repositoryLabel(dir);
   const names = await repositoryNames(git);
-  const { codeowners, readings } =
+  const { codeowners, readings, headFiles } =
     read ?? (await readOwnershipFiles(git, await listHeadFiles(git), label, shownAs));
   const { resolve: resolvePath, unresolvedOwners } = createPathResolver(
     catalog,
@@ -54,6 +56,7 @@ export async function openOwnership(
     codeownersRules: codeowners.rules,
     codeownersProblems: codeowners.problems,
     readings,
+    headFiles,
     unresolvedOwners,
     resolve: resolvePath,
     codeownersHealth: (files) => ({

@@ -22,6 +22,8 @@ export interface RepositoryOwnershipFiles {
   codeowners: RepositoryCodeowners;
   /** OWNERS, MAINTAINERS and GitLab's CODEOWNERS, in this order of precedence. */
   readings: OwnershipReading[];
+  /** The paths at HEAD they were read against. */
+  headFiles: readonly string[];
 }
 
 /** The heading of a GitLab CODEOWNERS section: `[Name]`, `^[Name]`, `[Name][2] @owner`. */
@@ -90,7 +92,7 @@ export async function readOwnershipFiles(
   }
   if (gitlab) readings.push(readGitlabCodeowners(gitlab));
   const codeowners = gitlab ? { rules: [], problems: [] } : await readCodeowners(git, shownAs);
-  return { codeowners, readings };
+  return { codeowners, readings, headFiles };
 }
 
 /**

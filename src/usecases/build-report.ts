@@ -41,7 +41,6 @@ import {
   generatedPatterns,
   hasHead,
   type IgnorePattern,
-  listHeadFiles,
   loginsByEmail,
   openOwnership,
   type PathFilter,
@@ -244,7 +243,7 @@ export async function buildReport(
   const codeowners: CodeownersHealth[] = [];
   for (const r of repositories) {
     const repo = await openOwnership(r.absolute, catalog, r.shownAs, r.ownership);
-    const files = await listHeadFiles(repo.git);
+    const files = repo.headFiles;
     const filter = createPathFilter([
       ...DEFAULT_IGNORE.map((pattern) => ({ pattern, source: 'default' })),
       ...(await generatedPatterns(repo.git, files, r.shownAs)),
@@ -287,14 +286,11 @@ export async function buildReport(
     : new Map<string, string>();
   // People of earlier catalog versions are matched too: someone who left is still who made
   // their commits.
-  const known = new Set(catalog.users.map((u) => u.ref));
-  const everyone = [
-    ...catalog.users,
-    ...(options.drift?.versions ?? []).flatMap((v) =>
-      v.catalog.users.filter((u) => !known.has(u.ref) && known.add(u.ref)),
-    ),
-  ];
-  const match = createIdentityResolver(everyone, isBot, { aliases, mergeLogins });
+  const everyone = new Map(catalog.users.map((u) => [u.ref, u]));
+  for (const version of options.drift?.versions ?? [])
+    for (const user of version.catalog.users)
+      if (!everyone.has(user.ref)) everyone.set(user.ref, user);
+  const match = createIdentityResolver([...everyone.values()], isBot, { aliases, mergeLogins });
   const tally = createIdentityTally(catalog, match, createUserSuggester(catalog.users), isTeam);
 
   const length = window.until - window.since + 1;

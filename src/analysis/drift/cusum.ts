@@ -57,6 +57,15 @@ function median(sorted: readonly number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** The median of the baseline values and their σ (1.4826 × MAD, floored, × √overlap). */
+function robustBaseline(values: readonly number[], o: CusumOptions) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const m = median(sorted);
+  const mad = median(values.map((x) => Math.abs(x - m)).sort((a, b) => a - b));
+  const sigma = (mad > 0 ? MAD_TO_SIGMA * mad : Math.max(o.minEffect, TINY)) * Math.sqrt(o.overlap);
+  return { median: m, sigma };
+}
+
 /**
  * Two-sided tabular CUSUM of a weekly series against a robust rolling baseline, one point per
  * value.
@@ -88,55 +97,31 @@ export function cusum(
   let upper = 0;
   let lower = 0;
   for (const value of values) {
-    const base = history;
-    let point: CusumPoint;
-    if (base.length < o.baselineWeeks || base.length === 0) {
-      point = {
-        value,
-        median: null,
-        sigma: null,
-        z: null,
-        upper,
-        lower,
-        state: 'normal',
-        direction: null,
-      };
-    } else {
-      const sorted = [...base].sort((a, b) => a - b);
-      const m = median(sorted);
-      const mad = median(base.map((x) => Math.abs(x - m)).sort((a, b) => a - b));
-      const sigma =
-        (mad > 0 ? MAD_TO_SIGMA * mad : Math.max(o.minEffect, TINY)) * Math.sqrt(o.overlap);
-      if (value === null) {
-        point = {
-          value,
-          median: m,
-          sigma,
-          z: null,
-          upper,
-          lower,
-          state: 'normal',
-          direction: null,
-        };
-      } else {
-        const z = (value - m) / sigma;
-        upper = Math.max(0, upper + z - o.k);
-        lower = Math.max(0, lower - z - o.k);
-        const effect = Math.abs(value - m) >= o.minEffect;
-        const top = Math.max(upper, lower);
-        const state = !effect
-          ? 'normal'
-          : top >= o.h
-            ? 'alert'
-            : top >= o.watch
-              ? 'watch'
-              : 'normal';
-        const direction = state === 'normal' ? null : upper >= lower ? 'up' : 'down';
-        point = { value, median: m, sigma, z, upper, lower, state, direction };
-        if (state === 'alert') {
-          upper = 0;
-          lower = 0;
-        }
+    // Until the baseline is full, and on a null value, the point is normal and the sums stay.
+    const baseline = history.length < o.baselineWeeks ? undefined : robustBaseline(history, o);
+    let point: CusumPoint = {
+      value,
+      median: baseline?.median ?? null,
+      sigma: baseline?.sigma ?? null,
+      z: null,
+      upper,
+      lower,
+      state: 'normal',
+      direction: null,
+    };
+    if (baseline && value !== null) {
+      const { median: m, sigma } = baseline;
+      const z = (value - m) / sigma;
+      upper = Math.max(0, upper + z - o.k);
+      lower = Math.max(0, lower - z - o.k);
+      const effect = Math.abs(value - m) >= o.minEffect;
+      const top = Math.max(upper, lower);
+      const state = !effect ? 'normal' : top >= o.h ? 'alert' : top >= o.watch ? 'watch' : 'normal';
+      const direction = state === 'normal' ? null : upper >= lower ? 'up' : 'down';
+      point = { value, median: m, sigma, z, upper, lower, state, direction };
+      if (state === 'alert') {
+        upper = 0;
+        lower = 0;
       }
     }
     points.push(point);

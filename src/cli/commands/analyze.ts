@@ -7,7 +7,7 @@ import {
   readCatalogHistory,
   repositoryLabel,
 } from '../../ingest/index.js';
-import { type Catalog, hasErrors, type LoadedCatalog, loadCatalog } from '../../model/index.js';
+import { type Catalog, hasErrors, type LoadedCatalog } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import {
   buildReport,
@@ -15,7 +15,7 @@ import {
   type Report,
   type ReportOptions,
 } from '../../usecases/index.js';
-import { catalogOrEmpty } from '../catalog-or-empty.js';
+import { catalogOrEmpty, loadCatalogVersion } from '../catalog-or-empty.js';
 import { catalogPaths, type LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
@@ -244,13 +244,7 @@ async function catalogAsOf(
   // Before its first version the catalog did not exist (or lives on another timeline).
   if (!history || !version || version.commit === history.latest || version.time > until)
     return current.loaded;
-  const fromRepositories = [...current.ownership.values()].flatMap((o) =>
-    o.readings.map((r) => r.entities),
-  );
-  const then = loadCatalog(version.sources.files, {
-    ...version.sources.declared,
-    entities: [...version.sources.declared.entities, ...fromRepositories],
-  });
+  const then = loadCatalogVersion(version.sources, current.ownership);
   const day = new Date(until * 1000).toISOString().slice(0, 10);
   if (hasErrors(then.problems)) {
     io.err(

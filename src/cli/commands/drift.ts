@@ -10,8 +10,8 @@ import {
   driftMonths,
 } from '../../analysis/index.js';
 import { type RepositoryOwnershipFiles, readCatalogHistory } from '../../ingest/index.js';
-import { type Catalog, hasErrors, loadCatalog } from '../../model/index.js';
-import { catalogOrEmpty } from '../catalog-or-empty.js';
+import { type Catalog, hasErrors } from '../../model/index.js';
+import { catalogOrEmpty, loadCatalogVersion } from '../catalog-or-empty.js';
 import { catalogPaths, type LoadedConfig } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
@@ -40,27 +40,24 @@ type Shown = DriftCommandOptions & { weeks: number };
 
 /** The measures the table shows, with how to read a value. */
 const MEASURES: {
-  name: string;
   label: string;
   of: (w: DriftWeek) => number | null;
   ratio: boolean;
 }[] = [
   {
-    name: 'congruence.weighted',
     label: 'congruence',
     of: (w) => w.congruence.weighted,
     ratio: true,
   },
-  { name: 'unwiredWeight', label: 'unwired need weight', of: (w) => w.unwiredWeight, ratio: false },
+  { label: 'unwired need weight', of: (w) => w.unwiredWeight, ratio: false },
   {
-    name: 'crossTeamCoupling',
     label: 'cross-team coupling',
     of: (w) => w.crossTeamCoupling,
     ratio: false,
   },
-  { name: 'ownerShare', label: 'owner share', of: (w) => w.ownerShare, ratio: true },
-  { name: 'coverage', label: 'coverage', of: (w) => w.coverage, ratio: true },
-  { name: 'commits', label: 'commits', of: (w) => w.commits, ratio: false },
+  { label: 'owner share', of: (w) => w.ownerShare, ratio: true },
+  { label: 'coverage', of: (w) => w.coverage, ratio: true },
+  { label: 'commits', of: (w) => w.commits, ratio: false },
 ];
 
 /** Weeks the sparklines show. */
@@ -154,15 +151,9 @@ async function catalogVersions(
       );
     return [];
   }
-  const fromRepositories = [...ownership.values()].flatMap((o) =>
-    o.readings.map((r) => r.entities),
-  );
   let broken = 0;
   const versions = history.versions.map((v) => {
-    const loaded = loadCatalog(v.sources.files, {
-      ...v.sources.declared,
-      entities: [...v.sources.declared.entities, ...fromRepositories],
-    });
+    const loaded = loadCatalogVersion(v.sources, ownership);
     if (hasErrors(loaded.problems)) broken++;
     return { time: v.time, commit: v.commit, catalog: loaded.catalog };
   });

@@ -7,7 +7,6 @@ import {
   type CodeownersFinding,
   codeownersFindings,
   displayPath,
-  listHeadFiles,
   openOwnership,
   type RepositoryOwnership,
 } from '../../ingest/index.js';
@@ -180,7 +179,7 @@ async function checkOwners(
   repo: RepositoryOwnership,
   options: { repo: string; shownAs: string; catalog: string | null; format: OutputFormat },
 ): Promise<number> {
-  const files = await listHeadFiles(repo.git);
+  const files = repo.headFiles;
   const health = repo.codeownersHealth(files);
   const checkOwnersToo = options.catalog !== null;
   const findings = codeownersFindings(

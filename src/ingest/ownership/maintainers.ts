@@ -2,7 +2,6 @@ import {
   type DeclaredGroup,
   type DeclaredUser,
   declaredUserKey,
-  isValidEntityName,
   type SourcePosition,
 } from '../../model/index.js';
 import {
@@ -12,6 +11,7 @@ import {
   type OwnershipProblem,
   type OwnershipReading,
   problemRecorder,
+  uniqueEntityName,
   type WrittenRule,
 } from './ownership-reading.js';
 
@@ -379,7 +379,7 @@ function declareGroups(
   const groups: DeclaredGroup[] = [];
   const taken = new Set<string>();
   const declare = (title: string, line: number, members: string[]): string => {
-    const name = uniqueSlug(title, taken);
+    const name = uniqueEntityName(title, taken, 'maintainers');
     groups.push({
       name,
       ...(name === title ? {} : { title }),
@@ -554,26 +554,6 @@ function parsePerson(value: string): { name?: string; email: string } | undefine
     .replace(/^"(.*)"$/, '$1')
     .trim();
   return rest ? { name: rest, email } : { email };
-}
-
-/**
- * An entity name from a title: lower case, each run of characters other than letters and
- * digits made one `-`, at most 63 characters, made unique among `taken` with `-2`, `-3`….
- */
-function uniqueSlug(title: string, taken: Set<string>): string {
-  const slug =
-    title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, 63)
-      .replace(/^-+|-+$/g, '') || 'maintainers';
-  let name = slug;
-  for (let n = 2; taken.has(name) || !isValidEntityName(name); n++) {
-    const suffix = `-${n}`;
-    name = `${slug.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
-  }
-  taken.add(name);
-  return name;
 }
 
 function countSlashes(text: string): number {

@@ -16,13 +16,14 @@ import {
   deepNestingProblem,
   isValidEntityName,
 } from '../../model/index.js';
-import type {
-  OwnerName,
-  OwnershipDecision,
-  OwnershipFile,
-  OwnershipProblem,
-  OwnershipReading,
-  WrittenRule,
+import {
+  type OwnerName,
+  type OwnershipDecision,
+  type OwnershipFile,
+  type OwnershipProblem,
+  type OwnershipReading,
+  uniqueEntityName,
+  type WrittenRule,
 } from './ownership-reading.js';
 
 /** A GitHub login: letters, digits and single inner dashes, at most 39 characters. */
@@ -171,7 +172,7 @@ export function readOwners(files: OwnershipFile[], repo: string): OwnershipReadi
             );
             taken.delete(previous.group);
           }
-          const group = uniqueName(slugify(lower), taken);
+          const group = uniqueEntityName(lower, taken, 'owners');
           const keys: string[] = [];
           for (const [login, line] of list) {
             const key = addUser(normLogin(login), aliasFile.shownAs, line);
@@ -215,7 +216,7 @@ export function readOwners(files: OwnershipFile[], repo: string): OwnershipReadi
         const base = [repo, folderPath, entry.re ? entry.regex : '', 'approvers']
           .filter((part) => part !== undefined && part !== '')
           .join('-');
-        group = uniqueName(slugify(base), taken);
+        group = uniqueEntityName(base, taken, 'owners');
         groupBySet.set(set, group);
         groups.push({
           name: group,
@@ -800,32 +801,6 @@ function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/**
- * A name not yet taken, at most 63 characters: a long one is cut and given a hash of the
- * whole, so two long names that share their start stay apart; a taken one gets `-2`, `-3`…
- */
-function uniqueName(slug: string, taken: Set<string>): string {
-  let base = slug === '' ? 'owners' : slug;
-  if (base.length > 63) base = `${base.slice(0, 54).replace(/-+$/, '')}-${fnv1a(slug)}`;
-  let name = base;
-  for (let n = 2; taken.has(name); n++) {
-    const suffix = `-${n}`;
-    name = `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
-  }
-  taken.add(name);
-  return name;
-}
-
-/** FNV-1a of a string, as 8 hex digits. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 function pos(file: string, line: number) {

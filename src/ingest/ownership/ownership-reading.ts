@@ -63,6 +63,39 @@ export function problemRecorder(format: string, file: string, into: OwnershipPro
   };
 }
 
+/**
+ * A Group name from a title or folder no other name of the same reading has taken: lower
+ * case, every run of characters other than letters and digits one `-`, no `-` at the ends,
+ * `fallback` when nothing is left; a name longer than 63 characters is cut and given a hash
+ * of the whole, so two long names that share their start stay apart; a taken one gets `-2`,
+ * `-3`…
+ */
+export function uniqueEntityName(text: string, taken: Set<string>, fallback: string): string {
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  let base = slug === '' ? fallback : slug;
+  if (base.length > 63) base = `${base.slice(0, 54).replace(/-+$/, '')}-${fnv1a(slug)}`;
+  let name = base;
+  for (let n = 2; taken.has(name); n++) {
+    const suffix = `-${n}`;
+    name = `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
+  }
+  taken.add(name);
+  return name;
+}
+
+/** FNV-1a of a string, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 /** One rule as written, for counts and the check of rules that decide no file. */
 export interface WrittenRule {
   file: string;
