@@ -4,11 +4,13 @@ import {
   type CatalogSources,
   displayPath,
   type RepositoryOwnershipFiles,
+  readCatalogHistory,
   readRepositoriesOwnership,
 } from '../ingest/index.js';
-import { type LoadedCatalog, loadCatalog } from '../model/index.js';
+import { type Catalog, hasErrors, type LoadedCatalog, loadCatalog } from '../model/index.js';
 import { catalogPaths, type LoadedConfig, loadValidCatalog } from './context.js';
 import type { Io } from './io.js';
+import { plural } from './render.js';
 
 /**
  * The catalog for commands that also work without one: the folders and team files named
@@ -57,4 +59,57 @@ export function loadCatalogVersion(
     ...sources.declared,
     entities: [...sources.declared.entities, ...fromRepositories],
   });
+}
+
+/** Catalog versions read from git, with where they came from, for the drift series. */
+export interface CatalogVersions {
+  versions: { time: number; commit: string; catalog: Catalog }[];
+  /** The repository holding the catalog, as shown. */
+  repository: string;
+  /** Versions that have errors (read as far as they go). */
+  broken: number;
+}
+
+/**
+ * The catalog as it was: its versions from git, one per week it changed, each loaded with
+ * the teams the repositories' ownership files declare. A catalog outside git, said once
+ * (unless `quiet`), leaves today's catalog for the whole history: no versions.
+ */
+export async function catalogVersions(
+  io: Io,
+  paths: readonly string[],
+  ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
+  quiet: boolean,
+): Promise<CatalogVersions> {
+  const history = await readCatalogHistory(paths, 'weekly', io.cwd);
+  if (!history) {
+    if (!quiet)
+      io.err(
+        'The catalog is not in one git repository: today\u2019s teams stand for the whole history.\n',
+      );
+    return { versions: [], repository: '', broken: 0 };
+  }
+  let broken = 0;
+  const versions = history.versions.map((v) => {
+    const loaded = loadCatalogVersion(v.sources, ownership);
+    if (hasErrors(loaded.problems)) broken++;
+    return { time: v.time, commit: v.commit, catalog: loaded.catalog };
+  });
+  return { versions, repository: history.repository, broken };
+}
+
+/**
+ * What the series made of the catalog's history, in a line: the versions some week was
+ * measured with (versions newer than the history, or one catalog kept apart from the work
+ * and begun after it, are read but stand for no week).
+ */
+export function versionsUsed(
+  read: CatalogVersions,
+  series: readonly { catalogCommit: string | null }[],
+): string {
+  const used = new Set(series.map((w) => w.catalogCommit).filter((c) => c !== null)).size;
+  const broken = read.broken ? ` (${read.broken} with errors, read as far as they go)` : '';
+  if (used === 0)
+    return `Catalog as it was: none of its ${plural(read.versions.length, 'version')} in ${read.repository} is older than the work's last week, so today\u2019s teams stand for the whole history.`;
+  return `Catalog as it was: ${plural(used, 'version')} of ${read.versions.length} from the history of ${read.repository} measured the weeks${broken}; weeks before the first use today\u2019s.`;
 }

@@ -306,15 +306,35 @@ const INITIATIVE_TEMPLATES: readonly ((t: string) => string)[] = [
   (t) => `drop legacy id lookups in ${t}`,
 ];
 
-/** The component each team changes for the unified-customer-id initiative (not enablement). */
-const INITIATIVE: readonly { team: Team; comp: string; partner?: [Team, string] }[] = [
+/**
+ * The component each team changes for the unified-customer-id initiative (not enablement),
+ * and the team it pairs with on two commits of ten — on eight for platform's id issuer, with
+ * billing-integration, which had not worked with platform for months: the coupling drift
+ * sees emerge when the bet starts.
+ */
+const INITIATIVE: readonly {
+  team: Team;
+  comp: string;
+  partner?: [Team, string];
+  /** How many of its ten commits pair with the partner (default two). */
+  pairs?: number;
+}[] = [
   { team: 'web-storefront', comp: 'order-service', partner: ['call-centre', 'customer-profile'] },
   { team: 'mobile-app', comp: 'mobile-bff', partner: ['web-storefront', 'order-service'] },
   { team: 'stores', comp: 'pos-terminal', partner: ['call-centre', 'customer-profile'] },
   { team: 'call-centre', comp: 'customer-profile', partner: ['stores', 'pos-terminal'] },
-  { team: 'platform', comp: 'identity-service' },
+  {
+    team: 'platform',
+    comp: 'identity-service',
+    partner: ['billing-integration', 'invoice-service'],
+    pairs: 8,
+  },
   { team: 'data', comp: 'customer-events', partner: ['call-centre', 'customer-profile'] },
-  { team: 'billing-integration', comp: 'invoice-service' },
+  {
+    team: 'billing-integration',
+    comp: 'invoice-service',
+    partner: ['platform', 'identity-service'],
+  },
 ];
 
 const DEP_VERSIONS: Record<string, string> = {
@@ -591,7 +611,7 @@ export function demoHistory(): DemoCommit[] {
   const billingVisits: readonly [string, string, string, string][] = [
     ['2026-06-10', 'Mateo Garcia', 'billing-gateway', 'instrument refund calls with telemetry'],
     ['2026-08-19', 'Jonas Becker', 'billing-gateway', 'expose capture status for checkout'],
-    ['2026-09-29', 'Hannah Schmidt', 'invoice-service', 'fix credit note wording for agents'],
+    ['2026-09-29', 'Hannah Schmidt', 'billing-gateway', 'fix refund reason wording for agents'],
   ];
   for (const [date, name, target, text] of billingVisits) {
     const author = DEVS.find((d) => d.name === name);
@@ -654,7 +674,7 @@ export function demoHistory(): DemoCommit[] {
       const topic = rng.pick(c.topics);
       const paths = [idFile, topicFile(c, topic)];
       let coAuthors: DemoPerson[] = [];
-      if (step.partner && i % 5 === 2) {
+      if (step.partner && (step.pairs === undefined ? i % 5 === 2 : i < step.pairs)) {
         const [partnerTeam, partnerComp] = step.partner;
         const p = compNamed(partnerComp);
         paths.push(topicFile(p, rng.pick(p.topics)));

@@ -15,7 +15,12 @@ import type {
   LearningRecord,
   Reading,
 } from '../model/index.js';
-import { headlineNeeds, type Report, type ReportComponent } from '../usecases/index.js';
+import {
+  type DriftReport,
+  headlineNeeds,
+  type Report,
+  type ReportComponent,
+} from '../usecases/index.js';
 import type {
   BetCard,
   BetPage,
@@ -52,6 +57,8 @@ export interface RadiatorInput {
   checkins: readonly Checkin[];
   readings: readonly Reading[];
   learnings: readonly LearningRecord[];
+  /** The wiring week by week over the whole history and its alerts (the Trends page). */
+  drift?: DriftReport;
 }
 
 /** The evidence a need keeps on the org map: its strongest components. */

@@ -167,6 +167,35 @@ describe('orgwire drift', () => {
   });
 });
 
+describe('orgwire drift on the demo', () => {
+  it('sees platform and billing-integration coupled within 3 weeks of the checkbox bet, naming it', () => {
+    const out = orgwire(['drift', '--demo', '--format', 'json']);
+    expect(out.stderr).toBe('');
+    // Alerts are active at the last week: the gate fails.
+    expect(out.status).toBe(1);
+    const json = JSON.parse(out.stdout) as {
+      alerts: {
+        rule: string;
+        start: string;
+        end: string | null;
+        teams: string[];
+        bets: string[];
+      }[];
+    };
+    // unified-customer-id's work starts on 2026-09-18, in 2026-W38.
+    const coupled = json.alerts.filter(
+      (a) =>
+        a.rule === 'emerging-need' &&
+        a.teams.join() === 'group:default/billing-integration,group:default/platform',
+    );
+    expect(coupled).toHaveLength(1);
+    const [alert] = coupled as [(typeof coupled)[number]];
+    expect(alert.start >= '2026-W38' && alert.start <= '2026-W41').toBe(true);
+    expect(alert.end).toBeNull();
+    expect(alert.bets).toContain('bet:default/unified-customer-id');
+  });
+});
+
 describe('orgwire drift with the catalog as it was', () => {
   // The catalog lives in the repository. Ana (web) and Cy change one shared library every
   // week; in week 20 the catalog moves Cy from web to pay. Until then Ana and Cy are one

@@ -41,6 +41,7 @@ function week(i: number, span: number, over: Partial<DriftWeek> = {}): DriftWeek
     commits: 100,
     catalogCommit: null,
     congruence: { weighted: 0.8, unweighted: 0.7 },
+    congruenceChange: null,
     unwiredWeight: 10,
     needs: [],
     partners: [],

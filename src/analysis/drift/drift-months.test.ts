@@ -9,6 +9,7 @@ const week = (until: string, weighted: number | null, unwired: number): DriftWee
   commits: 10,
   catalogCommit: null,
   congruence: { weighted, unweighted: null },
+  congruenceChange: null,
   unwiredWeight: unwired,
   needs: [],
   partners: [],

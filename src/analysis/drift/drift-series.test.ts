@@ -143,3 +143,73 @@ describe('driftSeries', () => {
     expect(only[0]?.teamSizes).toEqual([{ team: WEB, members: 1 }]);
   });
 });
+
+describe('driftSeries splits a change of congruence into the work and the wiring', () => {
+  // ana (web) and ben (pay) both change cart every week from W10 to W13: one unwired need.
+  // From W12 on, the catalog declares a collaboration between web and pay.
+  const wired = loadCatalog([
+    {
+      path: 'c.yaml',
+      text: `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: web}
+spec:
+  type: team
+  children: []
+  members: [ana]
+  interactions: [{with: pay, mode: collaboration}]
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: pay}
+spec: {type: team, children: [], members: [ben]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ana}
+spec: {memberOf: [], profile: {email: ana@x.example}}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ben}
+spec: {memberOf: [], profile: {email: ben@x.example}}
+`,
+    },
+  ]).catalog;
+  const days = ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23'];
+  const work = days.flatMap((d) => [commit(d, ANA), commit(d, BEN)]);
+  const rewired = at('2026-03-16T00:00:00');
+
+  it('gives the rewiring the whole change in the week a new catalog version comes in', () => {
+    const weeks = driftSeries(catalog, work, {
+      weeks: 1,
+      ownerOf: () => WEB,
+      catalogAt: (time) =>
+        time >= rewired ? { catalog: wired, commit: 'v2' } : { catalog, commit: 'v1' },
+    });
+    expect(weeks.map((w) => [w.week, w.congruence.weighted, w.congruenceChange])).toEqual([
+      ['2026-W10', 0, null],
+      ['2026-W11', 0, { work: 0, wiring: 0 }],
+      // The same work, now wired: C went 0 -> 1, all of it the rewiring.
+      ['2026-W12', 1, { work: 0, wiring: 1 }],
+      ['2026-W13', 1, { work: 0, wiring: 0 }],
+    ]);
+  });
+
+  it('gives the work the change when the organisation stays, and null without a need', () => {
+    // W12: ben does not come; W13: he is back. The catalog never changes.
+    const weeks = driftSeries(
+      catalog,
+      work.filter(
+        (f) => !(f.authors[0] === BEN && f.time >= rewired && f.time < rewired + 7 * 86_400),
+      ),
+      { weeks: 1, ownerOf: () => WEB },
+    );
+    expect(weeks.map((w) => w.congruenceChange)).toEqual([
+      null,
+      { work: 0, wiring: 0 },
+      null, // no need in W12: no congruence to compare
+      null, // nor a week before to compare with
+    ]);
+  });
+});

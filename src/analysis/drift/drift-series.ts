@@ -99,6 +99,8 @@ export function driftSeries(
   };
 
   const weeks: DriftWeek[] = [];
+  // The week before: its organisation and its weighted congruence, to split a change.
+  let previous: { org: Catalog; weighted: number | null } | undefined;
   let from = 0;
   let to = 0;
   for (let monday = first; monday <= last; monday += WEEK) {
@@ -114,13 +116,29 @@ export function driftSeries(
       people.set(org, known);
     }
     const { teamSizes, inTeam, multiTeamPeople } = known;
-    const wiring = analyzeWiring(org, slice, {
-      window,
-      ownerOf: (component) => options.ownerOf(component, org),
-      isTeam,
-      ...(options.coupling ? { coupling: options.coupling } : {}),
-    });
+    const wiringUnder = (under: Catalog) =>
+      analyzeWiring(under, slice, {
+        window,
+        ownerOf: (component) => options.ownerOf(component, under),
+        isTeam,
+        ...(options.coupling ? { coupling: options.coupling } : {}),
+      });
+    const wiring = wiringUnder(org);
     const { needs, congruence, idleInteractions } = wiring.coordination;
+    let congruenceChange: DriftWeek['congruenceChange'] = null;
+    if (previous && previous.weighted !== null && congruence.weighted !== null) {
+      // This week's work under last week's organisation: only when a new version came in.
+      const before =
+        previous.org === org
+          ? congruence.weighted
+          : wiringUnder(previous.org).coordination.congruence.weighted;
+      if (before !== null) {
+        const change = round(congruence.weighted - previous.weighted);
+        const wiringPart = round(congruence.weighted - before);
+        congruenceChange = { work: round(change - wiringPart), wiring: wiringPart };
+      }
+    }
+    previous = { org, weighted: congruence.weighted };
     const unwired = needs.filter((n) => !n.wired);
     const partners = new Map<string, Set<string>>();
     for (const need of needs) {
@@ -143,6 +161,7 @@ export function driftSeries(
       ...windowDates(window),
       commits: slice.length,
       congruence,
+      congruenceChange,
       unwiredWeight: round(unwired.reduce((n, need) => n + need.weight, 0)),
       needs: unwired.map((n) => ({
         teams: n.teams,

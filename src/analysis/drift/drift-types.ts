@@ -24,6 +24,15 @@ export interface DriftWeek {
   /** Commits in the trailing window (bots left out). */
   commits: number;
   congruence: { weighted: number | null; unweighted: number | null };
+  /**
+   * The change of weighted congruence since the week before, split in two (Σ = the change):
+   * `work` = C(this week's work, last week's organisation) − C(last week's work, last week's
+   * organisation), what the work changed; `wiring` = C(this week's work, this week's
+   * organisation) − C(this week's work, last week's organisation), what the rewiring (a new
+   * catalog version) changed — 0 when the catalog did not change. null in the first week and
+   * when a figure is missing (no need).
+   */
+  congruenceChange: { work: number; wiring: number } | null;
   /** Σ weight of the unwired needs. */
   unwiredWeight: number;
   /** Unwired needs (every weight; the rules apply their minimum). */

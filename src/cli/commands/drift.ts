@@ -1,17 +1,11 @@
+import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS, type DriftWeek } from '../../analysis/index.js';
 import {
-  backtest,
-  DEFAULT_COUPLING,
-  DRIFT_RULES,
-  DRIFT_TRAILING_WEEKS,
-  type DriftAlert,
-  type DriftOptions,
-  type DriftWeek,
-  driftAlerts,
-  driftMonths,
-} from '../../analysis/index.js';
-import { type RepositoryOwnershipFiles, readCatalogHistory } from '../../ingest/index.js';
-import { type Catalog, hasErrors } from '../../model/index.js';
-import { catalogOrEmpty, loadCatalogVersion } from '../catalog-or-empty.js';
+  activeAlerts,
+  type DriftReport,
+  type DriftReportAlert,
+  driftReport,
+} from '../../usecases/index.js';
+import { catalogOrEmpty, catalogVersions, versionsUsed } from '../catalog-or-empty.js';
 import { catalogPaths, type LoadedConfig } from '../context.js';
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
@@ -33,6 +27,8 @@ export interface DriftCommandOptions {
   backtest: boolean;
   format: 'table' | 'json' | 'md';
   quiet: boolean;
+  /** The demo: its catalog lives in orgwire's own history, which is not the demo's. */
+  demo?: boolean;
 }
 
 /** The options as the output shows them: with the trailing window's length settled. */
@@ -79,9 +75,16 @@ export async function drift(
     options.catalog,
     options.repos,
   );
-  const versions = dir
-    ? await catalogVersions(io, catalogPaths(io, config, options.catalog), ownership, options)
-    : [];
+  const read =
+    dir && !options.demo
+      ? await catalogVersions(
+          io,
+          catalogPaths(io, config, options.catalog),
+          ownership,
+          options.quiet,
+        )
+      : undefined;
+  const versions = read?.versions ?? [];
   const settings = config.config.drift ?? {};
   const span = options.weeks ?? settings.weeks ?? DRIFT_TRAILING_WEEKS;
   const store = await openStore(io, options.db);
@@ -106,62 +109,21 @@ export async function drift(
   } finally {
     await store.close();
   }
-  const { weeks: _span, rules, ...tuned } = settings;
-  // The settings orgwire.yaml gives, over the rules' defaults.
-  const given = Object.fromEntries(
-    Object.entries(tuned).filter(([, value]) => value !== undefined),
-  ) as Partial<DriftOptions>;
-  const alerts = driftAlerts(weeks, {
-    ...given,
-    rules: DRIFT_RULES.filter((rule) => rules?.[rule] !== 'off'),
-  });
-  const active = alerts.filter((a) => a.end === null && a.level === 'alert');
-  const status = active.length > 0 ? 1 : 0;
+  if (read && versions.length > 0 && !options.quiet) io.err(`${versionsUsed(read, weeks)}\n`);
+  const { backtest, ...report } = driftReport(weeks, span, settings, loaded.catalog.bets);
+  const status = activeAlerts(report).length > 0 ? 1 : 0;
   if (options.format === 'json') {
-    writeJson(io, {
-      weeks: span,
-      series: weeks,
-      months: driftMonths(weeks),
-      alerts,
-      ...(options.backtest ? { backtest: backtest(alerts) } : {}),
-    });
+    writeJson(io, { ...report, ...(options.backtest ? { backtest } : {}) });
     return status;
   }
   const shown: Shown = { ...options, weeks: span };
-  io.out(options.format === 'md' ? markdown(weeks, alerts, shown) : table(weeks, alerts, shown));
+  const { alerts } = report;
+  io.out(
+    options.format === 'md'
+      ? markdown(weeks, alerts, backtest, shown)
+      : table(weeks, alerts, backtest, shown),
+  );
   return status;
-}
-
-/**
- * The catalog as it was: its versions from git, one per week it changed, each loaded with
- * the teams the repositories' ownership files declare. A catalog outside git, said once,
- * leaves today's catalog for the whole history.
- */
-async function catalogVersions(
-  io: Io,
-  paths: readonly string[],
-  ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
-  options: DriftCommandOptions,
-): Promise<{ time: number; commit: string; catalog: Catalog }[]> {
-  const history = await readCatalogHistory(paths, 'weekly', io.cwd);
-  if (!history) {
-    if (!options.quiet)
-      io.err(
-        'The catalog is not in one git repository: today\u2019s teams stand for the whole history.\n',
-      );
-    return [];
-  }
-  let broken = 0;
-  const versions = history.versions.map((v) => {
-    const loaded = loadCatalogVersion(v.sources, ownership);
-    if (hasErrors(loaded.problems)) broken++;
-    return { time: v.time, commit: v.commit, catalog: loaded.catalog };
-  });
-  if (!options.quiet)
-    io.err(
-      `Catalog as it was: ${plural(versions.length, 'version')} from the history of ${history.repository}${broken ? ` (${broken} with errors, read as far as they go)` : ''}.\n`,
-    );
-  return versions;
 }
 
 /** Values as a line of block characters, lowest to highest; a gap where there is none. */
@@ -189,13 +151,24 @@ function heading(weeks: readonly DriftWeek[], options: Shown): string {
   return `Drift ${first.week} to ${last.week}: ${plural(weeks.length, 'week')}, each measured over the ${plural(options.weeks, 'week')} that end with it.`;
 }
 
-function alertLine(a: DriftAlert): string {
+/** The evidence, with the undecided bets that need what the alert is about. */
+const evidenceOf = (a: DriftReportAlert) =>
+  a.bets.length === 0
+    ? a.evidence
+    : `${a.evidence} ${plural(a.bets.length, 'bet')} not yet decided ${a.bets.length === 1 ? 'needs' : 'need'} these components: ${a.bets.map(short).join(', ')}.`;
+
+function alertLine(a: DriftReportAlert): string {
   const about = a.teams.map(short).join(' + ');
   const when = a.end === null ? `since ${a.start}` : `${a.start} to ${a.end}`;
-  return `${a.end === null ? '●' : '○'} ${a.level === 'watch' ? 'watch' : 'alert'}  ${a.rule}  ${when}${about ? `  ${about}` : ''}\n${wrap(a.evidence, '    ')}`;
+  return `${a.end === null ? '●' : '○'} ${a.level === 'watch' ? 'watch' : 'alert'}  ${a.rule}  ${when}${about ? `  ${about}` : ''}\n${wrap(evidenceOf(a), '    ')}`;
 }
 
-function table(weeks: readonly DriftWeek[], alerts: readonly DriftAlert[], options: Shown): string {
+function table(
+  weeks: readonly DriftWeek[],
+  alerts: readonly DriftReportAlert[],
+  fired: DriftReport['backtest'],
+  options: Shown,
+): string {
   const out = [heading(weeks, options)];
   if (weeks.length > 0) {
     const recent = weeks.slice(-SPARK_WEEKS);
@@ -231,14 +204,15 @@ function table(weeks: readonly DriftWeek[], alerts: readonly DriftAlert[], optio
     );
   if (options.backtest) {
     out.push('', 'Backtest: how often each rule fired over the history');
-    for (const b of backtest(alerts)) out.push(`  ${b.rule.padEnd(34)} ${b.alerts}`);
+    for (const b of fired) out.push(`  ${b.rule.padEnd(34)} ${b.alerts}`);
   }
   return `${out.join('\n')}\n`;
 }
 
 function markdown(
   weeks: readonly DriftWeek[],
-  alerts: readonly DriftAlert[],
+  alerts: readonly DriftReportAlert[],
+  fired: DriftReport['backtest'],
   options: Shown,
 ): string {
   const out = ['# Drift', '', heading(weeks, options), ''];
@@ -255,12 +229,12 @@ function markdown(
   if (alerts.length === 0) out.push('No alert over the history.');
   for (const a of [...alerts].reverse()) {
     out.push(
-      `- **${a.rule}** (${a.level}, ${a.end === null ? `since ${a.start}` : `${a.start} to ${a.end}`})${a.teams.length ? ` — ${a.teams.map(short).join(' + ')}` : ''}: ${a.evidence}`,
+      `- **${a.rule}** (${a.level}, ${a.end === null ? `since ${a.start}` : `${a.start} to ${a.end}`})${a.teams.length ? ` — ${a.teams.map(short).join(' + ')}` : ''}: ${evidenceOf(a)}`,
     );
   }
   if (options.backtest) {
     out.push('', '## Backtest', '', '| Rule | Alerts |', '| --- | --- |');
-    for (const b of backtest(alerts)) out.push(`| ${b.rule} | ${b.alerts} |`);
+    for (const b of fired) out.push(`| ${b.rule} | ${b.alerts} |`);
   }
   return `${out.join('\n')}\n`;
 }

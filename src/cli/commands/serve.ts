@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
-import { DEFAULT_COUPLING } from '../../analysis/index.js';
+import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import type { RequestFormat } from '../../ingest/index.js';
 import {
@@ -11,8 +11,9 @@ import {
   listen,
   Radiator,
 } from '../../server/index.js';
-import { catalogOrEmpty } from '../catalog-or-empty.js';
-import type { LoadedConfig } from '../context.js';
+import { driftReport } from '../../usecases/index.js';
+import { catalogOrEmpty, catalogVersions, versionsUsed } from '../catalog-or-empty.js';
+import { catalogPaths, type LoadedConfig } from '../context.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
@@ -64,7 +65,24 @@ export async function serveRadiator(
   }
   const window = windowFlags(options.window === undefined ? {} : { window: options.window });
   const today = todayFlag(options.today);
-  const { loaded, ownership } = await catalogOrEmpty(io, config, options.catalog, options.repos);
+  const { loaded, dir, ownership } = await catalogOrEmpty(
+    io,
+    config,
+    options.catalog,
+    options.repos,
+  );
+  // The Trends page: the wiring week by week, with the catalog as it was.
+  // The demo's catalog lives in orgwire's own history, which is not the demo's.
+  const read =
+    dir && !options.demo
+      ? await catalogVersions(
+          io,
+          catalogPaths(io, config, options.catalog),
+          ownership,
+          options.quiet,
+        )
+      : undefined;
+  const span = config.config.drift?.weeks ?? DRIFT_TRAILING_WEEKS;
   const store = await openStore(io, options.db);
   try {
     // Before the long analysis: a weak ORGWIRE_TOKEN is refused at once.
@@ -85,7 +103,11 @@ export async function serveRadiator(
       window,
       trend: TREND_WINDOWS,
       ownership,
+      drift: { weeks: span, versions: read?.versions ?? [] },
     });
+    const series = report.drift ?? [];
+    if (read && read.versions.length > 0 && !options.quiet)
+      io.err(`${versionsUsed(read, series)}\n`);
     const radiator = new Radiator({
       title: options.title,
       catalog: loaded.catalog,
@@ -94,6 +116,7 @@ export async function serveRadiator(
       checkins: await store.checkins(),
       readings: await store.readings(),
       learnings: await store.learnings(),
+      drift: driftReport(series, span, config.config.drift, loaded.catalog.bets),
     });
     const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
     if (!staticDir)
