@@ -63,39 +63,58 @@ export function loadCatalogVersion(
 
 /** Catalog versions read from git, with where they came from, for the drift series. */
 export interface CatalogVersions {
-  versions: { time: number; commit: string; catalog: Catalog }[];
+  /** Each version's commit and the time it took effect (seconds), oldest first. */
+  list: { time: number; commit: string }[];
   /** The repository holding the catalog, as shown. */
   repository: string;
-  /** Versions that have errors (read as far as they go). */
-  broken: number;
+  /**
+   * Every version loaded (each file parsed once, however many versions share it), and how
+   * many have errors (read as far as they go); loaded on first call only, as a series kept
+   * in the store needs none of them.
+   */
+  load(): { versions: { time: number; commit: string; catalog: Catalog }[]; broken: number };
+  /** How many versions have errors, once loaded. */
+  broken?: number;
 }
 
 /**
  * The catalog as it was: its versions from git, one per week it changed, each loaded with
  * the teams the repositories' ownership files declare. A catalog outside git, said once
- * (unless `quiet`), leaves today's catalog for the whole history: no versions.
+ * (unless `quiet`), leaves today's catalog for the whole history: undefined.
  */
 export async function catalogVersions(
   io: Io,
   paths: readonly string[],
   ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
   quiet: boolean,
-): Promise<CatalogVersions> {
+): Promise<CatalogVersions | undefined> {
   const history = await readCatalogHistory(paths, 'weekly', io.cwd);
   if (!history) {
     if (!quiet)
       io.err(
         'The catalog is not in one git repository: today\u2019s teams stand for the whole history.\n',
       );
-    return { versions: [], repository: '', broken: 0 };
+    return undefined;
   }
-  let broken = 0;
-  const versions = history.versions.map((v) => {
-    const loaded = loadCatalogVersion(v.sources, ownership);
-    if (hasErrors(loaded.problems)) broken++;
-    return { time: v.time, commit: v.commit, catalog: loaded.catalog };
-  });
-  return { versions, repository: history.repository, broken };
+  let loaded: ReturnType<CatalogVersions['load']> | undefined;
+  const read: CatalogVersions = {
+    list: history.versions.map((v) => ({ time: v.time, commit: v.commit })),
+    repository: history.repository,
+    load() {
+      if (!loaded) {
+        let broken = 0;
+        const versions = history.versions.map((v) => {
+          const version = loadCatalogVersion(v.sources, ownership);
+          if (hasErrors(version.problems)) broken++;
+          return { time: v.time, commit: v.commit, catalog: version.catalog };
+        });
+        loaded = { versions, broken };
+        read.broken = broken;
+      }
+      return loaded;
+    },
+  };
+  return read;
 }
 
 /**
@@ -108,8 +127,8 @@ export function versionsUsed(
   series: readonly { catalogCommit: string | null }[],
 ): string {
   const used = new Set(series.map((w) => w.catalogCommit).filter((c) => c !== null)).size;
-  const broken = read.broken ? ` (${read.broken} with errors, read as far as they go)` : '';
+  const errors = read.broken ? ` (${read.broken} with errors, read as far as they go)` : '';
   if (used === 0)
-    return `Catalog as it was: none of its ${plural(read.versions.length, 'version')} in ${read.repository} is older than the work's last week, so today\u2019s teams stand for the whole history.`;
-  return `Catalog as it was: ${plural(used, 'version')} of ${read.versions.length} from the history of ${read.repository} measured the weeks${broken}; weeks before the first use today\u2019s.`;
+    return `Catalog as it was: none of its ${plural(read.list.length, 'version')} in ${read.repository} is older than the work\u2019s last week, so today\u2019s teams stand for the whole history.`;
+  return `Catalog as it was: ${plural(used, 'version')} of ${read.list.length} from the history of ${read.repository} measured the weeks${errors}; weeks before the first use today\u2019s.`;
 }

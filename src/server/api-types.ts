@@ -12,6 +12,9 @@ import type {
   Calibration,
   Chain,
   CoordinationNeed,
+  DriftAlert,
+  DriftRule,
+  DriftWeek,
   IdleInteraction,
   QueueReport,
 } from '../analysis/index.js';
@@ -118,8 +121,25 @@ export interface Overview {
   betsToDecide: BetCard[];
   /** The newest learnings (at most 3). */
   newestLearnings: LearningView[];
+  /** Drift alerts holding at the last week of the weekly series (the Trends page has all). */
+  drift: DriftAlertsSummary;
   /** How to read the numbers: counting rules worth knowing. */
   notes: string[];
+}
+
+/** What drift raises at the last week of its series, for the overview. */
+export interface DriftAlertsSummary {
+  /** The series' last ISO week; null with no series (no commits). */
+  lastWeek: string | null;
+  /**
+   * Alerts still holding at the last week at the alert level (`end` null, `level` alert):
+   * what makes `orgwire drift` exit 1. Newest first.
+   */
+  active: TrendAlert[];
+  /** Watches still holding at the last week (close to firing, or held since the first week). */
+  watches: number;
+  /** Alerts that fired and ended over the history. */
+  past: number;
 }
 
 export interface QueueSummary {
@@ -161,6 +181,84 @@ export interface TeamPage extends TeamNode {
   bets: BetCard[];
   /** Learnings from its bets or written by its members. */
   learnings: LearningView[];
+  /** Its own weekly series from drift and the alerts that name it. */
+  trend: TeamTrend;
+}
+
+/** A team's own weekly series (the Trends page's series, oldest first; empty without drift). */
+export interface TeamTrend {
+  weeks: {
+    week: string;
+    since: string;
+    until: string;
+    /** Other teams it must coordinate with over the week's window (0: no need, or no work). */
+    partners: number;
+    /** Its members as the catalog version in force says; null when it is none of the catalog's own teams. */
+    members: number | null;
+    /** p85 lead time of the requests done in the window, days; null with none done. */
+    queueP85: number | null;
+  }[];
+  /** Whether any week has requests to it (a queue it provides). */
+  provides: boolean;
+  /** Its promised lead time, days, as the newest week with requests says; null without one. */
+  promise: number | null;
+  /** Weeks the catalog changed, as on the Trends page. */
+  reorgs: TrendReorg[];
+  /** Drift alerts that name it, holding ones first. */
+  alerts: TrendAlert[];
+}
+
+/**
+ * `GET /api/trends`: the wiring week by week over the whole history (`orgwire drift`), each
+ * week over the trailing window of `weeks` weeks that ends with it, and the alerts its
+ * rules raised. An empty series when there is no commit to measure.
+ */
+export interface TrendsView {
+  /** Weeks in each week's trailing window (0 without a series). */
+  weeks: number;
+  /** Oldest first. */
+  series: TrendWeek[];
+  /** Weeks the catalog changed: a reorganisation took effect. */
+  reorgs: TrendReorg[];
+  /** Every alert and watch: those holding at the last week first (alerts before watches), then the rest, newest first. */
+  alerts: TrendAlert[];
+  /** How many alerts each rule raised over the history. */
+  backtest: { rule: DriftRule; alerts: number }[];
+}
+
+/** One ISO week of the series, with the figures the Trends page draws (docs/json.md, drift). */
+export type TrendWeek = Pick<
+  DriftWeek,
+  | 'week'
+  | 'since'
+  | 'until'
+  | 'commits'
+  | 'congruence'
+  | 'congruenceChange'
+  | 'unwiredWeight'
+  | 'crossTeamCoupling'
+  | 'ownerShare'
+  | 'coverage'
+  | 'headcount'
+  | 'catalogCommit'
+>;
+
+/** A week whose catalog version (`catalogCommit`) differs from the week before's. */
+export interface TrendReorg {
+  week: string;
+  catalogCommit: string;
+  /** The version in force the week before. */
+  before: string;
+}
+
+/** A drift alert (docs/json.md) with its teams, components and bets named for people. */
+export interface TrendAlert extends Omit<DriftAlert, 'teams' | 'components'> {
+  /** Its place among drift's alerts, oldest first: stable for one series (`/trends#alert-ID`). */
+  id: number;
+  teams: EntitySummary[];
+  components: EntitySummary[];
+  /** Undecided bets (proposed or active) that need a component it names: work that may have brought it. */
+  bets: EntitySummary[];
 }
 
 /** A component as lists show it. */
@@ -318,7 +416,15 @@ export interface GoalView extends EntitySummary {
 }
 
 export type { Checkin, Reading } from '../model/index.js';
-export type { BetReport, Calibration, Chain, CoordinationNeed, IdleInteraction, QueueReport };
+export type {
+  BetReport,
+  Calibration,
+  Chain,
+  CoordinationNeed,
+  DriftRule,
+  IdleInteraction,
+  QueueReport,
+};
 
 /** `GET /api/learnings`: from the catalog and written through the API, newest first. */
 export interface LearningView extends EntitySummary {

@@ -127,8 +127,8 @@ describe('reads', () => {
   it('gives the overview: congruence, its trend, unwired needs, breaching queues, bets to decide', async () => {
     const { status, body } = await get<Overview>('/api/overview');
     expect(status).toBe(200);
-    expect(body.congruence.weighted).toBe(0.25);
-    expect(body.trend.at(-1)).toMatchObject({ until: '2026-10-30', weighted: 0.25 });
+    expect(body.congruence.weighted).toBe(0.23);
+    expect(body.trend.at(-1)).toMatchObject({ until: '2026-10-30', weighted: 0.23 });
     expect(body.trend.length).toBeGreaterThan(1);
     expect(body.unwiredNeeds[0]?.teams).toEqual([
       'group:default/mobile-app',

@@ -182,6 +182,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.get('/learnings', (c) => cached(c, 'learnings', () => radiator.learnings()) as Response);
   api.get('/queues', (c) => cached(c, 'queues', () => radiator.queues(), true) as Response);
   api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains(), true) as Response);
+  api.get('/trends', (c) => cached(c, 'trends', () => radiator.trends(), true) as Response);
   api.get('/search', (c) => {
     const q = c.req.query('q') ?? '';
     if (q.length > 200)

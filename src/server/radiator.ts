@@ -42,10 +42,12 @@ import type {
   TeamList,
   TeamNode,
   TeamPage,
+  TrendsView,
 } from './api-types.js';
 import { coverageView, dataQualityView, unmatchedAuthors } from './data-quality.js';
 import { entityLabel, summarize } from './labels.js';
 import { createSearch } from './search.js';
+import { Trends } from './trends.js';
 
 /** What the radiator shows: one analysis of the history, and what was written since. */
 export interface RadiatorInput {
@@ -95,6 +97,8 @@ export class Radiator {
     review: BetsBoard['review'];
   };
   private bets!: Map<string, Bet>;
+  /** The drift views: the Trends page, the overview's alerts, each team's series. */
+  private readonly drift: Trends;
 
   constructor(input: RadiatorInput) {
     this.catalog = input.catalog;
@@ -104,6 +108,7 @@ export class Radiator {
     this.checkins = [...input.checkins];
     this.readings = [...input.readings];
     this.written = [...input.learnings];
+    this.drift = new Trends(input.catalog, input.drift);
     const { catalog, report } = input;
 
     this.components = new Map(report.ownership.components.map((c) => [c.ref, c]));
@@ -270,6 +275,7 @@ export class Radiator {
       breachingQueues: this.breachingQueues(),
       betsToDecide: [...overdue, ...next].slice(0, 5),
       newestLearnings: learnings.slice(0, 3),
+      drift: this.drift.summary(),
       notes: [
         'Congruence is the share of the coordination the work requires (teams changing the same or change-coupled components) that the organisation wires: the same team, parent and child, or a declared interaction.',
         'A commit counts once for each team among its authors and co-authors, but needs arise only between different people: a person in both teams of a pair adds nothing to that pair\u2019s need.',
@@ -343,6 +349,7 @@ export class Radiator {
           (l.bet !== null && betRefs.has(l.bet)) ||
           l.authors.some((a) => members.has(a)),
       ),
+      trend: this.drift.team(ref),
     };
   }
 
@@ -552,6 +559,10 @@ export class Radiator {
         label: summarize(this.catalog, q.team).label,
       })),
     };
+  }
+
+  trends(): TrendsView {
+    return this.drift.view();
   }
 
   chains(): ChainsView {

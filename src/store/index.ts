@@ -6,6 +6,7 @@ export type { Database } from './schema.js';
 export {
   type CommitQuery,
   createStore,
+  type KeptDriftWeek,
   type Store,
   type StoredCommit,
   type StoredRepository,

@@ -157,6 +157,32 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0005-drift-weeks': {
+    creates: ['drift_series', 'drift_weeks'],
+    async up(db: Kysely<unknown>) {
+      // Drift's weekly facts, kept so that a run reads what has not changed instead of
+      // measuring it again. A series is keyed by everything its weeks depend on but the
+      // commits; `stamp` says which commits it saw, and each week keeps the digest of the
+      // facts of its trailing window.
+      await db.schema
+        .createTable('drift_series')
+        .addColumn('key', 'text', (col) => col.primaryKey())
+        .addColumn('stamp', 'text', (col) => col.notNull())
+        // The order series were saved in: the oldest are let go first.
+        .addColumn('saved', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('drift_weeks')
+        .addColumn('series', 'text', (col) =>
+          col.notNull().references('drift_series.key').onDelete('cascade'),
+        )
+        .addColumn('week', 'text', (col) => col.notNull())
+        .addColumn('digest', 'text', (col) => col.notNull())
+        .addColumn('data', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('drift_weeks_pk', ['series', 'week'])
+        .execute();
+    },
+  },
 };
 
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */

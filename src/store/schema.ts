@@ -15,6 +15,24 @@ export interface Database {
   learnings: LearningTable;
   merge_login_heads: MergeLoginHeadTable;
   merge_logins: MergeLoginTable;
+  drift_series: DriftSeriesTable;
+  drift_weeks: DriftWeekTable;
+}
+
+/** A drift series kept between runs: keyed by its setup, stamped with the commits it saw. */
+export interface DriftSeriesTable {
+  key: string;
+  stamp: string;
+  /** The order series were saved in. */
+  saved: number;
+}
+
+/** One week of a kept drift series: the digest of its window's facts and its figures (JSON). */
+export interface DriftWeekTable {
+  series: string;
+  week: string;
+  digest: string;
+  data: string;
 }
 
 /** The HEAD a repository's pull-request merge logins were read at: the cache's key. */

@@ -161,12 +161,57 @@ describe('merge logins', () => {
     }));
 });
 
+describe('drift series', () => {
+  const week = (name: string, digest = 'd') => ({ week: name, digest, data: `{"week":"${name}"}` });
+
+  it('keeps a series by key with its stamp, replaced whole, weeks in order', () =>
+    withStore(async (store) => {
+      expect(await store.driftSeries('k1')).toBeNull();
+      await store.saveDriftSeries('k1', 's1', [week('2026-W02'), week('2026-W01')]);
+      expect(await store.driftSeries('k1')).toEqual({
+        stamp: 's1',
+        weeks: [week('2026-W01'), week('2026-W02')],
+      });
+      await store.saveDriftSeries('k1', 's2', [week('2026-W03', 'e')]);
+      expect(await store.driftSeries('k1')).toEqual({
+        stamp: 's2',
+        weeks: [week('2026-W03', 'e')],
+      });
+    }));
+
+  it('keeps only the most recently saved series', () =>
+    withStore(async (store) => {
+      for (const key of ['a', 'b', 'c'])
+        await store.saveDriftSeries(key, key, [week('2026-W01')], 2);
+      expect(await store.driftSeries('a')).toBeNull();
+      expect((await store.driftSeries('b'))?.stamp).toBe('b');
+      expect((await store.driftSeries('c'))?.weeks).toHaveLength(1);
+    }));
+
+  it('marks each repository by its newest seq and its count, moved by a new commit and a reset', () =>
+    withStore(async (store) => {
+      const shop = await store.repository('/repos/shop', 'shop');
+      const pay = await store.repository('/repos/pay', 'pay');
+      expect(await store.commitMarks([shop.id, pay.id])).toEqual([]);
+      await store.saveBatch(shop.id, 'HEAD', [commit({ sha: 'a'.repeat(40) })], 'a');
+      const first = await store.commitMarks([shop.id, pay.id]);
+      expect(first).toEqual([{ repositoryId: shop.id, seq: expect.any(Number), commits: 1 }]);
+      await store.saveBatch(shop.id, 'HEAD', [commit({ sha: 'b'.repeat(40), time: 2 })], 'b');
+      const second = await store.commitMarks([shop.id]);
+      expect(second[0]?.commits).toBe(2);
+      expect(second[0]?.seq).toBeGreaterThan(first[0]?.seq as number);
+      await store.resetRepository(shop.id);
+      expect(await store.commitMarks([shop.id])).toEqual([]);
+    }));
+});
+
 describe('migrateToLatest', () => {
   it('is idempotent: a second open applies nothing and keeps the data', async () => {
     const db = createDb({ dialect: 'sqlite', file });
     const first = await migrateToLatest(db);
     expect(first.error).toBeUndefined();
     expect(first.results.map((r) => r.status)).toEqual([
+      'Success',
       'Success',
       'Success',
       'Success',
@@ -254,8 +299,8 @@ describe('migrateToLatest', () => {
         expect(await schemaOf(file)).toEqual(reference);
       }
     }
-    // 0001 makes 3 tables, 0002 1, 0003 6 tables and indexes, 0004 2: a kill before each.
-    expect(cases).toBe(12);
+    // 0001 makes 3 tables, 0002 1, 0003 6 tables and indexes, 0004 2, 0005 2: a kill before each.
+    expect(cases).toBe(14);
   });
 });
 

@@ -76,9 +76,41 @@ export interface Store extends Records {
     head: string,
     evidence: readonly MergeLoginEvidence[],
   ): Promise<void>;
+  /**
+   * Per repository, its newest ingest position (`seq`) and how many commits it holds: a mark
+   * that moves whenever a commit is added or a history is read again.
+   */
+  commitMarks(
+    repositoryIds: readonly number[],
+  ): Promise<{ repositoryId: number; seq: number; commits: number }[]>;
+  /**
+   * The drift series kept under `key` (see {@link saveDriftSeries}): its stamp and its weeks
+   * in week order; null when none is kept.
+   */
+  driftSeries(key: string): Promise<{ stamp: string; weeks: KeptDriftWeek[] } | null>;
+  /**
+   * Keeps a drift series under `key`, replacing what was kept under it, in one transaction;
+   * only the `keep` series saved most recently stay (a series per setup, not one per run).
+   */
+  saveDriftSeries(
+    key: string,
+    stamp: string,
+    weeks: readonly KeptDriftWeek[],
+    keep?: number,
+  ): Promise<void>;
   /** Closes the database. */
   close(): Promise<void>;
 }
+
+/** A week of a kept drift series: the digest of its window's facts and its figures as JSON. */
+export interface KeptDriftWeek {
+  week: string;
+  digest: string;
+  data: string;
+}
+
+/** Drift series kept by default: a few setups (trailing windows, rule settings) side by side. */
+const KEPT_DRIFT_SERIES = 4;
 
 export interface StoreOptions {
   /** The clock for `updated_at`; the system clock unless a test passes one. */
@@ -292,6 +324,80 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
             oc.column('repository_id').doUpdateSet({ head: (eb) => eb.ref('excluded.head') }),
           )
           .execute();
+      });
+    },
+
+    async commitMarks(repositoryIds) {
+      if (repositoryIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('commits')
+        .select((eb) => [
+          'repository_id',
+          eb.fn.max('seq').as('seq'),
+          eb.fn.countAll().as('commits'),
+        ])
+        .where('repository_id', 'in', repositoryIds)
+        .groupBy('repository_id')
+        .orderBy('repository_id')
+        .execute();
+      return rows.map((r) => ({
+        repositoryId: Number(r.repository_id),
+        seq: Number(r.seq),
+        commits: Number(r.commits),
+      }));
+    },
+
+    async driftSeries(key) {
+      const series = await db
+        .selectFrom('drift_series')
+        .select('stamp')
+        .where('key', '=', key)
+        .executeTakeFirst();
+      if (!series) return null;
+      const weeks = await db
+        .selectFrom('drift_weeks')
+        .select(['week', 'digest', 'data'])
+        .where('series', '=', key)
+        .orderBy('week')
+        .execute();
+      return { stamp: series.stamp, weeks };
+    },
+
+    async saveDriftSeries(key, stamp, weeks, keep = KEPT_DRIFT_SERIES) {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('drift_weeks').where('series', '=', key).execute();
+        const last = await tx
+          .selectFrom('drift_series')
+          .select((eb) => eb.fn.max('saved').as('saved'))
+          .executeTakeFirst();
+        const saved = Number(last?.saved ?? 0) + 1;
+        await tx
+          .insertInto('drift_series')
+          .values({ key, stamp, saved })
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({
+              stamp: (eb) => eb.ref('excluded.stamp'),
+              saved: (eb) => eb.ref('excluded.saved'),
+            }),
+          )
+          .execute();
+        for (let start = 0; start < weeks.length; start += INSERT_CHUNK_ROWS) {
+          const rows = weeks
+            .slice(start, start + INSERT_CHUNK_ROWS)
+            .map((w) => ({ series: key, ...w }));
+          await tx.insertInto('drift_weeks').values(rows).execute();
+        }
+        const old = await tx
+          .selectFrom('drift_series')
+          .select('key')
+          .orderBy('saved', 'desc')
+          .offset(keep)
+          .limit(1_000)
+          .execute();
+        for (const { key: stale } of old) {
+          await tx.deleteFrom('drift_weeks').where('series', '=', stale).execute();
+          await tx.deleteFrom('drift_series').where('key', '=', stale).execute();
+        }
       });
     },
 

@@ -60,6 +60,7 @@ import {
   stringifyEntityRef,
 } from '../model/index.js';
 import type { Store } from '../store/index.js';
+import { type DriftCache, driftReuse } from './drift-cache.js';
 
 export interface ReportOptions {
   /** Explicit ends of the window, seconds; otherwise `length` before the newest commit. */
@@ -107,6 +108,11 @@ export interface ReportOptions {
      * matched to the people of every version. Absent: today's catalog throughout.
      */
     versions?: readonly { time: number; commit: string; catalog: Catalog }[];
+    /**
+     * Keep the weeks in the store under this key and stamp (see `driftCache`), and measure
+     * again only the weeks whose facts changed since they were kept.
+     */
+    cache?: DriftCache;
   };
 }
 
@@ -372,6 +378,14 @@ export async function buildReport(
     });
   }
 
+  // Who owns what and which groups are teams are fixed for the run: kept weeks measured
+  // under other ones are measured again.
+  const kept = options.drift?.cache
+    ? await driftReuse(store, options.drift.cache, {
+        owners: [...owners],
+        teams: catalog.groups.filter((g) => isTeam(g.ref)).map((g) => g.ref),
+      })
+    : undefined;
   const drift = options.drift
     ? driftSeries(catalog, [...earlier, ...facts], {
         weeks: options.drift.weeks,
@@ -386,8 +400,10 @@ export async function buildReport(
         coupling: options.coupling ?? DEFAULT_COUPLING,
         requests: options.requests ?? [],
         until: window.until,
+        ...(kept ? { reuse: kept.reuse } : {}),
       })
     : undefined;
+  await kept?.save();
   const activity = new Map(wiring.components.map((c) => [c.ref, c]));
   const components: ReportComponent[] = [
     ...ownership.components,

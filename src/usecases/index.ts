@@ -1,4 +1,5 @@
 export * from './build-report.js';
+export * from './drift-cache.js';
 export * from './drift-report.js';
 export * from './headline-needs.js';
 export * from './ingest-repositories.js';

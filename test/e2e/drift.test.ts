@@ -167,6 +167,55 @@ describe('orgwire drift', () => {
   });
 });
 
+describe('orgwire drift keeps its weeks in the store', () => {
+  it('answers a re-run as before, and after new commits as a run from an empty store would', async () => {
+    const small = await createRepo();
+    try {
+      const week = (w: number, person: string, path: string): CommitSpec => ({
+        author: { name: person, email: `${person}@acme.example` },
+        date: new Date(MONDAY + w * WEEK + 3_600_000),
+        files: { [path]: `${w}` },
+      });
+      const early = Array.from({ length: 20 }, (_, w) => [
+        week(w, 'ana', `web/a${w}.ts`),
+        week(w, 'ben', `pay/b${w}.ts`),
+      ]).flat();
+      small.importCommits(early);
+      const run = (db: string) =>
+        orgwire([
+          'drift',
+          '--repo',
+          small.dir,
+          '--catalog',
+          'catalog',
+          '--db',
+          db,
+          '--format',
+          'json',
+          '--quiet',
+        ]);
+      const first = run('kept.db');
+      expect(first.status).toBe(0);
+      expect(run('kept.db').stdout).toBe(first.stdout);
+      // New work: one commit in an old week (a branch merged late) and three new weeks.
+      small.importCommits([
+        week(5, 'ben', 'web/late.ts'),
+        ...[20, 21, 22].flatMap((w) => [
+          week(w, 'ana', `lib/m${w}.ts`),
+          week(w, 'ben', `lib/n${w}.ts`),
+        ]),
+      ]);
+      const again = run('kept.db');
+      const fresh = run('fresh.db');
+      expect(again.stdout).toBe(fresh.stdout);
+      expect(again.stdout).not.toBe(first.stdout);
+      expect(JSON.parse(again.stdout).series).toHaveLength(23);
+    } finally {
+      await small.cleanup();
+    }
+  });
+});
+
 describe('orgwire drift on the demo', () => {
   it('sees platform and billing-integration coupled within 3 weeks of the checkbox bet, naming it', () => {
     const out = orgwire(['drift', '--demo', '--format', 'json']);

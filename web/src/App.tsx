@@ -43,6 +43,9 @@ const SearchPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./pages/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
 );
+const TrendsPage = lazy(() =>
+  import('./pages/TrendsPage.js').then((m) => ({ default: m.TrendsPage })),
+);
 const TeamPage = lazy(() => import('./pages/TeamPage.js').then((m) => ({ default: m.TeamPage })));
 const TeamsPage = lazy(() =>
   import('./pages/TeamsPage.js').then((m) => ({ default: m.TeamsPage })),
@@ -51,6 +54,7 @@ const TeamsPage = lazy(() =>
 const NAV = [
   { to: '/', label: 'Overview', end: true },
   { to: '/map', label: 'Org map', end: false },
+  { to: '/trends', label: 'Trends', end: false },
   { to: '/teams', label: 'Teams', end: false },
   { to: '/bets', label: 'Bets', end: false },
   { to: '/queues', label: 'Queues', end: false },
@@ -168,6 +172,7 @@ export function App() {
               <Route path="/learnings" element={<LearningsPage />} />
               <Route path="/queues" element={<QueuesPage />} />
               <Route path="/chains" element={<ChainsPage />} />
+              <Route path="/trends" element={<TrendsPage />} />
               <Route path="/data-quality" element={<DataQualityPage />} />
               <Route path="/search" element={<SearchPage />} />
               <Route path="/settings" element={<SettingsPage />} />

@@ -24,6 +24,7 @@ import type {
   SearchResults,
   TeamList,
   TeamPage,
+  TrendsView,
 } from '../../src/server/api-types.js';
 
 const TOKEN_KEY = 'orgwire.token';
@@ -144,6 +145,7 @@ export const api = {
   learnings: () => request<LearningList>('GET', '/learnings'),
   queues: () => request<QueuesView>('GET', '/queues'),
   chains: () => request<ChainsView>('GET', '/chains'),
+  trends: () => request<TrendsView>('GET', '/trends'),
   dataQuality: () => request<DataQuality>('GET', '/data-quality'),
   search: (q: string) => request<SearchResults>('GET', `/search?q=${encodeURIComponent(q)}`),
 

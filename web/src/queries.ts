@@ -26,6 +26,7 @@ export const queries = {
   learnings: () => queryOptions({ queryKey: ['learnings'], queryFn: api.learnings }),
   queues: () => queryOptions({ queryKey: ['queues'], queryFn: api.queues }),
   chains: () => queryOptions({ queryKey: ['chains'], queryFn: api.chains }),
+  trends: () => queryOptions({ queryKey: ['trends'], queryFn: api.trends }),
   dataQuality: () => queryOptions({ queryKey: ['data-quality'], queryFn: api.dataQuality }),
   search: (q: string) =>
     queryOptions({ queryKey: ['search', q], queryFn: () => api.search(q), enabled: q !== '' }),

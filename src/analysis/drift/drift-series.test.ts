@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../model/index.js';
 import type { CommitFacts } from '../commit-facts.js';
 import { driftSeries, isoWeek, weekStart } from './drift-series.js';
+import type { DriftWeek } from './drift-types.js';
 
 const at = (date: string) => Date.parse(`${date}Z`) / 1000;
 
@@ -211,5 +212,90 @@ spec: {memberOf: [], profile: {email: ben@x.example}}
       null, // no need in W12: no congruence to compare
       null, // nor a week before to compare with
     ]);
+  });
+});
+
+describe('driftSeries keeps weeks measured before', () => {
+  const days = ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30'];
+  const work = days.flatMap((d, i) => [commit(d, ANA), ...(i % 2 ? [commit(d, BEN)] : [])]);
+  const digest = (facts: readonly CommitFacts[], version: string | null) =>
+    `${version}:${facts.map((f) => f.sha).join(',')}`;
+
+  /** The weeks of a first run, each kept with its digest and marked as kept. */
+  const keep = (facts: readonly CommitFacts[]) => {
+    const kept = new Map<string, { digest: string; week: DriftWeek }>();
+    driftSeries(catalog, facts, {
+      weeks: 2,
+      ownerOf: () => WEB,
+      reuse: {
+        digest,
+        kept: new Map(),
+        measured: (week, d) => kept.set(week.week, { digest: d, week: { ...week, commits: -1 } }),
+      },
+    });
+    return kept;
+  };
+
+  it('keeps the weeks whose window and the week before did not change, and measures the rest', () => {
+    // A second run with a commit added in W12: W12 and W13 (whose windows hold it) and W14
+    // (the week after W13, for its congruence change) are measured again.
+    const extra = commit('2026-03-18', BEN);
+    const weeks = driftSeries(catalog, [...work, extra], {
+      weeks: 2,
+      ownerOf: () => WEB,
+      reuse: { digest, kept: keep(work) },
+    });
+    expect(weeks.map((w) => [w.week, w.commits === -1 ? 'kept' : 'measured'])).toEqual([
+      ['2026-W10', 'kept'],
+      ['2026-W11', 'kept'],
+      ['2026-W12', 'measured'],
+      ['2026-W13', 'measured'],
+      ['2026-W14', 'measured'],
+    ]);
+    // What was measured again is what a run from nothing gives.
+    const fresh = driftSeries(catalog, [...work, extra], { weeks: 2, ownerOf: () => WEB });
+    expect(weeks.slice(2)).toEqual(fresh.slice(2));
+  });
+
+  it('measures every week again when nothing kept matches', () => {
+    const other = (facts: readonly CommitFacts[], v: string | null) => `other:${digest(facts, v)}`;
+    const weeks = driftSeries(catalog, work, {
+      weeks: 2,
+      ownerOf: () => WEB,
+      reuse: { digest: other, kept: keep(work) },
+    });
+    expect(weeks).toEqual(driftSeries(catalog, work, { weeks: 2, ownerOf: () => WEB }));
+  });
+});
+
+describe('driftSeries team sizes', () => {
+  it('leaves out a group of groups: a department is a unit, not a team of one', () => {
+    const { catalog: org } = loadCatalog([
+      {
+        path: 'c.yaml',
+        text: `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: eng}
+spec: {type: department, children: [web], members: [ana]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: web}
+spec: {type: team, parent: eng, children: [], members: [ben]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ana}
+spec: {memberOf: [], profile: {email: ana@x.example}}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ben}
+spec: {memberOf: [], profile: {email: ben@x.example}}
+`,
+      },
+    ]);
+    const [week] = driftSeries(org, [commit('2026-03-02', BEN)], { ownerOf: () => WEB });
+    expect(week?.teamSizes).toEqual([{ team: WEB, members: 1 }]);
   });
 });

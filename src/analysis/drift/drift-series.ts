@@ -48,6 +48,17 @@ export interface DriftSeriesOptions {
   requests?: readonly RequestRecord[];
   /** The last week is the one holding this time (seconds); default the last commit's. */
   until?: number;
+  /**
+   * Weeks measured before, to keep instead of measuring again: a week is kept when the
+   * digest of what it depends on — its window's facts and catalog version, and the week
+   * before's (its congruence change) — is the one it was kept with. `digest` is given
+   * (hashing is I/O's business); each week's digest is handed to `measured`.
+   */
+  reuse?: {
+    digest: (facts: readonly CommitFacts[], catalogCommit: string | null) => string;
+    kept: ReadonlyMap<string, { digest: string; week: DriftWeek }>;
+    measured?: (week: DriftWeek, digest: string) => void;
+  };
 }
 
 /**
@@ -84,8 +95,11 @@ export function driftSeries(
   const teamsOf = (org: Catalog) => {
     const teams = org.groups.filter((g) => isTeam(g.ref));
     // Sizes and memberships speak of team design only for the catalog's own Groups: a GitHub
-    // team or an OWNERS alias is an access list, and its size says nothing of a team.
-    const designed = new Set(teams.filter((g) => g.declaredBy === undefined).map((g) => g.ref));
+    // team or an OWNERS alias is an access list, and its size says nothing of a team; a group
+    // of groups (a department, its head its one direct member) is a unit, not a team.
+    const designed = new Set(
+      teams.filter((g) => g.declaredBy === undefined && g.children.length === 0).map((g) => g.ref),
+    );
     return {
       teamSizes: teams
         .filter((g) => designed.has(g.ref))
@@ -101,6 +115,8 @@ export function driftSeries(
   const weeks: DriftWeek[] = [];
   // The week before: its organisation and its weighted congruence, to split a change.
   let previous: { org: Catalog; weighted: number | null } | undefined;
+  // The digest of the week before's own inputs, part of this week's (see `reuse`).
+  let previousInputs = '';
   let from = 0;
   let to = 0;
   for (let monday = first; monday <= last; monday += WEEK) {
@@ -116,6 +132,20 @@ export function driftSeries(
       people.set(org, known);
     }
     const { teamSizes, inTeam, multiTeamPeople } = known;
+    const reuse = options.reuse;
+    let digest = '';
+    if (reuse) {
+      const inputs = reuse.digest(slice, version.commit);
+      digest = `${previousInputs}:${inputs}`;
+      previousInputs = inputs;
+      const kept = reuse.kept.get(isoWeek(monday));
+      if (kept?.digest === digest) {
+        weeks.push(kept.week);
+        reuse.measured?.(kept.week, digest);
+        previous = { org, weighted: kept.week.congruence.weighted };
+        continue;
+      }
+    }
     const wiringUnder = (under: Catalog) =>
       analyzeWiring(under, slice, {
         window,
@@ -156,7 +186,7 @@ export function driftSeries(
     }
     const inferred = wiring.teams.length > 0 && wiring.teams.every((t) => t.inferred);
     const credited = slice.filter((f) => f.authors.some((a) => inTeam.has(a))).length;
-    weeks.push({
+    const week: DriftWeek = {
       week: isoWeek(monday),
       ...windowDates(window),
       commits: slice.length,
@@ -186,7 +216,9 @@ export function driftSeries(
         promise: q.sla,
       })),
       multiTeamPeople,
-    });
+    };
+    weeks.push(week);
+    reuse?.measured?.(week, digest);
   }
   return weeks;
 }

@@ -7,7 +7,12 @@ import {
   readCatalogHistory,
   repositoryLabel,
 } from '../../ingest/index.js';
-import { type Catalog, hasErrors, type LoadedCatalog } from '../../model/index.js';
+import {
+  type Catalog,
+  hasErrors,
+  type LoadedCatalog,
+  type RequestRecord,
+} from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import {
   buildReport,
@@ -122,36 +127,60 @@ export async function analyze(
   return 0;
 }
 
+/** What a report is built from: the options `analyze`, `serve` and `drift` share. */
+export type ReportFlags = Pick<
+  AnalyzeOptions,
+  | 'repos'
+  | 'merges'
+  | 'lines'
+  | 'quiet'
+  | 'requests'
+  | 'requestsFormat'
+  | 'coupling'
+  | 'files'
+  | 'includeBots'
+  | 'ignore'
+  | 'minWeight'
+  | 'componentDepth'
+> & {
+  today: string | undefined;
+  window: WindowFlags;
+  trend?: number;
+  /** What each repository's ownership files say, read with the catalog. */
+  ownership?: ReadonlyMap<string, RepositoryOwnershipFiles>;
+  /** Also the weekly series over the whole history (`orgwire drift`). */
+  drift?: ReportOptions['drift'];
+};
+
+/** The repositories and requests, in the store and up to date: what a report is built from. */
+export interface ReportInput {
+  repositories: Parameters<typeof buildReport>[2];
+  requests: RequestRecord[];
+}
+
 /** What `analyze` and `serve` share: bring the store up to date, then build the report. */
 export async function ingestAndReport(
   io: Io,
   config: LoadedConfig,
   catalog: Catalog,
   store: Store,
-  options: Pick<
-    AnalyzeOptions,
-    | 'repos'
-    | 'merges'
-    | 'lines'
-    | 'quiet'
-    | 'requests'
-    | 'requestsFormat'
-    | 'coupling'
-    | 'files'
-    | 'includeBots'
-    | 'ignore'
-    | 'minWeight'
-    | 'componentDepth'
-  > & {
-    today: string | undefined;
-    window: WindowFlags;
-    trend?: number;
-    /** What each repository's ownership files say, read with the catalog. */
-    ownership?: ReadonlyMap<string, RepositoryOwnershipFiles>;
-    /** Also the weekly series over the whole history (`orgwire drift`). */
-    drift?: ReportOptions['drift'];
-  },
+  options: ReportFlags,
 ): Promise<Report> {
+  const input = await ingestForReport(io, config, catalog, store, options);
+  return buildReport(store, catalog, input.repositories, reportOptions(config, options, input));
+}
+
+/**
+ * Brings the store up to date with the repositories (said when a history was rewritten)
+ * and the request exports, and checks `--since` against the history.
+ */
+export async function ingestForReport(
+  io: Io,
+  config: LoadedConfig,
+  catalog: Catalog,
+  store: Store,
+  options: ReportFlags,
+): Promise<ReportInput> {
   const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
   const ingested = await ingestRepositories(
     store,
@@ -172,11 +201,8 @@ export async function ingestAndReport(
   if (options.requests?.length)
     await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
   const requests = await store.requests();
-  const bots = config.config.identities?.bots;
-  return buildReport(
-    store,
-    catalog,
-    ingested.map((r, i) => ({
+  return {
+    repositories: ingested.map((r, i) => ({
       dir: options.repos[i] as string,
       absolute: resolve(io.cwd, options.repos[i] as string),
       label: repositoryLabel(r.dir),
@@ -184,25 +210,35 @@ export async function ingestAndReport(
       shownAs: displayPath(io.cwd, options.repos[i] as string),
       ownership: options.ownership?.get(resolve(io.cwd, options.repos[i] as string)),
     })),
-    {
-      ...options.window,
-      coupling: options.coupling,
-      files: options.files,
-      merges: options.merges,
-      ...(options.today === undefined ? {} : { today: options.today }),
-      ...(options.trend === undefined ? {} : { trend: options.trend }),
-      requests,
-      bots: { include: options.includeBots || bots?.include === true, extra: bots?.extra ?? [] },
-      ignore: [
-        ...(config.config.ignore ?? []).map((pattern) => ({ pattern, source: 'orgwire.yaml' })),
-        ...(options.ignore ?? []).map((pattern) => ({ pattern, source: '--ignore' })),
-      ],
-      ...minWeight(options.minWeight ?? config.config.needs?.minWeight),
-      aliases: config.config.identities?.aliases ?? {},
-      ...(options.componentDepth === undefined ? {} : { componentDepth: options.componentDepth }),
-      ...(options.drift ? { drift: options.drift } : {}),
-    },
-  );
+    requests,
+  };
+}
+
+/** The report's options from the flags and orgwire.yaml. */
+export function reportOptions(
+  config: LoadedConfig,
+  options: ReportFlags,
+  input: Pick<ReportInput, 'requests'>,
+): ReportOptions {
+  const bots = config.config.identities?.bots;
+  return {
+    ...options.window,
+    coupling: options.coupling,
+    files: options.files,
+    merges: options.merges,
+    ...(options.today === undefined ? {} : { today: options.today }),
+    ...(options.trend === undefined ? {} : { trend: options.trend }),
+    requests: input.requests,
+    bots: { include: options.includeBots || bots?.include === true, extra: bots?.extra ?? [] },
+    ignore: [
+      ...(config.config.ignore ?? []).map((pattern) => ({ pattern, source: 'orgwire.yaml' })),
+      ...(options.ignore ?? []).map((pattern) => ({ pattern, source: '--ignore' })),
+    ],
+    ...minWeight(options.minWeight ?? config.config.needs?.minWeight),
+    aliases: config.config.identities?.aliases ?? {},
+    ...(options.componentDepth === undefined ? {} : { componentDepth: options.componentDepth }),
+    ...(options.drift ? { drift: options.drift } : {}),
+  };
 }
 
 const minWeight = (n: number | undefined) => (n === undefined ? {} : { minWeight: n });

@@ -1,17 +1,21 @@
 import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS, type DriftWeek } from '../../analysis/index.js';
 import {
   activeAlerts,
+  buildReport,
   type DriftReport,
   type DriftReportAlert,
+  driftCache,
   driftReport,
+  keptDriftSeries,
 } from '../../usecases/index.js';
 import { catalogOrEmpty, catalogVersions, versionsUsed } from '../catalog-or-empty.js';
 import { catalogPaths, type LoadedConfig } from '../context.js';
+import { driftSetup } from '../drift-setup.js';
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { plural, ratio, short, wrap } from '../render.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
-import { ingestAndReport } from './analyze.js';
+import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
 
 export interface DriftCommandOptions {
   catalog?: string[];
@@ -84,13 +88,12 @@ export async function drift(
           options.quiet,
         )
       : undefined;
-  const versions = read?.versions ?? [];
   const settings = config.config.drift ?? {};
   const span = options.weeks ?? settings.weeks ?? DRIFT_TRAILING_WEEKS;
   const store = await openStore(io, options.db);
   let weeks: DriftWeek[];
   try {
-    const report = await ingestAndReport(io, config, loaded.catalog, store, {
+    const flags: ReportFlags = {
       repos: options.repos,
       merges: false,
       lines: false,
@@ -103,13 +106,36 @@ export async function drift(
       today: todayFlag(undefined),
       window: windowFlags(options.until === undefined ? {} : { until: options.until }),
       ownership,
-      drift: { weeks: span, versions },
-    });
-    weeks = report.drift ?? [];
+    };
+    const input = await ingestForReport(io, config, loaded.catalog, store, flags);
+    const cache = await driftCache(
+      store,
+      driftSetup({
+        config,
+        catalog: loaded.catalog,
+        versions: read?.list ?? [],
+        span,
+        ignore: options.ignore,
+        requests: input.requests,
+        repositories: input.repositories,
+        ownership,
+      }),
+      input.repositories.map((r) => r.repositoryId),
+      options.until,
+    );
+    weeks =
+      (await keptDriftSeries(store, cache)) ??
+      (
+        await buildReport(store, loaded.catalog, input.repositories, {
+          ...reportOptions(config, flags, input),
+          drift: { weeks: span, versions: read?.load().versions ?? [], cache },
+        })
+      ).drift ??
+      [];
   } finally {
     await store.close();
   }
-  if (read && versions.length > 0 && !options.quiet) io.err(`${versionsUsed(read, weeks)}\n`);
+  if (read && read.list.length > 0 && !options.quiet) io.err(`${versionsUsed(read, weeks)}\n`);
   const { backtest, ...report } = driftReport(weeks, span, settings, loaded.catalog.bets);
   const status = activeAlerts(report).length > 0 ? 1 : 0;
   if (options.format === 'json') {

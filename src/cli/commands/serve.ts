@@ -11,13 +11,14 @@ import {
   listen,
   Radiator,
 } from '../../server/index.js';
-import { driftReport } from '../../usecases/index.js';
+import { buildReport, driftCache, driftReport } from '../../usecases/index.js';
 import { catalogOrEmpty, catalogVersions, versionsUsed } from '../catalog-or-empty.js';
 import { catalogPaths, type LoadedConfig } from '../context.js';
+import { driftSetup } from '../drift-setup.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
-import { ingestAndReport } from './analyze.js';
+import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
 
 /** The built UI, beside the built server (`dist/web`). */
 const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
@@ -92,7 +93,7 @@ export async function serveRadiator(
       envToken: process.env.ORGWIRE_TOKEN || undefined,
     });
     if (!options.quiet) io.err('Reading the history and analysing it…\n');
-    const report = await ingestAndReport(io, config, loaded.catalog, store, {
+    const flags: ReportFlags = {
       ...options,
       merges: false,
       lines: false,
@@ -103,11 +104,30 @@ export async function serveRadiator(
       window,
       trend: TREND_WINDOWS,
       ownership,
-      drift: { weeks: span, versions: read?.versions ?? [] },
+    };
+    const input = await ingestForReport(io, config, loaded.catalog, store, flags);
+    // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
+    const cache = await driftCache(
+      store,
+      driftSetup({
+        config,
+        catalog: loaded.catalog,
+        versions: read?.list ?? [],
+        span,
+        ignore: undefined,
+        requests: input.requests,
+        repositories: input.repositories,
+        ownership,
+      }),
+      input.repositories.map((r) => r.repositoryId),
+      undefined,
+    );
+    const report = await buildReport(store, loaded.catalog, input.repositories, {
+      ...reportOptions(config, flags, input),
+      drift: { weeks: span, versions: read?.load().versions ?? [], cache },
     });
     const series = report.drift ?? [];
-    if (read && read.versions.length > 0 && !options.quiet)
-      io.err(`${versionsUsed(read, series)}\n`);
+    if (read && read.list.length > 0 && !options.quiet) io.err(`${versionsUsed(read, series)}\n`);
     const radiator = new Radiator({
       title: options.title,
       catalog: loaded.catalog,

@@ -6,6 +6,7 @@ import type { Overview, QueueSummary } from '../../../src/server/api-types.js';
 import { StatusBadge } from '../components/Badge.js';
 import { DecideBy, ShotLine } from '../components/BetCardView.js';
 import { CoverageFigure, CoverageWarning } from '../components/Coverage.js';
+import { DriftAlertLinks } from '../components/DriftAlertList.js';
 import { EntityLink, EntityList } from '../components/EntityLink.js';
 import { NeedList } from '../components/NeedList.js';
 import { PageHeader } from '../components/PageHeader.js';
@@ -155,6 +156,50 @@ function UnwiredNeeds({ data }: { data: Overview }) {
   );
 }
 
+/** ", a, b and c", or nothing for no items. */
+function listed(items: readonly string[]): string {
+  if (items.length === 0) return '';
+  const last = items.at(-1) as string;
+  return items.length === 1 ? `, ${last}` : `, ${items.slice(0, -1).join(', ')} and ${last}`;
+}
+
+/** Active alerts the overview lists; the Trends page has every one. */
+const ACTIVE_SHOWN = 6;
+
+/** Drift alerts active at the last week of the weekly series, or that there are none. */
+function DriftAlerts({ drift }: { drift: Overview['drift'] }) {
+  const shown = drift.active.slice(0, ACTIVE_SHOWN);
+  const hidden = drift.active.length - shown.length;
+  const others = [
+    hidden > 0 ? `${num(hidden)} more active` : null,
+    drift.watches > 0 ? `${num(drift.watches)} ${drift.watches === 1 ? 'watch' : 'watches'}` : null,
+    drift.past > 0 ? `${num(drift.past)} past ${drift.past === 1 ? 'alert' : 'alerts'}` : null,
+  ].filter((x) => x !== null);
+  return (
+    <section className="card overview-drift" aria-labelledby="drift-h">
+      <h2 id="drift-h">Alerts: where the wiring is drifting</h2>
+      {drift.lastWeek === null ? (
+        <p className="muted">
+          No weekly series: there is no commit to measure week by week, so no alert either.
+        </p>
+      ) : drift.active.length === 0 ? (
+        <p>No alert is active at the last week ({drift.lastWeek}).</p>
+      ) : (
+        <>
+          <p className="muted small">
+            {num(drift.active.length)} {drift.active.length === 1 ? 'alert holds' : 'alerts hold'}{' '}
+            at the last week ({drift.lastWeek}), newest first. Each links to its evidence.
+          </p>
+          <DriftAlertLinks alerts={shown} />
+        </>
+      )}
+      <p className="small">
+        <Link to="/trends">Trends: every measure week by week{listed(others)}</Link>
+      </p>
+    </section>
+  );
+}
+
 function OverviewView({ data }: { data: Overview }) {
   return (
     <>
@@ -167,6 +212,7 @@ function OverviewView({ data }: { data: Overview }) {
       </PageHeader>
       <CoverageWarning coverage={data.coverage} />
       <Counts counts={data.counts} />
+      <DriftAlerts drift={data.drift} />
       <div className="grid-2">
         <Congruence data={data} />
         <UnwiredNeeds data={data} />

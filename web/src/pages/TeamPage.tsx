@@ -11,6 +11,7 @@ import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { QueueDetail } from '../components/QueueDetail.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { TeamTrend } from '../components/TeamTrend.js';
 import { num } from '../format.js';
 import { queries } from '../queries.js';
 
@@ -201,6 +202,11 @@ function TeamView({ team }: { team: TeamData }) {
         ) : (
           <p className="muted">Nobody asked this team for anything in the window.</p>
         )}
+      </section>
+
+      <section aria-labelledby="trend-h">
+        <h2 id="trend-h">Over time</h2>
+        <TeamTrend team={team} />
       </section>
 
       <section aria-labelledby="bets-h">

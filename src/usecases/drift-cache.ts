@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { CommitFacts, DriftWeek } from '../analysis/index.js';
+import type { KeptDriftWeek, Store } from '../store/index.js';
+
+/**
+ * Where a drift series is kept in the store (see `Store.saveDriftSeries`): `key` names
+ * everything its weeks depend on except the commits (the code that measures them, the
+ * catalog and its versions, the settings, the request exports, the ownership files' rules);
+ * `stamp` adds which commits the store held and the last week asked for. A series kept with
+ * the same stamp is the answer as it stands; one kept under the same key with another stamp
+ * gives back the weeks whose facts did not change.
+ */
+export interface DriftCache {
+  key: string;
+  stamp: string;
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * The key and stamp of a drift series. `setup` is any JSON value that changes when
+ * anything but the commits changes (see {@link DriftCache}); the stamp adds each
+ * repository's commit mark (its newest ingest position and count: a new commit or a
+ * history read again moves it) and `until`.
+ */
+export async function driftCache(
+  store: Store,
+  setup: unknown,
+  repositoryIds: readonly number[],
+  until: string | undefined,
+): Promise<DriftCache> {
+  const key = sha1(JSON.stringify(setup));
+  const marks = await store.commitMarks(repositoryIds);
+  return { key, stamp: sha1(JSON.stringify({ key, marks, until: until ?? null })) };
+}
+
+/** The series kept under the cache's key when its stamp is the one asked for: nothing new. */
+export async function keptDriftSeries(
+  store: Store,
+  cache: DriftCache,
+): Promise<DriftWeek[] | undefined> {
+  const kept = await store.driftSeries(cache.key);
+  if (kept?.stamp !== cache.stamp) return undefined;
+  return kept.weeks.map((w) => JSON.parse(w.data) as DriftWeek);
+}
+
+/**
+ * What `driftSeries` needs to keep the weeks kept under the cache's key whose inputs did not
+ * change, and to collect every week for saving: `context` is what this run fixed that the
+ * key does not name (who owns each component, which groups are teams).
+ */
+export async function driftReuse(
+  store: Store,
+  cache: DriftCache,
+  context: unknown,
+): Promise<{
+  reuse: {
+    digest: (facts: readonly CommitFacts[], catalogCommit: string | null) => string;
+    kept: Map<string, { digest: string; week: DriftWeek }>;
+    measured: (week: DriftWeek, digest: string) => void;
+  };
+  save: () => Promise<void>;
+}> {
+  const kept = await store.driftSeries(cache.key);
+  const fixed = sha1(JSON.stringify(context));
+  const measured: KeptDriftWeek[] = [];
+  return {
+    reuse: {
+      digest: (facts, catalogCommit) => {
+        const hash = createHash('sha1').update(`${fixed}\n${catalogCommit ?? ''}\n`);
+        for (const f of facts)
+          hash.update(
+            `${f.sha} ${f.time} ${f.authors.join(',')} ${f.components.join(',')} ${f.files.length}\n`,
+          );
+        return hash.digest('hex');
+      },
+      kept: new Map(
+        (kept?.weeks ?? []).map((w) => [
+          w.week,
+          { digest: w.digest, week: JSON.parse(w.data) as DriftWeek },
+        ]),
+      ),
+      measured: (week, digest) =>
+        measured.push({ week: week.week, digest, data: JSON.stringify(week) }),
+    },
+    save: () => store.saveDriftSeries(cache.key, cache.stamp, measured),
+  };
+}

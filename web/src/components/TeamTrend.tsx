@@ -1,0 +1,169 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import type { TeamPage } from '../../../src/server/api-types.js';
+import { alertTitle } from '../drift-words.js';
+import { days, num } from '../format.js';
+import { DriftAlertLinks } from './DriftAlertList.js';
+import { TableWrap } from './TableWrap.js';
+import { WeeklyChart, WeeklyChartKey, type WeekPoint } from './WeeklyChart.js';
+
+/** Weeks the table shows: a quarter. */
+const RECENT = 12;
+
+type Trend = TeamPage['trend'];
+type Field = 'partners' | 'members' | 'queueP85';
+
+/** The team's alerts about a series, as chart marks. */
+const RULES_OF: Record<Field, readonly string[]> = {
+  partners: ['emerging-need', 'coordination-outgrows-headcount', 'idle-interaction'],
+  members: ['team-size', 'person-in-many-teams'],
+  queueP85: ['queue-over-promise'],
+};
+
+function TeamChart({
+  trend,
+  field,
+  title,
+  means,
+  label,
+}: {
+  trend: Trend;
+  field: Field;
+  title: string;
+  means: string;
+  label: string;
+}) {
+  const points = useMemo<WeekPoint[]>(
+    () => trend.weeks.map((w) => ({ week: w.week, until: w.until, value: w[field] })),
+    [trend, field],
+  );
+  const marks = useMemo(
+    () =>
+      trend.alerts
+        .filter((a) => RULES_OF[field].includes(a.rule))
+        .map((a) => ({
+          week: a.start,
+          level: a.level,
+          title: `${a.level}: ${alertTitle(a)}, ${a.start}`,
+        })),
+    [trend, field],
+  );
+  const reorgs = useMemo(() => trend.reorgs.map((r) => r.week), [trend]);
+  const reference = useMemo(
+    () =>
+      field === 'queueP85' && trend.promise !== null
+        ? { value: trend.promise, label: `promise ${trend.promise} d` }
+        : null,
+    [trend, field],
+  );
+  return (
+    <figure className="card trend-card">
+      <figcaption>
+        <h3>{title}</h3>
+      </figcaption>
+      <WeeklyChart
+        points={points}
+        unit={field === 'queueP85' ? 'days' : 'count'}
+        reorgs={reorgs}
+        marks={marks}
+        reference={reference}
+        label={label}
+        height={130}
+      />
+      <p className="small muted">{means}</p>
+    </figure>
+  );
+}
+
+/**
+ * A team's own series from drift: how many teams it must coordinate with, its size and,
+ * when others ask it for work, its p85 lead time, week by week; and the alerts naming it.
+ */
+export function TeamTrend({ team }: { team: TeamPage }) {
+  const { trend } = team;
+  if (trend.weeks.length === 0)
+    return (
+      <p className="muted">
+        No weekly series: there is no commit to measure week by week. The{' '}
+        <Link to="/trends">Trends page</Link> says more.
+      </p>
+    );
+  const first = trend.weeks[0]?.week;
+  const last = trend.weeks.at(-1)?.week;
+  const recent = [...trend.weeks].reverse().slice(0, RECENT);
+  return (
+    <>
+      <p className="small muted">
+        {first} to {last}, each week over the weeks that end with it, as on the{' '}
+        <Link to="/trends">Trends page</Link>.
+      </p>
+      <WeeklyChartKey reorgs={trend.reorgs.length > 0} />
+      <div className="trend-grid">
+        <TeamChart
+          trend={trend}
+          field="partners"
+          title="Teams it must coordinate with"
+          means="Other teams that changed the same or change-coupled code in the window, wired to it or not."
+          label={`Teams ${team.label} must coordinate with, week by week`}
+        />
+        <TeamChart
+          trend={trend}
+          field="members"
+          title="Its size"
+          means="Its members as the catalog said that week; 5 to 9 is the healthy range. A blank week: not one of the catalog’s teams then."
+          label={`Members of ${team.label}, week by week`}
+        />
+        {trend.provides ? (
+          <TeamChart
+            trend={trend}
+            field="queueP85"
+            title="Lead time of requests to it (p85)"
+            means="85% of the requests done in the window took at most this long, against its promise (dashed)."
+            label={`p85 lead time of requests to ${team.label}, week by week`}
+          />
+        ) : null}
+      </div>
+      <TableWrap label={`${team.label} over the last ${recent.length} weeks`}>
+        <table>
+          <caption className="visually-hidden">
+            {team.label} over the last {recent.length} weeks, newest first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              <th scope="col" className="num">
+                Teams to coordinate with
+              </th>
+              <th scope="col" className="num">
+                Members
+              </th>
+              {trend.provides ? (
+                <th scope="col" className="num">
+                  Lead time p85
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {recent.map((w) => (
+              <tr key={w.week}>
+                <th scope="row" className="nowrap">
+                  {w.week}
+                </th>
+                <td className="num">{num(w.partners)}</td>
+                <td className="num">{num(w.members)}</td>
+                {trend.provides ? <td className="num">{days(w.queueP85)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <h3>Alerts that name this team</h3>
+      {trend.alerts.length === 0 ? (
+        <p className="muted">No drift alert names this team.</p>
+      ) : (
+        <DriftAlertLinks alerts={trend.alerts} />
+      )}
+    </>
+  );
+}
