@@ -174,6 +174,59 @@ describe('driftAlerts: measure-shift', () => {
     expect(first(DRIFT_TRAILING_WEEKS)).toEqual(['alert', '2026-W14']);
   });
 
+  it('raises no alert on a point that moved against the side its sum filled', () => {
+    // Owner share 0.95/0.96/0.97 for 12 weeks (median 0.96, σ = 0.0148), then 1.0 for six
+    // weeks: 0.03–0.04 above the median, under the minimum effect of 0.1, yet S⁺ fills to
+    // 11.84. In week 18 it falls to 0.88, 0.105 below the median of 0.985 (σ = 0.0222,
+    // z = −4.72): S⁺ = 11.84 − 4.72 − 0.5 = 6.62 is still over h, and the CUSUM calls the
+    // point an alert on the up side. Owner share did not rise to 0.88: no alert.
+    const calm = [0.95, 0.96, 0.97];
+    const weeks = history(24, ONE_WEEK, (i) => ({
+      ownerShare: i < 12 ? (calm[i % 3] as number) : i === 18 ? 0.88 : 1,
+    }));
+    expect(only(driftAlerts(weeks), 'measure-shift')).toEqual([]);
+  });
+
+  it('leaves out weighted congruence shifts that stand for less need than its minimum effect', () => {
+    // Weighted congruence 0.95/0.96/0.97 (median 0.96, σ = 0.0148), then 0.84 from week 12:
+    // z = −8.09, an alert by itself. Over a whole need weight of 25 (unwired 1.25/1/0.75,
+    // then 4) the fall of 0.12 stands for 0.12 × 25 = 3 of need, under unwiredWeight's
+    // minimum effect of 5: three stray commits, no news. Over 100 (unwired 5/4/3, then 16)
+    // it stands for 12: an alert in week 12, as unwired need weight raises one too.
+    const calm = [0.95, 0.96, 0.97];
+    const fall = (need: number) =>
+      history(20, ONE_WEEK, (i) => {
+        const weighted = i < 12 ? (calm[i % 3] as number) : 0.84;
+        return {
+          congruence: { weighted, unweighted: 0.7 },
+          unwiredWeight: Math.round(need * (1 - weighted) * 100) / 100,
+        };
+      });
+    expect(only(driftAlerts(fall(25)), 'measure-shift')).toEqual([]);
+    expect(only(driftAlerts(fall(100)), 'measure-shift').map((a) => [a.measure, a.start])).toEqual([
+      ['congruence.weighted', '2026-W13'],
+      ['unwiredWeight', '2026-W13'],
+    ]);
+  });
+
+  it('leaves out unweighted congruence over fewer than 10 team pairs', () => {
+    // Unweighted congruence 1 for 12 weeks (flat: σ = the minimum effect, 0.1), then 0.5:
+    // z = −5, S⁻ = 4.5 (a watch) and then 9, an alert in week 13. Over 2 team pairs one
+    // stray commit makes that fall; over 10 pairs it is 5 pairs gone unwired.
+    const pairs = (n: number) =>
+      Array.from({ length: 5 }, (_, t) => ({ team: `group:default/t${t}`, teams: (2 * n) / 5 }));
+    const fall = (n: number) =>
+      history(20, ONE_WEEK, (i) => ({
+        congruence: { weighted: 0.8, unweighted: i < 12 ? 1 : 0.5 },
+        partners: pairs(n),
+      }));
+    expect(only(driftAlerts(fall(2)), 'measure-shift')).toEqual([]);
+    expect(only(driftAlerts(fall(10)), 'measure-shift').map((a) => [a.level, a.start])).toEqual([
+      ['watch', '2026-W13'],
+      ['alert', '2026-W14'],
+    ]);
+  });
+
   // Stable two-year histories of one-week figures (independent values, overlap 1): each
   // measure steady with normal noise of 10–30% of its minimum effect, no planted change. A
   // false alert needs a week at least 3.3 noise-sd from the baseline median with a CUSUM
@@ -253,6 +306,28 @@ describe('driftAlerts: emerging-need', () => {
     }));
     const alerts = only(driftAlerts(lasting), 'emerging-need');
     expect(alerts.map((a) => [a.start, a.end])).toEqual([['2026-W23', null]]);
+  });
+
+  it('counts a week of work once when the weeks’ windows overlap', () => {
+    // Figures over 4 trailing weeks. Two commits of each team on one component in week 16
+    // alone: a need of 2 in the windows of weeks 16–19, "3 of the last 4 weeks" by the
+    // windows, yet one week of work that never grows: no alert.
+    const burst = history(24, DRIFT_TRAILING_WEEKS, (i) => ({
+      needs: i >= 16 && i <= 19 ? [need([WEB, PAY], 2)] : [],
+    }));
+    expect(only(driftAlerts(burst), 'emerging-need')).toEqual([]);
+    // One a week from week 16 on: 1, 2, 3, 4; at 2 or more in weeks 17–19, and 4 in week 19
+    // is more than the 2 of week 17: an alert in week 19.
+    const lasting = history(24, DRIFT_TRAILING_WEEKS, (i) => ({
+      needs: i >= 16 ? [need([WEB, PAY], Math.min(4, i - 15))] : [],
+    }));
+    expect(only(driftAlerts(lasting), 'emerging-need').map((a) => [a.start, a.value])).toEqual([
+      ['2026-W20', 4],
+    ]);
+    // The burst's need in the week a new catalog version came in: the window read its 4
+    // weeks with the new teams, so the need was there in each of them: an alert in week 18.
+    const moved = burst.map((w, i) => ({ ...w, catalogCommit: i >= 16 ? 'moved' : 'before' }));
+    expect(only(driftAlerts(moved), 'emerging-need').map((a) => a.start)).toEqual(['2026-W19']);
   });
 
   // A planted coupling in a noisy two-year history: weight 6 between two teams from a known

@@ -1,5 +1,5 @@
 import { DRIFT_RULE_IDS, DRIFT_SHIFT_MEASURES, humanizeEntityRef } from '../../model/index.js';
-import { cusum } from './cusum.js';
+import { type CusumPoint, cusum } from './cusum.js';
 import type { DriftAlert, DriftNeed, DriftRule, DriftWeek } from './drift-types.js';
 
 /** Every rule, in `DriftRule`'s order (the order of `backtest`). */
@@ -193,18 +193,6 @@ function strongestNeeds(week: DriftWeek): DriftNeed[] {
   return [...week.needs].sort((a, b) => b.weight - a.weight).slice(0, 3);
 }
 
-/**
- * measure-shift: a two-sided CUSUM (see `cusum`) on each of congruence.weighted,
- * congruence.unweighted, unwiredWeight, crossTeamCoupling, ownerShare and coverage, against
- * the median and MAD of its previous `baselineWeeks` (12) weeks, k = 0.5, h = 5, watch 4,
- * with a minimum effect per measure (0.1, 0.1, 5, 2, 0.1, 0.1 in the measure's units).
- * It holds at 'alert' from a CUSUM alert point for as long as the sum on that side stays
- * above 0 (the measure stays off its baseline; it stops once the rolling baseline has
- * absorbed a lasting shift or the measure came back), and at 'watch' in a CUSUM watch point
- * outside such a run. Value and baseline: the measure and the baseline median that week.
- * For unwiredWeight and the congruences, teams and components are those of the week's
- * strongest unwired needs (up to 3, each with its 3 strongest components).
- */
 /** How many weeks each week's figures span (its trailing window), 1 when unknown. */
 function trailingWeeks(week: DriftWeek | undefined): number {
   if (!week) return 1;
@@ -212,10 +200,64 @@ function trailingWeeks(week: DriftWeek | undefined): number {
   return Number.isFinite(days) ? Math.max(1, Math.round(days / 7)) : 1;
 }
 
+/**
+ * Whether a CUSUM point that reached watch or alert (so |value − median| ≥ the minimum
+ * effect) is a shift to report:
+ *
+ * - the value lies on the side its sum went. A sum fills on deviations below the minimum
+ *   effect too, and keeps what it holds until an alert restarts it: weighted congruence at
+ *   1.0 against a median of 0.96 for weeks filled S⁺, and a fall to 0.83 then read as an
+ *   alert that it "rose to 0.83 from a median of 1".
+ * - for weighted congruence, the need weight the shift stands for is at least the minimum
+ *   effect of unwiredWeight (5): |value − median| × the week's whole need weight, which is
+ *   unwiredWeight ÷ (1 − weighted) (the last one known while weighted is 1). Congruence is a
+ *   ratio: over a need weight of 25, three stray commits in another team's component move
+ *   it by 0.1, which as unwired need weight is no news.
+ */
+function isShift(weeks: readonly DriftWeek[], measure: ShiftMeasure, o: DriftOptions) {
+  let last: number | null = null;
+  const needWeight = weeks.map((w) => {
+    const c = w.congruence.weighted;
+    if (c !== null && c < 1) last = w.unwiredWeight / (1 - c);
+    return last;
+  });
+  return (p: CusumPoint, i: number): boolean => {
+    if (p.value === null || p.median === null) return true;
+    const moved = p.value - p.median;
+    if (p.direction === 'up' ? moved <= 0 : moved >= 0) return false;
+    const whole = needWeight[i];
+    return (
+      measure !== 'congruence.weighted' ||
+      whole == null ||
+      Math.abs(moved) * whole >= o.minEffect.unwiredWeight
+    );
+  };
+}
+
+/**
+ * measure-shift: a two-sided CUSUM (see `cusum`) on each of congruence.weighted,
+ * congruence.unweighted, unwiredWeight, crossTeamCoupling, ownerShare and coverage, against
+ * the median and MAD of its previous `baselineWeeks` (12) weeks, k = 0.5, h = 5, watch 4,
+ * with a minimum effect per measure (0.1, 0.1, 5, 2, 0.1, 0.1 in the measure's units).
+ * Weeks whose window holds fewer than `minCommits` (10) commits are left out, and for
+ * unweighted congruence the weeks with fewer than 1 ÷ its minimum effect (10) team pairs
+ * with a need: there one pair more or less, which one stray commit makes, moves it by the
+ * minimum effect or more. A CUSUM point counts only as {@link isShift} says.
+ * It holds at 'alert' from a CUSUM alert point for as long as the sum on that side stays
+ * above 0 (the measure stays off its baseline; it stops once the rolling baseline has
+ * absorbed a lasting shift or the measure came back), and at 'watch' in a CUSUM watch point
+ * outside such a run. Value and baseline: the measure and the baseline median that week.
+ * For unwiredWeight and the congruences, teams and components are those of the week's
+ * strongest unwired needs (up to 3, each with its 3 strongest components).
+ */
 function measureShift(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[] {
   return SHIFT_MEASURES.flatMap((measure) => {
-    // A window of a handful of commits says little: its figures are left out, not alarmed on.
-    const values = weeks.map((w) => (w.commits < o.minCommits ? null : measureOf(w, measure)));
+    // A window of a handful of commits, or a congruence over a handful of team pairs, says
+    // little: its figures are left out, not alarmed on.
+    const coarse = (w: DriftWeek) =>
+      w.commits < o.minCommits ||
+      (measure === 'congruence.unweighted' && coordinationPairs(w) * o.minEffect[measure] < 1);
+    const values = weeks.map((w) => (coarse(w) ? null : measureOf(w, measure)));
     const points = cusum(values, {
       baselineWeeks: o.baselineWeeks,
       k: o.k,
@@ -225,9 +267,12 @@ function measureShift(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[
       overlap: trailingWeeks(weeks[0]),
     });
     const named = measure === 'unwiredWeight' || measure.startsWith('congruence.');
+    const shift = isShift(weeks, measure, o);
     let seen = 0;
     let held: 'up' | 'down' | null = null;
-    const holds = points.map((p, i): Hold | null => {
+    const holds = points.map((raw, i): Hold | null => {
+      const p =
+        raw.state === 'normal' || shift(raw, i) ? raw : { ...raw, state: 'normal' as const };
       const before = Math.min(seen, o.baselineWeeks);
       if (p.value !== null) seen++;
       if (p.state === 'alert') held = p.direction;
@@ -273,13 +318,19 @@ function measureShift(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[
 /**
  * emerging-need: a pair of teams whose unwired need weighs at least `minWeight` (2) in
  * `emergingHits` of the last `emergingWeeks` weeks (3 of 4) after being below it, or absent,
- * in each of the `quietWeeks` (12) weeks before; it needs that much history to fire. Once
+ * in each of the `quietWeeks` (12) weeks before; it needs that much history to fire. Each
+ * week's figures are over its trailing window, so one week of work is in the figures of as
+ * many weeks as the window has: two stray commits in one week would read as 4 weeks of
+ * need. Over windows of more than one week the need must also have lasted: its weight rose
+ * after the first of those weeks (new work came in), or that week's figures came with a new
+ * catalog version (the window read its weeks anew with the new teams). Once
  * started it holds while the need stays at minWeight in 3 of the last 4 weeks (it stops when
  * the need is wired or fades). Teams: the pair; components: the need's, strongest first, in
  * the latest week it was there. Value: its weight that week; baseline: the highest weight of
  * the quiet weeks.
  */
 function emergingNeed(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[] {
+  const span = trailingWeeks(weeks[0]);
   const pairs = new Map<string, { teams: [string, string]; needs: (DriftNeed | undefined)[] }>();
   weeks.forEach((week, i) => {
     for (const need of week.needs) {
@@ -303,10 +354,22 @@ function emergingNeed(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[
       for (let j = Math.max(0, i - o.emergingWeeks + 1); j <= i; j++) if (hit(j)) hits++;
       return hits;
     };
+    // Over windows of `span` weeks one week of work stays in `span` weeks' figures: the
+    // need lasted only if its weight rose after it first counted (new work came in), or if
+    // it first counted with a new catalog version (the window read its weeks anew).
+    const lasted = (i: number) => {
+      if (span === 1) return true;
+      let first = Math.max(0, i - o.emergingWeeks + 1);
+      while (first < i && !hit(first)) first++;
+      const reread =
+        first > 0 &&
+        (weeks[first] as DriftWeek).catalogCommit !== (weeks[first - 1] as DriftWeek).catalogCommit;
+      return reread || weight(i) > weight(first);
+    };
     let held = false;
     const holds = weeks.map((week, i): Hold | null => {
       const firstQuiet = i - o.emergingWeeks - o.quietWeeks + 1;
-      let onset = firstQuiet >= 0 && hitsUpTo(i) >= o.emergingHits;
+      let onset = firstQuiet >= 0 && hitsUpTo(i) >= o.emergingHits && lasted(i);
       let peak = 0;
       for (let j = firstQuiet; onset && j <= i - o.emergingWeeks; j++) {
         if (hit(j)) onset = false;

@@ -4,13 +4,12 @@ import {
   buildReport,
   type DriftReport,
   type DriftReportAlert,
-  driftCache,
   driftReport,
   keptDriftSeries,
 } from '../../usecases/index.js';
-import { catalogOrEmpty, catalogVersions, versionsUsed } from '../catalog-or-empty.js';
-import { catalogPaths, type LoadedConfig } from '../context.js';
-import { driftSetup } from '../drift-setup.js';
+import { versionsUsed } from '../catalog-or-empty.js';
+import type { LoadedConfig } from '../context.js';
+import { catalogWithHistory, driftCacheFor } from '../drift-setup.js';
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { plural, ratio, short, wrap } from '../render.js';
@@ -73,21 +72,8 @@ export async function drift(
   config: LoadedConfig,
   options: DriftCommandOptions,
 ): Promise<number> {
-  const { loaded, dir, ownership } = await catalogOrEmpty(
-    io,
-    config,
-    options.catalog,
-    options.repos,
-  );
-  const read =
-    dir && !options.demo
-      ? await catalogVersions(
-          io,
-          catalogPaths(io, config, options.catalog),
-          ownership,
-          options.quiet,
-        )
-      : undefined;
+  const catalog = await catalogWithHistory(io, config, options);
+  const { loaded, ownership, read } = catalog;
   const settings = config.config.drift ?? {};
   const span = options.weeks ?? settings.weeks ?? DRIFT_TRAILING_WEEKS;
   const store = await openStore(io, options.db);
@@ -108,21 +94,11 @@ export async function drift(
       ownership,
     };
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
-    const cache = await driftCache(
-      store,
-      driftSetup({
-        config,
-        catalog: loaded.catalog,
-        versions: read?.list ?? [],
-        span,
-        ignore: options.ignore,
-        requests: input.requests,
-        repositories: input.repositories,
-        ownership,
-      }),
-      input.repositories.map((r) => r.repositoryId),
-      options.until,
-    );
+    const cache = await driftCacheFor(store, config, catalog, input, {
+      span,
+      ignore: options.ignore,
+      until: options.until,
+    });
     weeks =
       (await keptDriftSeries(store, cache)) ??
       (

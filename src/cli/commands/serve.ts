@@ -11,10 +11,10 @@ import {
   listen,
   Radiator,
 } from '../../server/index.js';
-import { buildReport, driftCache, driftReport } from '../../usecases/index.js';
-import { catalogOrEmpty, catalogVersions, versionsUsed } from '../catalog-or-empty.js';
-import { catalogPaths, type LoadedConfig } from '../context.js';
-import { driftSetup } from '../drift-setup.js';
+import { buildReport, driftReport } from '../../usecases/index.js';
+import { versionsUsed } from '../catalog-or-empty.js';
+import type { LoadedConfig } from '../context.js';
+import { catalogWithHistory, driftCacheFor } from '../drift-setup.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
@@ -66,23 +66,9 @@ export async function serveRadiator(
   }
   const window = windowFlags(options.window === undefined ? {} : { window: options.window });
   const today = todayFlag(options.today);
-  const { loaded, dir, ownership } = await catalogOrEmpty(
-    io,
-    config,
-    options.catalog,
-    options.repos,
-  );
   // The Trends page: the wiring week by week, with the catalog as it was.
-  // The demo's catalog lives in orgwire's own history, which is not the demo's.
-  const read =
-    dir && !options.demo
-      ? await catalogVersions(
-          io,
-          catalogPaths(io, config, options.catalog),
-          ownership,
-          options.quiet,
-        )
-      : undefined;
+  const catalog = await catalogWithHistory(io, config, options);
+  const { loaded, ownership, read } = catalog;
   const span = config.config.drift?.weeks ?? DRIFT_TRAILING_WEEKS;
   const store = await openStore(io, options.db);
   try {
@@ -107,21 +93,11 @@ export async function serveRadiator(
     };
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
-    const cache = await driftCache(
-      store,
-      driftSetup({
-        config,
-        catalog: loaded.catalog,
-        versions: read?.list ?? [],
-        span,
-        ignore: undefined,
-        requests: input.requests,
-        repositories: input.repositories,
-        ownership,
-      }),
-      input.repositories.map((r) => r.repositoryId),
-      undefined,
-    );
+    const cache = await driftCacheFor(store, config, catalog, input, {
+      span,
+      ignore: undefined,
+      until: undefined,
+    });
     const report = await buildReport(store, loaded.catalog, input.repositories, {
       ...reportOptions(config, flags, input),
       drift: { weeks: span, versions: read?.load().versions ?? [], cache },
