@@ -72,7 +72,10 @@ export interface CatalogVersions {
    * many have errors (read as far as they go); loaded on first call only, as a series kept
    * in the store needs none of them.
    */
-  load(): { versions: { time: number; commit: string; catalog: Catalog }[]; broken: number };
+  load(): Promise<{
+    versions: { time: number; commit: string; catalog: Catalog }[];
+    broken: number;
+  }>;
   /** How many versions have errors, once loaded. */
   broken?: number;
 }
@@ -96,14 +99,14 @@ export async function catalogVersions(
       );
     return undefined;
   }
-  let loaded: ReturnType<CatalogVersions['load']> | undefined;
+  let loaded: Awaited<ReturnType<CatalogVersions['load']>> | undefined;
   const read: CatalogVersions = {
-    list: history.versions.map((v) => ({ time: v.time, commit: v.commit })),
+    list: history.versions,
     repository: history.repository,
-    load() {
+    async load() {
       if (!loaded) {
         let broken = 0;
-        const versions = history.versions.map((v) => {
+        const versions = (await history.load()).map((v) => {
           const version = loadCatalogVersion(v.sources, ownership);
           if (hasErrors(version.problems)) broken++;
           return { time: v.time, commit: v.commit, catalog: version.catalog };

@@ -39,9 +39,10 @@ describe('readCatalogHistory', () => {
       [join(repo.dir, 'catalog')],
       [at('2025-12-01'), at('2026-01-10'), at('2026-01-25'), at('2026-01-26'), at('2026-03-01')],
     );
-    const files = history?.versions.map((v) => v.sources.files.map((f) => f.path.split('@')[0]));
+    const versions = (await history?.load()) ?? [];
+    const files = versions.map((v) => v.sources.files.map((f) => f.path.split('@')[0]));
     // Before the first change: the first version. The commit to src/ is no version.
-    expect(files?.map((f) => f?.map((p) => p?.replace(/.*catalog\//, '')))).toEqual([
+    expect(files.map((f) => f.map((p) => p?.replace(/.*catalog\//, '')))).toEqual([
       ['a.yaml'],
       ['a.yaml', 'b.yaml'],
       ['b.yaml'],
@@ -51,7 +52,8 @@ describe('readCatalogHistory', () => {
       at('2026-01-20') - 7_200,
       at('2026-02-02') - 7_200,
     ]);
-    expect(history?.versions[1]?.sources.files[1]?.text).toContain('name: pay');
+    expect(versions.map((v) => v.commit)).toEqual(history?.versions.map((v) => v.commit));
+    expect(versions[1]?.sources.files[1]?.text).toContain('name: pay');
   });
 
   it('reads one version a week with "weekly"', async () => {

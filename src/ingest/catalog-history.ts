@@ -23,7 +23,12 @@ export interface CatalogHistory {
   /** The repository that holds the catalog, as shown. */
   repository: string;
   /** Oldest first; each version is in force from its `time` until the next one's. */
-  versions: CatalogVersion[];
+  versions: { commit: string; time: number }[];
+  /**
+   * The versions with their files read from git and parsed — most of the cost, done on the
+   * first call only (a series kept in the store needs their commits alone).
+   */
+  load(): Promise<CatalogVersion[]>;
   /** The newest commit that changed the catalog: a version that is it is today's catalog. */
   latest: string;
 }
@@ -67,10 +72,32 @@ export async function readCatalogHistory(
     for (let i = 0; i < log.length && (log[i] as { time: number }).time <= time; i++) index = i;
     wanted.add(index);
   }
+  const versions = [...wanted]
+    .sort((a, b) => a - b)
+    .map((index) => log[index] as { commit: string; time: number });
+  let loaded: Promise<CatalogVersion[]> | undefined;
+  return {
+    repository: displayPath(cwd, top),
+    versions,
+    load: () => {
+      loaded ??= loadVersions(git, versions, within, top, cwd);
+      return loaded;
+    },
+    latest: (log[log.length - 1] as { commit: string }).commit,
+  };
+}
+
+/** Each version's YAML files from git, each blob read and parsed once. */
+async function loadVersions(
+  git: GitSource,
+  versions: readonly { commit: string; time: number }[],
+  within: readonly string[],
+  top: string,
+  cwd: string,
+): Promise<CatalogVersion[]> {
   const sources = new Map<string, CatalogSource>();
-  const versions: CatalogVersion[] = [];
-  for (const index of [...wanted].sort((a, b) => a - b)) {
-    const { commit, time } = log[index] as { commit: string; time: number };
+  const loaded: CatalogVersion[] = [];
+  for (const { commit, time } of versions) {
     const tree = (await git.run(['ls-tree', '-r', '-z', commit, '--', ...within]))
       .toString('utf8')
       .split('\0')
@@ -96,13 +123,9 @@ export async function readCatalogHistory(
       );
     }
     const read = tree.map((e) => sources.get(e.blob) as CatalogSource);
-    versions.push({ commit, time, sources: catalogSources(read) });
+    loaded.push({ commit, time, sources: catalogSources(read) });
   }
-  return {
-    repository: displayPath(cwd, top),
-    versions,
-    latest: (log[log.length - 1] as { commit: string }).commit,
-  };
+  return loaded;
 }
 
 const WEEK = 7 * 86_400;

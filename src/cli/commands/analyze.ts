@@ -276,7 +276,7 @@ async function catalogAsOf(
   current: Awaited<ReturnType<typeof catalogOrEmpty>>,
 ): Promise<LoadedCatalog> {
   const history = await readCatalogHistory(paths, [until], io.cwd);
-  const version = history?.versions[0];
+  const version = (await history?.load())?.[0];
   // Before its first version the catalog did not exist (or lives on another timeline).
   if (!history || !version || version.commit === history.latest || version.time > until)
     return current.loaded;

@@ -104,7 +104,7 @@ export async function drift(
       (
         await buildReport(store, loaded.catalog, input.repositories, {
           ...reportOptions(config, flags, input),
-          drift: { weeks: span, versions: read?.load().versions ?? [], cache },
+          drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
         })
       ).drift ??
       [];

@@ -100,7 +100,7 @@ export async function serveRadiator(
     });
     const report = await buildReport(store, loaded.catalog, input.repositories, {
       ...reportOptions(config, flags, input),
-      drift: { weeks: span, versions: read?.load().versions ?? [], cache },
+      drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
     });
     const series = report.drift ?? [];
     if (read && read.list.length > 0 && !options.quiet) io.err(`${versionsUsed(read, series)}\n`);
