@@ -1,4 +1,4 @@
-import type { RepositoryOwnershipFiles } from '../ingest/index.js';
+import type { OwnershipHistory, RepositoryOwnershipFiles } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import { type DriftCache, driftCache } from '../usecases/index.js';
 import { buildId } from './build-id.js';
@@ -6,17 +6,21 @@ import { type CatalogVersions, catalogOrEmpty, catalogVersions } from './catalog
 import type { ReportInput } from './commands/analyze.js';
 import { catalogPaths, type LoadedConfig } from './context.js';
 import type { Io } from './io.js';
+import { ownershipHistories } from './ownership-as-of.js';
 
 /** What drift measures with: today's catalog, the ownership files, the catalog's versions. */
 export type CatalogWithHistory = Awaited<ReturnType<typeof catalogOrEmpty>> & {
   /** The catalog's versions from git; undefined outside git and for the demo. */
   read: CatalogVersions | undefined;
+  /** The repositories' ownership files as they were, by absolute folder. */
+  ownershipHistory: Map<string, OwnershipHistory>;
 };
 
 /**
  * The catalog as `catalogOrEmpty` reads it, with its history from git (see
- * `catalogVersions`); the demo's catalog lives in orgwire's own history, which is not the
- * demo's, so the demo has none.
+ * `catalogVersions`; the demo's catalog lives in orgwire's own history, which is not the
+ * demo's, so the demo has none), and the repositories' ownership files as they were (see
+ * `ownershipHistories`).
  */
 export async function catalogWithHistory(
   io: Io,
@@ -33,7 +37,7 @@ export async function catalogWithHistory(
           options.quiet,
         )
       : undefined;
-  return { ...current, read };
+  return { ...current, read, ownershipHistory: await ownershipHistories(io, options.repos) };
 }
 
 /**
@@ -65,6 +69,11 @@ export function driftCacheFor(
       dir,
       o.codeowners.rules,
       o.readings,
+    ]),
+    ownershipHistory: [...catalog.ownershipHistory].map(([dir, h]) => [
+      dir,
+      h.past.map((v) => v.commit),
+      h.currentSince,
     ]),
   };
   return driftCache(

@@ -8,7 +8,8 @@ import {
   isCatalogYaml,
 } from './catalog-files.js';
 import { displayPath } from './display-path.js';
-import { type GitSource, gitSource } from './git.js';
+import { type GitSource, gitSource, listTree, readBlobs } from './git.js';
+import { changesOf, versionsInForce } from './versions-in-force.js';
 
 /** One version of the catalog: as the commit that made it left the catalog's files. */
 export interface CatalogVersion {
@@ -55,26 +56,9 @@ export async function readCatalogHistory(
   if (top === undefined || tops.some((t) => t !== top)) return undefined;
   const git = gitSource(top);
   const within = absolute.map((p) => relative(top, p).split('\\').join('/') || '.');
-  const log = (await git.run(['log', '--format=%H %ct', '--no-renames', '--', ...within]))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [commit = '', time = '0'] = line.split(' ');
-      return { commit, time: Number(time) };
-    })
-    .reverse();
+  const log = await changesOf(git, within);
   if (log.length === 0) return undefined;
-  // The version in force at each time: the last commit at or before it (the first before all).
-  const wanted = new Set<number>();
-  for (const time of times === 'weekly' ? weekEnds(log) : times) {
-    let index = 0;
-    for (let i = 0; i < log.length && (log[i] as { time: number }).time <= time; i++) index = i;
-    wanted.add(index);
-  }
-  const versions = [...wanted]
-    .sort((a, b) => a - b)
-    .map((index) => log[index] as { commit: string; time: number });
+  const versions = versionsInForce(log, times);
   let loaded: Promise<CatalogVersion[]> | undefined;
   return {
     repository: displayPath(cwd, top),
@@ -98,16 +82,7 @@ async function loadVersions(
   const sources = new Map<string, CatalogSource>();
   const loaded: CatalogVersion[] = [];
   for (const { commit, time } of versions) {
-    const tree = (await git.run(['ls-tree', '-r', '-z', commit, '--', ...within]))
-      .toString('utf8')
-      .split('\0')
-      .filter(Boolean)
-      .map((entry) => {
-        const [meta = '', path = ''] = entry.split('\t');
-        const [, type, blob = ''] = meta.split(' ');
-        return { type, blob, path };
-      })
-      .filter((e) => e.type === 'blob' && isCatalogYaml(e.path));
+    const tree = (await listTree(git, commit, within)).filter((e) => isCatalogYaml(e.path));
     // A file's blob is read and parsed once however many versions hold it (a team file
     // changes one team at a time), named after the first commit that holds it.
     const missing = [...new Set(tree.map((e) => e.blob))].filter((b) => !sources.has(b));
@@ -126,37 +101,6 @@ async function loadVersions(
     loaded.push({ commit, time, sources: catalogSources(read) });
   }
   return loaded;
-}
-
-const WEEK = 7 * 86_400;
-
-/** Every Sunday 23:59:59 UTC from the first change's week to the last's, and the last change. */
-function weekEnds(log: readonly { time: number }[]): number[] {
-  const first = (log[0] as { time: number }).time;
-  const last = (log[log.length - 1] as { time: number }).time;
-  // 1970-01-01 was a Thursday: Mondays are 4 days after a multiple of 7 days.
-  const monday = Math.floor((first - 4 * 86_400) / WEEK) * WEEK + 4 * 86_400;
-  const ends: number[] = [];
-  for (let end = monday + WEEK - 1; end < last + WEEK; end += WEEK) ends.push(end);
-  return [...ends, last];
-}
-
-/** Blobs' texts by one `git cat-file --batch` run: `<id> blob <size>\n<bytes>\n` each. */
-async function readBlobs(git: GitSource, blobs: readonly string[]): Promise<Map<string, string>> {
-  const out = await git.run(['cat-file', '--batch'], `${blobs.join('\n')}\n`);
-  const texts = new Map<string, string>();
-  let at = 0;
-  while (at < out.length) {
-    const newline = out.indexOf(0x0a, at);
-    if (newline === -1) break;
-    const [id = '', type, size = '0'] = out.subarray(at, newline).toString('utf8').split(' ');
-    at = newline + 1;
-    if (type === 'missing') continue;
-    const end = at + Number(size);
-    texts.set(id, out.subarray(at, end).toString('utf8'));
-    at = end + 1;
-  }
-  return texts;
 }
 
 /** The work tree a path lies in, or undefined outside git. */

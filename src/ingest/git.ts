@@ -161,3 +161,64 @@ export async function hasHead(git: GitSource): Promise<boolean> {
     return false;
   }
 }
+
+/** Blobs' texts by one `git cat-file --batch` run: `<id> blob <size>\n<bytes>\n` each. */
+export async function readBlobs(
+  git: GitSource,
+  blobs: readonly string[],
+): Promise<Map<string, string>> {
+  const out = await git.run(['cat-file', '--batch'], `${blobs.join('\n')}\n`);
+  const texts = new Map<string, string>();
+  let at = 0;
+  while (at < out.length) {
+    const newline = out.indexOf(0x0a, at);
+    if (newline === -1) break;
+    const [id = '', type, size = '0'] = out.subarray(at, newline).toString('utf8').split(' ');
+    at = newline + 1;
+    if (type === 'missing') continue;
+    const end = at + Number(size);
+    texts.set(id, out.subarray(at, end).toString('utf8'));
+    at = end + 1;
+  }
+  return texts;
+}
+
+/** The files (blobs) of a commit's tree under `pathspecs`, with their blob ids. */
+export async function listTree(
+  git: GitSource,
+  ref: string,
+  pathspecs: readonly string[],
+): Promise<{ blob: string; path: string }[]> {
+  return (await git.run(['ls-tree', '-r', '-z', '--full-tree', ref, '--', ...pathspecs]))
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .flatMap((entry) => {
+      const [meta = '', path = ''] = entry.split('\t');
+      const [, type, blob = ''] = meta.split(' ');
+      return type === 'blob' ? [{ blob, path }] : [];
+    });
+}
+
+/**
+ * The blob id each object name (`<commit>:<path>`) names, by one `git cat-file
+ * --batch-check` run; names that name nothing (the file was not there) are left out.
+ */
+export async function blobIds(
+  git: GitSource,
+  names: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (names.length === 0) return ids;
+  const out = (await git.run(['cat-file', '--batch-check'], `${names.join('\n')}\n`)).toString(
+    'utf8',
+  );
+  out
+    .split('\n')
+    .slice(0, names.length)
+    .forEach((line, i) => {
+      const [id = '', type] = line.split(' ');
+      if (type === 'blob') ids.set(names[i] as string, id);
+    });
+  return ids;
+}

@@ -14,6 +14,7 @@ export * from './ownership/codeowners.js';
 export * from './ownership/gitlab-codeowners.js';
 export * from './ownership/ownership-reading.js';
 export * from './ownership/peribolos.js';
+export * from './ownership-history.js';
 export { PLAIN_REQUEST_COLUMNS } from './parse-plain-requests.js';
 export * from './path-ownership.js';
 export * from './read-log.js';

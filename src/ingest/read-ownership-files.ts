@@ -11,6 +11,7 @@ import type { OwnershipFile, OwnershipReading } from './ownership/ownership-read
 import {
   listHeadFiles,
   type RepositoryCodeowners,
+  type RepositoryFiles,
   readCodeowners,
   repositoryFiles,
   repositoryLabel,
@@ -37,17 +38,20 @@ const GITLAB_SECTION = /^\s*\^?\[[^\]\s][^\]]*\](\[\d*\])?(\s|$)/m;
  *   with `[Section]` headings, or `.gitlab-ci.yml` and no `.github/CODEOWNERS` (looked for
  *   where GitLab looks: the root, `docs/`, `.gitlab/`); else GitHub's.
  * `headFiles` are the paths at HEAD; `label` makes the names of teams the files imply
- * unique across repositories.
+ * unique across repositories. `files` reads another state of the repository (a past
+ * commit's, see `readOwnershipHistory`), with `headFiles` its paths.
  */
 export async function readOwnershipFiles(
   git: GitSource,
   headFiles: readonly string[],
   label: string,
   shownAs: string = git.dir,
+  files?: RepositoryFiles,
 ): Promise<RepositoryOwnershipFiles> {
-  const files = await repositoryFiles(git, shownAs);
+  files ??= await repositoryFiles(git, shownAs);
+  const reader = files;
   const load = async (path: string, what: string): Promise<OwnershipFile | undefined> => {
-    const text = await files.read(path, what);
+    const text = await reader.read(path, what);
     return text === undefined ? undefined : { path, shownAs: join(shownAs, path), text };
   };
   const readings: OwnershipReading[] = [];
@@ -76,7 +80,7 @@ export async function readOwnershipFiles(
   }
 
   let gitlab: OwnershipFile | undefined;
-  if ((await files.read('.github/CODEOWNERS', 'CODEOWNERS file')) === undefined) {
+  if ((await reader.read('.github/CODEOWNERS', 'CODEOWNERS file')) === undefined) {
     for (const location of GITLAB_CODEOWNERS_LOCATIONS) {
       const file = await load(location, 'CODEOWNERS file');
       if (!file) continue;
@@ -91,28 +95,45 @@ export async function readOwnershipFiles(
     }
   }
   if (gitlab) readings.push(readGitlabCodeowners(gitlab));
-  const codeowners = gitlab ? { rules: [], problems: [] } : await readCodeowners(git, shownAs);
+  const codeowners = gitlab
+    ? { rules: [], problems: [] }
+    : await readCodeowners(git, shownAs, reader);
   return { codeowners, readings, headFiles };
 }
 
+/** What `.mailmap` made of each e-mail asked about, per repository folder (null: nothing). */
+const mailmapped = new Map<string, Map<string, string | null>>();
+
 /**
  * The e-mail `.mailmap` gives each of `emails` (lower-cased), for those it changes: one
- * `git check-mailmap` run for all of them.
+ * `git check-mailmap` run for the ones not asked about before in this process (the past
+ * versions of a MAINTAINERS file name mostly the same people).
  */
 async function canonicalEmails(
   git: GitSource,
   emails: readonly string[],
 ): Promise<Map<string, string>> {
+  let known = mailmapped.get(git.dir);
+  if (!known) {
+    known = new Map();
+    mailmapped.set(git.dir, known);
+  }
+  const asked = emails.filter((e) => !known.has(e));
+  if (asked.length > 0) {
+    const out = await git
+      .run(['check-mailmap', '--stdin'], `${asked.map((e) => `<${e}>`).join('\n')}\n`)
+      .then((b) => b.toString('utf8').split('\n'))
+      .catch(() => [] as string[]);
+    asked.forEach((email, i) => {
+      const canonical = /<([^>]+)>\s*$/.exec(out[i] ?? '')?.[1]?.toLowerCase();
+      known.set(email, canonical && canonical !== email ? canonical : null);
+    });
+  }
   const mapped = new Map<string, string>();
-  if (emails.length === 0) return mapped;
-  const out = await git
-    .run(['check-mailmap', '--stdin'], `${emails.map((e) => `<${e}>`).join('\n')}\n`)
-    .then((b) => b.toString('utf8').split('\n'))
-    .catch(() => [] as string[]);
-  emails.forEach((email, i) => {
-    const canonical = /<([^>]+)>\s*$/.exec(out[i] ?? '')?.[1]?.toLowerCase();
-    if (canonical && canonical !== email) mapped.set(email, canonical);
-  });
+  for (const email of emails) {
+    const canonical = known.get(email);
+    if (canonical) mapped.set(email, canonical);
+  }
   return mapped;
 }
 

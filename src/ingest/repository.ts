@@ -37,6 +37,11 @@ export interface RepositoryCodeowners {
   problems: CodeownersProblem[];
 }
 
+/** Reads a repository's files by path; undefined when the file does not exist. */
+export interface RepositoryFiles {
+  read(path: string, what: string): Promise<string | undefined>;
+}
+
 /**
  * Reads the files of a repository as they are now: from the work tree when there is one,
  * so uncommitted edits show at once, else (a bare clone) from HEAD. `read(path)` is
@@ -45,7 +50,7 @@ export interface RepositoryCodeowners {
 export async function repositoryFiles(
   git: GitSource,
   shownAs: string = git.dir,
-): Promise<{ read(path: string, what: string): Promise<string | undefined> }> {
+): Promise<RepositoryFiles> {
   const top = await workTree(git);
   const head = await hasHead(git);
   return {
@@ -68,14 +73,16 @@ export async function repositoryFiles(
 
 /**
  * Reads GitHub's CODEOWNERS where GitHub looks (`.github/`, the root, `docs/`; the first
- * found is used), from the work tree or HEAD (see {@link repositoryFiles}). Rules and
+ * found is used), from the work tree or HEAD (see {@link repositoryFiles}) unless `files`
+ * says otherwise (a past commit's, read from git). Rules and
  * problems name the file under `shownAs`, the repository folder as the user wrote it.
  */
 export async function readCodeowners(
   git: GitSource,
   shownAs: string = git.dir,
+  files?: RepositoryFiles,
 ): Promise<RepositoryCodeowners> {
-  const files = await repositoryFiles(git, shownAs);
+  files ??= await repositoryFiles(git, shownAs);
   for (const location of CODEOWNERS_LOCATIONS) {
     const text = await files.read(location, 'CODEOWNERS file');
     if (text !== undefined) {

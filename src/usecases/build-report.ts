@@ -36,12 +36,15 @@ import {
   createBotDetector,
   createIdentityResolver,
   createPathFilter,
+  createPathResolver,
   DEFAULT_IGNORE,
   type GitSource,
   generatedPatterns,
   hasHead,
   type IgnorePattern,
   loginsByEmail,
+  type OwnershipHistory,
+  type OwnershipVersion,
   openOwnership,
   type PathFilter,
   type RepositoryOwnership,
@@ -214,6 +217,11 @@ export async function buildReport(
     shownAs: string;
     /** What its ownership files say, when read already (their teams are in `catalog`). */
     ownership?: RepositoryOwnershipFiles | undefined;
+    /**
+     * Its ownership files as they were (see `readOwnershipHistory`): each commit before the
+     * window is mapped to components and owners by the version in force when it was made.
+     */
+    ownershipHistory?: OwnershipHistory | undefined;
   }[],
   options: ReportOptions = {},
 ): Promise<Report> {
@@ -241,6 +249,8 @@ export async function buildReport(
       filter: PathFilter;
       /** The repository's resolver, with folders split to a useful size. */
       resolve(path: string): PathOwnership;
+      /** As the ownership files in force at `time` decided, when not today's; see `pastResolver`. */
+      past?: ((path: string, time: number) => PastOwnership | undefined) | undefined;
     }
   >();
   const ignoredFiles = new Map<IgnorePattern, number>();
@@ -255,8 +265,18 @@ export async function buildReport(
       ...(await generatedPatterns(repo.git, files, r.shownAs)),
       ...(options.ignore ?? []),
     ]);
-    const resolve = await withFolderSplit(store, r.repositoryId, repo, filter, window, options);
-    opened.set(r.repositoryId, { repo, label: r.label, filter, resolve });
+    const { resolve, split } = await withFolderSplit(
+      store,
+      r.repositoryId,
+      repo,
+      filter,
+      window,
+      options,
+    );
+    const past = r.ownershipHistory
+      ? pastResolver(catalog, repo, r.ownershipHistory, split)
+      : undefined;
+    opened.set(r.repositoryId, { repo, label: r.label, filter, resolve, past });
     for (const file of files) {
       const by = filter.ignoredBy(file);
       if (by) ignoredFiles.set(by, (ignoredFiles.get(by) ?? 0) + 1);
@@ -310,6 +330,7 @@ export async function buildReport(
   const earlier: CommitFacts[] = [];
   const renames = new Map<number, Map<string, string>>();
   const componentOf = new Map<string, string>();
+  const pastOwners: PastOwners = new Map();
   const authorKey = (person: Person): string | undefined => {
     const found = match(person);
     if (found.kind === 'user') return found.user;
@@ -325,7 +346,10 @@ export async function buildReport(
     if (commit.time > window.until) continue;
     if (commit.parents > 1 && !options.merges) continue;
     const inWindow = commit.time >= window.since;
-    const paths = named.filter((p) => entry.filter.ignoredBy(p) === undefined);
+    const kept = [...named.keys()].filter(
+      (k) => entry.filter.ignoredBy(named[k] as string) === undefined,
+    );
+    const paths = kept.map((k) => named[k] as string);
     if (paths.length === 0 && named.length > 0) {
       // Only ignored paths: the commit counts for nothing, not even who made it.
       if (inWindow) ignoredCommits++;
@@ -337,7 +361,16 @@ export async function buildReport(
     ];
     if (authors.length === 0) continue; // only bots
     const components = new Set<string>();
-    for (const path of paths) {
+    // Before the window, a commit's paths as they were named then, by the files then.
+    const then = inWindow ? undefined : entry.past;
+    for (const k of kept) {
+      const path = named[k] as string;
+      const was = then?.((commit.files[k] as FileChange).path, commit.time);
+      if (was) {
+        components.add(was.component);
+        recordPastOwner(pastOwners, was);
+        continue;
+      }
       const key = `${commit.repositoryId}:${path}`;
       let component = componentOf.get(key);
       if (component === undefined) {
@@ -389,9 +422,11 @@ export async function buildReport(
   const drift = options.drift
     ? driftSeries(catalog, [...earlier, ...facts], {
         weeks: options.drift.weeks,
-        ownerOf: (component, org) => {
+        ownerOf: (component, org, until) => {
           const entity = org === catalog ? undefined : org.byRef.get(component);
-          return entity?.kind === 'Component' ? entity.owner : (owners.get(component) ?? null);
+          if (entity?.kind === 'Component') return entity.owner;
+          const was = pastOwnerAt(pastOwners, component, until);
+          return was === undefined ? (owners.get(component) ?? null) : was;
         },
         ...(options.drift.versions?.length
           ? { catalogAt: versionAt(options.drift.versions, catalog) }
@@ -494,7 +529,11 @@ async function withFolderSplit(
   filter: PathFilter,
   window: TimeWindow,
   options: ReportOptions,
-): Promise<(path: string) => PathOwnership> {
+): Promise<{
+  resolve: (path: string) => PathOwnership;
+  /** A folder's path ownership, split as the window's changes split folders. */
+  split: (found: PathOwnership) => PathOwnership;
+}> {
   const decided = new Map<string, PathOwnership>();
   const resolve = (path: string) => {
     let found = decided.get(path);
@@ -519,24 +558,29 @@ async function withFolderSplit(
         if (resolve(path).rule.source === 'folder') changes.set(path, (changes.get(path) ?? 0) + 1);
       }
     }
-    if (changes.size === 0) return resolve;
+    if (changes.size === 0) return { resolve, split: (found) => found };
     folderOf = splitFolders(changes, total);
   }
-  const split = new Map<string, PathOwnership>();
-  return (path) => {
-    const found = resolve(path);
+  const split = (found: PathOwnership): PathOwnership => {
     if (found.rule.source !== 'folder') return found;
-    let result = split.get(path);
-    if (!result) {
-      const folder = folderOf(found.path);
-      result = {
-        ...found,
-        component: `folder:${repo.label}:${folder}`,
-        rule: { source: 'folder', folder },
-      };
-      split.set(path, result);
-    }
-    return result;
+    const folder = folderOf(found.path);
+    return {
+      ...found,
+      component: `folder:${repo.label}:${folder}`,
+      rule: { source: 'folder', folder },
+    };
+  };
+  const splitPaths = new Map<string, PathOwnership>();
+  return {
+    resolve: (path) => {
+      let result = splitPaths.get(path);
+      if (!result) {
+        result = split(resolve(path));
+        splitPaths.set(path, result);
+      }
+      return result;
+    },
+    split,
   };
 }
 
@@ -614,4 +658,87 @@ async function cachedMergeLogins(
   const evidence = await readMergeLogins(git);
   await store.saveMergeLogins(repositoryId, head, evidence);
   return evidence;
+}
+
+/** A path's owner as files no longer in force decided it, and how long they were. */
+interface PastOwnership extends PathOwnership {
+  /** When those files took effect and when the next ones did (seconds). */
+  from: number;
+  to: number;
+}
+
+/** Per component, the owners past files gave it, by the time each was in force. */
+type PastOwners = Map<string, Map<number, { to: number; owner: string | null }>>;
+
+function recordPastOwner(owners: PastOwners, was: PastOwnership): void {
+  let spans = owners.get(was.component);
+  if (!spans) {
+    spans = new Map();
+    owners.set(was.component, spans);
+  }
+  if (!spans.has(was.from)) spans.set(was.from, { to: was.to, owner: was.owner });
+}
+
+/**
+ * The owner past files gave a component at `time`; undefined when no past version then
+ * decided it (today's files, or a catalog component).
+ */
+function pastOwnerAt(
+  owners: PastOwners,
+  component: string,
+  time: number,
+): string | null | undefined {
+  for (const [from, span] of owners.get(component) ?? [])
+    if (from <= time && time < span.to) return span.owner;
+  return undefined;
+}
+
+/**
+ * What a repository's past ownership files decided of a path at a time: the version in
+ * force then (the first before all), its resolver built on first use, its folders split as
+ * today's are; undefined from the time today's files took effect.
+ */
+function pastResolver(
+  catalog: Catalog,
+  repo: RepositoryOwnership,
+  history: OwnershipHistory,
+  split: (found: PathOwnership) => PathOwnership,
+): (path: string, time: number) => PastOwnership | undefined {
+  const { past, currentSince } = history;
+  const resolvers = new Map<number, Map<string, PastOwnership>>();
+  const built = new Map<number, (path: string) => PathOwnership>();
+  return (path, time) => {
+    if (time >= currentSince) return undefined;
+    let index = 0;
+    for (let lo = 0, hi = past.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if ((past[mid] as OwnershipVersion).time <= time) {
+        index = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    let decided = resolvers.get(index);
+    if (!decided) {
+      decided = new Map();
+      resolvers.set(index, decided);
+    }
+    let found = decided.get(path);
+    if (!found) {
+      const version = past[index] as OwnershipVersion;
+      let resolve = built.get(index);
+      if (!resolve) {
+        const { codeowners, readings } = version.files;
+        resolve = createPathResolver(catalog, repo, codeowners, readings).resolve;
+        built.set(index, resolve);
+      }
+      found = {
+        ...split(resolve(path)),
+        // The first version stands for the time before it too.
+        from: index === 0 ? Number.NEGATIVE_INFINITY : version.time,
+        to: (past[index + 1] as OwnershipVersion | undefined)?.time ?? currentSince,
+      };
+      decided.set(path, found);
+    }
+    return found;
+  };
 }

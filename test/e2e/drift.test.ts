@@ -216,6 +216,58 @@ describe('orgwire drift keeps its weeks in the store', () => {
   });
 });
 
+describe('orgwire drift with ownership files as they were', () => {
+  it('gives a folder to the team CODEOWNERS named then, and analyze --until says whose it was', async () => {
+    const owned = await createRepo();
+    try {
+      // ana (web) changes lib/ every week; from week 10, CODEOWNERS gives lib/ to pay.
+      const codeowners = (team: string) => `/lib/ @acme/${team}\n`;
+      const specs: CommitSpec[] = Array.from({ length: 20 }, (_, w) => [
+        {
+          author: { name: 'ana', email: 'ana@acme.example' },
+          date: new Date(MONDAY + w * WEEK + 3_600_000),
+          files: { [`lib/a${w}.ts`]: `${w}` },
+        },
+        ...(w === 0 || w === 10
+          ? [
+              {
+                author: { name: 'ben', email: 'ben@acme.example' },
+                date: new Date(MONDAY + w * WEEK + 7_200_000),
+                files: { '.github/CODEOWNERS': codeowners(w === 0 ? 'web' : 'pay') },
+              },
+            ]
+          : []),
+      ]).flat();
+      owned.importCommits(specs);
+      const base = ['--repo', owned.dir, '--catalog', 'catalog', '--db', 'owned.db'];
+      const out = orgwire(['drift', ...base, '--format', 'json', '--quiet']);
+      const series = JSON.parse(out.stdout).series as { week: string; ownerShare: number }[];
+      // Week 5: lib/ was web's, and web did all its work. The last week: it is pay's.
+      expect(series[5]?.ownerShare).toBe(1);
+      expect(series.at(-1)?.ownerShare).toBe(0);
+      const until = new Date(MONDAY + 6 * WEEK).toISOString().slice(0, 10);
+      const then = orgwire(['analyze', ...base, '--until', until, '--format', 'json']);
+      expect(then.status).toBe(0);
+      expect(then.stderr).toMatch(
+        /Ownership files of .* as they were on \d{4}-\d{2}-\d{2}: [0-9a-f]{7}\./,
+      );
+      const lib = JSON.parse(then.stdout).ownership.components.find(
+        (c: { rule?: { source: string }; owner: string | null; commits: number }) =>
+          c.commits > 0 && c.owner !== null,
+      );
+      expect(lib?.owner).toBe('group:default/web');
+      const now = JSON.parse(orgwire(['analyze', ...base, '--format', 'json', '--quiet']).stdout);
+      expect(
+        now.ownership.components.find(
+          (c: { commits: number; owner: string | null }) => c.commits > 0 && c.owner !== null,
+        )?.owner,
+      ).toBe('group:default/pay');
+    } finally {
+      await owned.cleanup();
+    }
+  });
+});
+
 describe('orgwire drift on the demo', () => {
   it('sees platform and billing-integration coupled within 3 weeks of the checkbox bet, naming it', () => {
     const out = orgwire(['drift', '--demo', '--format', 'json']);

@@ -33,8 +33,11 @@ export function isoWeek(monday: number): string {
 export interface DriftSeriesOptions {
   /** Weeks in each trailing window (default {@link DRIFT_TRAILING_WEEKS}). */
   weeks?: number;
-  /** The owner of each component (as path ownership decided it) under a catalog version. */
-  ownerOf: (component: string, catalog: Catalog) => string | null;
+  /**
+   * The owner of each component (as path ownership decided it) under a catalog version, at
+   * the end of the week measured (seconds; ownership files change too).
+   */
+  ownerOf: (component: string, catalog: Catalog, until: number) => string | null;
   /**
    * The catalog in force at a time (seconds), when its history is known (see
    * `readCatalogHistory`); each week is measured with the one in force at its end.
@@ -149,7 +152,7 @@ export function driftSeries(
     const wiringUnder = (under: Catalog) =>
       analyzeWiring(under, slice, {
         window,
-        ownerOf: (component) => options.ownerOf(component, under),
+        ownerOf: (component) => options.ownerOf(component, under, window.until),
         isTeam,
         ...(options.coupling ? { coupling: options.coupling } : {}),
       });

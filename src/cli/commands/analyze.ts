@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CouplingOptions } from '../../analysis/index.js';
 import {
   displayPath,
+  type OwnershipHistory,
   type RepositoryOwnershipFiles,
   type RequestFormat,
   readCatalogHistory,
@@ -24,6 +25,7 @@ import { catalogOrEmpty, loadCatalogVersion } from '../catalog-or-empty.js';
 import { catalogPaths, type LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
+import { ownershipAsOf } from '../ownership-as-of.js';
 import { ingestProgress } from '../progress.js';
 import { plural } from '../render.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
@@ -85,6 +87,9 @@ export async function analyze(
     window.until !== undefined && dir
       ? await catalogAsOf(io, catalogPaths(io, config, options.catalog), window.until, current)
       : current.loaded;
+  // And with the ownership files as they were then.
+  const owned =
+    window.until !== undefined ? await ownershipAsOf(io, ownership, window.until) : ownership;
   const store = await openStore(io, options.db);
   let report: Report;
   try {
@@ -92,7 +97,7 @@ export async function analyze(
       ...options,
       today,
       window,
-      ownership,
+      ownership: owned,
     });
   } finally {
     await store.close();
@@ -148,6 +153,8 @@ export type ReportFlags = Pick<
   trend?: number;
   /** What each repository's ownership files say, read with the catalog. */
   ownership?: ReadonlyMap<string, RepositoryOwnershipFiles>;
+  /** What they said before, by absolute folder (see `ownershipHistories`). */
+  ownershipHistory?: ReadonlyMap<string, OwnershipHistory>;
   /** Also the weekly series over the whole history (`orgwire drift`). */
   drift?: ReportOptions['drift'];
 };
@@ -209,6 +216,7 @@ export async function ingestForReport(
       repositoryId: r.repositoryId,
       shownAs: displayPath(io.cwd, options.repos[i] as string),
       ownership: options.ownership?.get(resolve(io.cwd, options.repos[i] as string)),
+      ownershipHistory: options.ownershipHistory?.get(resolve(io.cwd, options.repos[i] as string)),
     })),
     requests,
   };

@@ -92,6 +92,7 @@ export async function drift(
       today: todayFlag(undefined),
       window: windowFlags(options.until === undefined ? {} : { until: options.until }),
       ownership,
+      ownershipHistory: catalog.ownershipHistory,
     };
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     const cache = await driftCacheFor(store, config, catalog, input, {

@@ -90,6 +90,7 @@ export async function serveRadiator(
       window,
       trend: TREND_WINDOWS,
       ownership,
+      ownershipHistory: catalog.ownershipHistory,
     };
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
