@@ -419,6 +419,7 @@ export async function buildReport(
         teams: catalog.groups.filter((g) => isTeam(g.ref)).map((g) => g.ref),
       })
     : undefined;
+  const teamsIn = new Map<Catalog, (group: string) => boolean>();
   const drift = options.drift
     ? driftSeries(catalog, [...earlier, ...facts], {
         weeks: options.drift.weeks,
@@ -431,7 +432,16 @@ export async function buildReport(
         ...(options.drift.versions?.length
           ? { catalogAt: versionAt(options.drift.versions, catalog) }
           : {}),
-        isTeam,
+        // Each version's groups judged as that version declares them (coordinatingTeams).
+        isTeam: (group, org) => {
+          if (org === catalog) return isTeam(group);
+          let judged = teamsIn.get(org);
+          if (!judged) {
+            judged = coordinatingTeams(org, owners.values());
+            teamsIn.set(org, judged);
+          }
+          return judged(group);
+        },
         coupling: options.coupling ?? DEFAULT_COUPLING,
         requests: options.requests ?? [],
         until: window.until,

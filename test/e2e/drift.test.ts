@@ -131,6 +131,41 @@ describe('orgwire drift', () => {
     expect(result.stdout).toMatch(/unwired need weight\s+\S+\s+[▁▂▃▄▅▆▇█ ]+/);
     expect(result.stdout).toContain('emerging-need');
     expect(result.stdout).toMatch(/emerging-need\s+1/);
+    // Everyone is in a team: no coverage warning.
+    expect(result.stdout).not.toContain('Coverage');
+  });
+
+  it('warns when most of the last weeks\u2019 commits come from people in no team', async () => {
+    const strangers = await createRepo();
+    try {
+      strangers.importCommits(
+        Array.from({ length: 6 }, (_, w) => [
+          ...['zed', 'yan', 'xi'].map((person, i) => ({
+            author: { name: person, email: `${person}@elsewhere.example` },
+            date: new Date(MONDAY + w * WEEK + i * 3_600_000),
+            files: { [`src/${person}${w}.ts`]: 'x' },
+          })),
+          {
+            author: { name: 'ana', email: 'ana@acme.example' },
+            date: new Date(MONDAY + w * WEEK + 4 * 3_600_000),
+            files: { [`web/a${w}.ts`]: 'x' },
+          },
+        ]).flat(),
+      );
+      const out = orgwire([
+        'drift',
+        '--repo',
+        strangers.dir,
+        '--catalog',
+        'catalog',
+        '--db',
+        'strangers.db',
+      ]);
+      expect(out.stdout).toMatch(/⚠ Coverage 25% at the last week/);
+      expect(out.stdout).toContain('orgwire identities');
+    } finally {
+      await strangers.cleanup();
+    }
   });
 
   it('takes the rules\u2019 settings from orgwire.yaml, and refuses a wrong one at its line', () => {

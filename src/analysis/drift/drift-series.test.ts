@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../model/index.js';
+import { type Catalog, loadCatalog } from '../../model/index.js';
 import type { CommitFacts } from '../commit-facts.js';
 import { driftSeries, isoWeek, weekStart } from './drift-series.js';
 import type { DriftWeek } from './drift-types.js';
@@ -142,6 +142,27 @@ describe('driftSeries', () => {
     expect(only[1]?.coverage).toBe(0.5); // ana's 2 of the 4 commits
     expect(only[1]?.partners).toEqual([]);
     expect(only[0]?.teamSizes).toEqual([{ team: WEB, members: 1 }]);
+  });
+
+  it('asks which groups are teams of the catalog version each week is measured with', () => {
+    // From W12, a version in which pay is no team (a permission list, say): no need then.
+    const version = { ...catalog };
+    const asked: Catalog[] = [];
+    const series = driftSeries(catalog, facts, {
+      weeks: 2,
+      ownerOf: () => WEB,
+      catalogAt: (time) =>
+        time >= at('2026-03-16T00:00:00')
+          ? { catalog: version, commit: 'v2' }
+          : { catalog, commit: 'v1' },
+      isTeam: (g, org) => {
+        asked.push(org);
+        return org === catalog || g !== PAY;
+      },
+    });
+    expect(asked).toContain(version);
+    expect(series[1]?.needs).toHaveLength(1); // W11, v1: pay is a team
+    expect(series[2]?.partners).toEqual([]); // W12, v2: it is not
   });
 });
 

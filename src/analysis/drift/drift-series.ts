@@ -44,8 +44,12 @@ export interface DriftSeriesOptions {
    * Default: `catalog` throughout.
    */
   catalogAt?: (time: number) => { catalog: Catalog; commit: string | null };
-  /** Which of the catalog's Groups are teams (see `coordinatingTeams`); default all. */
-  isTeam?: (group: string) => boolean;
+  /**
+   * Which Groups of a catalog version are teams (see `coordinatingTeams`, which each version
+   * answers for its own groups: a GitHub team gone today is still a permission team then);
+   * default all.
+   */
+  isTeam?: (group: string, catalog: Catalog) => boolean;
   coupling?: CouplingOptions;
   /** Request exports, for each providing team's queue. */
   requests?: readonly RequestRecord[];
@@ -96,7 +100,7 @@ export function driftSeries(
   // What each catalog version says of its people, worked out once per version.
   const people = new Map<Catalog, ReturnType<typeof teamsOf>>();
   const teamsOf = (org: Catalog) => {
-    const teams = org.groups.filter((g) => isTeam(g.ref));
+    const teams = org.groups.filter((g) => isTeam(g.ref, org));
     // Sizes and memberships speak of team design only for the catalog's own Groups: a GitHub
     // team or an OWNERS alias is an access list, and its size says nothing of a team; a group
     // of groups (a department, its head its one direct member) is a unit, not a team.
@@ -153,7 +157,7 @@ export function driftSeries(
       analyzeWiring(under, slice, {
         window,
         ownerOf: (component) => options.ownerOf(component, under, window.until),
-        isTeam,
+        isTeam: (group) => isTeam(group, under),
         ...(options.coupling ? { coupling: options.coupling } : {}),
       });
     const wiring = wiringUnder(org);

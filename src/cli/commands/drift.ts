@@ -1,4 +1,9 @@
-import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS, type DriftWeek } from '../../analysis/index.js';
+import {
+  COVERAGE_WARNING,
+  DEFAULT_COUPLING,
+  DRIFT_TRAILING_WEEKS,
+  type DriftWeek,
+} from '../../analysis/index.js';
 import {
   activeAlerts,
   buildReport,
@@ -129,6 +134,16 @@ export async function drift(
   return status;
 }
 
+/**
+ * A warning when the last week's coverage is below {@link COVERAGE_WARNING}: its figures,
+ * and the alerts on them, speak for a few of the people only.
+ */
+function coverageWarning(weeks: readonly DriftWeek[]): string | undefined {
+  const coverage = weeks.at(-1)?.coverage;
+  if (coverage == null || coverage >= COVERAGE_WARNING) return undefined;
+  return `⚠ Coverage ${ratio(coverage)} at the last week: most commits come from people in no team, so these figures and alerts speak for a few people only. Fix: \`orgwire identities\` (same --repo and --catalog).`;
+}
+
 /** Values as a line of block characters, lowest to highest; a gap where there is none. */
 export function sparkline(values: readonly (number | null)[]): string {
   const known = values.filter((v): v is number => v !== null);
@@ -183,6 +198,8 @@ function table(
       );
     }
   }
+  const low = coverageWarning(weeks);
+  if (low) out.push('', wrap(low));
   const raised = alerts.filter((a) => a.level === 'alert');
   const active = raised.filter((a) => a.end === null);
   const watching = alerts.filter((a) => a.level === 'watch' && a.end === null);
@@ -219,6 +236,8 @@ function markdown(
   options: Shown,
 ): string {
   const out = ['# Drift', '', heading(weeks, options), ''];
+  const low = coverageWarning(weeks);
+  if (low) out.push(low, '');
   const last = weeks.at(-1);
   if (last) {
     out.push('| Measure | Last week | Last 26 weeks |', '| --- | --- | --- |');
