@@ -12,8 +12,11 @@ import { ownershipHistories } from './ownership-as-of.js';
 export type CatalogWithHistory = Awaited<ReturnType<typeof catalogOrEmpty>> & {
   /** The catalog's versions from git; undefined outside git and for the demo. */
   read: CatalogVersions | undefined;
-  /** The repositories' ownership files as they were, by absolute folder. */
-  ownershipHistory: Map<string, OwnershipHistory>;
+  /**
+   * The repositories' ownership files as they were, by absolute folder (see
+   * `ownershipHistories`), read on the first call: a series kept in the store needs none.
+   */
+  ownershipHistory: () => Promise<Map<string, OwnershipHistory>>;
 };
 
 /**
@@ -37,7 +40,15 @@ export async function catalogWithHistory(
           options.quiet,
         )
       : undefined;
-  return { ...current, read, ownershipHistory: await ownershipHistories(io, options.repos) };
+  let histories: Promise<Map<string, OwnershipHistory>> | undefined;
+  return {
+    ...current,
+    read,
+    ownershipHistory: () => {
+      histories ??= ownershipHistories(io, current.ownership);
+      return histories;
+    },
+  };
 }
 
 /**
@@ -64,16 +75,12 @@ export function driftCacheFor(
     requests: input.requests,
     repositories: input.repositories.map((r) => r.absolute),
     // The rules, not the paths at HEAD: a new file changes the facts, which the weeks' own
-    // digests catch, not the setup.
+    // digests catch, not the setup. Their past is the repository's history, which the
+    // stamp's commit marks follow.
     ownership: [...catalog.ownership].map(([dir, o]: [string, RepositoryOwnershipFiles]) => [
       dir,
       o.codeowners.rules,
       o.readings,
-    ]),
-    ownershipHistory: [...catalog.ownershipHistory].map(([dir, h]) => [
-      dir,
-      h.past.map((v) => v.commit),
-      h.currentSince,
     ]),
   };
   return driftCache(
@@ -82,4 +89,13 @@ export function driftCacheFor(
     input.repositories.map((r) => r.repositoryId),
     options.until,
   );
+}
+
+/** The report's repositories with their ownership files as they were (see `catalogWithHistory`). */
+export async function withOwnershipHistory(
+  catalog: CatalogWithHistory,
+  input: ReportInput,
+): Promise<ReportInput['repositories']> {
+  const histories = await catalog.ownershipHistory();
+  return input.repositories.map((r) => ({ ...r, ownershipHistory: histories.get(r.absolute) }));
 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   displayPath,
   type OwnershipHistory,
@@ -12,23 +11,18 @@ import type { Io } from './io.js';
 /**
  * Each repository's ownership files as they were, one version per week they changed (see
  * `readOwnershipHistory`), by absolute folder; repositories whose files never changed are
- * left out.
+ * left out. `ownership` (today's files, by absolute folder) says which keep OWNERS files.
  */
 export async function ownershipHistories(
   io: Io,
-  repos: readonly string[],
+  ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
 ): Promise<Map<string, OwnershipHistory>> {
   const histories = new Map<string, OwnershipHistory>();
-  for (const repo of repos) {
-    const absolute = resolve(io.cwd, repo);
-    if (histories.has(absolute)) continue;
+  for (const [absolute, today] of ownership) {
     const git = await openRepository(absolute);
-    const history = await readOwnershipHistory(
-      git,
-      repositoryLabel(absolute),
-      displayPath(io.cwd, repo),
-      'weekly',
-    );
+    const shownAs = displayPath(io.cwd, absolute);
+    const label = repositoryLabel(absolute);
+    const history = await readOwnershipHistory(git, label, shownAs, 'weekly', today.headFiles);
     if (history) histories.set(absolute, history);
   }
   return histories;
@@ -48,8 +42,16 @@ export async function ownershipAsOf(
   const day = new Date(until * 1000).toISOString().slice(0, 10);
   for (const [absolute, today] of ownership) {
     const git = await openRepository(absolute);
+    // Nothing changed after HEAD's commit: today's files were in force at `until` too.
+    const head = Number(
+      (await git.run(['log', '-1', '--format=%ct']).catch(() => Buffer.from('0')))
+        .toString('utf8')
+        .trim(),
+    );
+    if (!(until < head)) continue;
     const shownAs = displayPath(io.cwd, absolute);
-    const history = await readOwnershipHistory(git, repositoryLabel(absolute), shownAs, [until]);
+    const label = repositoryLabel(absolute);
+    const history = await readOwnershipHistory(git, label, shownAs, [until], today.headFiles);
     const then = history && until < history.currentSince ? history.past[0] : undefined;
     if (!then) continue;
     result.set(absolute, { ...then.files, headFiles: today.headFiles });

@@ -55,7 +55,7 @@ describe('readOwnershipHistory', () => {
   });
 
   it('gives a version per week the files changed, the last of each week, not today\u2019s', async () => {
-    const history = await readOwnershipHistory(gitSource(flat.dir), 'flat', 'flat', 'weekly');
+    const history = await readOwnershipHistory(gitSource(flat.dir), 'flat', 'flat', 'weekly', []);
     expect(history?.past.map((v) => v.time)).toEqual([
       at('2026-01-06') - 7_200,
       at('2026-01-14') - 7_200,
@@ -71,15 +71,25 @@ describe('readOwnershipHistory', () => {
 
   it('gives the version in force at a time, none once today\u2019s took effect', async () => {
     const git = gitSource(flat.dir);
-    const then = await readOwnershipHistory(git, 'flat', 'flat', [at('2026-01-13') + 3_600]);
+    const then = await readOwnershipHistory(git, 'flat', 'flat', [at('2026-01-13') + 3_600], []);
     expect(then?.past.map((v) => v.files.codeowners.rules[0]?.owners)).toEqual([['@acme/pay']]);
-    expect(await readOwnershipHistory(git, 'flat', 'flat', [at('2026-02-01')])).toBeUndefined();
+    expect(await readOwnershipHistory(git, 'flat', 'flat', [at('2026-02-01')], [])).toBeUndefined();
   });
 
   it('reads OWNERS files in any folder as they were', async () => {
-    const history = await readOwnershipHistory(gitSource(nested.dir), 'nested', 'nested', 'weekly');
+    const history = await readOwnershipHistory(
+      gitSource(nested.dir),
+      'nested',
+      'nested',
+      'weekly',
+      ['pkg/api/OWNERS'],
+    );
     const [first] = history?.past ?? [];
     expect(first?.files.readings[0]?.format).toBe('owners');
     expect(first?.files.readings[0]?.files).toEqual(['pkg/api/OWNERS']);
+    // Where HEAD keeps no OWNERS file, no walk looks for them.
+    expect(
+      await readOwnershipHistory(gitSource(nested.dir), 'nested', 'nested', 'weekly', []),
+    ).toBeUndefined();
   });
 });

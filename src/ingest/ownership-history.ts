@@ -40,25 +40,24 @@ const isOwnershipPath = (path: string) =>
  * `'weekly'`: one per week in which they changed, see `versionsInForce`), each read from git
  * as `readOwnershipFiles` reads HEAD's (each file's blob read once however many versions
  * hold it). The newest version — the files as they are now — is left out: HEAD's are read
- * already. Undefined when the files never changed or the repository keeps none.
+ * already. Undefined when the files never changed or the repository keeps none. OWNERS files
+ * in folders are looked for only when HEAD keeps one (`headFiles`, the paths at HEAD): the
+ * glob walk costs 2 s on DPDK's 45,000 commits, the fixed paths 0.5 s.
  */
 export async function readOwnershipHistory(
   git: GitSource,
   label: string,
   shownAs: string,
   times: readonly number[] | 'weekly',
+  headFiles: readonly string[],
 ): Promise<OwnershipHistory | undefined> {
+  const pathspecs = headFiles.some((p) => posix.basename(p) === 'OWNERS')
+    ? OWNERSHIP_PATHSPECS
+    : OWNERSHIP_PATHSPECS.slice(1);
   // One walk of the history: the changes, and whether any touched an OWNERS file.
   let nested = false;
   const log = (
-    await git.run([
-      'log',
-      '--format=>%H %ct',
-      '--name-only',
-      '--no-renames',
-      '--',
-      ...OWNERSHIP_PATHSPECS,
-    ])
+    await git.run(['log', '--format=>%H %ct', '--name-only', '--no-renames', '--', ...pathspecs])
   )
     .toString('utf8')
     .split('\n')

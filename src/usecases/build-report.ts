@@ -36,7 +36,6 @@ import {
   createBotDetector,
   createIdentityResolver,
   createPathFilter,
-  createPathResolver,
   DEFAULT_IGNORE,
   type GitSource,
   generatedPatterns,
@@ -44,7 +43,6 @@ import {
   type IgnorePattern,
   loginsByEmail,
   type OwnershipHistory,
-  type OwnershipVersion,
   openOwnership,
   type PathFilter,
   type RepositoryOwnership,
@@ -64,6 +62,13 @@ import {
 } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { type DriftCache, driftReuse } from './drift-cache.js';
+import {
+  type PastOwners,
+  type PastOwnership,
+  pastOwnerAt,
+  pastResolver,
+  recordPastOwner,
+} from './past-ownership.js';
 
 export interface ReportOptions {
   /** Explicit ends of the window, seconds; otherwise `length` before the newest commit. */
@@ -668,87 +673,4 @@ async function cachedMergeLogins(
   const evidence = await readMergeLogins(git);
   await store.saveMergeLogins(repositoryId, head, evidence);
   return evidence;
-}
-
-/** A path's owner as files no longer in force decided it, and how long they were. */
-interface PastOwnership extends PathOwnership {
-  /** When those files took effect and when the next ones did (seconds). */
-  from: number;
-  to: number;
-}
-
-/** Per component, the owners past files gave it, by the time each was in force. */
-type PastOwners = Map<string, Map<number, { to: number; owner: string | null }>>;
-
-function recordPastOwner(owners: PastOwners, was: PastOwnership): void {
-  let spans = owners.get(was.component);
-  if (!spans) {
-    spans = new Map();
-    owners.set(was.component, spans);
-  }
-  if (!spans.has(was.from)) spans.set(was.from, { to: was.to, owner: was.owner });
-}
-
-/**
- * The owner past files gave a component at `time`; undefined when no past version then
- * decided it (today's files, or a catalog component).
- */
-function pastOwnerAt(
-  owners: PastOwners,
-  component: string,
-  time: number,
-): string | null | undefined {
-  for (const [from, span] of owners.get(component) ?? [])
-    if (from <= time && time < span.to) return span.owner;
-  return undefined;
-}
-
-/**
- * What a repository's past ownership files decided of a path at a time: the version in
- * force then (the first before all), its resolver built on first use, its folders split as
- * today's are; undefined from the time today's files took effect.
- */
-function pastResolver(
-  catalog: Catalog,
-  repo: RepositoryOwnership,
-  history: OwnershipHistory,
-  split: (found: PathOwnership) => PathOwnership,
-): (path: string, time: number) => PastOwnership | undefined {
-  const { past, currentSince } = history;
-  const resolvers = new Map<number, Map<string, PastOwnership>>();
-  const built = new Map<number, (path: string) => PathOwnership>();
-  return (path, time) => {
-    if (time >= currentSince) return undefined;
-    let index = 0;
-    for (let lo = 0, hi = past.length - 1; lo <= hi; ) {
-      const mid = (lo + hi) >> 1;
-      if ((past[mid] as OwnershipVersion).time <= time) {
-        index = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    let decided = resolvers.get(index);
-    if (!decided) {
-      decided = new Map();
-      resolvers.set(index, decided);
-    }
-    let found = decided.get(path);
-    if (!found) {
-      const version = past[index] as OwnershipVersion;
-      let resolve = built.get(index);
-      if (!resolve) {
-        const { codeowners, readings } = version.files;
-        resolve = createPathResolver(catalog, repo, codeowners, readings).resolve;
-        built.set(index, resolve);
-      }
-      found = {
-        ...split(resolve(path)),
-        // The first version stands for the time before it too.
-        from: index === 0 ? Number.NEGATIVE_INFINITY : version.time,
-        to: (past[index + 1] as OwnershipVersion | undefined)?.time ?? currentSince,
-      };
-      decided.set(path, found);
-    }
-    return found;
-  };
 }

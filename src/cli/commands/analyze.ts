@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { CouplingOptions } from '../../analysis/index.js';
 import {
   displayPath,
-  type OwnershipHistory,
   type RepositoryOwnershipFiles,
   type RequestFormat,
   readCatalogHistory,
@@ -153,8 +152,6 @@ export type ReportFlags = Pick<
   trend?: number;
   /** What each repository's ownership files say, read with the catalog. */
   ownership?: ReadonlyMap<string, RepositoryOwnershipFiles>;
-  /** What they said before, by absolute folder (see `ownershipHistories`). */
-  ownershipHistory?: ReadonlyMap<string, OwnershipHistory>;
   /** Also the weekly series over the whole history (`orgwire drift`). */
   drift?: ReportOptions['drift'];
 };
@@ -216,7 +213,6 @@ export async function ingestForReport(
       repositoryId: r.repositoryId,
       shownAs: displayPath(io.cwd, options.repos[i] as string),
       ownership: options.ownership?.get(resolve(io.cwd, options.repos[i] as string)),
-      ownershipHistory: options.ownershipHistory?.get(resolve(io.cwd, options.repos[i] as string)),
     })),
     requests,
   };

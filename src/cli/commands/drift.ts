@@ -14,7 +14,7 @@ import {
 } from '../../usecases/index.js';
 import { versionsUsed } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
-import { catalogWithHistory, driftCacheFor } from '../drift-setup.js';
+import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { plural, ratio, short, wrap } from '../render.js';
@@ -97,7 +97,6 @@ export async function drift(
       today: todayFlag(undefined),
       window: windowFlags(options.until === undefined ? {} : { until: options.until }),
       ownership,
-      ownershipHistory: catalog.ownershipHistory,
     };
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     const cache = await driftCacheFor(store, config, catalog, input, {
@@ -108,7 +107,7 @@ export async function drift(
     weeks =
       (await keptDriftSeries(store, cache)) ??
       (
-        await buildReport(store, loaded.catalog, input.repositories, {
+        await buildReport(store, loaded.catalog, await withOwnershipHistory(catalog, input), {
           ...reportOptions(config, flags, input),
           drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
         })

@@ -14,7 +14,7 @@ import {
 import { buildReport, driftReport } from '../../usecases/index.js';
 import { versionsUsed } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
-import { catalogWithHistory, driftCacheFor } from '../drift-setup.js';
+import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
@@ -90,7 +90,6 @@ export async function serveRadiator(
       window,
       trend: TREND_WINDOWS,
       ownership,
-      ownershipHistory: catalog.ownershipHistory,
     };
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
@@ -99,10 +98,15 @@ export async function serveRadiator(
       ignore: undefined,
       until: undefined,
     });
-    const report = await buildReport(store, loaded.catalog, input.repositories, {
-      ...reportOptions(config, flags, input),
-      drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
-    });
+    const report = await buildReport(
+      store,
+      loaded.catalog,
+      await withOwnershipHistory(catalog, input),
+      {
+        ...reportOptions(config, flags, input),
+        drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
+      },
+    );
     const series = report.drift ?? [];
     if (read && read.list.length > 0 && !options.quiet) io.err(`${versionsUsed(read, series)}\n`);
     const radiator = new Radiator({
