@@ -218,8 +218,13 @@ export interface TrendsView {
   weeks: number;
   /** Oldest first. */
   series: TrendWeek[];
-  /** Weeks the catalog changed: a reorganisation took effect. */
+  /**
+   * Weeks a new catalog version changed what was measured (congruence through the rewiring,
+   * team sizes, headcount): a reorganisation took effect.
+   */
   reorgs: TrendReorg[];
+  /** New catalog versions over the series, whether they changed what was measured or not. */
+  catalogChanges: number;
   /** Every alert and watch: those holding at the last week first (alerts before watches), then the rest, newest first. */
   alerts: TrendAlert[];
   /** How many alerts each rule raised over the history. */

@@ -14,6 +14,7 @@ import type { Overview, TeamPage, TrendsView } from './api-types.js';
 import { createApp } from './app.js';
 import { createAuthorizer } from './auth.js';
 import { Radiator } from './radiator.js';
+import { reorgWeeks } from './trends.js';
 
 // The radiator's drift views over a hand-made series: four weeks of the demo organisation,
 // a reorganisation in the third, and one alert of each kind the views sort.
@@ -186,7 +187,14 @@ describe('GET /api/trends', () => {
   it('answers an empty series with no drift (no commits)', async () => {
     const { status, body } = await get<TrendsView>(appWith(undefined), '/api/trends');
     expect(status).toBe(200);
-    expect(body).toEqual({ weeks: 0, series: [], reorgs: [], alerts: [], backtest: [] });
+    expect(body).toEqual({
+      weeks: 0,
+      series: [],
+      reorgs: [],
+      catalogChanges: 0,
+      alerts: [],
+      backtest: [],
+    });
   });
 });
 
@@ -236,6 +244,31 @@ describe('drift on the overview and team pages', () => {
       promise: null,
       reorgs: [],
       alerts: [],
+    });
+  });
+});
+
+describe('reorgWeeks', () => {
+  const same = { congruenceChange: { work: 0.1, wiring: 0 } };
+  it('marks a new catalog version only where it changed what the week measures', () => {
+    const sized = (members: number) => [{ team: WEB, members }];
+    const series = [
+      week(0, { catalogCommit: 'a', teamSizes: sized(6) }),
+      // A new version that moved nobody the work shows: counted, not marked.
+      week(1, { ...same, catalogCommit: 'b', teamSizes: sized(6) }),
+      // One that rewired the work: marked.
+      week(2, { catalogCommit: 'c', teamSizes: sized(6) }),
+      // One that changed a team's size only: marked.
+      week(3, { ...same, catalogCommit: 'd', teamSizes: sized(7) }),
+      // No new version: nothing, whatever moved.
+      week(4, { catalogCommit: 'd', teamSizes: sized(9) }),
+    ];
+    expect(reorgWeeks(series)).toEqual({
+      reorgs: [
+        { week: '2026-W38', catalogCommit: 'c', before: 'b' },
+        { week: '2026-W39', catalogCommit: 'd', before: 'c' },
+      ],
+      changes: 3,
     });
   });
 });

@@ -40,18 +40,31 @@ function trendWeek(w: DriftWeek): TrendWeek {
 
 /**
  * Reorganisations: the weeks whose catalog version (`catalogCommit`) differs from the week
- * before's, both known. The first week has none before it; a week measured with today's
- * catalog (null) is no change of the catalog.
+ * before's, both known, and changed what the week measures — the rewiring moved congruence
+ * (`congruenceChange.wiring`), or the teams' sizes or headcount changed. A team file edited
+ * every week (kubernetes' changes 400 times in 8 years, mostly people no commit names) would
+ * otherwise rule every chart solid. The first week has none before it; a week measured with
+ * today's catalog (null) is no change of the catalog. `changes` counts every new version.
  */
-export function reorgWeeks(series: readonly DriftWeek[]): TrendReorg[] {
+export function reorgWeeks(series: readonly DriftWeek[]): {
+  reorgs: TrendReorg[];
+  changes: number;
+} {
   const reorgs: TrendReorg[] = [];
+  let changes = 0;
   for (let i = 1; i < series.length; i++) {
-    const before = series[i - 1]?.catalogCommit ?? null;
+    const last = series[i - 1] as DriftWeek;
     const week = series[i] as DriftWeek;
-    if (before !== null && week.catalogCommit !== null && week.catalogCommit !== before)
-      reorgs.push({ week: week.week, catalogCommit: week.catalogCommit, before });
+    const before = last.catalogCommit;
+    if (before === null || week.catalogCommit === null || week.catalogCommit === before) continue;
+    changes++;
+    const rewired =
+      (week.congruenceChange?.wiring ?? 0) !== 0 ||
+      week.headcount !== last.headcount ||
+      JSON.stringify(week.teamSizes) !== JSON.stringify(last.teamSizes);
+    if (rewired) reorgs.push({ week: week.week, catalogCommit: week.catalogCommit, before });
   }
-  return reorgs;
+  return { reorgs, changes };
 }
 
 /**
@@ -64,13 +77,17 @@ export class Trends {
   private readonly series: DriftWeek[];
   private readonly alerts: TrendAlert[];
   private readonly reorgs: TrendReorg[];
+  /** Every new catalog version over the series, whether it changed what was measured or not. */
+  private readonly catalogChanges: number;
   private readonly alertsOf = new Map<string, TrendAlert[]>();
 
   constructor(catalog: Catalog, drift: DriftReport | undefined) {
     this.catalog = catalog;
     this.drift = drift;
     this.series = drift?.series ?? [];
-    this.reorgs = reorgWeeks(this.series);
+    const { reorgs, changes } = reorgWeeks(this.series);
+    this.reorgs = reorgs;
+    this.catalogChanges = changes;
     this.alerts = (drift?.alerts ?? []).map((a, id) => this.alertView(a, id)).sort(byUrgency);
     for (const alert of this.alerts) {
       for (const team of alert.teams) {
@@ -98,6 +115,7 @@ export class Trends {
       weeks: this.drift?.weeks ?? 0,
       series: this.series.map(trendWeek),
       reorgs: this.reorgs,
+      catalogChanges: this.catalogChanges,
       alerts: this.alerts,
       backtest: this.drift?.backtest ?? [],
     };

@@ -143,11 +143,13 @@ function Rules({ data }: { data: TrendsView }) {
 }
 
 function Reorgs({ data }: { data: TrendsView }) {
+  const others = data.catalogChanges - data.reorgs.length;
   if (data.reorgs.length === 0)
     return (
       <p className="small muted">
-        The catalog did not change over these weeks (or its history is not in git), so one
-        organisation stands for every week.
+        {data.catalogChanges === 0
+          ? 'The catalog did not change over these weeks (or its history is not in git), so one organisation stands for every week.'
+          : `The catalog changed ${num(data.catalogChanges)} times, but none of the changes moved anything these weeks measure (a team’s size, the headcount, or how the work is wired), so no reorganisation is marked.`}
       </p>
     );
   const newest = data.reorgs.slice(-8).reverse();
@@ -156,8 +158,11 @@ function Reorgs({ data }: { data: TrendsView }) {
   return (
     <p className="small">
       {data.reorgs.length === 1
-        ? `The catalog changed once: a reorganisation took effect in ${weeks}.`
-        : `The catalog changed ${num(data.reorgs.length)} times, each a reorganisation taking effect, newest first: ${weeks}${more}.`}
+        ? `A reorganisation took effect once, in ${weeks}.`
+        : `A reorganisation took effect ${num(data.reorgs.length)} times, newest first: ${weeks}${more}.`}
+      {others > 0
+        ? ` The catalog changed ${num(data.catalogChanges)} times in all; the other ${num(others)} moved nothing these weeks measure.`
+        : ''}
     </p>
   );
 }
