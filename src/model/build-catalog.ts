@@ -184,20 +184,7 @@ export function buildCatalog(parsed: ParsedCatalog): { catalog: Catalog; problem
 
   const merged = new Map<string, Entity>([...groups, ...users].map((e) => [e.ref, e]));
   const all = entities.map((e) => merged.get(e.ref) ?? e);
-  const catalog: Catalog = {
-    entities: all,
-    byRef: new Map(all.map((e) => [e.ref, e])),
-    groups,
-    users,
-    components: ofKind('Component'),
-    apis: ofKind('API'),
-    systems: ofKind('System'),
-    domains: ofKind('Domain'),
-    resources: ofKind('Resource'),
-    goals: ofKind('Goal'),
-    bets: ofKind('Bet'),
-    learnings: ofKind('Learning'),
-  };
+  const catalog = indexCatalog(all);
   return { catalog, problems };
 }
 
@@ -209,4 +196,24 @@ function closestRef(target: string, known: Iterable<string>): string | undefined
   return closestName(target.slice(prefix.length), sameKind, (ref) =>
     ref.slice(ref.lastIndexOf('/') + 1),
   );
+}
+
+/** The catalog's entities indexed as `buildCatalog` indexes them. */
+export function indexCatalog(entities: readonly Entity[]): Catalog {
+  const ofKind = <K extends Entity['kind']>(kind: K) =>
+    entities.filter((e): e is Extract<Entity, { kind: K }> => e.kind === kind);
+  return {
+    entities: [...entities],
+    byRef: new Map(entities.map((e) => [e.ref, e])),
+    groups: ofKind('Group'),
+    users: ofKind('User'),
+    components: ofKind('Component'),
+    apis: ofKind('API'),
+    systems: ofKind('System'),
+    domains: ofKind('Domain'),
+    resources: ofKind('Resource'),
+    goals: ofKind('Goal'),
+    bets: ofKind('Bet'),
+    learnings: ofKind('Learning'),
+  };
 }

@@ -1,11 +1,8 @@
-import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { DRIFT_RULE_IDS, DRIFT_SHIFT_MEASURES } from './drift-settings.js';
-import { formatIssue } from './format-issue.js';
+import { parseYamlDocument } from './parse-yaml-document.js';
 import type { Problem } from './problem.js';
 import { RULE_IDS } from './rules.js';
-import { deepNestingProblem } from './yaml-nesting.js';
-import { nearestNode } from './yaml-position.js';
 
 /** `orgwire.yaml`: settings that belong to an organisation rather than to one run. */
 export const configSchema = z
@@ -149,78 +146,19 @@ export type RequestsConfig = NonNullable<Config['requests']>;
 
 /** Reads `orgwire.yaml`, reporting every problem with its position. */
 export function parseConfig(text: string, file: string): { config: Config; problems: Problem[] } {
-  const tooDeep = deepNestingProblem(text, file);
-  if (tooDeep) return { config: {}, problems: [tooDeep] };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      config: {},
-      problems: doc.errors.map((error) => ({
-        severity: 'error',
-        code: 'yaml/syntax',
-        ...at(error.pos[0]),
-        message: error.message.split('\n')[0] ?? error.message,
-        hint: 'Fix the YAML syntax here.',
-      })),
-    };
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    // An alias to an anchor never set, or aliases that expand past the limit.
-    return {
-      config: {},
-      problems: [
-        {
-          severity: 'error',
-          code: 'yaml/syntax',
-          ...at(doc.contents?.range[0] ?? 0),
-          message: (error as Error).message,
-          hint: 'Remove or fix the aliases (*name) in this file.',
-        },
-      ],
-    };
-  }
-  const result = configSchema.safeParse(value ?? {}, { reportInput: true });
-  if (result.success) return { config: result.data, problems: [] };
-  return {
-    config: {},
-    problems: result.error.issues.map((issue) => {
-      const path = issue.path as (string | number)[];
-      let node = doc.contents ? nearestNode(doc.contents as Node, path) : undefined;
-      if (issue.code === 'unrecognized_keys' && isMap(node)) {
-        // An unknown key is reported where it is written, not where its mapping starts.
-        const pair = node.items.find(
-          (item) => isScalar(item.key) && item.key.value === issue.keys[0],
-        );
-        if (isNode(pair?.key)) node = pair.key;
-      }
-      const field = path.join('.') || 'the file';
-      const { message, hint } =
-        issue.code === 'unrecognized_keys'
-          ? path[0] === 'rules'
-            ? {
-                message: `rules: unknown rule ${issue.keys.join(', ')}`,
-                hint: `The rules are ${RULE_IDS.join(', ')}.`,
-              }
-            : {
-                message: `${field === 'the file' ? '' : `${field}: `}unknown setting ${issue.keys.join(', ')}`,
-                hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix) and rules; check the spelling.',
-              }
-          : formatIssue(issue, field);
-      return {
-        severity: 'error' as const,
-        code: 'config/invalid',
-        ...at(node?.range?.[0] ?? 0),
-        message,
-        hint,
-      };
-    }),
-  };
+  const { value, problems } = parseYamlDocument(text, file, configSchema, {
+    code: 'config/invalid',
+    unknownKeys: (keys, path) =>
+      path[0] === 'rules'
+        ? {
+            message: `rules: unknown rule ${keys.join(', ')}`,
+            hint: `The rules are ${RULE_IDS.join(', ')}.`,
+          }
+        : {
+            message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix) and rules; check the spelling.',
+          },
+    empty: {},
+  });
+  return { config: value ?? {}, problems };
 }

@@ -1,5 +1,6 @@
 export * from './add-declared-entities.js';
 export * from './annotations.js';
+export * from './apply-scenario.js';
 export * from './build-catalog.js';
 export * from './closest.js';
 export * from './config.js';
@@ -14,6 +15,7 @@ export * from './parse-catalog.js';
 export * from './problem.js';
 export * from './records.js';
 export * from './rules.js';
+export * from './scenario.js';
 export type { BetSpec, GoalSpec, LearningSpec } from './schemas.js';
 export { BET_STATUSES } from './schemas.js';
 export * from './validators.js';

@@ -1,0 +1,308 @@
+import { type Catalog, indexCatalog } from './build-catalog.js';
+import type { Component, Entity, Group, InteractionMode, User } from './entities.js';
+import { DEFAULT_NAMESPACE, parseEntityRef, stringifyEntityRef } from './entity-ref.js';
+import type { Problem, SourcePosition } from './problem.js';
+import type { Scenario, ScenarioChange } from './scenario.js';
+
+class ScenarioError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The catalog as a scenario would leave it (issue 14): its changes applied in order to
+ * copies of the teams, people and components, the work left as it is. Memberships stay
+ * two-sided (a group's members and each user's memberOf). A change that names what the
+ * catalog (as the changes before left it) does not have is a problem at its file and line,
+ * and then nothing is applied.
+ *
+ * - `movePerson {user, to, from?}`: out of `from` (without it, out of every group), into `to`;
+ * - `moveComponent {component, to}`: `to` owns it;
+ * - `mergeTeams {teams, into}`: the others' members, components, child groups and
+ *   interactions go to `into`, and the others go;
+ * - `splitTeam {team, into: [{name, members, components}]}`: the team is replaced by the parts
+ *   (same type and parent); what no part names goes to the first;
+ * - `createTeam {name, members, components, parent?}`: a new team; its members join it (and
+ *   stay in their other teams), its components move to it;
+ * - `dissolveTeam {team, into?}`: as a merge into `into`; without it the members just leave
+ *   it and its components go to its parent (a team with components and no parent needs
+ *   `into`);
+ * - `interaction {between: [a, b], mode}` / `removeInteraction {between}`: declared by `a`
+ *   with `b` / every interaction between them removed;
+ * - `leave {user}`: out of every group (what they knew is the analysis's to say).
+ */
+export function applyScenario(
+  catalog: Catalog,
+  scenario: Scenario,
+): { catalog: Catalog; problems: Problem[] } {
+  const entities = new Map<string, Entity>(catalog.entities.map((e) => [e.ref, copy(e)] as const));
+  for (const { change, at } of scenario.changes) {
+    try {
+      applyChange(entities, change);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      return { catalog, problems: [problemAt(at, error)] };
+    }
+  }
+  return { catalog: indexCatalog([...entities.values()]), problems: [] };
+}
+
+function problemAt(at: SourcePosition, error: ScenarioError): Problem {
+  return {
+    severity: 'error',
+    code: 'scenario/change',
+    ...at,
+    message: error.message,
+    hint: error.hint,
+  };
+}
+
+/** A deep enough copy: the arrays a change edits are new. */
+function copy(entity: Entity): Entity {
+  if (entity.kind === 'Group')
+    return {
+      ...entity,
+      members: [...entity.members],
+      children: [...entity.children],
+      interactions: entity.interactions.map((i) => ({ ...i })),
+    };
+  if (entity.kind === 'User') return { ...entity, memberOf: [...entity.memberOf] };
+  return { ...entity };
+}
+
+type Entities = Map<string, Entity>;
+
+function refOf(text: string, kind: string): string {
+  const parsed = parseEntityRef(text, { defaultKind: kind, defaultNamespace: DEFAULT_NAMESPACE });
+  if (!parsed.ok) throw new ScenarioError(`"${text}": ${parsed.message}`, parsed.hint);
+  return stringifyEntityRef(parsed.ref);
+}
+
+function find<K extends 'Group' | 'User' | 'Component'>(
+  entities: Entities,
+  text: string,
+  kind: K,
+): Extract<Entity, { kind: K }> {
+  const ref = refOf(text, kind.toLowerCase());
+  const found = entities.get(ref);
+  if (found?.kind !== kind)
+    throw new ScenarioError(
+      `no ${kind === 'Group' ? 'team' : kind === 'User' ? 'person' : 'component'} ${text} in the catalog${found ? ` (${ref} is a ${found.kind})` : ''}`,
+      `Name a ${kind} the catalog has, as written there (after the changes before this one).`,
+    );
+  return found as Extract<Entity, { kind: K }>;
+}
+
+const without = (list: string[], ref: string) => list.filter((r) => r !== ref);
+const withAdded = (list: string[], ref: string) => (list.includes(ref) ? list : [...list, ref]);
+
+function join(user: User, group: Group): void {
+  group.members = withAdded(group.members, user.ref);
+  user.memberOf = withAdded(user.memberOf, group.ref);
+}
+
+function part(user: User, group: Group): void {
+  group.members = without(group.members, user.ref);
+  user.memberOf = without(user.memberOf, group.ref);
+}
+
+const groupsOf = (entities: Entities) =>
+  [...entities.values()].filter((e): e is Group => e.kind === 'Group');
+const ownedBy = (entities: Entities, team: string) =>
+  [...entities.values()].filter((e): e is Component => e.kind === 'Component' && e.owner === team);
+
+/** A new team named `text`, shaped like `like` (its type, parent and team type) when given. */
+function newTeam(
+  entities: Entities,
+  text: string,
+  like: Pick<Group, 'type' | 'parent' | 'teamType'> = { type: 'team' },
+): Group {
+  const parsed = parseEntityRef(text, {
+    defaultKind: 'group',
+    defaultNamespace: DEFAULT_NAMESPACE,
+  });
+  if (!parsed.ok) throw new ScenarioError(`"${text}": ${parsed.message}`, parsed.hint);
+  const ref = stringifyEntityRef(parsed.ref);
+  if (entities.has(ref))
+    throw new ScenarioError(
+      `${text} is in the catalog already`,
+      'Give the new team a name of its own.',
+    );
+  const group: Group = {
+    kind: 'Group',
+    ref,
+    namespace: parsed.ref.namespace,
+    name: parsed.ref.name,
+    annotations: {},
+    tags: [],
+    source: { file: '(scenario)', line: 1, column: 1 },
+    type: like.type,
+    children: [],
+    members: [],
+    interactions: [],
+    ...(like.parent === undefined ? {} : { parent: like.parent }),
+    ...(like.teamType === undefined ? {} : { teamType: like.teamType }),
+  };
+  entities.set(ref, group);
+  const parent = group.parent === undefined ? undefined : entities.get(group.parent);
+  if (parent?.kind === 'Group') parent.children = withAdded(parent.children, ref);
+  return group;
+}
+
+/** Moves everything of `from` to `into` (members, components, children, interactions), then removes `from`. */
+function mergeInto(entities: Entities, from: Group, into: Group): void {
+  for (const member of from.members) {
+    const user = entities.get(member);
+    if (user?.kind === 'User') {
+      part(user, from);
+      join(user, into);
+    }
+  }
+  for (const component of ownedBy(entities, from.ref)) component.owner = into.ref;
+  for (const child of from.children) {
+    const group = entities.get(child);
+    if (group?.kind === 'Group' && group.ref !== into.ref) {
+      group.parent = into.ref;
+      into.children = withAdded(into.children, child);
+    }
+  }
+  for (const i of from.interactions)
+    if (
+      i.with !== into.ref &&
+      !into.interactions.some((j) => j.with === i.with && j.mode === i.mode)
+    )
+      into.interactions.push({ ...i });
+  removeGroup(entities, from, into.ref);
+}
+
+/** Removes a group and every reference to it; references to it go to `heir` when given. */
+function removeGroup(entities: Entities, group: Group, heir?: string): void {
+  entities.delete(group.ref);
+  for (const g of groupsOf(entities)) {
+    g.children = without(g.children, group.ref);
+    if (g.parent === group.ref) {
+      if (heir) g.parent = heir;
+      else delete g.parent;
+    }
+    g.interactions = g.interactions
+      .map((i) => (i.with === group.ref && heir ? { ...i, with: heir } : i))
+      .filter((i) => i.with !== group.ref && i.with !== g.ref);
+  }
+  for (const e of entities.values())
+    if (e.kind === 'User') e.memberOf = without(e.memberOf, group.ref);
+}
+
+function declare(a: Group, b: Group, mode: InteractionMode): void {
+  if (a.ref === b.ref)
+    throw new ScenarioError(`${a.name} cannot interact with itself`, 'Name two teams.');
+  if (!a.interactions.some((i) => i.with === b.ref && i.mode === mode))
+    a.interactions.push({ with: b.ref, mode });
+}
+
+function applyChange(entities: Entities, change: ScenarioChange): void {
+  if ('movePerson' in change) {
+    const { user, to, from } = change.movePerson;
+    const person = find(entities, user, 'User');
+    const target = find(entities, to, 'Group');
+    if (from !== undefined) {
+      const source = find(entities, from, 'Group');
+      if (!source.members.includes(person.ref))
+        throw new ScenarioError(
+          `${user} is not in ${from}`,
+          `${user} is in ${person.memberOf.join(', ') || 'no team'}.`,
+        );
+      part(person, source);
+    } else {
+      for (const g of person.memberOf) {
+        const group = entities.get(g);
+        if (group?.kind === 'Group') part(person, group);
+      }
+    }
+    join(person, target);
+  } else if ('moveComponent' in change) {
+    const { component, to } = change.moveComponent;
+    find(entities, component, 'Component').owner = find(entities, to, 'Group').ref;
+  } else if ('mergeTeams' in change) {
+    const { teams, into } = change.mergeTeams;
+    const target = find(entities, into, 'Group');
+    for (const team of teams) {
+      const group = find(entities, team, 'Group');
+      if (group.ref !== target.ref) mergeInto(entities, group, target);
+    }
+  } else if ('splitTeam' in change) {
+    const { team, into } = change.splitTeam;
+    const whole = find(entities, team, 'Group');
+    const members = [...whole.members];
+    const components = ownedBy(entities, whole.ref);
+    const parts = into.map((p) => ({ spec: p, group: newTeam(entities, p.name, whole) }));
+    for (const { spec, group } of parts) {
+      for (const m of spec.members) {
+        const user = find(entities, m, 'User');
+        if (!members.includes(user.ref))
+          throw new ScenarioError(`${m} is not in ${team}`, `Split only ${team}'s members.`);
+        join(user, group);
+      }
+      for (const c of spec.components) {
+        const component = find(entities, c, 'Component');
+        if (component.owner !== whole.ref)
+          throw new ScenarioError(`${c} is not ${team}'s`, `Split only what ${team} owns.`);
+        component.owner = group.ref;
+      }
+    }
+    const first = (parts[0] as (typeof parts)[number]).group;
+    for (const m of members) {
+      const user = entities.get(m);
+      if (user?.kind === 'User' && !parts.some((p) => p.group.members.includes(m)))
+        join(user, first);
+    }
+    for (const c of components) if (c.owner === whole.ref) c.owner = first.ref;
+    for (const i of whole.interactions)
+      for (const p of parts) declare(p.group, find(entities, i.with, 'Group'), i.mode);
+    removeGroup(entities, whole, first.ref);
+  } else if ('createTeam' in change) {
+    const { name, members, components, parent } = change.createTeam;
+    const under = parent === undefined ? undefined : find(entities, parent, 'Group').ref;
+    const group = newTeam(entities, name, { type: 'team', ...(under ? { parent: under } : {}) });
+    for (const m of members) join(find(entities, m, 'User'), group);
+    for (const c of components) find(entities, c, 'Component').owner = group.ref;
+  } else if ('dissolveTeam' in change) {
+    const { team, into } = change.dissolveTeam;
+    const group = find(entities, team, 'Group');
+    if (into !== undefined) {
+      mergeInto(entities, group, find(entities, into, 'Group'));
+      return;
+    }
+    const owned = ownedBy(entities, group.ref);
+    if (owned.length > 0 && !group.parent)
+      throw new ScenarioError(
+        `${team} owns ${owned.length} component${owned.length === 1 ? '' : 's'} and has no parent to take them`,
+        'Say where they go: dissolveTeam: {team, into: another-team}.',
+      );
+    for (const c of owned) c.owner = group.parent as string;
+    for (const m of group.members) {
+      const user = entities.get(m);
+      if (user?.kind === 'User') part(user, group);
+    }
+    removeGroup(entities, group);
+  } else if ('interaction' in change) {
+    const [a, b] = change.interaction.between;
+    declare(find(entities, a, 'Group'), find(entities, b, 'Group'), change.interaction.mode);
+  } else if ('removeInteraction' in change) {
+    const [a, b] = change.removeInteraction.between.map((t) => find(entities, t, 'Group')) as [
+      Group,
+      Group,
+    ];
+    a.interactions = a.interactions.filter((i) => i.with !== b.ref);
+    b.interactions = b.interactions.filter((i) => i.with !== a.ref);
+  } else {
+    const person = find(entities, change.leave.user, 'User');
+    for (const g of person.memberOf) {
+      const group = entities.get(g);
+      if (group?.kind === 'Group') part(person, group);
+    }
+  }
+}
