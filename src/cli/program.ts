@@ -23,6 +23,7 @@ import { learnings } from './commands/learnings.js';
 import { owners } from './commands/owners.js';
 import { queues } from './commands/queues.js';
 import { validate } from './commands/validate.js';
+import { whatif } from './commands/whatif.js';
 import { catalogPaths, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
 import { DEFAULT_DB } from './open-store.js';
@@ -514,6 +515,76 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
         status = await drift(io, loaded, {
           ...opts,
+          ...(demo ? { catalog: demo.catalog, db: demo.db } : {}),
+          requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
+          repos,
+        });
+      },
+    );
+
+  program
+    .command('whatif')
+    .argument(
+      '<scenario>',
+      'a Scenario file (YAML: apiVersion orgwire.dev/v1alpha1, kind Scenario)',
+    )
+    .description(
+      "a rewiring tried on paper: the scenario's changes applied to the catalog, the same work analysed before and after",
+    )
+    .addOption(catalogOption())
+    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
+    .option('--demo', 'the demo organisation')
+    .addOption(dbOption())
+    .option('--since <date>', 'first day of the window (YYYY-MM-DD)')
+    .option('--until <date>', 'last day of the window (YYYY-MM-DD; default: the newest commit)')
+    .option(
+      '--window <length>',
+      "the window's length when --since is not given: 90d, 12w, 6m, 1y",
+      '90d',
+    )
+    .option('--requests <file>', 'a request export, for the queues (repeat for several)', collect)
+    .addOption(ignoreOption())
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .option('--quiet', 'no progress bar or notes', false)
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire whatif embed-billing.yaml --catalog catalog --repo ../shop',
+        'orgwire whatif examples/demo/scenarios/checkbox-team.yaml --demo --format json',
+      ]),
+    )
+    .action(
+      async (
+        scenario: string,
+        opts: {
+          catalog?: string[];
+          repo?: string[];
+          demo?: boolean;
+          db?: string;
+          since?: string;
+          until?: string;
+          window?: string;
+          requests?: string[];
+          ignore?: string[];
+          format: 'table' | 'json';
+          quiet: boolean;
+        },
+      ) => {
+        const loaded = await config(opts.demo);
+        const demo = opts.demo ? await demoOptions(opts.db, undefined) : undefined;
+        const repos = [...(demo?.repos ?? []), ...(opts.repo ?? [])];
+        if (repos.length === 0) {
+          throw new AppError(
+            'invalid-input',
+            'No repository to read.',
+            'Pass --repo DIR (repeat it for several), or --demo to try the demo organisation.',
+          );
+        }
+        status = await whatif(io, loaded, {
+          ...opts,
+          scenario,
           ...(demo ? { catalog: demo.catalog, db: demo.db } : {}),
           requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
           repos,

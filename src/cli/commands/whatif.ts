@@ -1,0 +1,119 @@
+import { resolve } from 'node:path';
+import { DEFAULT_COUPLING } from '../../analysis/index.js';
+import { displayPath, readTextFile } from '../../ingest/index.js';
+import { applyScenario, parseScenario } from '../../model/index.js';
+import { buildReport, whatIfChanges } from '../../usecases/index.js';
+import { catalogOrEmpty } from '../catalog-or-empty.js';
+import { InputProblems, type LoadedConfig } from '../context.js';
+import { type Io, JSON_VERSION } from '../io.js';
+import { openStore } from '../open-store.js';
+import { columns, plural, ratio, short } from '../render.js';
+import { todayFlag, windowFlags } from '../window-flags.js';
+import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
+
+export interface WhatIfOptions {
+  scenario: string;
+  catalog?: string[];
+  repos: string[];
+  db?: string;
+  since?: string;
+  until?: string;
+  window?: string;
+  requests?: string[];
+  ignore?: string[];
+  format: 'table' | 'json';
+  quiet: boolean;
+}
+
+/**
+ * `orgwire whatif SCENARIO.yaml`: the scenario's changes applied to the catalog and the same
+ * work analysed under both, before → after → change. Exit 2 on a scenario that is not valid
+ * or names what the catalog does not have; 0 otherwise.
+ */
+export async function whatif(
+  io: Io,
+  config: LoadedConfig,
+  options: WhatIfOptions,
+): Promise<number> {
+  const shown = displayPath(io.cwd, options.scenario);
+  const text = await readTextFile(resolve(io.cwd, options.scenario), {
+    shownAs: shown,
+    what: 'scenario',
+  });
+  const parsed = parseScenario(text, shown);
+  if (!parsed.scenario)
+    throw new InputProblems(parsed.problems, `${shown} is not a valid scenario.`);
+  const { loaded, ownership } = await catalogOrEmpty(io, config, options.catalog, options.repos);
+  const applied = applyScenario(loaded.catalog, parsed.scenario);
+  if (applied.problems.length > 0)
+    throw new InputProblems(applied.problems, `${shown} does not apply to the catalog.`);
+  const store = await openStore(io, options.db);
+  try {
+    const flags: ReportFlags = {
+      repos: options.repos,
+      merges: false,
+      lines: false,
+      quiet: options.quiet,
+      coupling: DEFAULT_COUPLING,
+      files: false,
+      includeBots: false,
+      ...(options.requests ? { requests: options.requests } : {}),
+      ...(options.ignore ? { ignore: options.ignore } : {}),
+      today: todayFlag(undefined),
+      window: windowFlags(options),
+      ownership,
+    };
+    // The work held fixed: one ingest, the same commits and requests under both catalogs.
+    const input = await ingestForReport(io, config, loaded.catalog, store, flags);
+    const report = reportOptions(config, flags, input);
+    const before = await buildReport(store, loaded.catalog, input.repositories, report);
+    const after = await buildReport(store, applied.catalog, input.repositories, report);
+    const changes = whatIfChanges(
+      { report: before, catalog: loaded.catalog },
+      { report: after, catalog: applied.catalog },
+    );
+    if (options.format === 'json') {
+      io.out(
+        `${JSON.stringify({ version: JSON_VERSION, scenario: parsed.scenario.name, before, after, changes }, null, 2)}\n`,
+      );
+      return 0;
+    }
+    const pts = (x: number | null) =>
+      x === null ? '–' : `${x > 0 ? '+' : ''}${Math.round(x * 100)} pts`;
+    const out = [
+      `What if: ${parsed.scenario.name} (${plural(parsed.scenario.changes.length, 'change')}), the work of ${before.window.since} to ${before.window.until} held fixed.`,
+      '',
+      `Congruence  ${ratio(changes.congruence.before.weighted)} → ${ratio(changes.congruence.after.weighted)}  (${pts(changes.congruence.delta)})`,
+    ];
+    const needs = (title: string, list: typeof changes.resolved) => {
+      out.push('', `${title} (${list.length})`);
+      if (list.length > 0)
+        out.push(
+          columns(
+            list
+              .slice(0, 10)
+              .map((n) => [n.teams.map(short).join(' + '), String(Math.round(n.weight * 10) / 10)]),
+          ),
+        );
+      if (list.length > 10) out.push(`  … and ${list.length - 10} more (see --format json).`);
+    };
+    needs('Unwired needs it resolves', changes.resolved);
+    needs('Unwired needs it creates', changes.created);
+    if (changes.teams.length > 0) {
+      out.push('', 'Teams it changes: members, components owned (before → after)');
+      out.push(
+        columns(
+          changes.teams.map((t) => [
+            short(t.team),
+            `${t.members[0]} → ${t.members[1]} people`,
+            `${t.owns[0]} → ${t.owns[1]} components`,
+          ]),
+        ),
+      );
+    }
+    io.out(`${out.join('\n')}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,90 @@
+import type { CoordinationNeed } from '../analysis/index.js';
+import type { Catalog } from '../model/index.js';
+import type { Report } from './build-report.js';
+
+/** A need as the what-if compares it: the pair, its weight, wired or not. */
+export interface WhatIfNeed {
+  teams: [string, string];
+  weight: number;
+}
+
+/** What a scenario changes, the work held fixed (issue 14): `after` − `before`. */
+export interface WhatIfChanges {
+  congruence: {
+    before: { weighted: number | null; unweighted: number | null };
+    after: { weighted: number | null; unweighted: number | null };
+    /** after − before, weighted; null when either is. */
+    delta: number | null;
+  };
+  /** Unwired needs before that are wired, or gone, after: coordination the change arranges. */
+  resolved: WhatIfNeed[];
+  /** Unwired needs after that were not unwired before: coordination the change makes. */
+  created: WhatIfNeed[];
+  /** Teams whose members or components changed: before → after. */
+  teams: { team: string; members: [number, number]; owns: [number, number] }[];
+}
+
+const pairKey = (teams: readonly string[]) => [...teams].sort().join(' + ');
+
+/**
+ * The differences between two analyses of the same work under two catalogs: congruence,
+ * unwired needs resolved and created (strongest first), and each team's size and what it
+ * owns where they changed (teams that appear or go count 0 on the other side).
+ */
+export function whatIfChanges(
+  before: { report: Report; catalog: Catalog },
+  after: { report: Report; catalog: Catalog },
+): WhatIfChanges {
+  const unwired = (r: Report) =>
+    new Map(
+      r.coordination.needs
+        .filter((n: CoordinationNeed) => !n.wired)
+        .map((n: CoordinationNeed) => [pairKey(n.teams), n]),
+    );
+  const was = unwired(before.report);
+  const is = unwired(after.report);
+  const need = (n: CoordinationNeed): WhatIfNeed => ({ teams: n.teams, weight: n.weight });
+  const byWeight = (a: WhatIfNeed, b: WhatIfNeed) => b.weight - a.weight;
+  const shape = (c: Catalog) => {
+    const owns = new Map<string, number>();
+    for (const component of c.components)
+      owns.set(component.owner, (owns.get(component.owner) ?? 0) + 1);
+    return new Map(
+      c.groups.map((g) => [g.ref, { members: g.members.length, owns: owns.get(g.ref) ?? 0 }]),
+    );
+  };
+  const then = shape(before.catalog);
+  const now = shape(after.catalog);
+  const teams = [...new Set([...then.keys(), ...now.keys()])].sort().flatMap((team) => {
+    const a = then.get(team) ?? { members: 0, owns: 0 };
+    const b = now.get(team) ?? { members: 0, owns: 0 };
+    return a.members === b.members && a.owns === b.owns && then.has(team) === now.has(team)
+      ? []
+      : [
+          {
+            team,
+            members: [a.members, b.members] as [number, number],
+            owns: [a.owns, b.owns] as [number, number],
+          },
+        ];
+  });
+  const w = (r: Report) => r.coordination.congruence;
+  const b = w(before.report).weighted;
+  const a = w(after.report).weighted;
+  return {
+    congruence: {
+      before: w(before.report),
+      after: w(after.report),
+      delta: a === null || b === null ? null : Math.round((a - b) * 1000) / 1000,
+    },
+    resolved: [...was]
+      .filter(([k]) => !is.has(k))
+      .map(([, n]) => need(n))
+      .sort(byWeight),
+    created: [...is]
+      .filter(([k]) => !was.has(k))
+      .map(([, n]) => need(n))
+      .sort(byWeight),
+    teams,
+  };
+}
