@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CouplingOptions } from '../../analysis/index.js';
+import { type CouplingOptions, DEFAULT_COUPLING } from '../../analysis/index.js';
 import {
   displayPath,
   type RepositoryOwnershipFiles,
@@ -155,6 +155,32 @@ export type ReportFlags = Pick<
   /** Also the weekly series over the whole history (`orgwire drift`). */
   drift?: ReportOptions['drift'];
 };
+
+/**
+ * The report flags of commands that take no analysis options of their own (`drift`,
+ * `whatif`): first-parent commits, no line counts, no file coupling, bots left out, the
+ * default coupling filters.
+ */
+export function plainReportFlags(
+  options: { repos: string[]; quiet: boolean; requests?: string[]; ignore?: string[] },
+  window: WindowFlags,
+  ownership: ReadonlyMap<string, RepositoryOwnershipFiles>,
+): ReportFlags {
+  return {
+    repos: options.repos,
+    merges: false,
+    lines: false,
+    quiet: options.quiet,
+    coupling: DEFAULT_COUPLING,
+    files: false,
+    includeBots: false,
+    ...(options.requests ? { requests: options.requests } : {}),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+    today: todayFlag(undefined),
+    window,
+    ownership,
+  };
+}
 
 /** The repositories and requests, in the store and up to date: what a report is built from. */
 export interface ReportInput {

@@ -1,9 +1,4 @@
-import {
-  COVERAGE_WARNING,
-  DEFAULT_COUPLING,
-  DRIFT_TRAILING_WEEKS,
-  type DriftWeek,
-} from '../../analysis/index.js';
+import { COVERAGE_WARNING, DRIFT_TRAILING_WEEKS, type DriftWeek } from '../../analysis/index.js';
 import {
   activeAlerts,
   buildReport,
@@ -18,8 +13,8 @@ import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drif
 import { type Io, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
 import { plural, ratio, short, wrap } from '../render.js';
-import { todayFlag, windowFlags } from '../window-flags.js';
-import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
+import { windowFlags } from '../window-flags.js';
+import { ingestForReport, plainReportFlags, reportOptions } from './analyze.js';
 
 export interface DriftCommandOptions {
   catalog?: string[];
@@ -84,20 +79,11 @@ export async function drift(
   const store = await openStore(io, options.db);
   let weeks: DriftWeek[];
   try {
-    const flags: ReportFlags = {
-      repos: options.repos,
-      merges: false,
-      lines: false,
-      quiet: options.quiet,
-      coupling: DEFAULT_COUPLING,
-      files: false,
-      includeBots: false,
-      ...(options.requests ? { requests: options.requests } : {}),
-      ...(options.ignore ? { ignore: options.ignore } : {}),
-      today: todayFlag(undefined),
-      window: windowFlags(options.until === undefined ? {} : { until: options.until }),
+    const flags = plainReportFlags(
+      options,
+      windowFlags(options.until === undefined ? {} : { until: options.until }),
       ownership,
-    };
+    );
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     const cache = await driftCacheFor(store, config, catalog, input, {
       span,

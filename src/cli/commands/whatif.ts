@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { DEFAULT_COUPLING } from '../../analysis/index.js';
 import { displayPath, readTextFile } from '../../ingest/index.js';
 import { applyScenario, parseScenario } from '../../model/index.js';
 import { buildReport, whatIfChanges } from '../../usecases/index.js';
@@ -8,8 +7,8 @@ import { InputProblems, type LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { columns, plural, ratio, short } from '../render.js';
-import { todayFlag, windowFlags } from '../window-flags.js';
-import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
+import { windowFlags } from '../window-flags.js';
+import { ingestForReport, plainReportFlags, reportOptions } from './analyze.js';
 
 export interface WhatIfOptions {
   scenario: string;
@@ -49,20 +48,7 @@ export async function whatif(
     throw new InputProblems(applied.problems, `${shown} does not apply to the catalog.`);
   const store = await openStore(io, options.db);
   try {
-    const flags: ReportFlags = {
-      repos: options.repos,
-      merges: false,
-      lines: false,
-      quiet: options.quiet,
-      coupling: DEFAULT_COUPLING,
-      files: false,
-      includeBots: false,
-      ...(options.requests ? { requests: options.requests } : {}),
-      ...(options.ignore ? { ignore: options.ignore } : {}),
-      today: todayFlag(undefined),
-      window: windowFlags(options),
-      ownership,
-    };
+    const flags = plainReportFlags(options, windowFlags(options), ownership);
     // The work held fixed: one ingest, the same commits and requests under both catalogs.
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     const report = reportOptions(config, flags, input);
