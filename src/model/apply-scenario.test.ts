@@ -78,6 +78,17 @@ describe('applyScenario', () => {
     expect(after.groups.find((g) => g.name === 'pay')?.interactions).toEqual([
       { with: 'group:default/data', mode: 'collaboration' },
     ]);
+    // web went into pay, and pay's needs are followed from web's.
+    const { renamed } = applyScenario(
+      catalog,
+      scenario(
+        '    - mergeTeams: {teams: [web, pay], into: pay}\n    - mergeTeams: {teams: [pay, data], into: data}\n',
+      ),
+    );
+    expect([...renamed]).toEqual([
+      ['group:default/web', 'group:default/data'],
+      ['group:default/pay', 'group:default/data'],
+    ]);
     expect(after.groups.find((g) => g.name === 'eng')?.children).toEqual([
       'group:default/pay',
       'group:default/data',

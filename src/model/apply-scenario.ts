@@ -34,21 +34,36 @@ class ScenarioError extends Error {
  * - `interaction {between: [a, b], mode}` / `removeInteraction {between}`: declared by `a`
  *   with `b` / every interaction between them removed;
  * - `leave {user}`: out of every group (what they knew is the analysis's to say).
+ *
+ * `renamed` maps each team that went to the team that took its place (merged into,
+ * dissolved into, the first part of a split), so that what the team was part of can be
+ * followed after.
  */
 export function applyScenario(
   catalog: Catalog,
   scenario: Scenario,
-): { catalog: Catalog; problems: Problem[] } {
+): { catalog: Catalog; problems: Problem[]; renamed: Map<string, string> } {
   const entities = new Map<string, Entity>(catalog.entities.map((e) => [e.ref, copy(e)] as const));
+  const renamed = new Map<string, string>();
   for (const { change, at } of scenario.changes) {
     try {
-      applyChange(entities, change);
+      applyChange(entities, change, renamed);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      return { catalog, problems: [problemAt(at, error)] };
+      return { catalog, problems: [problemAt(at, error)], renamed: new Map() };
     }
   }
-  return { catalog: indexCatalog([...entities.values()]), problems: [] };
+  // A team renamed twice (merged, then its heir merged again) ends at the last heir.
+  for (const [from, to] of renamed) {
+    let heir = to;
+    const seen = new Set([from]);
+    while (renamed.has(heir) && !seen.has(heir)) {
+      seen.add(heir);
+      heir = renamed.get(heir) as string;
+    }
+    renamed.set(from, heir);
+  }
+  return { catalog: indexCatalog([...entities.values()]), problems: [], renamed };
 }
 
 function problemAt(at: SourcePosition, error: ScenarioError): Problem {
@@ -203,7 +218,11 @@ function declare(a: Group, b: Group, mode: InteractionMode): void {
     a.interactions.push({ with: b.ref, mode });
 }
 
-function applyChange(entities: Entities, change: ScenarioChange): void {
+function applyChange(
+  entities: Entities,
+  change: ScenarioChange,
+  renamed: Map<string, string>,
+): void {
   if ('movePerson' in change) {
     const { user, to, from } = change.movePerson;
     const person = find(entities, user, 'User');
@@ -231,7 +250,10 @@ function applyChange(entities: Entities, change: ScenarioChange): void {
     const target = find(entities, into, 'Group');
     for (const team of teams) {
       const group = find(entities, team, 'Group');
-      if (group.ref !== target.ref) mergeInto(entities, group, target);
+      if (group.ref !== target.ref) {
+        mergeInto(entities, group, target);
+        renamed.set(group.ref, target.ref);
+      }
     }
   } else if ('splitTeam' in change) {
     const { team, into } = change.splitTeam;
@@ -263,6 +285,7 @@ function applyChange(entities: Entities, change: ScenarioChange): void {
     for (const i of whole.interactions)
       for (const p of parts) declare(p.group, find(entities, i.with, 'Group'), i.mode);
     removeGroup(entities, whole, first.ref);
+    renamed.set(whole.ref, first.ref);
   } else if ('createTeam' in change) {
     const { name, members, components, parent } = change.createTeam;
     const under = parent === undefined ? undefined : find(entities, parent, 'Group').ref;
@@ -273,7 +296,9 @@ function applyChange(entities: Entities, change: ScenarioChange): void {
     const { team, into } = change.dissolveTeam;
     const group = find(entities, team, 'Group');
     if (into !== undefined) {
-      mergeInto(entities, group, find(entities, into, 'Group'));
+      const heir = find(entities, into, 'Group');
+      mergeInto(entities, group, heir);
+      renamed.set(group.ref, heir.ref);
       return;
     }
     const owned = ownedBy(entities, group.ref);

@@ -28,33 +28,38 @@ const pairKey = (teams: readonly string[]) => [...teams].sort().join(' + ');
 
 /**
  * The differences between two analyses of the same work under two catalogs: congruence,
- * unwired needs resolved and created (strongest first), and each team's size and what it
- * owns where they changed (teams that appear or go count 0 on the other side).
+ * unwired needs resolved and created (strongest first; a team that went is followed to the
+ * one that took its place, `renamed`), and each team's size and what it owns where they
+ * changed (teams that appear or go count 0 on the other side).
  */
 export function whatIfChanges(
   before: { report: Report; catalog: Catalog },
   after: { report: Report; catalog: Catalog },
+  renamed: ReadonlyMap<string, string> = new Map(),
 ): WhatIfChanges {
-  const unwired = (r: Report) =>
+  const unwired = (r: Report, rename: (team: string) => string) =>
     new Map(
       r.coordination.needs
         .filter((n: CoordinationNeed) => !n.wired)
-        .map((n: CoordinationNeed) => [pairKey(n.teams), n]),
+        .map((n: CoordinationNeed) => [pairKey(n.teams.map(rename)), n]),
     );
-  const was = unwired(before.report);
-  const is = unwired(after.report);
+  // A merged team's needs are its heir's after: not resolved, unless the heir's are.
+  const was = unwired(before.report, (team) => renamed.get(team) ?? team);
+  const is = unwired(after.report, (team) => team);
   const need = (n: CoordinationNeed): WhatIfNeed => ({ teams: n.teams, weight: n.weight });
   const byWeight = (a: WhatIfNeed, b: WhatIfNeed) => b.weight - a.weight;
-  const shape = (c: Catalog) => {
+  // What each team owns as the analysis decided it: catalog components, and the components
+  // ownership files (CODEOWNERS, OWNERS, MAINTAINERS) give it.
+  const shape = (c: Catalog, r: Report) => {
     const owns = new Map<string, number>();
-    for (const component of c.components)
-      owns.set(component.owner, (owns.get(component.owner) ?? 0) + 1);
+    for (const component of r.ownership.components)
+      if (component.owner) owns.set(component.owner, (owns.get(component.owner) ?? 0) + 1);
     return new Map(
       c.groups.map((g) => [g.ref, { members: g.members.length, owns: owns.get(g.ref) ?? 0 }]),
     );
   };
-  const then = shape(before.catalog);
-  const now = shape(after.catalog);
+  const then = shape(before.catalog, before.report);
+  const now = shape(after.catalog, after.report);
   const teams = [...new Set([...then.keys(), ...now.keys()])].sort().flatMap((team) => {
     const a = then.get(team) ?? { members: 0, owns: 0 };
     const b = now.get(team) ?? { members: 0, owns: 0 };

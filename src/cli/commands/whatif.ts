@@ -57,6 +57,7 @@ export async function whatif(
     const changes = whatIfChanges(
       { report: before, catalog: loaded.catalog },
       { report: after, catalog: applied.catalog },
+      applied.renamed,
     );
     if (options.format === 'json') {
       io.out(
