@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Catalog, loadCatalog } from '../model/index.js';
+import {
+  applyScenario,
+  type Catalog,
+  loadCatalog,
+  parseScenario,
+  type Scenario,
+} from '../model/index.js';
 import { compileGlob } from './compile-glob.js';
 import { parseCodeowners } from './ownership/codeowners.js';
 import { readGitlabCodeowners } from './ownership/gitlab-codeowners.js';
@@ -640,6 +646,27 @@ describe('the glob index', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('createPathResolver after a what-if merge', () => {
+  it('gives what CODEOWNERS names by a merged team\u2019s slug or name to the team it went into', () => {
+    const { scenario } = parseScenario(
+      'apiVersion: orgwire.dev/v1alpha1\nkind: Scenario\nmetadata: {name: m}\nspec:\n  changes:\n    - mergeTeams: {teams: [payments, storefront], into: platform}\n',
+      'm.yaml',
+    );
+    const merged = applyScenario(CATALOG, scenario as Scenario).catalog;
+    const resolve = resolverFor(
+      '/pay/ @Acme/Payments-Team\n/web/ @acme/storefront\n',
+      SHOP,
+      merged,
+    ).resolve;
+    expect(resolve('pay/x.ts').owner).toBe('group:default/platform');
+    expect(resolve('web/x.ts').owner).toBe('group:default/platform');
+    // The catalog as it is keeps its own teams.
+    expect(resolverFor('/pay/ @Acme/Payments-Team\n').resolve('pay/x.ts').owner).toBe(
+      'group:default/payments',
     );
   });
 });

@@ -180,6 +180,14 @@ function ownerLookup(catalog: Catalog) {
     if (!groupByName.has(group.name.toLowerCase()))
       groupByName.set(group.name.toLowerCase(), group.ref);
   }
+  // Names a what-if scenario merged into a team: theirs where no group has them now.
+  for (const group of catalog.groups)
+    for (const was of group.formerly ?? []) {
+      if (was.teamSlug && !groupBySlug.has(was.teamSlug.toLowerCase()))
+        groupBySlug.set(was.teamSlug.toLowerCase(), group.ref);
+      if (!groupByName.has(was.name.toLowerCase()))
+        groupByName.set(was.name.toLowerCase(), group.ref);
+    }
   const userByLogin = new Map<string, string>();
   const userByEmail = new Map<string, string>();
   for (const user of catalog.users) {

@@ -168,7 +168,10 @@ function newTeam(
   return group;
 }
 
-/** Moves everything of `from` to `into` (members, components, children, interactions), then removes `from`. */
+/**
+ * Moves everything of `from` to `into` (members, components, children, interactions, and
+ * its names, so that ownership files naming it name `into`), then removes `from`.
+ */
 function mergeInto(entities: Entities, from: Group, into: Group): void {
   for (const member of from.members) {
     const user = entities.get(member);
@@ -185,6 +188,11 @@ function mergeInto(entities: Entities, from: Group, into: Group): void {
       into.children = withAdded(into.children, child);
     }
   }
+  into.formerly = [
+    ...(into.formerly ?? []),
+    { name: from.name, ...(from.teamSlug === undefined ? {} : { teamSlug: from.teamSlug }) },
+    ...(from.formerly ?? []),
+  ];
   for (const i of from.interactions)
     if (
       i.with !== into.ref &&

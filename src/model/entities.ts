@@ -53,6 +53,11 @@ export interface Group extends EntityBase {
   teamSlug?: string;
   /** The team or ownership file format it was made from; absent for a catalog Group. */
   declaredBy?: OwnershipFormat;
+  /**
+   * Teams a what-if scenario merged or dissolved into this one (their names and GitHub
+   * slugs): ownership files that name them name this team.
+   */
+  formerly?: { name: string; teamSlug?: string }[];
 }
 
 export interface User extends EntityBase {
