@@ -41,6 +41,8 @@ describe('whatIfChanges', () => {
     const changes = whatIfChanges(before, after, new Map([[B, A]]));
     expect(changes.resolved).toEqual([]);
     expect(changes.created).toEqual([]);
+    // a + x took b + x's work in: 3 + 2 before, 5 after.
+    expect(changes.changed).toEqual([]);
     expect(changes.congruence.delta).toBe(-0.1);
     expect(changes.teams).toEqual([
       { team: A, members: [2, 3], owns: [1, 1] },

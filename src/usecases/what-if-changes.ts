@@ -1,4 +1,3 @@
-import type { CoordinationNeed } from '../analysis/index.js';
 import type { Catalog } from '../model/index.js';
 import type { Report } from './build-report.js';
 
@@ -20,6 +19,8 @@ export interface WhatIfChanges {
   resolved: WhatIfNeed[];
   /** Unwired needs after that were not unwired before: coordination the change makes. */
   created: WhatIfNeed[];
+  /** Unwired needs before and after whose weight changed, most changed first. */
+  changed: { teams: [string, string]; before: number; after: number }[];
   /** Teams whose members or components changed: before → after. */
   teams: { team: string; members: [number, number]; owns: [number, number] }[];
 }
@@ -37,16 +38,26 @@ export function whatIfChanges(
   after: { report: Report; catalog: Catalog },
   renamed: ReadonlyMap<string, string> = new Map(),
 ): WhatIfChanges {
-  const unwired = (r: Report, rename: (team: string) => string) =>
-    new Map(
-      r.coordination.needs
-        .filter((n: CoordinationNeed) => !n.wired)
-        .map((n: CoordinationNeed) => [pairKey(n.teams.map(rename)), n]),
-    );
+  /** Unwired needs by pair, teams renamed; pairs a rename makes one add their weights. */
+  const unwired = (r: Report, rename: (team: string) => string) => {
+    const byPair = new Map<string, WhatIfNeed>();
+    for (const n of r.coordination.needs) {
+      if (n.wired) continue;
+      const teams = [...n.teams.map(rename)].sort() as [string, string];
+      if (teams[0] === teams[1]) continue; // merged into one team: no need between them
+      const key = pairKey(teams);
+      const seen = byPair.get(key);
+      byPair.set(key, { teams, weight: (seen?.weight ?? 0) + n.weight });
+    }
+    return byPair;
+  };
   // A merged team's needs are its heir's after: not resolved, unless the heir's are.
   const was = unwired(before.report, (team) => renamed.get(team) ?? team);
   const is = unwired(after.report, (team) => team);
-  const need = (n: CoordinationNeed): WhatIfNeed => ({ teams: n.teams, weight: n.weight });
+  const need = (n: WhatIfNeed): WhatIfNeed => ({
+    teams: n.teams,
+    weight: Math.round(n.weight * 1000) / 1000,
+  });
   const byWeight = (a: WhatIfNeed, b: WhatIfNeed) => b.weight - a.weight;
   // What each team owns as the analysis decided it: catalog components, and the components
   // ownership files (CODEOWNERS, OWNERS, MAINTAINERS) give it.
@@ -90,6 +101,16 @@ export function whatIfChanges(
       .filter(([k]) => !was.has(k))
       .map(([, n]) => need(n))
       .sort(byWeight),
+    changed: [...is]
+      .flatMap(([k, n]) => {
+        const then = was.get(k);
+        return then && then.weight !== n.weight
+          ? [{ teams: n.teams, before: round(then.weight), after: round(n.weight) }]
+          : [];
+      })
+      .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before)),
     teams,
   };
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -86,6 +86,19 @@ export async function whatif(
     };
     needs('Unwired needs it resolves', changes.resolved);
     needs('Unwired needs it creates', changes.created);
+    if (changes.changed.length > 0) {
+      const w = (x: number) => String(Math.round(x * 10) / 10);
+      out.push('', `Unwired needs it makes heavier or lighter (${changes.changed.length})`);
+      out.push(
+        columns(
+          changes.changed
+            .slice(0, 10)
+            .map((n) => [n.teams.map(short).join(' + '), `${w(n.before)} → ${w(n.after)}`]),
+        ),
+      );
+      if (changes.changed.length > 10)
+        out.push(`  … and ${changes.changed.length - 10} more (see --format json).`);
+    }
     if (changes.teams.length > 0) {
       out.push('', 'Teams it changes: members, components owned (before → after)');
       out.push(
