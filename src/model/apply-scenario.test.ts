@@ -104,6 +104,11 @@ describe('applyScenario', () => {
     expect([owner(after, 'cart'), owner(after, 'shop')]).toEqual(['web-a', 'web-b']);
     expect(after.groups.find((g) => g.name === 'web-b')?.parent).toBe('group:default/eng');
     expect(after.byRef.has('group:default/web')).toBe(false);
+    // Both parts keep web's collaboration with data.
+    for (const part of ['web-a', 'web-b'])
+      expect(after.groups.find((g) => g.name === part)?.interactions).toEqual([
+        { with: 'group:default/data', mode: 'collaboration' },
+      ]);
   });
 
   it('creates a team its members join, keeping their other teams', () => {

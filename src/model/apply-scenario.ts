@@ -290,8 +290,11 @@ function applyChange(
         join(user, first);
     }
     for (const c of components) if (c.owner === whole.ref) c.owner = first.ref;
-    for (const i of whole.interactions)
-      for (const p of parts) declare(p.group, find(entities, i.with, 'Group'), i.mode);
+    // Every part keeps the whole's declared interactions (with teams still there).
+    for (const i of whole.interactions) {
+      const other = entities.get(i.with);
+      if (other?.kind === 'Group') for (const p of parts) declare(p.group, other, i.mode);
+    }
     removeGroup(entities, whole, first.ref);
     renamed.set(whole.ref, first.ref);
   } else if ('createTeam' in change) {
