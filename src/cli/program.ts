@@ -497,15 +497,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         quiet: boolean;
       }) => {
         const loaded = await config(opts.demo);
-        const demo = opts.demo ? await demoOptions(opts.db, undefined) : undefined;
-        const repos = [...(demo?.repos ?? []), ...(opts.repo ?? [])];
-        if (repos.length === 0) {
-          throw new AppError(
-            'invalid-input',
-            'No repository to read.',
-            'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
-          );
-        }
+        const input = await demoOrRepos(opts);
         if (opts.weeks !== undefined && opts.weeks < 1) {
           throw new AppError(
             'invalid-input',
@@ -513,12 +505,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             'Each week is measured over this many weeks ending with it; 4 is the default.',
           );
         }
-        status = await drift(io, loaded, {
-          ...opts,
-          ...(demo ? { catalog: demo.catalog, db: demo.db } : {}),
-          requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
-          repos,
-        });
+        status = await drift(io, loaded, { ...opts, ...input });
       },
     );
 
@@ -573,22 +560,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         },
       ) => {
         const loaded = await config(opts.demo);
-        const demo = opts.demo ? await demoOptions(opts.db, undefined) : undefined;
-        const repos = [...(demo?.repos ?? []), ...(opts.repo ?? [])];
-        if (repos.length === 0) {
-          throw new AppError(
-            'invalid-input',
-            'No repository to read.',
-            'Pass --repo DIR (repeat it for several), or --demo to try the demo organisation.',
-          );
-        }
-        status = await whatif(io, loaded, {
-          ...opts,
-          scenario,
-          ...(demo ? { catalog: demo.catalog, db: demo.db } : {}),
-          requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
-          repos,
-        });
+        status = await whatif(io, loaded, { ...opts, scenario, ...(await demoOrRepos(opts)) });
       },
     );
 
@@ -919,6 +891,33 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
 
   /** The demo's catalog, repository and store, judged as of the demo's last day. */
+  /**
+   * The repositories, catalog, store and request exports of a command that reads history:
+   * the demo's with `--demo` (and any `--repo` beside it), else the flags'; none is an error.
+   */
+  async function demoOrRepos(opts: {
+    demo?: boolean;
+    db?: string;
+    catalog?: string[];
+    repo?: string[];
+    requests?: string[];
+  }) {
+    const demo = opts.demo ? await demoOptions(opts.db, undefined) : undefined;
+    const repos = [...(demo?.repos ?? []), ...(opts.repo ?? [])];
+    if (repos.length === 0) {
+      throw new AppError(
+        'invalid-input',
+        'No repository to read.',
+        'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
+      );
+    }
+    return {
+      ...(demo ? { catalog: demo.catalog, db: demo.db } : {}),
+      requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
+      repos,
+    };
+  }
+
   async function demoOptions(db: string | undefined, today: string | undefined) {
     return {
       catalog: [DEMO_CATALOG],

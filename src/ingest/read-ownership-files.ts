@@ -48,8 +48,7 @@ export async function readOwnershipFiles(
   shownAs: string = git.dir,
   files?: RepositoryFiles,
 ): Promise<RepositoryOwnershipFiles> {
-  files ??= await repositoryFiles(git, shownAs);
-  const reader = files;
+  const reader = files ?? (await repositoryFiles(git, shownAs));
   const load = async (path: string, what: string): Promise<OwnershipFile | undefined> => {
     const text = await reader.read(path, what);
     return text === undefined ? undefined : { path, shownAs: join(shownAs, path), text };

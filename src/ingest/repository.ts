@@ -80,9 +80,9 @@ export async function repositoryFiles(
 export async function readCodeowners(
   git: GitSource,
   shownAs: string = git.dir,
-  files?: RepositoryFiles,
+  given?: RepositoryFiles,
 ): Promise<RepositoryCodeowners> {
-  files ??= await repositoryFiles(git, shownAs);
+  const files = given ?? (await repositoryFiles(git, shownAs));
   for (const location of CODEOWNERS_LOCATIONS) {
     const text = await files.read(location, 'CODEOWNERS file');
     if (text !== undefined) {

@@ -351,10 +351,10 @@ export async function buildReport(
     if (commit.time > window.until) continue;
     if (commit.parents > 1 && !options.merges) continue;
     const inWindow = commit.time >= window.since;
-    const kept = [...named.keys()].filter(
+    const keptPaths = [...named.keys()].filter(
       (k) => entry.filter.ignoredBy(named[k] as string) === undefined,
     );
-    const paths = kept.map((k) => named[k] as string);
+    const paths = keptPaths.map((k) => named[k] as string);
     if (paths.length === 0 && named.length > 0) {
       // Only ignored paths: the commit counts for nothing, not even who made it.
       if (inWindow) ignoredCommits++;
@@ -368,7 +368,7 @@ export async function buildReport(
     const components = new Set<string>();
     // Before the window, a commit's paths as they were named then, by the files then.
     const then = inWindow ? undefined : entry.past;
-    for (const k of kept) {
+    for (const k of keptPaths) {
       const path = named[k] as string;
       const was = then?.((commit.files[k] as FileChange).path, commit.time);
       if (was) {

@@ -52,8 +52,11 @@ export function pastResolver(
   split: (found: PathOwnership) => PathOwnership,
 ): (path: string, time: number) => PastOwnership | undefined {
   const { past, currentSince } = history;
-  const resolvers = new Map<number, Map<string, PastOwnership>>();
-  const built = new Map<number, (path: string) => PathOwnership>();
+  // Per version: its resolver, built on first use, and what it decided of each path.
+  const versions = new Map<
+    number,
+    { resolve: (path: string) => PathOwnership; decided: Map<string, PastOwnership> }
+  >();
   return (path, time) => {
     if (time >= currentSince) return undefined;
     let index = 0;
@@ -64,27 +67,25 @@ export function pastResolver(
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    let decided = resolvers.get(index);
-    if (!decided) {
-      decided = new Map();
-      resolvers.set(index, decided);
+    const version = past[index] as OwnershipVersion;
+    let cached = versions.get(index);
+    if (!cached) {
+      const { codeowners, readings } = version.files;
+      cached = {
+        resolve: createPathResolver(catalog, repo, codeowners, readings).resolve,
+        decided: new Map(),
+      };
+      versions.set(index, cached);
     }
-    let found = decided.get(path);
+    let found = cached.decided.get(path);
     if (!found) {
-      const version = past[index] as OwnershipVersion;
-      let resolve = built.get(index);
-      if (!resolve) {
-        const { codeowners, readings } = version.files;
-        resolve = createPathResolver(catalog, repo, codeowners, readings).resolve;
-        built.set(index, resolve);
-      }
       found = {
-        ...split(resolve(path)),
+        ...split(cached.resolve(path)),
         // The first version stands for the time before it too.
         from: index === 0 ? Number.NEGATIVE_INFINITY : version.time,
         to: (past[index + 1] as OwnershipVersion | undefined)?.time ?? currentSince,
       };
-      decided.set(path, found);
+      cached.decided.set(path, found);
     }
     return found;
   };

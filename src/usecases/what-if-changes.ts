@@ -25,8 +25,6 @@ export interface WhatIfChanges {
   teams: { team: string; members: [number, number]; owns: [number, number] }[];
 }
 
-const pairKey = (teams: readonly string[]) => [...teams].sort().join(' + ');
-
 /**
  * The differences between two analyses of the same work under two catalogs: congruence,
  * unwired needs resolved and created (strongest first; a team that went is followed to the
@@ -45,7 +43,7 @@ export function whatIfChanges(
       if (n.wired) continue;
       const teams = [...n.teams.map(rename)].sort() as [string, string];
       if (teams[0] === teams[1]) continue; // merged into one team: no need between them
-      const key = pairKey(teams);
+      const key = teams.join(' + ');
       const seen = byPair.get(key);
       byPair.set(key, { teams, weight: (seen?.weight ?? 0) + n.weight });
     }
