@@ -13,6 +13,7 @@ export * from './noise-candidates.js';
 export * from './queues.js';
 export * from './seeded-random.js';
 export * from './split-folders.js';
+export * from './suggest-teams.js';
 export * from './suggest-user.js';
 export * from './summarize-ownership.js';
 export * from './team-work.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { displayPath, readTextFile } from '../../ingest/index.js';
-import { applyScenario, parseScenario } from '../../model/index.js';
-import { buildReport, whatIfChanges } from '../../usecases/index.js';
+import { parseScenario } from '../../model/index.js';
+import { buildReport, createWhatIf } from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import { InputProblems, type LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
@@ -43,22 +43,20 @@ export async function whatif(
   if (!parsed.scenario)
     throw new InputProblems(parsed.problems, `${shown} is not a valid scenario.`);
   const { loaded, ownership } = await catalogOrEmpty(io, config, options.catalog, options.repos);
-  const applied = applyScenario(loaded.catalog, parsed.scenario);
-  if (applied.problems.length > 0)
-    throw new InputProblems(applied.problems, `${shown} does not apply to the catalog.`);
   const store = await openStore(io, options.db);
   try {
     const flags = plainReportFlags(options, windowFlags(options), ownership);
     // The work held fixed: one ingest, the same commits and requests under both catalogs.
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     const report = reportOptions(config, flags, input);
-    const before = await buildReport(store, loaded.catalog, input.repositories, report);
-    const after = await buildReport(store, applied.catalog, input.repositories, report);
-    const changes = whatIfChanges(
-      { report: before, catalog: loaded.catalog },
-      { report: after, catalog: applied.catalog },
-      applied.renamed,
-    );
+    const outcome = await createWhatIf(
+      { catalog: loaded.catalog, requests: report.requests ?? [] },
+      (catalog, requests) =>
+        buildReport(store, catalog, input.repositories, { ...report, requests }),
+    ).run(parsed.scenario);
+    if ('problems' in outcome)
+      throw new InputProblems(outcome.problems, `${shown} does not apply to the catalog.`);
+    const { before, after, changes } = outcome.result;
     if (options.format === 'json') {
       io.out(
         `${JSON.stringify({ version: JSON_VERSION, scenario: parsed.scenario.name, before, after, changes }, null, 2)}\n`,
