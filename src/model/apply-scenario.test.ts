@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyScenario } from './apply-scenario.js';
 import type { Catalog } from './build-catalog.js';
 import { loadCatalog } from './load-catalog.js';
-import { parseScenario, type Scenario } from './scenario.js';
+import { formatScenario, parseScenario, type Scenario, type ScenarioChange } from './scenario.js';
+import { INTERACTION_MODES } from './schemas.js';
 
 const group = (name: string, members: string[], extra = '') =>
   `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ${name}}\nspec: {type: team, parent: eng, children: [], members: [${members.join(', ')}]${extra}}\n`;
@@ -140,6 +141,40 @@ describe('applyScenario', () => {
     expect(removed.groups.find((g) => g.name === 'web')?.interactions).toEqual([]);
   });
 
+  it('embeds a providing team: its people shared out by the requests each team sent, the rest to the one that sent most', () => {
+    const sent = new Map([
+      ['group:default/pay', 1],
+      ['group:default/data', 3],
+    ]);
+    const result = applyScenario(
+      catalog,
+      scenario('    - embed: {provider: web, into: [pay, data]}\n'),
+      {
+        requestsTo: (provider) => (provider === 'group:default/web' ? sent : new Map()),
+      },
+    );
+    expect(result.problems).toEqual([]);
+    // 2 people at 1 : 3 — quotas 0.5 and 1.5: one each; components and names to data.
+    expect(members(result.catalog, 'pay')).toEqual(['ana', 'cy']);
+    expect(members(result.catalog, 'data')).toEqual(['ben', 'dee']);
+    expect(owner(result.catalog, 'cart')).toBe('data');
+    expect(owner(result.catalog, 'shop')).toBe('data');
+    expect(result.catalog.groups.some((g) => g.name === 'web')).toBe(false);
+    expect(result.renamed.get('group:default/web')).toBe('group:default/data');
+    expect(result.embedded).toEqual([
+      { provider: 'group:default/web', into: ['group:default/pay', 'group:default/data'] },
+    ]);
+  });
+
+  it('embeds evenly without requests, and never into the provider itself', () => {
+    const even = apply('    - embed: {provider: web, into: [pay, data]}\n');
+    expect(members(even, 'pay')).toEqual(['ana', 'cy']);
+    expect(members(even, 'data')).toEqual(['ben', 'dee']);
+    expect(owner(even, 'cart')).toBe('pay');
+    const self = applyScenario(catalog, scenario('    - embed: {provider: web, into: [web]}\n'));
+    expect(self.problems.map((p) => p.message)).toEqual(['web cannot be embedded into itself']);
+  });
+
   it('takes a person who leaves out of every team', () => {
     expect(teamsOf(apply('    - leave: {user: ana}\n'), 'ana')).toEqual([]);
   });
@@ -207,5 +242,55 @@ describe('parseScenario', () => {
     );
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]?.line).toBe(1);
+  });
+
+  it('reads back every change formatScenario writes, whatever the names hold', () => {
+    // Names as catalogs and people write them: YAML's own characters included.
+    const word = fc
+      .string({
+        minLength: 1,
+        maxLength: 12,
+        unit: fc.constantFrom(...'ab-_:#,[]{}\'" .&*!|>%@`ü'),
+      })
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+    const words = fc.array(word, { minLength: 1, maxLength: 3 });
+    const change: fc.Arbitrary<ScenarioChange> = fc.oneof(
+      fc.record({ user: word, to: word }).map((movePerson) => ({ movePerson })),
+      fc.record({ component: word, to: word }).map((moveComponent) => ({ moveComponent })),
+      fc.record({ teams: words, into: word }).map((mergeTeams) => ({ mergeTeams })),
+      fc
+        .record({
+          team: word,
+          into: fc.array(fc.record({ name: word, members: words, components: words }), {
+            minLength: 2,
+            maxLength: 2,
+          }),
+        })
+        .map((splitTeam) => ({ splitTeam })),
+      fc
+        .record({ name: word, members: words, components: words, parent: word })
+        .map((createTeam) => ({ createTeam })),
+      fc.record({ team: word }).map((dissolveTeam) => ({ dissolveTeam })),
+      fc
+        .record({ between: fc.tuple(word, word), mode: fc.constantFrom(...INTERACTION_MODES) })
+        .map((interaction) => ({ interaction })),
+      fc.record({ provider: word, into: words }).map((embed) => ({ embed })),
+      fc.record({ user: word }).map((leave) => ({ leave })),
+    );
+    fc.assert(
+      fc.property(word, fc.array(change, { minLength: 1, maxLength: 6 }), (name, changes) => {
+        const text = formatScenario({ name, description: 'a: b # c', changes }, ['x # y']);
+        const { scenario, problems } = parseScenario(text, 's.yaml');
+        expect(problems).toEqual([]);
+        expect(scenario?.name).toBe(name);
+        expect(scenario?.description).toBe('a: b # c');
+        expect(scenario?.changes.map((c) => c.change)).toEqual(changes);
+        // One change a line, so that a problem's line points at its change.
+        expect(scenario?.changes.map((c) => c.at.line)).toEqual(
+          changes.map((_, i) => (scenario?.changes[0]?.at.line ?? 0) + i),
+        );
+      }),
+    );
   });
 });

@@ -33,6 +33,11 @@ class ScenarioError extends Error {
  *   `into`);
  * - `interaction {between: [a, b], mode}` / `removeInteraction {between}`: declared by `a`
  *   with `b` / every interaction between them removed;
+ * - `embed {provider, into}`: the providing team's people are shared out among the `into`
+ *   teams in proportion to the requests each sent it (`requestsTo`; evenly without requests;
+ *   largest remainders, ties to the earlier named), and its components, names and
+ *   interactions with other teams go to the one that sent most, which takes its place (its
+ *   interactions with the teams that took it in go);
  * - `leave {user}`: out of every group (what they knew is the analysis's to say).
  *
  * `renamed` maps each team that went to the team that took its place (merged into,
@@ -42,15 +47,24 @@ class ScenarioError extends Error {
 export function applyScenario(
   catalog: Catalog,
   scenario: Scenario,
-): { catalog: Catalog; problems: Problem[]; renamed: Map<string, string> } {
+  evidence: ScenarioEvidence = {},
+): {
+  catalog: Catalog;
+  problems: Problem[];
+  renamed: Map<string, string>;
+  /** Each providing team embedded, with the teams that took it in. */
+  embedded: { provider: string; into: string[] }[];
+} {
   const entities = new Map<string, Entity>(catalog.entities.map((e) => [e.ref, copy(e)] as const));
   const renamed = new Map<string, string>();
+  const embedded: { provider: string; into: string[] }[] = [];
+  const state = { renamed, embedded, requestsTo: evidence.requestsTo ?? (() => new Map()) };
   for (const { change, at } of scenario.changes) {
     try {
-      applyChange(entities, change, renamed);
+      applyChange(entities, change, state);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      return { catalog, problems: [problemAt(at, error)], renamed: new Map() };
+      return { catalog, problems: [problemAt(at, error)], renamed: new Map(), embedded: [] };
     }
   }
   // A team renamed twice (merged, then its heir merged again) ends at the last heir.
@@ -63,7 +77,19 @@ export function applyScenario(
     }
     renamed.set(from, heir);
   }
-  return { catalog: indexCatalog([...entities.values()]), problems: [], renamed };
+  return { catalog: indexCatalog([...entities.values()]), problems: [], renamed, embedded };
+}
+
+/** What the work says that some changes need. */
+export interface ScenarioEvidence {
+  /** Requests a providing team received, by requesting team (for `embed`). */
+  requestsTo?: (provider: string) => ReadonlyMap<string, number>;
+}
+
+interface ChangeState {
+  renamed: Map<string, string>;
+  embedded: { provider: string; into: string[] }[];
+  requestsTo: (provider: string) => ReadonlyMap<string, number>;
 }
 
 function problemAt(at: SourcePosition, error: ScenarioError): Problem {
@@ -226,11 +252,8 @@ function declare(a: Group, b: Group, mode: InteractionMode): void {
     a.interactions.push({ with: b.ref, mode });
 }
 
-function applyChange(
-  entities: Entities,
-  change: ScenarioChange,
-  renamed: Map<string, string>,
-): void {
+function applyChange(entities: Entities, change: ScenarioChange, state: ChangeState): void {
+  const { renamed } = state;
   if ('movePerson' in change) {
     const { user, to, from } = change.movePerson;
     const person = find(entities, user, 'User');
@@ -334,6 +357,38 @@ function applyChange(
     ];
     a.interactions = a.interactions.filter((i) => i.with !== b.ref);
     b.interactions = b.interactions.filter((i) => i.with !== a.ref);
+  } else if ('embed' in change) {
+    const provider = find(entities, change.embed.provider, 'Group');
+    const into = [...new Set(change.embed.into.map((t) => find(entities, t, 'Group')))];
+    if (into.some((g) => g.ref === provider.ref))
+      throw new ScenarioError(
+        `${change.embed.provider} cannot be embedded into itself`,
+        'Name the teams that take its people in.',
+      );
+    const sent = state.requestsTo(provider.ref);
+    const weights = into.map((g) => sent.get(g.ref) ?? 0);
+    const shares = weights.some((w) => w > 0) ? weights : into.map(() => 1);
+    const heir = into[shares.indexOf(Math.max(...shares))] as Group;
+    const people = [...provider.members];
+    const counts = largestRemainders(shares, people.length);
+    let next = 0;
+    into.forEach((team, i) => {
+      for (const member of people.slice(next, next + (counts[i] as number))) {
+        const user = entities.get(member);
+        if (user?.kind === 'User') {
+          part(user, provider);
+          join(user, team);
+        }
+      }
+      next += counts[i] as number;
+    });
+    // The teams that took the capability in no longer deal with it as a service.
+    const takers = new Set(into.map((g) => g.ref));
+    provider.interactions = provider.interactions.filter((i) => !takers.has(i.with));
+    for (const g of into) g.interactions = g.interactions.filter((i) => i.with !== provider.ref);
+    mergeInto(entities, provider, heir);
+    renamed.set(provider.ref, heir.ref);
+    state.embedded.push({ provider: provider.ref, into: into.map((g) => g.ref) });
   } else {
     const person = find(entities, change.leave.user, 'User');
     for (const g of person.memberOf) {
@@ -341,4 +396,21 @@ function applyChange(
       if (group?.kind === 'Group') part(person, group);
     }
   }
+}
+
+/**
+ * `total` shared out in proportion to `shares` by largest remainders (Hamilton): each gets
+ * the whole part of its quota, and what is left goes one by one to the largest remainders,
+ * ties to the earlier.
+ */
+function largestRemainders(shares: readonly number[], total: number): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const quotas = shares.map((s) => (s / sum) * total);
+  const counts = quotas.map(Math.floor);
+  const left = total - counts.reduce((a, b) => a + b, 0);
+  const order = quotas
+    .map((q, i) => ({ i, rest: q - Math.floor(q) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order.slice(0, left)) counts[i] = (counts[i] as number) + 1;
+  return counts;
 }

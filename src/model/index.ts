@@ -16,6 +16,7 @@ export * from './problem.js';
 export * from './records.js';
 export * from './rules.js';
 export * from './scenario.js';
+export * from './scenario-requests.js';
 export type { BetSpec, GoalSpec, LearningSpec } from './schemas.js';
 export { BET_STATUSES } from './schemas.js';
 export * from './validators.js';

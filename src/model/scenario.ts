@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import { formatIssue } from './format-issue.js';
 import { parseYamlDocument } from './parse-yaml-document.js';
@@ -44,6 +45,7 @@ const CHANGES = {
     .object({ between: z.tuple([name, name]), mode: z.enum(INTERACTION_MODES) })
     .strict(),
   removeInteraction: z.object({ between: z.tuple([name, name]) }).strict(),
+  embed: z.object({ provider: name, into: names }).strict(),
   leave: z.object({ user: name }).strict(),
 };
 
@@ -140,4 +142,33 @@ export function parseScenario(
     },
     problems,
   };
+}
+
+/**
+ * A scenario as the YAML file `orgwire whatif` reads: each change in flow style, one a line,
+ * after the comment lines given.
+ */
+export function formatScenario(
+  scenario: { name: string; description?: string; changes: readonly ScenarioChange[] },
+  comments: readonly string[] = [],
+): string {
+  const head = stringify({
+    apiVersion: ORGWIRE_API_VERSION,
+    kind: 'Scenario',
+    metadata: {
+      name: scenario.name,
+      ...(scenario.description === undefined ? {} : { description: scenario.description }),
+    },
+  });
+  const changes = scenario.changes.map(
+    (c) => `    - ${stringify(c, { collectionStyle: 'flow', lineWidth: 0 }).trim()}`,
+  );
+  return [
+    ...comments.map((c) => `# ${c}`),
+    head.trimEnd(),
+    'spec:',
+    '  changes:',
+    ...changes,
+    '',
+  ].join('\n');
 }
