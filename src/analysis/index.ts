@@ -10,6 +10,7 @@ export * from './drift/index.js';
 export * from './identity-tally.js';
 export * from './infer-teams.js';
 export * from './noise-candidates.js';
+export * from './queue-estimate.js';
 export * from './queues.js';
 export * from './seeded-random.js';
 export * from './split-folders.js';

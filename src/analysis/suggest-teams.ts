@@ -12,6 +12,11 @@ export interface SuggestOptions {
   seeds?: readonly number[];
   /** People with fewer commits than this in the period are left out (default 2). */
   minCommits?: number;
+  /**
+   * A community with fewer people joins the one it is most linked to, where the cap leaves
+   * room (default 3): one or two people are not a team, and would be wired to everyone.
+   */
+  minTeamSize?: number;
   /** Commits touching more components than this couple none of them (default 10). */
   maxCoChange?: number;
 }
@@ -34,6 +39,7 @@ export interface SuggestedCommunities {
 }
 
 export const DEFAULT_MAX_TEAM_SIZE = 9;
+export const DEFAULT_MIN_TEAM_SIZE = 3;
 const DEFAULT_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 /** Pairs together in at least this share of the runs are kept together by the consensus. */
 const CONSENSUS = 0.5;
@@ -146,7 +152,10 @@ export function suggestTeams(
     groups.push(...parts.values());
   }
 
-  const communities = groups
+  const communities = absorbSmall(groups, weights, {
+    cap,
+    min: options.minTeamSize ?? DEFAULT_MIN_TEAM_SIZE,
+  })
     .map((members) => {
       const anchor = members.find((m) => m.startsWith('t:'))?.slice(2);
       return {
@@ -213,4 +222,59 @@ function cappedCommunities(
   return found.flatMap((members) =>
     over(members) ? cappedCommunities(members, edges, options) : [members],
   );
+}
+
+/**
+ * Communities of fewer than `min` people, smallest first, each joined to the community it
+ * has the most link weight with, when that one has room under `cap` and no other team's
+ * pin. One that is linked to none with room stays as it is.
+ */
+function absorbSmall(
+  groups: readonly string[][],
+  weights: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  options: { cap: number; min: number },
+): string[][] {
+  const parts = groups.map((g) => [...g]);
+  const people = (g: readonly string[]) => g.filter(isPerson).length;
+  const anchor = (g: readonly string[]) => g.find((m) => m.startsWith('t:'));
+  const of = new Map<string, number>();
+  parts.forEach((g, i) => {
+    for (const m of g) of.set(m, i);
+  });
+  const tried = new Set<number>();
+  for (;;) {
+    let small = -1;
+    parts.forEach((g, i) => {
+      const n = people(g);
+      if (
+        n > 0 &&
+        n < options.min &&
+        !tried.has(i) &&
+        (small < 0 || n < people(parts[small] as string[]))
+      )
+        small = i;
+    });
+    if (small < 0) return parts.filter((g) => g.length > 0);
+    tried.add(small);
+    const from = parts[small] as string[];
+    const link = new Map<number, number>();
+    for (const [a, row] of weights)
+      for (const [b, w] of row) {
+        const [x, y] = [of.get(a), of.get(b)];
+        if (x === small && y !== undefined && y !== small) link.set(y, (link.get(y) ?? 0) + w);
+        if (y === small && x !== undefined && x !== small) link.set(x, (link.get(x) ?? 0) + w);
+      }
+    const target = [...link]
+      .filter(([i]) => {
+        const to = parts[i] as string[];
+        const pins = [anchor(to), anchor(from)].filter((a) => a !== undefined);
+        return people(to) + people(from) <= options.cap && new Set(pins).size <= 1;
+      })
+      .sort(([i, a], [j, b]) => b - a || i - j)[0]?.[0];
+    if (target === undefined) continue;
+    for (const m of from) of.set(m, target);
+    (parts[target] as string[]).push(...from);
+    parts[small] = [];
+    tried.delete(target);
+  }
 }
