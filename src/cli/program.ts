@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS } from '../analysis/index.js';
@@ -30,6 +31,9 @@ import { DEFAULT_DB } from './open-store.js';
 import { formatProblem } from './render.js';
 
 const VERSION = '0.1.0';
+
+/** The scenarios shipped with the demo, beside its catalog: the What-if page loads them. */
+const DEMO_SCENARIOS = join(dirname(DEMO_CATALOG), 'scenarios');
 
 /** The demo's store, apart from the user's own. */
 const DEMO_DB = '.orgwire/demo/orgwire.db';
@@ -512,12 +516,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('whatif')
     .argument(
-      '<scenario>',
+      '[scenario]',
       'a Scenario file (YAML: apiVersion orgwire.dev/v1alpha1, kind Scenario)',
     )
     .description(
-      "a rewiring tried on paper: the scenario's changes applied to the catalog, the same work analysed before and after",
+      "a rewiring tried on paper: the scenario's changes applied to the catalog, the same work analysed before and after; or, with --suggest, the team boundaries the work implies",
     )
+    .option(
+      '--suggest',
+      'suggest team boundaries from the work (fitted on the first two thirds of the window, checked on the rest)',
+    )
+    .option('--max-team-size <n>', 'with --suggest: most people in a suggested team', '9')
+    .option(
+      '--pin <component=team>',
+      'with --suggest: keep a component with a team (repeat for several)',
+      collect,
+    )
+    .option('--write <file>', 'with --suggest: write the suggested scenario to this file')
     .addOption(catalogOption())
     .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
     .option('--demo', 'the demo organisation')
@@ -539,13 +554,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'after',
       examples([
         'orgwire whatif embed-billing.yaml --catalog catalog --repo ../shop',
-        'orgwire whatif examples/demo/scenarios/checkbox-team.yaml --demo --format json',
+        'orgwire whatif examples/demo/scenarios/wire-the-checkbox.yaml --demo --format json',
+        'orgwire whatif --suggest --repo ../shop --window 1y --write suggested.yaml',
       ]),
     )
     .action(
       async (
-        scenario: string,
+        scenario: string | undefined,
         opts: {
+          suggest?: boolean;
+          maxTeamSize: string;
+          pin?: string[];
+          write?: string;
           catalog?: string[];
           repo?: string[];
           demo?: boolean;
@@ -798,6 +818,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       publicUrl,
     )
     .option('--read-token', 'reads need a token too, not only writes', false)
+    .option(
+      '--scenarios <dir>',
+      "a folder of Scenario files the What-if page can load (default with --demo: the demo's)",
+    )
     .option('--window <length>', "the window's length: 90d, 12w, 6m, 1y", '90d')
     .addOption(ignoreOption())
     .addOption(minWeightOption())
@@ -824,6 +848,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         host: string;
         publicUrl?: URL;
         readToken: boolean;
+        scenarios?: string;
         window: string;
         today?: string;
         quiet: boolean;
@@ -833,6 +858,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }) => {
         const loaded = await config(opts.demo);
         const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
+        const scenarios = opts.scenarios ?? (demo ? DEMO_SCENARIOS : undefined);
         // Loaded on demand: the server's modules would slow every other command's start.
         const { serveRadiator } = await import('./commands/serve.js');
         status = await serveRadiator(io, loaded, {
@@ -841,6 +867,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           repos: [...(demo?.repos ?? []), ...(opts.repo ?? [])],
           requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
           title: demo ? 'Trailhead Outfitters' : 'orgwire',
+          ...(scenarios === undefined ? {} : { scenarios }),
         });
       },
     );

@@ -214,22 +214,64 @@ export interface Report {
 export async function buildReport(
   store: Store,
   catalog: Catalog,
-  repositories: readonly {
-    dir: string;
-    absolute: string;
-    label: string;
-    repositoryId: number;
-    shownAs: string;
-    /** What its ownership files say, when read already (their teams are in `catalog`). */
-    ownership?: RepositoryOwnershipFiles | undefined;
-    /**
-     * Its ownership files as they were (see `readOwnershipHistory`): each commit before the
-     * window is mapped to components and owners by the version in force when it was made.
-     */
-    ownershipHistory?: OwnershipHistory | undefined;
-  }[],
+  repositories: readonly ReportSource[],
   options: ReportOptions = {},
 ): Promise<Report> {
+  return reportOfWork(
+    store,
+    catalog,
+    await readWork(store, catalog, repositories, options),
+    options,
+  );
+}
+
+/** A repository to report on, as the store and the catalog know it. */
+export interface ReportSource {
+  dir: string;
+  absolute: string;
+  label: string;
+  repositoryId: number;
+  shownAs: string;
+  /** What its ownership files say, when read already (their teams are in `catalog`). */
+  ownership?: RepositoryOwnershipFiles | undefined;
+  /**
+   * Its ownership files as they were (see `readOwnershipHistory`): each commit before the
+   * window is mapped to components and owners by the version in force when it was made.
+   */
+  ownershipHistory?: OwnershipHistory | undefined;
+}
+
+/**
+ * The work of a window as the store holds it, read under a catalog: each commit's authors
+ * (matched to its people) and components (by its ownership), who owns what at HEAD, and the
+ * commits before the window that the trend and the drift series need.
+ */
+export interface Work {
+  window: TimeWindow;
+  /** The first time read: the start of the trend's earliest window, or of the history for drift. */
+  earliest: number;
+  /** The window's commits. */
+  facts: CommitFacts[];
+  /** The commits from `earliest` to the window. */
+  earlier: CommitFacts[];
+  repositories: ReportRepository[];
+  ownership: OwnershipSummary;
+  /** Each component's owner, as the ownership summary decided. */
+  owners: Map<string, string | null>;
+  /** Credited and coordinating teams (not a GitHub permission team). */
+  isTeam: (group: string) => boolean;
+  identities: IdentitySummary;
+  ignored: Omit<IgnoredSummary, 'candidates'>;
+  pastOwners: PastOwners;
+}
+
+/** Reads the work of the window (see {@link Work}); {@link reportOfWork} reports on it. */
+export async function readWork(
+  store: Store,
+  catalog: Catalog,
+  repositories: readonly ReportSource[],
+  options: ReportOptions = {},
+): Promise<Work> {
   const isBot = options.bots?.include
     ? () => false
     : createBotDetector({ extra: options.bots?.extra ?? [] });
@@ -394,6 +436,31 @@ export async function buildReport(
     });
   }
 
+  return {
+    window,
+    earliest,
+    facts,
+    earlier,
+    repositories: rows,
+    ownership,
+    owners,
+    isTeam,
+    identities: tally.result(),
+    ignored: ignoredSummary(opened, ignoredFiles, ignoredCommits),
+    pastOwners,
+  };
+}
+
+/** The report on work read under `catalog`: the wiring, queues, bets, trend and drift. */
+export async function reportOfWork(
+  store: Store,
+  catalog: Catalog,
+  work: Work,
+  options: ReportOptions = {},
+): Promise<Report> {
+  const { window, earliest, facts, earlier, owners, isTeam, ownership, pastOwners } = work;
+  const length = window.until - window.since + 1;
+  const periods = Math.max(1, options.trend ?? 1);
   const queues = analyzeQueues(catalog, options.requests ?? [], window);
   const wiringOf = (commits: readonly CommitFacts[], period: TimeWindow, files: boolean) =>
     analyzeWiring(catalog, commits, {
@@ -481,7 +548,7 @@ export async function buildReport(
 
   return {
     window: windowDates(window),
-    repositories: rows,
+    repositories: work.repositories,
     teams: wiring.teams.map((t) => {
       const entity = catalog.byRef.get(t.ref);
       const group = entity?.kind === 'Group' ? entity : undefined;
@@ -493,12 +560,12 @@ export async function buildReport(
     }),
     coordination: { ...wiring.coordination, minWeight: options.minWeight ?? DEFAULT_MIN_WEIGHT },
     ignored: {
-      ...ignoredSummary(opened, ignoredFiles, ignoredCommits),
+      ...work.ignored,
       candidates: noiseCandidates(wiring.coordination.needs, components),
     },
     ownership: { ...ownership, components },
     coupling: wiring.coupling,
-    identities: tally.result(),
+    identities: work.identities,
     queues,
     ...synchronousChains(catalog),
     ...(options.trend === undefined

@@ -10,6 +10,8 @@ const report = (needs: ReturnType<typeof need>[], weighted: number) =>
   ({
     coordination: { needs, congruence: { weighted, unweighted: weighted } },
     ownership: { components: [{ ref: 'component:default/cart', owner: A }] },
+    bets: { bets: [] },
+    queues: [],
   }) as unknown as Report;
 const catalog = (groups: [string, number][]) =>
   ({

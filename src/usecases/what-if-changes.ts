@@ -1,3 +1,4 @@
+import { estimateQueue } from '../analysis/index.js';
 import type { Catalog } from '../model/index.js';
 import type { Report } from './build-report.js';
 
@@ -23,6 +24,29 @@ export interface WhatIfChanges {
   changed: { teams: [string, string]; before: number; after: number }[];
   /** Teams whose members or components changed: before → after. */
   teams: { team: string; members: [number, number]; owns: [number, number] }[];
+  /** Bets whose handoffs or feasibility changed: before → after. */
+  bets: {
+    bet: string;
+    handoffs: [number, number];
+    feasibility: [number, number];
+    independence: [string, string];
+  }[];
+  /** Request queues whose arrivals or people changed, with the wait the change would bring. */
+  queues: QueueChange[];
+}
+
+/** One providing team's queue before and after (a team that went is followed to its heir). */
+export interface QueueChange {
+  /** The providing team after. */
+  team: string;
+  /** Requests arriving in the window: those from teams that took the work in no longer queue. */
+  arrivals: [number, number];
+  /** The people who did the queue's work before, and how many of them still do. */
+  people: [number, number];
+  /** Mean lead time in days: measured before, estimated after (see `estimateQueue`). */
+  meanLeadTime: [number | null, number | null];
+  /** What arrives after reaches what its people can do: the wait grows without bound. */
+  unstable: boolean;
 }
 
 /**
@@ -83,6 +107,19 @@ export function whatIfChanges(
         ];
   });
   const w = (r: Report) => r.coordination.congruence;
+  const bets = after.report.bets.bets.flatMap((a) => {
+    const b = before.report.bets.bets.find((x) => x.ref === a.ref);
+    return b && (b.handoffs !== a.handoffs || b.feasibility !== a.feasibility)
+      ? [
+          {
+            bet: a.ref,
+            handoffs: [b.handoffs, a.handoffs] as [number, number],
+            feasibility: [b.feasibility, a.feasibility] as [number, number],
+            independence: [b.independence, a.independence] as [string, string],
+          },
+        ]
+      : [];
+  });
   const b = w(before.report).weighted;
   const a = w(after.report).weighted;
   return {
@@ -108,7 +145,73 @@ export function whatIfChanges(
       })
       .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before)),
     teams,
+    bets,
+    queues: queueChanges(before, after, renamed),
   };
+}
+
+/**
+ * Each queue after, from the queues before that it continues (a provider that went counts at
+ * its heir): arrivals as re-addressed, and the mean lead time `estimateQueue` gives for the
+ * people of the old providers who are in the new one. Queues nothing changed are left out.
+ */
+function queueChanges(
+  before: { report: Report; catalog: Catalog },
+  after: { report: Report; catalog: Catalog },
+  renamed: ReadonlyMap<string, string>,
+): QueueChange[] {
+  const members = (c: Catalog, team: string) => {
+    const g = c.byRef.get(team);
+    return g?.kind === 'Group' ? g.members : [];
+  };
+  const byHeir = new Map<string, Report['queues']>();
+  for (const q of before.report.queues) {
+    const heir = renamed.get(q.team) ?? q.team;
+    byHeir.set(heir, [...(byHeir.get(heir) ?? []), q]);
+  }
+  const days = (q: Report['queues'][number]) =>
+    q.littlesLaw.arrivalsPerDay > 0 ? q.arrivals / q.littlesLaw.arrivalsPerDay : null;
+  return [...byHeir]
+    .flatMap(([team, was]): QueueChange[] => {
+      const now = after.report.queues.find((q) => q.team === team);
+      const people = new Set(was.flatMap((q) => members(before.catalog, q.team)));
+      const staying = members(after.catalog, team).filter((m) => people.has(m)).length;
+      const arrivals = was.reduce((s, q) => s + q.arrivals, 0);
+      const completions = was.reduce((s, q) => s + q.completions, 0);
+      const span = was.map(days).find((d) => d !== null) ?? null;
+      const lead = was.filter((q) => q.littlesLaw.meanLeadTime !== null && q.completions > 0);
+      const meanLeadTime =
+        lead.length === 0
+          ? null
+          : round(
+              lead.reduce((s, q) => s + (q.littlesLaw.meanLeadTime as number) * q.completions, 0) /
+                lead.reduce((s, q) => s + q.completions, 0),
+            );
+      const arriving = now?.arrivals ?? 0;
+      if (arriving === arrivals && staying === people.size) return [];
+      const estimate =
+        span === null
+          ? { meanLeadTime: null, unstable: false }
+          : estimateQueue(
+              {
+                arrivalsPerDay: arrivals / span,
+                completionsPerDay: completions / span,
+                meanLeadTime,
+              },
+              arriving / span,
+              { before: people.size, after: staying },
+            );
+      return [
+        {
+          team,
+          arrivals: [arrivals, arriving],
+          people: [people.size, staying],
+          meanLeadTime: [meanLeadTime === null ? null : round(meanLeadTime), estimate.meanLeadTime],
+          unstable: estimate.unstable,
+        },
+      ];
+    })
+    .sort((a, b) => b.arrivals[0] - a.arrivals[0] || a.team.localeCompare(b.team));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -4,6 +4,7 @@ import {
   type Problem,
   type RequestRecord,
   type Scenario,
+  scenarioRequests,
 } from '../model/index.js';
 import type { Report } from './build-report.js';
 import { type WhatIfChanges, whatIfChanges } from './what-if-changes.js';
@@ -40,9 +41,20 @@ export function createWhatIf(
   return {
     before,
     async run(scenario) {
-      const applied = applyScenario(catalog, scenario);
+      const sent = new Map<string, Map<string, number>>();
+      for (const r of requests) {
+        const row = sent.get(r.provider) ?? new Map<string, number>();
+        row.set(r.requester, (row.get(r.requester) ?? 0) + 1);
+        sent.set(r.provider, row);
+      }
+      const applied = applyScenario(catalog, scenario, {
+        requestsTo: (provider) => sent.get(provider) ?? new Map(),
+      });
       if (applied.problems.length > 0) return { problems: applied.problems };
-      const [was, is] = await Promise.all([before(), analyse(applied.catalog, requests)]);
+      const [was, is] = await Promise.all([
+        before(),
+        analyse(applied.catalog, scenarioRequests(requests, applied.renamed, applied.embedded)),
+      ]);
       return {
         result: {
           scenario: scenario.name,

@@ -1,22 +1,27 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
 import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
-import type { RequestFormat } from '../../ingest/index.js';
+import { displayPath, type RequestFormat, readTextFile } from '../../ingest/index.js';
+import { parseScenario } from '../../model/index.js';
 import {
   createApp,
   createAuthorizer,
   isLoopbackAddress,
   listen,
   Radiator,
+  type ShippedScenario,
 } from '../../server/index.js';
-import { buildReport, driftReport } from '../../usecases/index.js';
+import { buildReport, createWhatIf, driftReport } from '../../usecases/index.js';
 import { versionsUsed } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
+import { formatProblem } from '../render.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
 import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
 
@@ -43,6 +48,8 @@ export interface ServeOptions {
   quiet: boolean;
   /** Serving the demo: its token command is `orgwire token create --demo`. */
   demo?: boolean;
+  /** A folder of scenarios (`*.yaml`) the What-if page can load. */
+  scenarios?: string;
   /** Resolves when the server should stop; by default on SIGINT or SIGTERM. */
   stopped?: Promise<unknown>;
 }
@@ -70,6 +77,7 @@ export async function serveRadiator(
   const catalog = await catalogWithHistory(io, config, options);
   const { loaded, ownership, read } = catalog;
   const span = config.config.drift?.weeks ?? DRIFT_TRAILING_WEEKS;
+  const scenarios = options.scenarios ? await readScenarios(io, options.scenarios) : [];
   const store = await openStore(io, options.db);
   try {
     // Before the long analysis: a weak ORGWIRE_TOKEN is refused at once.
@@ -119,6 +127,14 @@ export async function serveRadiator(
       learnings: await store.learnings(),
       drift: driftReport(series, span, config.config.drift, loaded.catalog.bets),
     });
+    // What-if (the page's scenarios) as `orgwire whatif` runs it: no drift, no trend.
+    const { trend: _, ...plain } = flags;
+    const whatIfOptions = reportOptions(config, plain, input);
+    const whatIf = createWhatIf(
+      { catalog: loaded.catalog, requests: whatIfOptions.requests ?? [] },
+      (catalog, requests) =>
+        buildReport(store, catalog, input.repositories, { ...whatIfOptions, requests }),
+    );
     const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
     if (!staticDir)
       io.err(
@@ -129,6 +145,8 @@ export async function serveRadiator(
       records: store,
       auth,
       readToken: options.readToken,
+      whatIf,
+      scenarios,
       hosts: {
         host: options.host,
         ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
@@ -168,6 +186,53 @@ export async function serveRadiator(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The scenarios in `dir` (`*.yaml`, `*.yml`), by file name, for the What-if page to load.
+ * One that is not a valid scenario is left out with its problems shown: an example that went
+ * stale must not keep the radiator from starting.
+ */
+async function readScenarios(io: Io, dir: string): Promise<ShippedScenario[]> {
+  const folder = resolve(io.cwd, dir);
+  let files: string[];
+  try {
+    files = (await readdir(folder)).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  } catch (error) {
+    throw new AppError(
+      'invalid-input',
+      `Cannot read the scenarios folder ${displayPath(io.cwd, folder)} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      'Pass --scenarios a folder of Scenario files (YAML).',
+    );
+  }
+  const shipped: ShippedScenario[] = [];
+  for (const file of files) {
+    const shownAs = displayPath(io.cwd, join(folder, file));
+    const parsed = parseScenario(
+      await readTextFile(join(folder, file), { shownAs, what: 'scenario' }),
+      shownAs,
+    );
+    const { scenario } = parsed;
+    if (!scenario) {
+      for (const problem of parsed.problems) io.err(`${formatProblem(problem)}\n`);
+      io.err(`${pc.yellow('note:')} ${shownAs} is left out of the What-if page's scenarios.\n`);
+      continue;
+    }
+    shipped.push({
+      name: scenario.name,
+      description: scenario.description ?? null,
+      document: {
+        apiVersion: 'orgwire.dev/v1alpha1',
+        kind: 'Scenario',
+        metadata: {
+          name: scenario.name,
+          ...(scenario.description === undefined ? {} : { description: scenario.description }),
+        },
+        spec: { changes: scenario.changes.map((c) => c.change) },
+      },
+    });
+  }
+  return shipped;
 }
 
 function interrupted(): Promise<void> {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { AppError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../ingest/index.js';
 import { parseScenario } from '../../model/index.js';
 import { buildReport, createWhatIf } from '../../usecases/index.js';
@@ -9,9 +10,18 @@ import { openStore } from '../open-store.js';
 import { columns, plural, ratio, short } from '../render.js';
 import { windowFlags } from '../window-flags.js';
 import { ingestForReport, plainReportFlags, reportOptions } from './analyze.js';
+import { whatifSuggest } from './whatif-suggest.js';
 
 export interface WhatIfOptions {
-  scenario: string;
+  /** The scenario file; none with `suggest`. */
+  scenario?: string | undefined;
+  suggest?: boolean;
+  /** With `suggest`: the team size cap, as written. */
+  maxTeamSize?: string;
+  /** With `suggest`: `component=team`. */
+  pin?: string[];
+  /** With `suggest`: where to write the suggested scenario. */
+  write?: string;
   catalog?: string[];
   repos: string[];
   db?: string;
@@ -34,6 +44,19 @@ export async function whatif(
   config: LoadedConfig,
   options: WhatIfOptions,
 ): Promise<number> {
+  if (options.suggest && options.scenario !== undefined)
+    throw new AppError(
+      'invalid-input',
+      'Pass a scenario file or --suggest, not both.',
+      'orgwire whatif SCENARIO.yaml tries a scenario; orgwire whatif --suggest --write FILE suggests one.',
+    );
+  if (options.suggest) return whatifSuggest(io, config, options);
+  if (options.scenario === undefined)
+    throw new AppError(
+      'invalid-input',
+      'Name a scenario file, or pass --suggest.',
+      'orgwire whatif SCENARIO.yaml tries a scenario (README, What-if); --suggest gives the boundaries the work implies.',
+    );
   const shown = displayPath(io.cwd, options.scenario);
   const text = await readTextFile(resolve(io.cwd, options.scenario), {
     shownAs: shown,
@@ -105,6 +128,34 @@ export async function whatif(
             short(t.team),
             `${t.members[0]} → ${t.members[1]} people`,
             `${t.owns[0]} → ${t.owns[1]} components`,
+          ]),
+        ),
+      );
+    }
+    if (changes.bets.length > 0) {
+      out.push('', 'Bets it changes: handoffs, feasibility (before → after)');
+      out.push(
+        columns(
+          changes.bets.map((b) => [
+            short(b.bet),
+            `${b.handoffs[0]} → ${b.handoffs[1]} handoffs`,
+            `${ratio(b.feasibility[0])} → ${ratio(b.feasibility[1])} feasible`,
+          ]),
+        ),
+      );
+    }
+    if (changes.queues.length > 0) {
+      const days = (x: number | null) => (x === null ? '–' : `${x} d`);
+      out.push('', 'Queues it changes: arrivals, people, mean lead time (after: estimated)');
+      out.push(
+        columns(
+          changes.queues.map((q) => [
+            short(q.team),
+            `${q.arrivals[0]} → ${q.arrivals[1]} requests`,
+            `${q.people[0]} → ${q.people[1]} people`,
+            q.unstable
+              ? `${days(q.meanLeadTime[0])} → unstable: more arrives than they can do`
+              : `${days(q.meanLeadTime[0])} → ${q.arrivals[1] === 0 ? 'no queue' : days(q.meanLeadTime[1])}`,
           ]),
         ),
       );
