@@ -24,8 +24,10 @@ import type {
   GoalSpec,
   InteractionMode,
   Reading,
+  ScenarioChange,
   TeamType,
 } from '../model/index.js';
+import type { WhatIfChanges } from '../usecases/index.js';
 import type { checkinBody, learningBody, readingBody } from './bodies.js';
 
 /** Every error the API returns: a stable code and a sentence for people. */
@@ -531,6 +533,88 @@ export interface SearchHit extends EntitySummary {
   field: string;
   /** A short excerpt around the match. */
   snippet: string;
+}
+
+/**
+ * `POST /api/whatif`'s body: a Scenario as JSON, the same document as the YAML file
+ * `orgwire whatif` reads (`apiVersion` and `kind` may be left out). Teams, people and
+ * components are named as in the catalog (`web`, `group:web`, `group:default/web`).
+ */
+export interface ScenarioDocument {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name: string; description?: string };
+  spec: { changes: ScenarioChangeBody[] };
+}
+
+/** One change: a mapping with one key, its kind (README, What-if). */
+export type ScenarioChangeBody = ScenarioChange | { embed: { provider: string; into: string[] } };
+
+/** A team as the What-if page draws it: who is in it and what it owns. */
+export interface WhatIfTeam extends EntitySummary {
+  teamType: TeamType | null;
+  /** Its people. */
+  members: EntitySummary[];
+  /** What it owns: catalog components (kind `component`), APIs, ownership-file rules. */
+  components: EntitySummary[];
+  /** Team-attributed commits in the window. */
+  commits: number;
+}
+
+/** The wiring under one catalog, compactly: the teams, the needs between them, congruence. */
+export interface WhatIfMap {
+  congruence: { weighted: number | null; unweighted: number | null };
+  teams: WhatIfTeam[];
+  /** Needs of at least the headline weight (`minWeight`), strongest first, at most 2,000. */
+  needs: { teams: [string, string]; weight: number; wired: boolean }[];
+  minWeight: number;
+  /** Every need, of any weight. */
+  totalNeeds: number;
+}
+
+/** `GET /api/whatif`: where a scenario starts, today's wiring. */
+export interface WhatIfStart {
+  window: Window;
+  today: WhatIfMap;
+}
+
+/** `POST /api/whatif`: the scenario tried, the work held fixed. Nothing is written. */
+export interface WhatIfAnswer {
+  window: Window;
+  scenario: { name: string; description: string | null };
+  /** The scenario as a file `orgwire whatif` reads (a YAML body comes back as it was sent). */
+  yaml: string;
+  /** The same scenario as JSON, each change with its defaults filled in. */
+  document: ScenarioDocument;
+  /** The deltas (docs/json.md, whatif): fields may be added; render the ones present. */
+  changes: WhatIfChanges;
+  before: WhatIfMap;
+  after: WhatIfMap;
+}
+
+/** `POST /api/whatif` refused (400): the first problem, and which change it is in. */
+export interface WhatIfRefusal {
+  error: {
+    code: 'bad-request';
+    message: string;
+    hint: string;
+    /** Index in `spec.changes` of the change at fault; null when it is none in particular. */
+    change: number | null;
+    /** Line in a YAML body; null for a JSON body. */
+    line: number | null;
+  };
+}
+
+/** A scenario shipped with the radiator (`serve --scenarios DIR`). */
+export interface ShippedScenario {
+  name: string;
+  description: string | null;
+  document: ScenarioDocument;
+}
+
+/** `GET /api/whatif/scenarios`. */
+export interface WhatIfScenarios {
+  scenarios: ShippedScenario[];
 }
 
 /**

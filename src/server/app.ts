@@ -8,8 +8,17 @@ import { every } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { z } from 'zod';
+import { parseScenario } from '../model/index.js';
 import type { Records } from '../store/index.js';
-import type { ApiError, ApiErrorCode, Health } from './api-types.js';
+import type { createWhatIf } from '../usecases/index.js';
+import type {
+  ApiError,
+  ApiErrorCode,
+  Health,
+  ShippedScenario,
+  WhatIfScenarios,
+  WhatIfStart,
+} from './api-types.js';
 import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
 import { type HostPolicy, hostGuard } from './host-guard.js';
@@ -17,6 +26,10 @@ import type { Radiator } from './radiator.js';
 import { createReadCache, type ReadCache } from './read-cache.js';
 import { sameOrigin } from './same-origin.js';
 import { tokenGuard } from './token-guard.js';
+import { scenarioJsonText, whatIfAnswer, whatIfMap, whatIfRefusal } from './what-if-view.js';
+
+/** Scenarios tried on one organisation and one body of work (`createWhatIf`). */
+export type WhatIf = ReturnType<typeof createWhatIf>;
 
 export interface AppDeps {
   radiator: Radiator;
@@ -41,6 +54,15 @@ export interface AppDeps {
   readCache?: ReadCache;
   /** The hosts it answers for (default: loopback names and IP addresses only). */
   hosts?: HostPolicy;
+  /**
+   * What-if over the radiator's catalog and work (`createWhatIf`); without it the What-if
+   * routes answer 404.
+   */
+  whatIf?: WhatIf;
+  /** The scenarios shipped with the radiator (`serve --scenarios DIR`), for the page to load. */
+  scenarios?: readonly ShippedScenario[];
+  /** What-if runs allowed per client address per minute (default 30): each is an analysis. */
+  whatIfPerMinute?: number;
 }
 
 type Env = {
@@ -294,6 +316,79 @@ export function createApp(deps: AppDeps): Hono<Env> {
       by: c.get('who'),
     });
     return c.json(radiator.addLearning(learning), 201);
+  });
+
+  // What-if: a scenario tried on the work held fixed, nothing written. A read, but each run
+  // is an analysis: size-capped, from no other site, and rate-limited per client address.
+  const { whatIf } = deps;
+  const noWhatIf = (c: Context) =>
+    fail(c, 404, 'not-found', 'What-if is not available on this radiator.');
+  api.get('/whatif', async (c) => {
+    if (!whatIf) return noWhatIf(c);
+    const today = await whatIf.before();
+    return c.json({
+      window: today.window,
+      today: whatIfMap(today, radiator.catalog),
+    } satisfies WhatIfStart);
+  });
+  api.get('/whatif/scenarios', (c) =>
+    whatIf
+      ? c.json({ scenarios: [...(deps.scenarios ?? [])] } satisfies WhatIfScenarios)
+      : noWhatIf(c),
+  );
+  const tries = every(
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) =>
+        fail(c, 413, 'payload-too-large', `The body is larger than ${maxBody / 1024} KiB.`),
+    }),
+    sameOrigin(deps.hosts?.publicUrl, (c, message) => fail(c, 403, 'forbidden', message)),
+    rateLimiter<Env>({
+      windowMs: 60_000,
+      limit: deps.whatIfPerMinute ?? 30,
+      standardHeaders: 'draft-6',
+      keyGenerator: address,
+      handler: (c) =>
+        fail(c, 429, 'rate-limited', 'Too many what-ifs from this address; wait a minute.'),
+    }),
+  );
+  api.post('/whatif', tries, async (c) => {
+    if (!whatIf) return noWhatIf(c);
+    // JSON from the page; a YAML file as the user picked it, read by the same parser.
+    const type = c.req.header('content-type') ?? '';
+    const yaml = /^(application|text)\/(x-)?yaml\s*(;|$)/i.test(type);
+    let text: string;
+    if (yaml) text = await c.req.text();
+    else if (/^application\/json\s*(;|$)/i.test(type)) {
+      let json: unknown;
+      try {
+        json = await c.req.json();
+      } catch {
+        return fail(c, 400, 'bad-request', 'The body is not JSON.');
+      }
+      if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return fail(
+          c,
+          400,
+          'bad-request',
+          'The body is no Scenario: send {"metadata": {"name": …}, "spec": {"changes": […]}}.',
+        );
+      text = scenarioJsonText(json as Record<string, unknown>);
+    } else
+      return fail(
+        c,
+        415,
+        'unsupported-media-type',
+        'Send the scenario as JSON (`Content-Type: application/json`) or YAML (`application/yaml`).',
+      );
+    const parsed = parseScenario(text, 'scenario');
+    if (!parsed.scenario) return c.json(whatIfRefusal(parsed.problems, undefined, yaml), 400);
+    const outcome = await whatIf.run(parsed.scenario);
+    if ('problems' in outcome)
+      return c.json(whatIfRefusal(outcome.problems, parsed.scenario, yaml), 400);
+    return c.json(
+      whatIfAnswer(outcome.result, radiator.catalog, parsed.scenario, yaml ? text : undefined),
+    );
   });
 
   app.route('/api', api);

@@ -46,6 +46,9 @@ const SettingsPage = lazy(() =>
 const TrendsPage = lazy(() =>
   import('./pages/TrendsPage.js').then((m) => ({ default: m.TrendsPage })),
 );
+const WhatIfPage = lazy(() =>
+  import('./pages/WhatIfPage.js').then((m) => ({ default: m.WhatIfPage })),
+);
 const TeamPage = lazy(() => import('./pages/TeamPage.js').then((m) => ({ default: m.TeamPage })));
 const TeamsPage = lazy(() =>
   import('./pages/TeamsPage.js').then((m) => ({ default: m.TeamsPage })),
@@ -55,6 +58,7 @@ const NAV = [
   { to: '/', label: 'Overview', end: true },
   { to: '/map', label: 'Org map', end: false },
   { to: '/trends', label: 'Trends', end: false },
+  { to: '/what-if', label: 'What if', end: false },
   { to: '/teams', label: 'Teams', end: false },
   { to: '/bets', label: 'Bets', end: false },
   { to: '/queues', label: 'Queues', end: false },
@@ -173,6 +177,7 @@ export function App() {
               <Route path="/queues" element={<QueuesPage />} />
               <Route path="/chains" element={<ChainsPage />} />
               <Route path="/trends" element={<TrendsPage />} />
+              <Route path="/what-if" element={<WhatIfPage />} />
               <Route path="/data-quality" element={<DataQualityPage />} />
               <Route path="/search" element={<SearchPage />} />
               <Route path="/settings" element={<SettingsPage />} />

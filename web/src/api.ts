@@ -21,10 +21,15 @@ import type {
   QueuesView,
   Reading,
   ReadingBody,
+  ScenarioDocument,
   SearchResults,
   TeamList,
   TeamPage,
   TrendsView,
+  WhatIfAnswer,
+  WhatIfRefusal,
+  WhatIfScenarios,
+  WhatIfStart,
 } from '../../src/server/api-types.js';
 
 const TOKEN_KEY = 'orgwire.token';
@@ -33,12 +38,20 @@ const TOKEN_KEY = 'orgwire.token';
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode | 'network';
+  /** What a What-if refusal adds: the hint, the change at fault and the line of a YAML body. */
+  readonly refusal: Omit<WhatIfRefusal['error'], 'code' | 'message'> | null;
 
-  constructor(status: number, code: ApiErrorCode | 'network', message: string) {
+  constructor(
+    status: number,
+    code: ApiErrorCode | 'network',
+    message: string,
+    refusal: ApiRequestError['refusal'] = null,
+  ) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
+    this.refusal = refusal;
   }
 }
 
@@ -97,12 +110,26 @@ const FALLBACK: Record<number, ApiErrorCode> = {
   429: 'rate-limited',
 };
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** A body sent as it is, with its own type (a YAML file), rather than as JSON. */
+interface RawBody {
+  raw: string;
+  type: string;
+}
+
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  raw?: RawBody,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   const init: RequestInit = { method, headers };
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    headers['Content-Type'] = raw.type;
+    init.body = raw.raw;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -120,8 +147,15 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     parsed = null;
   }
   if (response.ok) return parsed as T;
-  if (isApiError(parsed))
-    throw new ApiRequestError(response.status, parsed.error.code, parsed.error.message);
+  if (isApiError(parsed)) {
+    const { code, message, ...refusal } = parsed.error as WhatIfRefusal['error'];
+    throw new ApiRequestError(
+      response.status,
+      code,
+      message,
+      'hint' in refusal ? { hint: refusal.hint, change: refusal.change, line: refusal.line } : null,
+    );
+  }
   throw new ApiRequestError(
     response.status,
     FALLBACK[response.status] ?? 'internal',
@@ -148,6 +182,13 @@ export const api = {
   trends: () => request<TrendsView>('GET', '/trends'),
   dataQuality: () => request<DataQuality>('GET', '/data-quality'),
   search: (q: string) => request<SearchResults>('GET', `/search?q=${encodeURIComponent(q)}`),
+  whatIfStart: () => request<WhatIfStart>('GET', '/whatif'),
+  whatIfScenarios: () => request<WhatIfScenarios>('GET', '/whatif/scenarios'),
+  /** A scenario tried on the work held fixed; nothing is written. */
+  whatIf: (document: ScenarioDocument) => request<WhatIfAnswer>('POST', '/whatif', document),
+  /** A scenario file as the user picked it: the server reads it as `orgwire whatif` would. */
+  whatIfFile: (text: string) =>
+    request<WhatIfAnswer>('POST', '/whatif', undefined, { raw: text, type: 'application/yaml' }),
 
   postCheckin: (ns: string, name: string, body: CheckinBody) =>
     request<Checkin>('POST', `/bets/${seg(ns)}/${seg(name)}/checkins`, body),

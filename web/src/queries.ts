@@ -1,5 +1,6 @@
 /** The react-query keys and fetchers every page shares, so writes can invalidate them. */
 import { queryOptions } from '@tanstack/react-query';
+import type { ScenarioDocument } from '../../src/server/api-types.js';
 import { api } from './api.js';
 
 /** The org map draws at most this many needs, the strongest (the API returns them first). */
@@ -28,6 +29,23 @@ export const queries = {
   chains: () => queryOptions({ queryKey: ['chains'], queryFn: api.chains }),
   trends: () => queryOptions({ queryKey: ['trends'], queryFn: api.trends }),
   dataQuality: () => queryOptions({ queryKey: ['data-quality'], queryFn: api.dataQuality }),
+  whatIfStart: () =>
+    queryOptions({ queryKey: ['whatif', 'start'], queryFn: api.whatIfStart, staleTime: Infinity }),
+  whatIfScenarios: () =>
+    queryOptions({
+      queryKey: ['whatif', 'scenarios'],
+      queryFn: api.whatIfScenarios,
+      staleTime: Infinity,
+    }),
+  // Each scenario is an analysis on the server: kept, and not retried when refused.
+  whatIf: (document: ScenarioDocument) =>
+    queryOptions({
+      queryKey: ['whatif', 'try', document],
+      queryFn: () => api.whatIf(document),
+      enabled: document.spec.changes.length > 0,
+      staleTime: Infinity,
+      retry: false,
+    }),
   search: (q: string) =>
     queryOptions({ queryKey: ['search', q], queryFn: () => api.search(q), enabled: q !== '' }),
 };

@@ -27,8 +27,9 @@ const MAX_FIT_ZOOM = 1.1;
 export const pairKey = (teams: readonly [string, string]) => `${teams[0]}~${teams[1]}`;
 
 interface Props {
-  teams: readonly TeamNode[];
-  needs: readonly CoordinationNeed[];
+  /** What the map draws of a team (the What-if page passes its own, compact teams). */
+  teams: readonly Pick<TeamNode, 'ref' | 'label' | 'teamType' | 'members'>[];
+  needs: readonly Pick<CoordinationNeed, 'teams' | 'weight' | 'wired'>[];
   idle: readonly IdleInteraction[];
   selected: string | null;
   onSelectNeed: (key: string | null) => void;

@@ -1,0 +1,307 @@
+import type { WhatIfAnswer } from '../../../src/server/api-types.js';
+import { DASH, days, num, pct } from '../format.js';
+import { TableWrap } from './TableWrap.js';
+
+type Changes = WhatIfAnswer['changes'];
+
+/** The fields of `changes` this page knows; others (knowledge lost…) are shown as they come. */
+const KNOWN = new Set(['congruence', 'resolved', 'created', 'changed', 'teams', 'bets', 'queues']);
+
+/** `+18 pts`, `−3 pts`, `±0 pts`. */
+function points(delta: number | null): string {
+  if (delta === null) return DASH;
+  const p = Math.round(delta * 100);
+  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p)} pts`;
+}
+
+/** `camelCase` as words: `knowledgeLost` → `Knowledge lost`. */
+function words(key: string): string {
+  const text = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A value of a field this page does not know, as plainly as it can: a pair is before → after,
+ * except a pair of teams (`teams`, `between`).
+ */
+function plain(value: unknown, label: (ref: string) => string, key = ''): string {
+  if (value === null || value === undefined) return DASH;
+  if (typeof value === 'number') return num(value);
+  if (typeof value === 'string') return /^[a-z]+:/.test(value) ? label(value) : value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) {
+    if (value.length === 2 && value.every((v) => v === null || typeof v !== 'object'))
+      return key === 'teams' || key === 'between'
+        ? value.map((v) => plain(v, label)).join(' + ')
+        : `${plain(value[0], label)} → ${plain(value[1], label)}`;
+    return value.map((v) => plain(v, label)).join(', ') || DASH;
+  }
+  if (typeof value === 'object' && 'before' in value && 'after' in value)
+    return `${plain(value.before, label)} → ${plain(value.after, label)}`;
+  return JSON.stringify(value);
+}
+
+function Other({
+  name,
+  value,
+  label,
+}: {
+  name: string;
+  value: unknown;
+  label: (ref: string) => string;
+}) {
+  const title = words(name);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)) {
+    if (value.length === 0)
+      return (
+        <p>
+          <strong>{title}:</strong> none.
+        </p>
+      );
+    const columns = [...new Set(value.flatMap((v) => Object.keys(v as object)))];
+    return (
+      <TableWrap label={title}>
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {words(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {value.map((row, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows of an unknown shape have no key of their own
+              <tr key={i}>
+                {columns.map((c) => (
+                  <td key={c}>{plain((row as Record<string, unknown>)[c], label, c)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    );
+  }
+  return (
+    <p>
+      <strong>{title}:</strong> {plain(value, label, name)}
+    </p>
+  );
+}
+
+function Needs({
+  title,
+  needs,
+  label,
+  empty,
+}: {
+  title: string;
+  needs: Changes['resolved'];
+  label: (ref: string) => string;
+  empty: string;
+}) {
+  return (
+    <section className="what-if-needs">
+      <h3>
+        {title} ({needs.length})
+      </h3>
+      {needs.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="compact">
+          {needs.map((n) => (
+            <li key={n.teams.join()}>
+              {n.teams.map(label).join(' + ')}{' '}
+              <span className="muted">· weight {num(n.weight)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The headline of what the scenario changes: congruence, and the unwired needs. */
+export function WhatIfSummary({
+  answer,
+  label,
+}: {
+  answer: WhatIfAnswer;
+  label: (ref: string) => string;
+}) {
+  const { changes } = answer;
+  const delta = changes.congruence?.delta ?? null;
+  const changed = changes.changed ?? [];
+  return (
+    <div className="what-if-deltas">
+      <div className="what-if-congruence">
+        <p className="label">Congruence</p>
+        <p className="big-number">
+          {pct(changes.congruence?.before.weighted)} → {pct(changes.congruence?.after.weighted)}
+        </p>
+        <p className={delta !== null && delta < 0 ? 'bad' : 'muted'}>
+          {points(delta)}: the share of the coordination the work requires that is wired
+        </p>
+      </div>
+      <Needs
+        title="Unwired needs it resolves"
+        needs={changes.resolved ?? []}
+        label={label}
+        empty="None: every unwired need stays."
+      />
+      <Needs
+        title="Unwired needs it creates"
+        needs={changes.created ?? []}
+        label={label}
+        empty="None."
+      />
+      {changed.length > 0 ? (
+        <section className="what-if-needs">
+          <h3>Unwired needs it makes heavier or lighter ({changed.length})</h3>
+          <ul className="compact">
+            {changed.map((n) => (
+              <li key={n.teams.join()}>
+                {n.teams.map(label).join(' + ')}{' '}
+                <span className="muted">
+                  · weight {num(n.before)} → {num(n.after)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** `a → b` for a field's before and after. */
+const arrow = (pair: readonly (number | string | null)[] | undefined, format = num) =>
+  pair ? `${format(pair[0] as never)} → ${format(pair[1] as never)}` : DASH;
+
+/**
+ * The rest of what it changes, in tables: teams (people, what they own), bets (handoffs,
+ * feasibility), queues (arrivals, wait), and any field of `changes` this page does not know.
+ */
+export function WhatIfDetails({
+  answer,
+  label,
+}: {
+  answer: WhatIfAnswer;
+  label: (ref: string) => string;
+}) {
+  const { changes, after } = answer;
+  const owned = new Map(after.teams.map((t) => [t.ref, t.components]));
+  const others = Object.entries(changes).filter(([key]) => !KNOWN.has(key));
+  const teams = changes.teams ?? [];
+  const bets = changes.bets ?? [];
+  const queues = changes.queues ?? [];
+  return (
+    <div className="what-if-details">
+      <h3>Teams it changes ({teams.length})</h3>
+      {teams.length === 0 ? (
+        <p className="muted">No team gains or loses people or components.</p>
+      ) : (
+        <TableWrap label="Teams it changes">
+          <table>
+            <caption className="visually-hidden">Teams it changes, before → after</caption>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">People</th>
+                <th scope="col">Components</th>
+                <th scope="col">What it owns after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((t) => (
+                <tr key={t.team}>
+                  <th scope="row">{label(t.team)}</th>
+                  <td className="nowrap">{arrow(t.members)}</td>
+                  <td className="nowrap">{arrow(t.owns)}</td>
+                  <td>
+                    {(owned.get(t.team) ?? []).map((c) => c.label).join(', ') || (
+                      <span className="muted">{t.members[1] === 0 ? 'gone' : 'nothing'}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {bets.length > 0 ? (
+        <>
+          <h3>Bets it changes ({bets.length})</h3>
+          <TableWrap label="Bets it changes">
+            <table>
+              <caption className="visually-hidden">Bets it changes, before → after</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Bet</th>
+                  <th scope="col">Handoffs</th>
+                  <th scope="col">Feasibility</th>
+                  <th scope="col">Independence</th>
+                </tr>
+              </thead>
+              <tbody>
+                {bets.map((b) => (
+                  <tr key={b.bet}>
+                    <th scope="row">{label(b.bet)}</th>
+                    <td className="nowrap">{arrow(b.handoffs)}</td>
+                    <td className="nowrap">{arrow(b.feasibility, pct)}</td>
+                    <td>{arrow(b.independence, String)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      ) : null}
+      {queues.length > 0 ? (
+        <>
+          <h3>Queues it changes ({queues.length})</h3>
+          <TableWrap label="Queues it changes">
+            <table>
+              <caption className="visually-hidden">Request queues, before → after</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Providing team</th>
+                  <th scope="col">Requests</th>
+                  <th scope="col">People doing them</th>
+                  <th scope="col">Mean lead time, measured → estimated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queues.map((q) => (
+                  <tr key={q.team}>
+                    <th scope="row">{label(q.team)}</th>
+                    <td className="nowrap">{arrow(q.arrivals)}</td>
+                    <td className="nowrap">{arrow(q.people)}</td>
+                    <td>
+                      {arrow(q.meanLeadTime, days)}
+                      {q.unstable ? (
+                        <strong className="bad">
+                          {' '}
+                          unstable: more arrives than its people can do
+                        </strong>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      ) : null}
+      {others.map(([key, value]) => (
+        <section key={key}>
+          <Other name={key} value={value} label={label} />
+        </section>
+      ))}
+    </div>
+  );
+}
