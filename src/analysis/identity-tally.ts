@@ -148,3 +148,41 @@ export function createIdentityTally(
     },
   };
 }
+
+/**
+ * A tally's team credit decided again under other teams, for the same commits: `facts`
+ * holds the commits by people the tally counted, each with its authors (Users by
+ * reference), so each counts once for each team among them, as `add` counts it.
+ */
+export function creditTeams(
+  summary: IdentitySummary,
+  facts: readonly { authors: readonly string[] }[],
+  catalog: Catalog,
+  isTeam: (group: string) => boolean = () => true,
+): IdentitySummary {
+  const teamsOf = new Map(catalog.users.map((u) => [u.ref, u.memberOf.filter(isTeam)]));
+  let creditedCommits = 0;
+  const teams = new Map<string, number>();
+  const byAuthors = new Map<string, ReadonlySet<string>>();
+  for (const f of facts) {
+    const key = f.authors.join('\n');
+    let commitTeams = byAuthors.get(key);
+    if (commitTeams === undefined) {
+      commitTeams = new Set(f.authors.flatMap((a) => teamsOf.get(a) ?? []));
+      byAuthors.set(key, commitTeams);
+    }
+    if (commitTeams.size > 0) creditedCommits++;
+    for (const team of commitTeams) teams.set(team, (teams.get(team) ?? 0) + 1);
+  }
+  return {
+    ...summary,
+    creditedCommits,
+    coverage:
+      summary.peopleCommits === 0 || catalog.groups.length === 0
+        ? null
+        : Math.round((creditedCommits / summary.peopleCommits) * 1000) / 1000,
+    teams: [...teams]
+      .map(([ref, commits]) => ({ ref, commits }))
+      .sort((a, b) => b.commits - a.commits || a.ref.localeCompare(b.ref)),
+  };
+}

@@ -11,9 +11,15 @@ import {
   DEMO_REQUESTS,
 } from '../demo/index.js';
 import { readCatalogFiles, readRequestFile } from '../ingest/index.js';
-import { loadCatalog, parseConfig } from '../model/index.js';
+import { type Catalog, loadCatalog, parseConfig } from '../model/index.js';
 import { createDb, createStore, migrateToLatest, type Store } from '../store/index.js';
-import { buildReport, createWhatIf, ingestRepositories } from '../usecases/index.js';
+import {
+  createWhatIf,
+  ingestRepositories,
+  type ReportOptions,
+  type ReportSource,
+  suggestBoundaries,
+} from '../usecases/index.js';
 import type {
   ApiError,
   ScenarioDocument,
@@ -21,6 +27,7 @@ import type {
   WhatIfRefusal,
   WhatIfScenarios,
   WhatIfStart,
+  WhatIfSuggestion,
 } from './api-types.js';
 import { createApp } from './app.js';
 import { createAuthorizer } from './auth.js';
@@ -31,6 +38,8 @@ import { Radiator } from './radiator.js';
 let dir: string;
 let store: Store;
 let deps: Omit<Parameters<typeof createApp>[0], 'auth'>;
+/** What the radiator analyses: the catalog, the repository and the options, for suggestions. */
+let work: { catalog: Catalog; shop: ReportSource; options: ReportOptions };
 const auth = () => createAuthorizer({ tokens: () => store.tokens() });
 const app = (more: Partial<Parameters<typeof createApp>[0]> = {}) =>
   createApp({ ...deps, auth: auth(), ...more });
@@ -68,9 +77,8 @@ beforeAll(async () => {
     today: DEMO_END_DATE,
     ignore: (config.ignore ?? []).map((pattern) => ({ pattern, source: 'orgwire.yaml' })),
   };
-  const whatIf = createWhatIf({ catalog, requests }, (c, r) =>
-    buildReport(store, c, [shop], { ...options, requests: r }),
-  );
+  const whatIf = createWhatIf(store, catalog, [shop], { ...options, requests });
+  work = { catalog, shop, options: { ...options, requests } };
   const report = await whatIf.before();
   deps = {
     radiator: new Radiator({
@@ -259,6 +267,105 @@ describe('GET /api/whatif and /api/whatif/scenarios', () => {
   });
 });
 
+describe('GET /api/whatif/suggestion', () => {
+  /** The radiator's suggestion as serve wires it, counting how often it is made. */
+  const counted = (more: { maxTeamSize?: number; readToken?: boolean } = {}) => {
+    const made = { calls: 0 };
+    const suggestion = () => {
+      made.calls++;
+      return suggestBoundaries(store, work.catalog, [work.shop], {
+        ...work.options,
+        ...(more.maxTeamSize === undefined ? {} : { suggest: { maxTeamSize: more.maxTeamSize } }),
+      });
+    };
+    return { made, on: app({ suggestion, readToken: more.readToken ?? false }) };
+  };
+  const ask = async (on: ReturnType<typeof app>) => {
+    const response = await on.request('/api/whatif/suggestion');
+    return { status: response.status, body: (await response.json()) as WhatIfSuggestion };
+  };
+
+  /** The CLI's rule: a suggestion only when it cuts unwired coordination on the checked period. */
+  const expectTheRule = (body: WhatIfSuggestion) => {
+    expect(body.fitted.since).toBe('2026-08-02');
+    expect(body.checked.until).toBe('2026-10-30');
+    expect(body.fitted.until < body.checked.since).toBe(true);
+    expect(body.runs).toBeGreaterThan(0);
+    expect(body.agreement).toBeGreaterThanOrEqual(0);
+    expect(body.agreement).toBeLessThanOrEqual(1);
+    // The two reports are left out: the page tries the scenario itself.
+    const keys = ['agreement', 'checked', 'fitted', 'runs', 'suggested', 'unwired'];
+    expect(Object.keys(body).sort()).toEqual(
+      body.suggested === null ? [...keys, 'why'].sort() : keys,
+    );
+    expect(body.suggested === null).toBe(body.why !== undefined);
+    if (body.why === 'no-cut')
+      expect(body.unwired.after).toBeGreaterThanOrEqual(body.unwired.before);
+    if (body.suggested === null) return;
+    expect(body.unwired.after).toBeLessThan(body.unwired.before);
+    expect(Object.keys(body.suggested).sort()).toEqual(['scenario', 'teams']);
+    const { teams, scenario } = body.suggested;
+    expect(teams.length).toBeGreaterThan(0);
+    for (const team of teams) {
+      expect(team.kind).toBe('group');
+      expect(team.existing).toBe(work.catalog.byRef.has(team.ref));
+      expect(team.unnamed).toBeGreaterThanOrEqual(0);
+      for (const m of team.members) expect(work.catalog.byRef.get(m.ref)?.kind).toBe('User');
+    }
+    // Every person the catalog names is in one suggested team at most.
+    const people = teams.flatMap((t) => t.members.map((m) => m.ref));
+    expect(new Set(people).size).toBe(people.length);
+    expect(scenario).toMatchObject({
+      apiVersion: 'orgwire.dev/v1alpha1',
+      kind: 'Scenario',
+      metadata: { name: 'suggested-boundaries' },
+    });
+    expect(scenario.metadata.description).toMatch(/^Team boundaries the work of /);
+    expect(scenario.spec.changes.length).toBeGreaterThan(0);
+  };
+
+  it("answers the suggestion for the radiator's work, made once for every request", async () => {
+    const { made, on } = counted();
+    // Asked twice while it is being made, then once more: one suggestion.
+    const [first, second] = await Promise.all([ask(on), ask(on)]);
+    const third = await ask(on);
+    expect(made.calls).toBe(1);
+    expect(first.status).toBe(200);
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    expectTheRule(first.body);
+  });
+
+  it('gives a scenario the What-if route takes as it is, when there is a suggestion', async () => {
+    // Larger teams than the default cap: the demo's work then groups differently.
+    for (const maxTeamSize of [undefined, 12]) {
+      const { made, on } = counted(maxTeamSize === undefined ? {} : { maxTeamSize });
+      const { status, body } = await ask(on);
+      expect(status).toBe(200);
+      expect(made.calls).toBe(1);
+      expectTheRule(body);
+      if (body.suggested === null) continue;
+      const tried = await post<WhatIfAnswer>(body.suggested.scenario, { on });
+      expect(tried.status).toBe(200);
+      expect(tried.body.scenario.name).toBe('suggested-boundaries');
+      expect(tried.body.document).toEqual(body.suggested.scenario);
+      // After it, each suggested team has its people (and those the work did not place).
+      for (const team of body.suggested.teams) {
+        const after = tried.body.after.teams.find((t) => t.ref === team.ref);
+        expect(after?.members.map((m) => m.ref)).toEqual(
+          expect.arrayContaining(team.members.map((m) => m.ref)),
+        );
+      }
+    }
+  });
+
+  it('needs a token when reads do', async () => {
+    const { made, on } = counted({ readToken: true });
+    expect((await on.request('/api/whatif/suggestion')).status).toBe(401);
+    expect(made.calls).toBe(0);
+  });
+});
+
 describe('without what-if', () => {
   it('answers 404 on every What-if route', async () => {
     const { whatIf: _, ...rest } = deps;
@@ -267,6 +374,7 @@ describe('without what-if', () => {
       ['POST', '/api/whatif'],
       ['GET', '/api/whatif'],
       ['GET', '/api/whatif/scenarios'],
+      ['GET', '/api/whatif/suggestion'],
     ] as const) {
       const response = await off.request(path, {
         method,

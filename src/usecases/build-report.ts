@@ -13,6 +13,7 @@ import {
   coordinatingTeams,
   createIdentityTally,
   createUserSuggester,
+  creditTeams,
   DEFAULT_COUPLING,
   type DriftWeek,
   driftSeries,
@@ -263,6 +264,19 @@ export interface Work {
   identities: IdentitySummary;
   ignored: Omit<IgnoredSummary, 'candidates'>;
   pastOwners: PastOwners;
+  /**
+   * What each repository's ownership was decided from (its files, ignore patterns and folder
+   * split), so that {@link rewireWork} decides it again under another catalog without
+   * reading git or the store.
+   */
+  opened: ReadonlyMap<number, OpenedSource>;
+}
+
+/** A repository's ownership files, ignore patterns and folder split, as a window read them. */
+export interface OpenedSource {
+  files: RepositoryOwnershipFiles;
+  filter: PathFilter;
+  folderOf: ((path: string) => string) | undefined;
 }
 
 /** Reads the work of the window (see {@link Work}); {@link reportOfWork} reports on it. */
@@ -290,61 +304,39 @@ export async function readWork(
 
   const opened = new Map<
     number,
-    {
-      repo: RepositoryOwnership;
+    HeldRepository & {
       label: string;
-      filter: PathFilter;
-      /** The repository's resolver, with folders split to a useful size. */
-      resolve(path: string): PathOwnership;
       /** As the ownership files in force at `time` decided, when not today's; see `pastResolver`. */
       past?: ((path: string, time: number) => PastOwnership | undefined) | undefined;
     }
   >();
-  const ignoredFiles = new Map<IgnorePattern, number>();
+  const sources = new Map<number, OpenedSource>();
   const rows: ReportRepository[] = [];
-  const headPaths: PathOwnership[] = [];
-  const codeowners: CodeownersHealth[] = [];
   for (const r of repositories) {
     const repo = await openOwnership(r.absolute, catalog, r.shownAs, r.ownership);
-    const files = repo.headFiles;
     const filter = createPathFilter([
       ...DEFAULT_IGNORE.map((pattern) => ({ pattern, source: 'default' })),
-      ...(await generatedPatterns(repo.git, files, r.shownAs)),
+      ...(await generatedPatterns(repo.git, repo.headFiles, r.shownAs)),
       ...(options.ignore ?? []),
     ]);
-    const { resolve, split } = await withFolderSplit(
-      store,
-      r.repositoryId,
-      repo,
-      filter,
-      window,
-      options,
-    );
+    const folderOf = await folderSplit(store, r.repositoryId, repo, filter, window, options);
+    const { resolve, split } = splitBy(repo, folderOf);
     const past = r.ownershipHistory
       ? pastResolver(catalog, repo, r.ownershipHistory, split)
       : undefined;
     opened.set(r.repositoryId, { repo, label: r.label, filter, resolve, past });
-    for (const file of files) {
-      const by = filter.ignoredBy(file);
-      if (by) ignoredFiles.set(by, (ignoredFiles.get(by) ?? 0) + 1);
-      else headPaths.push(resolve(file));
-    }
-    // Dead and shadowed rules are judged on every file, ignored ones too, as GitHub does.
-    codeowners.push(repo.codeownersHealth(files));
+    sources.set(r.repositoryId, { files: ownershipFilesOf(repo), filter, folderOf });
     rows.push({
       dir: r.shownAs,
       label: r.label,
       repositoryId: r.repositoryId,
-      files: files.length,
+      files: repo.headFiles.length,
       commits: (await store.counts([r.repositoryId])).commits,
       codeowners: repo.codeownersFile ?? null,
       ownershipFiles: repo.readings.map((r) => ({ format: r.format, files: r.files })),
     });
   }
-  const ownership = summarizeOwnership(catalog, headPaths, codeowners);
-  const owners = new Map(ownership.components.map((c) => [c.ref, c.owner]));
-  // Credited and coordinating teams are the same ones: not a GitHub permission team.
-  const isTeam = coordinatingTeams(catalog, owners.values());
+  const { ownership, owners, isTeam, ignoredFiles } = decideOwnership(catalog, opened.values());
   // Pull-request merges name the login behind an author; read only when a User has a login
   // to match, and only when HEAD moved since the last read (a walk of the whole commit
   // graph: 0.6 s for istio's 26,000 commits).
@@ -448,6 +440,79 @@ export async function readWork(
     identities: tally.result(),
     ignored: ignoredSummary(opened, ignoredFiles, ignoredCommits),
     pastOwners,
+    opened: sources,
+  };
+}
+
+/**
+ * The same work under another catalog with the same Users and Components: a scenario's
+ * catalog, where only Groups, who is in them and who owns what differ (`applyScenario`).
+ * The commits as `work` read them are kept, with their authors and components (neither
+ * depends on the teams); who owns what at HEAD, the coordinating teams and the teams'
+ * credit are decided again. Reads neither git nor the store: `readWork` under `catalog`
+ * gives the same (the what-if tests hold them equal). `pastOwners` stay as read.
+ */
+export async function rewireWork(
+  catalog: Catalog,
+  work: Work,
+  repositories: readonly ReportSource[],
+): Promise<Work> {
+  const held: HeldRepository[] = [];
+  for (const r of repositories) {
+    const kept = work.opened.get(r.repositoryId);
+    if (!kept) throw new Error(`rewireWork: ${r.shownAs} is not in the work given`);
+    const repo = await openOwnership(r.absolute, catalog, r.shownAs, kept.files);
+    held.push({ repo, filter: kept.filter, resolve: splitBy(repo, kept.folderOf).resolve });
+  }
+  const { ownership, owners, isTeam } = decideOwnership(catalog, held);
+  return {
+    ...work,
+    ownership,
+    owners,
+    isTeam,
+    identities: creditTeams(work.identities, work.facts, catalog, isTeam),
+  };
+}
+
+/** A repository opened for a window: its ownership, ignore patterns and split resolver. */
+interface HeldRepository {
+  repo: RepositoryOwnership;
+  filter: PathFilter;
+  /** The repository's resolver, with folders split to a useful size. */
+  resolve(path: string): PathOwnership;
+}
+
+/** Who owns each file at HEAD that no pattern ignores, summed; and the ignored files. */
+function decideOwnership(catalog: Catalog, repositories: Iterable<HeldRepository>) {
+  const ignoredFiles = new Map<IgnorePattern, number>();
+  const headPaths: PathOwnership[] = [];
+  const codeowners: CodeownersHealth[] = [];
+  for (const { repo, filter, resolve } of repositories) {
+    for (const file of repo.headFiles) {
+      const by = filter.ignoredBy(file);
+      if (by) ignoredFiles.set(by, (ignoredFiles.get(by) ?? 0) + 1);
+      else headPaths.push(resolve(file));
+    }
+    // Dead and shadowed rules are judged on every file, ignored ones too, as GitHub does.
+    codeowners.push(repo.codeownersHealth(repo.headFiles));
+  }
+  const ownership = summarizeOwnership(catalog, headPaths, codeowners);
+  const owners = new Map(ownership.components.map((c) => [c.ref, c.owner]));
+  // Credited and coordinating teams are the same ones: not a GitHub permission team.
+  const isTeam = coordinatingTeams(catalog, owners.values());
+  return { ownership, owners, isTeam, ignoredFiles };
+}
+
+/** What a repository's ownership was read from, to decide it again under another catalog. */
+function ownershipFilesOf(repo: RepositoryOwnership): RepositoryOwnershipFiles {
+  return {
+    codeowners: {
+      ...(repo.codeownersFile === undefined ? {} : { file: repo.codeownersFile }),
+      rules: repo.codeownersRules,
+      problems: repo.codeownersProblems,
+    },
+    readings: repo.readings,
+    headFiles: repo.headFiles,
   };
 }
 
@@ -599,52 +664,50 @@ function versionAt(
 }
 
 /**
- * The repository's resolver with the paths left to folders given folders of a useful size
- * (see `splitFolders`): by their share of the window's changes, or at `componentDepth`.
- * The window's commits are read once more for the counts, only when some path is left to
- * a folder and no depth is given.
+ * How the window's changes split the folders nobody owns in a repository (see
+ * `splitFolders`); undefined when no change falls in such a folder.
  */
-async function withFolderSplit(
+async function folderSplit(
   store: Store,
   repositoryId: number,
   repo: RepositoryOwnership,
   filter: PathFilter,
   window: TimeWindow,
   options: ReportOptions,
-): Promise<{
+): Promise<((path: string) => string) | undefined> {
+  if (options.componentDepth !== undefined)
+    return splitFolders([], 0, { depth: options.componentDepth });
+  const changes = new Map<string, number>();
+  let total = 0;
+  const query = { repositoryIds: [repositoryId], since: window.since, until: window.until };
+  const decided = new Map<string, boolean>();
+  for await (const commit of store.commits(query)) {
+    if (commit.parents > 1 && !options.merges) continue;
+    for (const { path } of commit.files) {
+      if (filter.ignoredBy(path) !== undefined) continue;
+      total++;
+      let folder = decided.get(path);
+      if (folder === undefined) {
+        folder = repo.resolve(path).rule.source === 'folder';
+        decided.set(path, folder);
+      }
+      if (folder) changes.set(path, (changes.get(path) ?? 0) + 1);
+    }
+  }
+  return changes.size === 0 ? undefined : splitFolders(changes, total);
+}
+
+/** A repository's resolver with folders nobody owns split as `folderOf` says (none: whole). */
+function splitBy(
+  repo: RepositoryOwnership,
+  folderOf: ((path: string) => string) | undefined,
+): {
   resolve: (path: string) => PathOwnership;
   /** A folder's path ownership, split as the window's changes split folders. */
   split: (found: PathOwnership) => PathOwnership;
-}> {
-  const decided = new Map<string, PathOwnership>();
-  const resolve = (path: string) => {
-    let found = decided.get(path);
-    if (!found) {
-      found = repo.resolve(path);
-      decided.set(path, found);
-    }
-    return found;
-  };
-  let folderOf: (path: string) => string;
-  if (options.componentDepth !== undefined) {
-    folderOf = splitFolders([], 0, { depth: options.componentDepth });
-  } else {
-    const changes = new Map<string, number>();
-    let total = 0;
-    const query = { repositoryIds: [repositoryId], since: window.since, until: window.until };
-    for await (const commit of store.commits(query)) {
-      if (commit.parents > 1 && !options.merges) continue;
-      for (const { path } of commit.files) {
-        if (filter.ignoredBy(path) !== undefined) continue;
-        total++;
-        if (resolve(path).rule.source === 'folder') changes.set(path, (changes.get(path) ?? 0) + 1);
-      }
-    }
-    if (changes.size === 0) return { resolve, split: (found) => found };
-    folderOf = splitFolders(changes, total);
-  }
+} {
   const split = (found: PathOwnership): PathOwnership => {
-    if (found.rule.source !== 'folder') return found;
+    if (found.rule.source !== 'folder' || folderOf === undefined) return found;
     const folder = folderOf(found.path);
     return {
       ...found,
@@ -657,7 +720,7 @@ async function withFolderSplit(
     resolve: (path) => {
       let result = splitPaths.get(path);
       if (!result) {
-        result = split(resolve(path));
+        result = split(repo.resolve(path));
         splitPaths.set(path, result);
       }
       return result;

@@ -7,20 +7,14 @@ import {
   windowDates,
 } from '../analysis/index.js';
 import {
-  applyScenario,
   type Catalog,
   formatScenario,
   humanizeEntityRef,
   type ScenarioChange,
 } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import {
-  type Report,
-  type ReportOptions,
-  type ReportSource,
-  readWork,
-  reportOfWork,
-} from './build-report.js';
+import { type Report, type ReportOptions, type ReportSource, readWork } from './build-report.js';
+import { createWhatIf } from './what-if.js';
 
 /** A team the work implies, as the catalog can say it. */
 export interface SuggestedTeam {
@@ -95,7 +89,8 @@ export async function suggestBoundaries(
   });
   const name = 'suggested-boundaries';
   const description = `Team boundaries the work of ${windowDates(fitted).since} to ${windowDates(fitted).until} implies (orgwire whatif --suggest).`;
-  const applied = applyScenario(catalog, {
+  const period = { ...options, since: checked.since, until: checked.until };
+  const outcome = await createWhatIf(store, catalog, repositories, period).run({
     name,
     changes: changes.map((change, i) => ({
       change,
@@ -103,18 +98,9 @@ export async function suggestBoundaries(
     })),
   });
   // The changes are built from the catalog itself, so a problem here is orgwire's own bug.
-  if (applied.problems.length > 0)
-    throw new Error(`suggested scenario does not apply: ${applied.problems[0]?.message}`);
-  const period = { ...options, since: checked.since, until: checked.until };
-  const [before, after] = await Promise.all([
-    reportOfWork(store, catalog, await readWork(store, catalog, repositories, period), period),
-    reportOfWork(
-      store,
-      applied.catalog,
-      await readWork(store, applied.catalog, repositories, period),
-      period,
-    ),
-  ]);
+  if ('problems' in outcome)
+    throw new Error(`suggested scenario does not apply: ${outcome.problems[0]?.message}`);
+  const { before, after } = outcome.result;
   const unwired = (r: Report) =>
     Math.round(
       r.coordination.needs.filter((n) => !n.wired).reduce((sum, n) => sum + n.weight, 0) * 1000,

@@ -2,11 +2,19 @@ import {
   applyScenario,
   type Catalog,
   type Problem,
-  type RequestRecord,
   type Scenario,
   scenarioRequests,
 } from '../model/index.js';
-import type { Report } from './build-report.js';
+import type { Store } from '../store/index.js';
+import {
+  type Report,
+  type ReportOptions,
+  type ReportSource,
+  readWork,
+  reportOfWork,
+  rewireWork,
+  type Work,
+} from './build-report.js';
 import { type WhatIfChanges, whatIfChanges } from './what-if-changes.js';
 
 /** A scenario tried on the same work: both analyses and what changed. */
@@ -23,23 +31,28 @@ export interface WhatIfResult {
 export type WhatIfOutcome = { problems: Problem[] } | { result: WhatIfResult };
 
 /**
- * Tries scenarios on one organisation and one body of work (issue 14): `analyse` reports
- * the work (the commits, and the requests as given) under a catalog; today's analysis is
- * made once and kept, each scenario's under the catalog it leaves, with the requests
- * addressed as it says. Nothing is written.
+ * Tries scenarios on one organisation and one body of work (issue 14): the window's work is
+ * read once under today's catalog and reported on, and kept; each scenario's catalog gets
+ * the same work decided again (`rewireWork`: who owns what, the teams' credit) and its own
+ * report, with the requests addressed as the scenario says. Nothing is written.
  */
 export function createWhatIf(
-  today: { catalog: Catalog; requests: readonly RequestRecord[] },
-  analyse: (catalog: Catalog, requests: readonly RequestRecord[]) => Promise<Report>,
+  store: Store,
+  catalog: Catalog,
+  repositories: readonly ReportSource[],
+  options: ReportOptions = {},
 ): { before(): Promise<Report>; run(scenario: Scenario): Promise<WhatIfOutcome> } {
-  const { catalog, requests } = today;
-  let kept: Promise<Report> | undefined;
-  const before = () => {
-    kept ??= analyse(catalog, requests);
+  const requests = options.requests ?? [];
+  let kept: Promise<{ report: Report; work: Work }> | undefined;
+  const analysed = () => {
+    kept ??= (async () => {
+      const work = await readWork(store, catalog, repositories, options);
+      return { work, report: await reportOfWork(store, catalog, work, options) };
+    })();
     return kept;
   };
   return {
-    before,
+    before: async () => (await analysed()).report,
     async run(scenario) {
       const sent = new Map<string, Map<string, number>>();
       for (const r of requests) {
@@ -51,10 +64,13 @@ export function createWhatIf(
         requestsTo: (provider) => sent.get(provider) ?? new Map(),
       });
       if (applied.problems.length > 0) return { problems: applied.problems };
-      const [was, is] = await Promise.all([
-        before(),
-        analyse(applied.catalog, scenarioRequests(requests, applied.renamed, applied.embedded)),
-      ]);
+      const { report: was, work } = await analysed();
+      const is = await reportOfWork(
+        store,
+        applied.catalog,
+        await rewireWork(applied.catalog, work, repositories),
+        { ...options, requests: scenarioRequests(requests, applied.renamed, applied.embedded) },
+      );
       return {
         result: {
           scenario: scenario.name,
@@ -63,7 +79,7 @@ export function createWhatIf(
           changes: whatIfChanges(
             { report: was, catalog },
             { report: is, catalog: applied.catalog },
-            applied.renamed,
+            { renamed: applied.renamed, left: applied.left, facts: work.facts },
           ),
           catalog: applied.catalog,
         },

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../ingest/index.js';
 import { parseScenario } from '../../model/index.js';
-import { buildReport, createWhatIf } from '../../usecases/index.js';
+import { createWhatIf } from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import { InputProblems, type LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
@@ -72,11 +72,9 @@ export async function whatif(
     // The work held fixed: one ingest, the same commits and requests under both catalogs.
     const input = await ingestForReport(io, config, loaded.catalog, store, flags);
     const report = reportOptions(config, flags, input);
-    const outcome = await createWhatIf(
-      { catalog: loaded.catalog, requests: report.requests ?? [] },
-      (catalog, requests) =>
-        buildReport(store, catalog, input.repositories, { ...report, requests }),
-    ).run(parsed.scenario);
+    const outcome = await createWhatIf(store, loaded.catalog, input.repositories, report).run(
+      parsed.scenario,
+    );
     if ('problems' in outcome)
       throw new InputProblems(outcome.problems, `${shown} does not apply to the catalog.`);
     const { before, after, changes } = outcome.result;
@@ -159,6 +157,29 @@ export async function whatif(
           ]),
         ),
       );
+    }
+    for (const k of changes.knowledge) {
+      out.push(
+        '',
+        k.components.length === 0
+          ? `When ${short(k.user)} leaves, no component loses the person who made more of its commits than anyone else.`
+          : `When ${short(k.user)} leaves, ${plural(k.components.length, 'component')} lose${k.components.length === 1 ? 's' : ''} the person who made more of ${k.components.length === 1 ? 'its' : 'their'} commits than anyone else (their commits, their share, owner)`,
+      );
+      if (k.components.length > 0)
+        out.push(
+          columns(
+            k.components
+              .slice(0, 10)
+              .map((c) => [
+                short(c.component),
+                String(c.commits),
+                ratio(c.share),
+                c.owner === null ? 'no owner' : short(c.owner),
+              ]),
+          ),
+        );
+      if (k.components.length > 10)
+        out.push(`  … and ${k.components.length - 10} more (see --format json).`);
     }
     io.out(`${out.join('\n')}\n`);
     return 0;
