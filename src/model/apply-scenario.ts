@@ -38,7 +38,7 @@ class ScenarioError extends Error {
  *   largest remainders, ties to the earlier named), and its components, names and
  *   interactions with other teams go to the one that sent most, which takes its place (its
  *   interactions with the teams that took it in go);
- * - `leave {user}`: out of every group (what they knew is the analysis's to say).
+ * - `leave {user}`: out of every group (what they knew is the analysis's to say: `left`).
  *
  * `renamed` maps each team that went to the team that took its place (merged into,
  * dissolved into, the first part of a split), so that what the team was part of can be
@@ -54,17 +54,26 @@ export function applyScenario(
   renamed: Map<string, string>;
   /** Each providing team embedded, with the teams that took it in. */
   embedded: { provider: string; into: string[] }[];
+  /** The Users who leave, in order. */
+  left: string[];
 } {
   const entities = new Map<string, Entity>(catalog.entities.map((e) => [e.ref, copy(e)] as const));
   const renamed = new Map<string, string>();
   const embedded: { provider: string; into: string[] }[] = [];
-  const state = { renamed, embedded, requestsTo: evidence.requestsTo ?? (() => new Map()) };
+  const left: string[] = [];
+  const state = { renamed, embedded, left, requestsTo: evidence.requestsTo ?? (() => new Map()) };
   for (const { change, at } of scenario.changes) {
     try {
       applyChange(entities, change, state);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      return { catalog, problems: [problemAt(at, error)], renamed: new Map(), embedded: [] };
+      return {
+        catalog,
+        problems: [problemAt(at, error)],
+        renamed: new Map(),
+        embedded: [],
+        left: [],
+      };
     }
   }
   // A team renamed twice (merged, then its heir merged again) ends at the last heir.
@@ -77,7 +86,7 @@ export function applyScenario(
     }
     renamed.set(from, heir);
   }
-  return { catalog: indexCatalog([...entities.values()]), problems: [], renamed, embedded };
+  return { catalog: indexCatalog([...entities.values()]), problems: [], renamed, embedded, left };
 }
 
 /** What the work says that some changes need. */
@@ -89,6 +98,7 @@ export interface ScenarioEvidence {
 interface ChangeState {
   renamed: Map<string, string>;
   embedded: { provider: string; into: string[] }[];
+  left: string[];
   requestsTo: (provider: string) => ReadonlyMap<string, number>;
 }
 
@@ -391,6 +401,7 @@ function applyChange(entities: Entities, change: ScenarioChange, state: ChangeSt
     state.embedded.push({ provider: provider.ref, into: into.map((g) => g.ref) });
   } else {
     const person = find(entities, change.leave.user, 'User');
+    state.left.push(person.ref);
     for (const g of person.memberOf) {
       const group = entities.get(g);
       if (group?.kind === 'Group') part(person, group);

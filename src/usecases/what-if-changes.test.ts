@@ -40,7 +40,7 @@ describe('whatIfChanges', () => {
   };
 
   it('follows a merged team to its heir: its needs are not resolved by vanishing', () => {
-    const changes = whatIfChanges(before, after, new Map([[B, A]]));
+    const changes = whatIfChanges(before, after, { renamed: new Map([[B, A]]) });
     expect(changes.resolved).toEqual([]);
     expect(changes.created).toEqual([]);
     // a + x took b + x's work in: 3 + 2 before, 5 after.

@@ -1,4 +1,4 @@
-import { estimateQueue } from '../analysis/index.js';
+import { type CommitFacts, estimateQueue } from '../analysis/index.js';
 import type { Catalog } from '../model/index.js';
 import type { Report } from './build-report.js';
 
@@ -33,6 +33,18 @@ export interface WhatIfChanges {
   }[];
   /** Request queues whose arrivals or people changed, with the wait the change would bring. */
   queues: QueueChange[];
+  /** For each person who leaves, what the organisation loses: see {@link knowledgeLost}. */
+  knowledge: KnowledgeLost[];
+}
+
+/** What someone who leaves knew, as the window's commits show it. */
+export interface KnowledgeLost {
+  user: string;
+  /**
+   * Components where they made more of the window's commits than anyone else, most first:
+   * their commits, their share of the component's commits, and its owner before.
+   */
+  components: { component: string; owner: string | null; commits: number; share: number }[];
 }
 
 /** One providing team's queue before and after (a team that went is followed to its heir). */
@@ -58,8 +70,14 @@ export interface QueueChange {
 export function whatIfChanges(
   before: { report: Report; catalog: Catalog },
   after: { report: Report; catalog: Catalog },
-  renamed: ReadonlyMap<string, string> = new Map(),
+  scenario: {
+    renamed?: ReadonlyMap<string, string>;
+    /** The Users who leave, and the window's commits that say what they knew. */
+    left?: readonly string[];
+    facts?: readonly CommitFacts[];
+  } = {},
 ): WhatIfChanges {
+  const renamed = scenario.renamed ?? new Map<string, string>();
   /** Unwired needs by pair, teams renamed; pairs a rename makes one add their weights. */
   const unwired = (r: Report, rename: (team: string) => string) => {
     const byPair = new Map<string, WhatIfNeed>();
@@ -147,7 +165,51 @@ export function whatIfChanges(
     teams,
     bets,
     queues: queueChanges(before, after, renamed),
+    knowledge: knowledgeLost(scenario.facts ?? [], scenario.left ?? [], before.report),
   };
+}
+
+/**
+ * For each person who leaves, the components where they made more of the window's commits
+ * than any other author (unmatched authors and bots as the report counts them): the work
+ * the organisation would have to learn again. A component where someone ties for the most
+ * is not counted as theirs alone.
+ */
+export function knowledgeLost(
+  facts: readonly CommitFacts[],
+  left: readonly string[],
+  before: Report,
+): KnowledgeLost[] {
+  if (left.length === 0) return [];
+  const byComponent = new Map<string, Map<string, number>>();
+  const total = new Map<string, number>();
+  for (const f of facts)
+    for (const c of f.components) {
+      total.set(c, (total.get(c) ?? 0) + 1);
+      const authors = byComponent.get(c) ?? new Map<string, number>();
+      for (const a of f.authors) authors.set(a, (authors.get(a) ?? 0) + 1);
+      byComponent.set(c, authors);
+    }
+  const owner = new Map(before.ownership.components.map((c) => [c.ref, c.owner]));
+  return [...new Set(left)].map((user) => ({
+    user,
+    components: [...byComponent]
+      .flatMap(([component, authors]) => {
+        const commits = authors.get(user) ?? 0;
+        const most = Math.max(0, ...[...authors].filter(([a]) => a !== user).map(([, n]) => n));
+        return commits > most
+          ? [
+              {
+                component,
+                owner: owner.get(component) ?? null,
+                commits,
+                share: round(commits / (total.get(component) ?? commits)),
+              },
+            ]
+          : [];
+      })
+      .sort((a, b) => b.commits - a.commits || a.component.localeCompare(b.component)),
+  }));
 }
 
 /**

@@ -5,7 +5,16 @@ import { TableWrap } from './TableWrap.js';
 type Changes = WhatIfAnswer['changes'];
 
 /** The fields of `changes` this page knows; others (knowledge lost…) are shown as they come. */
-const KNOWN = new Set(['congruence', 'resolved', 'created', 'changed', 'teams', 'bets', 'queues']);
+const KNOWN = new Set([
+  'congruence',
+  'resolved',
+  'created',
+  'changed',
+  'teams',
+  'bets',
+  'queues',
+  'knowledge',
+]);
 
 /** `+18 pts`, `−3 pts`, `±0 pts`. */
 function points(delta: number | null): string {
@@ -184,7 +193,8 @@ const arrow = (pair: readonly (number | string | null)[] | undefined, format = n
 
 /**
  * The rest of what it changes, in tables: teams (people, what they own), bets (handoffs,
- * feasibility), queues (arrivals, wait), and any field of `changes` this page does not know.
+ * feasibility), queues (arrivals, wait), what someone who leaves knew, and any field of
+ * `changes` this page does not know.
  */
 export function WhatIfDetails({
   answer,
@@ -199,6 +209,7 @@ export function WhatIfDetails({
   const teams = changes.teams ?? [];
   const bets = changes.bets ?? [];
   const queues = changes.queues ?? [];
+  const knowledge = changes.knowledge ?? [];
   return (
     <div className="what-if-details">
       <h3>Teams it changes ({teams.length})</h3>
@@ -297,6 +308,47 @@ export function WhatIfDetails({
           </TableWrap>
         </>
       ) : null}
+      {knowledge.map((k) => (
+        <section key={k.user}>
+          <h3>
+            What {label(k.user)} leaving loses ({k.components.length}{' '}
+            {k.components.length === 1 ? 'component' : 'components'})
+          </h3>
+          {k.components.length === 0 ? (
+            <p className="muted">
+              No component loses the person who made more of its commits than anyone else.
+            </p>
+          ) : (
+            <TableWrap label={`What ${label(k.user)} leaving loses`}>
+              <table>
+                <caption className="visually-hidden">
+                  Components where they made more of the window's commits than anyone else
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Component</th>
+                    <th scope="col">Their commits</th>
+                    <th scope="col">Share of its commits</th>
+                    <th scope="col">Owner</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {k.components.map((c) => (
+                    <tr key={c.component}>
+                      <th scope="row">{label(c.component)}</th>
+                      <td className="nowrap">{c.commits}</td>
+                      <td className="nowrap">{pct(c.share)}</td>
+                      <td>
+                        {c.owner === null ? <span className="muted">nobody</span> : label(c.owner)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+        </section>
+      ))}
       {others.map(([key, value]) => (
         <section key={key}>
           <Other name={key} value={value} label={label} />
