@@ -123,9 +123,19 @@ export function analyzeWiring(
     string,
     { commits: number; unmatched: number; teams: Map<string, number> }
   >();
+  // Commits by the same people credit the same teams: worked out once per set of authors.
+  const byAuthors = new Map<string, { teams: ReadonlySet<string>; unmatched: boolean }>();
   for (const commit of facts) {
-    const commitTeams = new Set(commit.authors.flatMap((a) => teamsOf.get(a) ?? []));
-    const unmatched = commit.authors.some((a) => a.startsWith('unmatched:') && !teamsOf.has(a));
+    const key = commit.authors.join('\n');
+    let people = byAuthors.get(key);
+    if (people === undefined) {
+      people = {
+        teams: new Set(commit.authors.flatMap((a) => teamsOf.get(a) ?? [])),
+        unmatched: commit.authors.some((a) => a.startsWith('unmatched:') && !teamsOf.has(a)),
+      };
+      byAuthors.set(key, people);
+    }
+    const { teams: commitTeams, unmatched } = people;
     for (const component of commit.components) {
       const entry = activity.get(component) ?? {
         commits: 0,

@@ -30,17 +30,14 @@ export function tallyTeamWork(
   const byTeam = new Map<string, Map<string, number>>();
   // component\0A\0B → commits on the component whose authors in A are all also in B.
   const overlap = new Map<string, number>();
+  // Commits by the same people say the same of their teams: worked out once per set of authors.
+  const byAuthors = new Map<string, ReadonlyMap<string, ReadonlySet<string>>>();
   for (const commit of facts) {
-    // For each team among the authors, the other teams that every author in it is also in.
-    const alsoIn = new Map<string, Set<string>>();
-    for (const author of commit.authors) {
-      const teams = teamsOf.get(author) ?? [];
-      for (const team of teams) {
-        const others = teams.filter((t) => t !== team);
-        const seen = alsoIn.get(team);
-        if (seen === undefined) alsoIn.set(team, new Set(others));
-        else for (const t of seen) if (!others.includes(t)) seen.delete(t);
-      }
+    const key = commit.authors.join('\n');
+    let alsoIn = byAuthors.get(key);
+    if (alsoIn === undefined) {
+      alsoIn = teamsAmong(commit.authors, teamsOf);
+      byAuthors.set(key, alsoIn);
     }
     for (const [team, others] of alsoIn) {
       const row = byTeam.get(team) ?? new Map<string, number>();
@@ -58,6 +55,24 @@ export function tallyTeamWork(
     byTeam,
     apart: (team, other, component) =>
       (byTeam.get(team)?.get(component) ?? 0) -
-      (overlap.get(`${component}\0${team}\0${other}`) ?? 0),
+      (overlap.size === 0 ? 0 : (overlap.get(`${component}\0${team}\0${other}`) ?? 0)),
   };
+}
+
+/** For each team among the authors, the other teams that every author in it is also in. */
+function teamsAmong(
+  authors: readonly string[],
+  teamsOf: ReadonlyMap<string, readonly string[]>,
+): Map<string, Set<string>> {
+  const alsoIn = new Map<string, Set<string>>();
+  for (const author of authors) {
+    const teams = teamsOf.get(author) ?? [];
+    for (const team of teams) {
+      const others = teams.filter((t) => t !== team);
+      const seen = alsoIn.get(team);
+      if (seen === undefined) alsoIn.set(team, new Set(others));
+      else for (const t of seen) if (!others.includes(t)) seen.delete(t);
+    }
+  }
+  return alsoIn;
 }
