@@ -618,6 +618,44 @@ export interface WhatIfScenarios {
 }
 
 /**
+ * `GET /api/whatif/suggestion`: the team boundaries the work implies (`orgwire whatif
+ * --suggest`), fitted on the first two thirds of the window and checked on the rest. Shown
+ * only when it cuts unwired coordination on the checked period; `why` says why not.
+ */
+export interface WhatIfSuggestion {
+  /** The period the boundaries were found in, and the later one they were judged on. */
+  fitted: Window;
+  checked: Window;
+  /** Share of linked pairs every seed's run agreed on, and how many runs there were. */
+  agreement: number;
+  runs: number;
+  /** Unwired need weight over the checked period, under today's catalog and the suggestion's. */
+  unwired: { before: number; after: number };
+  /** Null exactly when `why` is given. */
+  suggested: {
+    teams: WhatIfSuggestedTeam[];
+    /** The scenario that makes today's catalog into the suggestion, as a shipped one is loaded. */
+    scenario: ScenarioDocument;
+  } | null;
+  /**
+   * `unnamed`: the catalog names none of the people the work groups, so it can move nobody;
+   * `no-cut`: the boundaries would not cut unwired coordination on the checked period.
+   */
+  why?: 'unnamed' | 'no-cut';
+}
+
+/** A team the work implies: `name` continues a catalog team (`existing`) or is a new one. */
+export interface WhatIfSuggestedTeam extends EntitySummary {
+  existing: boolean;
+  /** Its people the catalog names. */
+  members: EntitySummary[];
+  /** People whose commits placed them here but whom the catalog does not name. */
+  unnamed: number;
+  /** What it would own: catalog components, ownership-file rules, folders. */
+  components: EntitySummary[];
+}
+
+/**
  * Request bodies, as the zod schemas that validate them define them (`src/server/bodies.ts`):
  * `POST /api/bets/:ns/:name/checkins`, `POST /api/goals/:ns/:name/readings`,
  * `POST /api/learnings`.

@@ -10,7 +10,7 @@ import { rateLimiter } from 'hono-rate-limiter';
 import type { z } from 'zod';
 import { parseScenario } from '../model/index.js';
 import type { Records } from '../store/index.js';
-import type { createWhatIf } from '../usecases/index.js';
+import type { createWhatIf, Suggestion } from '../usecases/index.js';
 import type {
   ApiError,
   ApiErrorCode,
@@ -18,6 +18,7 @@ import type {
   ShippedScenario,
   WhatIfScenarios,
   WhatIfStart,
+  WhatIfSuggestion,
 } from './api-types.js';
 import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
@@ -26,7 +27,13 @@ import type { Radiator } from './radiator.js';
 import { createReadCache, type ReadCache } from './read-cache.js';
 import { sameOrigin } from './same-origin.js';
 import { tokenGuard } from './token-guard.js';
-import { scenarioJsonText, whatIfAnswer, whatIfMap, whatIfRefusal } from './what-if-view.js';
+import {
+  scenarioJsonText,
+  whatIfAnswer,
+  whatIfMap,
+  whatIfRefusal,
+  whatIfSuggestion,
+} from './what-if-view.js';
 
 /** Scenarios tried on one organisation and one body of work (`createWhatIf`). */
 export type WhatIf = ReturnType<typeof createWhatIf>;
@@ -59,6 +66,11 @@ export interface AppDeps {
    * routes answer 404.
    */
   whatIf?: WhatIf;
+  /**
+   * The team boundaries the radiator's work implies (`suggestBoundaries`): called once, on
+   * the first request for them, and its answer kept; without it that route answers 404.
+   */
+  suggestion?: () => Promise<Suggestion>;
   /** The scenarios shipped with the radiator (`serve --scenarios DIR`), for the page to load. */
   scenarios?: readonly ShippedScenario[];
   /** What-if runs allowed per client address per minute (default 30): each is an analysis. */
@@ -335,6 +347,23 @@ export function createApp(deps: AppDeps): Hono<Env> {
     whatIf
       ? c.json({ scenarios: [...(deps.scenarios ?? [])] } satisfies WhatIfScenarios)
       : noWhatIf(c),
+  );
+  // Suggested boundaries are several analyses and Leiden runs (seconds to a minute on a big
+  // org): made on the first request, not at start, and the promise kept, so that requests
+  // made while it runs wait for the same answer. A failure is not kept: the next one retries.
+  const { suggestion } = deps;
+  let suggested: Promise<WhatIfSuggestion> | undefined;
+  const suggest = (made: () => Promise<Suggestion>) => {
+    if (suggested) return suggested;
+    const answer = made().then((found) => whatIfSuggestion(found, radiator.catalog));
+    suggested = answer;
+    answer.catch(() => {
+      if (suggested === answer) suggested = undefined;
+    });
+    return answer;
+  };
+  api.get('/whatif/suggestion', async (c) =>
+    suggestion ? c.json(await suggest(suggestion)) : noWhatIf(c),
   );
   const tries = every(
     bodyLimit({

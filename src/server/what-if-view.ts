@@ -1,11 +1,12 @@
 import { Document, isMap, isSeq } from 'yaml';
-import type { Catalog, Problem, Scenario } from '../model/index.js';
-import type { Report, WhatIfResult } from '../usecases/index.js';
+import { type Catalog, type Problem, parseScenario, type Scenario } from '../model/index.js';
+import type { Report, Suggestion, WhatIfResult } from '../usecases/index.js';
 import type {
   ScenarioDocument,
   WhatIfAnswer,
   WhatIfMap,
   WhatIfRefusal,
+  WhatIfSuggestion,
   WhatIfTeam,
 } from './api-types.js';
 import { summarize } from './labels.js';
@@ -124,6 +125,35 @@ export function whatIfRefusal(
       hint: first.hint,
       change,
       line: yaml ? first.line : null,
+    },
+  };
+}
+
+/**
+ * `GET /api/whatif/suggestion`'s answer: the suggestion as the CLI's JSON has it, without the
+ * two reports (the page tries the scenario itself), its teams named for people, and its
+ * scenario as the document a shipped scenario is: the file `orgwire whatif --suggest --write`
+ * writes, read back.
+ */
+export function whatIfSuggestion(found: Suggestion, catalog: Catalog): WhatIfSuggestion {
+  const { fitted, checked, agreement, runs, unwired } = found;
+  const head = { fitted, checked, agreement, runs, unwired };
+  if (!found.cuts) return { ...head, suggested: null, why: found.unnamed ? 'unnamed' : 'no-cut' };
+  const read = parseScenario(found.scenario.yaml, '(suggested)');
+  // The file is written from the catalog itself, so a problem here is orgwire's own bug.
+  if (!read.scenario)
+    throw new Error(`the suggested scenario does not read back: ${read.problems[0]?.message}`);
+  return {
+    ...head,
+    suggested: {
+      teams: found.teams.map((t) => ({
+        ...summarize(catalog, t.name),
+        existing: t.existing,
+        members: t.members.map((m) => summarize(catalog, m)),
+        unnamed: t.unnamed,
+        components: t.components.map((c) => summarize(catalog, c)),
+      })),
+      scenario: scenarioDocument(read.scenario),
     },
   };
 }

@@ -5,7 +5,10 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
+import type { WhatIfSuggestion } from '../../src/server/api-types.js';
 import { launchChromium, openPage } from '../helpers/browser.js';
+import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
 import { type Served, serveCli } from '../helpers/serve.js';
 
 // The What-if page as a person uses it: the built CLI serves the demo with its shipped
@@ -28,8 +31,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function visit(page: Page): Promise<void> {
-  await page.goto(new URL('/what-if', served.url).href, { waitUntil: 'networkidle' });
+async function visit(page: Page, on: Served = served): Promise<void> {
+  await page.goto(new URL('/what-if', on.url).href, { waitUntil: 'networkidle' });
   await page.getByRole('heading', { level: 1, name: 'What if' }).waitFor();
 }
 
@@ -48,6 +51,90 @@ async function maps(page: Page): Promise<void> {
 }
 
 const changes = (page: Page) => page.locator('.what-if-list > li').allInnerTexts();
+
+/**
+ * Asks for the suggested boundaries, holding the server's answer back a moment so that the
+ * waiting message is seen; resolves with the answer once the panel shows it.
+ */
+async function suggest(page: Page): Promise<WhatIfSuggestion> {
+  let release = () => {};
+  const held = new Promise<void>((done) => {
+    release = done;
+  });
+  await page.route('**/api/whatif/suggestion', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/whatif/suggestion'));
+  await page.getByRole('button', { name: 'Suggest boundaries from the work' }).click();
+  const panel = page.locator('.what-if-suggestion');
+  expect(await panel.getByRole('status').innerText()).toMatch(
+    /^Finding the boundaries the work implies.*up to a minute on a large one\.$/s,
+  );
+  release();
+  const response = await answered;
+  expect(response.status()).toBe(200);
+  const answer = (await response.json()) as WhatIfSuggestion;
+  await panel.locator('.what-if-suggested').waitFor();
+  await page.unroute('**/api/whatif/suggestion');
+  return answer;
+}
+
+/** What the panel says of an answer: the periods, unwired coordination, and why or the teams. */
+async function expectThePanel(page: Page, answer: WhatIfSuggestion): Promise<void> {
+  const text = await page.locator('.what-if-suggestion').innerText();
+  const { fitted, checked } = answer;
+  expect(text).toContain(`${fitted.since} to ${fitted.until}`);
+  expect(text).toContain(`${checked.since} to ${checked.until}`);
+  const w = (x: number) => String(Math.round(x * 10) / 10);
+  expect(text).toContain(`${w(answer.unwired.before)} → ${w(answer.unwired.after)}`);
+  if (answer.suggested === null) {
+    expect(text).toMatch(
+      answer.why === 'unnamed'
+        ? /The catalog names none of the people the work groups.*Add them to the catalog as Users/s
+        : /would not cut unwired coordination on the later period .*so none is shown/s,
+    );
+    expect(await page.getByRole('button', { name: 'Try this on the board' }).count()).toBe(0);
+    return;
+  }
+  expect(text).toMatch(/these boundaries cut unwired coordination from/);
+  const rows = page.locator('.what-if-suggestion tbody tr');
+  expect(await rows.count()).toBe(Math.min(12, answer.suggested.teams.length));
+  for (const team of answer.suggested.teams.slice(0, 12)) {
+    const row = await page.locator(`.what-if-suggestion tr[data-team="${team.ref}"]`).innerText();
+    expect(row).toContain(team.label);
+    expect(row).toContain(team.existing ? 'existing' : 'new');
+    expect(row).toMatch(new RegExp(`\\b${team.members.length} (person|people)\\b`));
+    if (team.unnamed > 0) expect(row).toContain(`+ ${team.unnamed} not in the catalog`);
+  }
+}
+
+/** Loads the suggestion onto the board and waits for its deltas and both maps. */
+async function tryOnTheBoard(page: Page, answer: WhatIfSuggestion): Promise<void> {
+  const scenario = answer.suggested?.scenario;
+  if (!scenario) throw new Error('no suggestion to try');
+  await page.getByRole('button', { name: 'Try this on the board' }).click();
+  await page.locator('.what-if-headline').waitFor();
+  await maps(page);
+  expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(scenario.metadata.name);
+  expect(await changes(page)).toHaveLength(scenario.spec.changes.length);
+  expect(await page.locator('.what-if-suggestion [role="status"]').innerText()).toMatch(
+    /^Loaded as the scenario “suggested-boundaries”/,
+  );
+  expect(await page.locator('.what-if-headline').innerText()).toMatch(
+    /^Congruence \d+% → \d+%; \d+ unwired needs resolved, \d+ created/,
+  );
+  expect(await page.locator('.what-if-deltas').innerText()).toMatch(/Unwired needs it resolves/);
+  // What downloads is the suggestion, as `orgwire whatif` reads it.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download YAML' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('suggested-boundaries.yaml');
+  expect(parse(readFileSync(await download.path(), 'utf8')).spec.changes).toEqual(
+    scenario.spec.changes,
+  );
+}
 
 describe('the What-if page on the demo', () => {
   it('loads the shipped checkbox scenario, adds a change by keyboard and by dragging, and downloads it', async () => {
@@ -135,6 +222,39 @@ describe('the What-if page on the demo', () => {
     }
   });
 
+  it('says what someone who leaves takes with them, as the server answers it', async () => {
+    const { page, errors } = await open();
+    try {
+      await visit(page);
+      await page.getByText('Someone leaves').click();
+      await page.getByLabel('Who leaves').selectOption({ label: 'Aisha Bello' });
+      const answered = page.waitForResponse(
+        (r) => r.url().endsWith('/api/whatif') && r.request().method() === 'POST',
+      );
+      await page.getByRole('form', { name: 'Someone leaves' }).getByRole('button').click();
+      const answer = await (await answered).json();
+      const lost = answer.changes.knowledge[0].components as { component: string }[];
+      // Aisha made more of checkout-api's and product-catalog's commits than anyone else.
+      expect(lost.map((c) => c.component)).toEqual([
+        'component:default/checkout-api',
+        'component:default/product-catalog',
+      ]);
+      const table = page.getByRole('table', { name: /Components where they made more/ });
+      await table.waitFor();
+      expect(await page.getByRole('heading', { name: /leaving loses/ }).innerText()).toBe(
+        'What Aisha Bello leaving loses (2 components)',
+      );
+      expect(await table.locator('tbody tr').count()).toBe(lost.length);
+      expect(await table.locator('tbody tr').first().innerText()).toMatch(
+        /^Checkout API\s+11\s+16\s*%/,
+      );
+      await page.screenshot({ path: join(SHOTS, 'what-if-leave.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('marks a change the server refuses and keeps it, and says where a picked file is wrong', async () => {
     const { page, errors } = await open();
     try {
@@ -205,11 +325,31 @@ describe('the What-if page on the demo', () => {
     }
   });
 
+  it('suggests the boundaries the work implies, and loads them onto the board when they cut', async () => {
+    const { page, errors } = await open();
+    try {
+      await visit(page);
+      const answer = await suggest(page);
+      await expectThePanel(page, answer);
+      // The demo may or may not be better served by other boundaries: the page says which.
+      if (answer.suggested) await tryOnTheBoard(page, answer);
+      await page.screenshot({ path: join(SHOTS, 'what-if-suggestion.png'), fullPage: true });
+      // Asked again after a reload, the server answers what it made the first time.
+      await visit(page);
+      const again = await suggest(page);
+      expect(again).toEqual(answer);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('fits a phone (375 px) without scrolling sideways', async () => {
     const { page, errors } = await open(375);
     try {
       await visit(page);
       await loadShipped(page, 'one-checkout-team');
+      await suggest(page);
       expect(
         await page.evaluate<number>('document.documentElement.scrollWidth'),
       ).toBeLessThanOrEqual(375);
@@ -227,3 +367,98 @@ async function open(width = 1280) {
   opened.page.setDefaultTimeout(15_000);
   return opened;
 }
+
+// An organisation whose catalog hides its true teams: everyone works on their own team's
+// components (a tenth of the commits stray), but the catalog deals people round the teams at
+// random. The work's boundaries then cut unwired coordination, so the page has one to try.
+describe('the What-if page on a scrambled organisation', () => {
+  const TEAMS = ['atlas', 'boreal', 'cirrus', 'delta'];
+  const org = mkdtempSync(join(tmpdir(), 'orgwire-whatif-scrambled-'));
+  let repo: TestRepo;
+  let scrambled: Served;
+
+  beforeAll(async () => {
+    const random = seededRandom(2);
+    const truth = new Map<string, number>();
+    TEAMS.forEach((team, t) => {
+      for (let p = 0; p < 4; p++) truth.set(`${team}-${p}`, t);
+    });
+    const people = [...truth.keys()];
+    const dealt = [...people].sort(() => random() - 0.5);
+    const members = TEAMS.map((_, t) => dealt.filter((_, i) => i % TEAMS.length === t));
+    const yaml = [
+      ...TEAMS.map(
+        (name, t) =>
+          `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ${name}}\nspec: {type: team, children: [], members: [${(members[t] as string[]).join(', ')}]}\n`,
+      ),
+      ...people.map(
+        (name) =>
+          `apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: {name: ${name}}\nspec: {memberOf: [], profile: {email: ${name}@acme.example}}\n`,
+      ),
+      ...TEAMS.flatMap((team) =>
+        [1, 2, 3].map(
+          (k) =>
+            `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ${team}-${k}, annotations: {orgwire.dev/paths: "${team}-${k}/**"}}\nspec: {type: service, lifecycle: production, owner: ${team}}\n`,
+        ),
+      ),
+    ].join('---\n');
+    mkdirSync(join(org, 'catalog'));
+    writeFileSync(join(org, 'catalog', 'org.yaml'), yaml);
+    const specs: CommitSpec[] = [];
+    for (let day = 0; day < 120; day++)
+      for (const [person, t] of truth) {
+        if (random() > 0.4) continue;
+        const own = `${TEAMS[t]}-${1 + Math.floor(random() * 3)}`;
+        const stray =
+          random() < 0.1
+            ? TEAMS[(t + 1 + Math.floor(random() * (TEAMS.length - 1))) % TEAMS.length]
+            : undefined;
+        specs.push({
+          author: { name: person, email: `${person}@acme.example` },
+          date: new Date(Date.UTC(2026, 0, 5 + day, 9 + (specs.length % 8))),
+          files: {
+            [`${own}/${person}-${day}.ts`]: 'x',
+            ...(stray === undefined ? {} : { [`${stray}-1/${person}-${day}.ts`]: 'x' }),
+          },
+        });
+      }
+    repo = await createRepo();
+    repo.importCommits(specs);
+    scrambled = await serveCli(
+      ['--catalog', 'catalog', '--repo', repo.dir, '--window', '120d', '--quiet'],
+      org,
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await scrambled?.stop();
+    await repo?.cleanup();
+    rmSync(org, { recursive: true, force: true });
+  });
+
+  it('shows the teams the work implies and tries them on the board', async () => {
+    const { page, errors } = await open();
+    try {
+      await visit(page, scrambled);
+      const answer = await suggest(page);
+      expect(answer.why).toBeUndefined();
+      expect(answer.suggested?.teams).toHaveLength(TEAMS.length);
+      await expectThePanel(page, answer);
+      await page.screenshot({
+        path: join(SHOTS, 'what-if-suggestion-teams.png'),
+        fullPage: true,
+      });
+      await tryOnTheBoard(page, answer);
+      // Each true team is one team on the board again.
+      for (const team of answer.suggested?.teams ?? []) {
+        const board = page.locator(`.what-if-team[data-team="${team.ref}"] .chip-person`);
+        const names = (await board.allInnerTexts()).map((n) => n.replace(/-\d+$/, ''));
+        expect(new Set(names).size).toBe(1);
+      }
+      await page.screenshot({ path: join(SHOTS, 'what-if-suggestion-tried.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -30,6 +30,7 @@ import type {
   WhatIfRefusal,
   WhatIfScenarios,
   WhatIfStart,
+  WhatIfSuggestion,
 } from '../../src/server/api-types.js';
 
 const TOKEN_KEY = 'orgwire.token';
@@ -184,6 +185,8 @@ export const api = {
   search: (q: string) => request<SearchResults>('GET', `/search?q=${encodeURIComponent(q)}`),
   whatIfStart: () => request<WhatIfStart>('GET', '/whatif'),
   whatIfScenarios: () => request<WhatIfScenarios>('GET', '/whatif/scenarios'),
+  /** The boundaries the work implies: made on the server's first request for them (slow). */
+  whatIfSuggestion: () => request<WhatIfSuggestion>('GET', '/whatif/suggestion'),
   /** A scenario tried on the work held fixed; nothing is written. */
   whatIf: (document: ScenarioDocument) => request<WhatIfAnswer>('POST', '/whatif', document),
   /** A scenario file as the user picked it: the server reads it as `orgwire whatif` would. */

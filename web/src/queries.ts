@@ -37,6 +37,15 @@ export const queries = {
       queryFn: api.whatIfScenarios,
       staleTime: Infinity,
     }),
+  // Made once on the server (seconds to a minute); a failure is shown, not retried behind
+  // the reader's back: they can try again.
+  whatIfSuggestion: () =>
+    queryOptions({
+      queryKey: ['whatif', 'suggestion'],
+      queryFn: api.whatIfSuggestion,
+      staleTime: Infinity,
+      retry: false,
+    }),
   // Each scenario is an analysis on the server: kept, and not retried when refused.
   whatIf: (document: ScenarioDocument) =>
     queryOptions({

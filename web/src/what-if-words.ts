@@ -73,3 +73,16 @@ export function describeChange(change: ScenarioChangeBody, labels: Map<string, s
   if ('leave' in change) return `${person(change.leave.user)} leaves`;
   return JSON.stringify(change);
 }
+
+/**
+ * Why the work suggests no boundaries, in plain words (`GET /api/whatif/suggestion`'s `why`),
+ * with the unwired coordination on the checked period, before → after.
+ */
+export function noSuggestion(
+  why: 'unnamed' | 'no-cut',
+  unwired: { before: string; after: string },
+): string {
+  return why === 'unnamed'
+    ? 'The catalog names none of the people the work groups, so no team can be suggested: nobody the catalog knows would move. Add them to the catalog as Users (the command orgwire identities suggests them), then serve the radiator again.'
+    : `The boundaries the work implies would not cut unwired coordination on the later period (${unwired.before} → ${unwired.after}), so none is shown: on work they were not fitted on, today’s teams do at least as well.`;
+}

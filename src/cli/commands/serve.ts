@@ -15,7 +15,7 @@ import {
   Radiator,
   type ShippedScenario,
 } from '../../server/index.js';
-import { buildReport, createWhatIf, driftReport } from '../../usecases/index.js';
+import { buildReport, createWhatIf, driftReport, suggestBoundaries } from '../../usecases/index.js';
 import { versionsUsed } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
@@ -130,11 +130,7 @@ export async function serveRadiator(
     // What-if (the page's scenarios) as `orgwire whatif` runs it: no drift, no trend.
     const { trend: _, ...plain } = flags;
     const whatIfOptions = reportOptions(config, plain, input);
-    const whatIf = createWhatIf(
-      { catalog: loaded.catalog, requests: whatIfOptions.requests ?? [] },
-      (catalog, requests) =>
-        buildReport(store, catalog, input.repositories, { ...whatIfOptions, requests }),
-    );
+    const whatIf = createWhatIf(store, loaded.catalog, input.repositories, whatIfOptions);
     const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
     if (!staticDir)
       io.err(
@@ -146,6 +142,8 @@ export async function serveRadiator(
       auth,
       readToken: options.readToken,
       whatIf,
+      // Made on the page's first request for it, and kept (createApp holds the promise).
+      suggestion: () => suggestBoundaries(store, loaded.catalog, input.repositories, whatIfOptions),
       scenarios,
       hosts: {
         host: options.host,

@@ -15,6 +15,7 @@ import { Loaded } from '../components/QueryState.js';
 import { type Dragged, WhatIfBoard } from '../components/WhatIfBoard.js';
 import { WhatIfDetails, WhatIfSummary } from '../components/WhatIfDeltas.js';
 import { WhatIfForms } from '../components/WhatIfForms.js';
+import { WhatIfSuggestion } from '../components/WhatIfSuggestion.js';
 import { num, pct, refName } from '../format.js';
 import { queries } from '../queries.js';
 import { describeChange, labelsOf, scenarioName } from '../what-if-words.js';
@@ -255,6 +256,14 @@ function Workbench({ start }: { start: WhatIfStart }) {
           </span>
         </div>
       </section>
+
+      <WhatIfSuggestion
+        period={start.window}
+        onTry={(document) => {
+          opened.reset();
+          adopt(document);
+        }}
+      />
 
       <div className="what-if-layout">
         <div className="what-if-side">
