@@ -10,6 +10,7 @@ import { type CoordinationResult, coordination } from './coordination.js';
 import { inferTeams } from './infer-teams.js';
 import { tallyTeamWork } from './team-work.js';
 import type { TimeWindow } from './window.js';
+import { digestWork, type WorkDigest } from './work-digest.js';
 
 /** A team as the report lists it: from the catalog, or inferred from the work. */
 export interface TeamSummary {
@@ -70,6 +71,11 @@ export interface WiringOptions {
    * nothing (see `coordinatingTeams`).
    */
   isTeam?: (group: string) => boolean;
+  /**
+   * The facts' digest (see `digestWork`), when made already: what-if analyses the same work
+   * under several catalogs. Made here when absent or measured with other coupling options.
+   */
+  digest?: WorkDigest;
 }
 
 /** Degree at or above which two deployables of one team "change together". */
@@ -123,28 +129,24 @@ export function analyzeWiring(
     string,
     { commits: number; unmatched: number; teams: Map<string, number> }
   >();
-  // Commits by the same people credit the same teams: worked out once per set of authors.
-  const byAuthors = new Map<string, { teams: ReadonlySet<string>; unmatched: boolean }>();
-  for (const commit of facts) {
-    const key = commit.authors.join('\n');
-    let people = byAuthors.get(key);
-    if (people === undefined) {
-      people = {
-        teams: new Set(commit.authors.flatMap((a) => teamsOf.get(a) ?? [])),
-        unmatched: commit.authors.some((a) => a.startsWith('unmatched:') && !teamsOf.has(a)),
-      };
-      byAuthors.set(key, people);
-    }
-    const { teams: commitTeams, unmatched } = people;
-    for (const component of commit.components) {
+  // A window's commits by set of authors, and its change coupling: neither depends on the
+  // teams, so a what-if passes the digest its first analysis made.
+  const digest =
+    options.digest && JSON.stringify(options.digest.coupling) === JSON.stringify(couplingOptions)
+      ? options.digest
+      : digestWork(facts, couplingOptions);
+  for (const { authors, components: touched } of digest.byAuthors) {
+    const commitTeams = new Set(authors.flatMap((a) => teamsOf.get(a) ?? []));
+    const unmatched = authors.some((a) => a.startsWith('unmatched:') && !teamsOf.has(a));
+    for (const [component, commits] of touched) {
       const entry = activity.get(component) ?? {
         commits: 0,
         unmatched: 0,
         teams: new Map<string, number>(),
       };
-      entry.commits++;
-      if (unmatched) entry.unmatched++;
-      for (const team of commitTeams) entry.teams.set(team, (entry.teams.get(team) ?? 0) + 1);
+      entry.commits += commits;
+      if (unmatched) entry.unmatched += commits;
+      for (const team of commitTeams) entry.teams.set(team, (entry.teams.get(team) ?? 0) + commits);
       activity.set(component, entry);
     }
   }
@@ -176,10 +178,7 @@ export function analyzeWiring(
     })
     .sort((a, b) => b.commits - a.commits || a.ref.localeCompare(b.ref));
 
-  const coupled = changeCoupling(
-    facts.map((f) => f.components),
-    couplingOptions,
-  );
+  const coupled = digest.coupled;
   const deployable = (ref: string): Component | undefined => {
     const entity = catalog.byRef.get(ref);
     return entity?.kind === 'Component' && entity.type !== 'library' ? entity : undefined;
@@ -201,7 +200,12 @@ export function analyzeWiring(
 
   return {
     teams,
-    coordination: coordination(catalog, tallyTeamWork(facts, teamsOf), coupled, options.window),
+    coordination: coordination(
+      catalog,
+      tallyTeamWork(digest.byAuthors, teamsOf),
+      coupled,
+      options.window,
+    ),
     components,
     coupling: {
       pairs,

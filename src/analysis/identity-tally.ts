@@ -150,29 +150,23 @@ export function createIdentityTally(
 }
 
 /**
- * A tally's team credit decided again under other teams, for the same commits: `facts`
- * holds the commits by people the tally counted, each with its authors (Users by
- * reference), so each counts once for each team among them, as `add` counts it.
+ * A tally's team credit decided again under other teams, for the same commits: `work` holds
+ * the commits by people the tally counted, grouped by their authors (Users by reference,
+ * see `groupByAuthors`), so each counts once for each team among them, as `add` counts it.
  */
 export function creditTeams(
   summary: IdentitySummary,
-  facts: readonly { authors: readonly string[] }[],
+  work: readonly { authors: readonly string[]; commits: number }[],
   catalog: Catalog,
   isTeam: (group: string) => boolean = () => true,
 ): IdentitySummary {
   const teamsOf = new Map(catalog.users.map((u) => [u.ref, u.memberOf.filter(isTeam)]));
   let creditedCommits = 0;
   const teams = new Map<string, number>();
-  const byAuthors = new Map<string, ReadonlySet<string>>();
-  for (const f of facts) {
-    const key = f.authors.join('\n');
-    let commitTeams = byAuthors.get(key);
-    if (commitTeams === undefined) {
-      commitTeams = new Set(f.authors.flatMap((a) => teamsOf.get(a) ?? []));
-      byAuthors.set(key, commitTeams);
-    }
-    if (commitTeams.size > 0) creditedCommits++;
-    for (const team of commitTeams) teams.set(team, (teams.get(team) ?? 0) + 1);
+  for (const { authors, commits } of work) {
+    const commitTeams = new Set(authors.flatMap((a) => teamsOf.get(a) ?? []));
+    if (commitTeams.size > 0) creditedCommits += commits;
+    for (const team of commitTeams) teams.set(team, (teams.get(team) ?? 0) + commits);
   }
   return {
     ...summary,

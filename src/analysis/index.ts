@@ -19,3 +19,4 @@ export * from './suggest-user.js';
 export * from './summarize-ownership.js';
 export * from './team-work.js';
 export * from './window.js';
+export * from './work-digest.js';

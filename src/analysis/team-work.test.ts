@@ -5,6 +5,7 @@ import type { CoupledPair } from './change-coupling.js';
 import type { CommitFacts } from './commit-facts.js';
 import { coordination } from './coordination.js';
 import { tallyTeamWork } from './team-work.js';
+import { groupByAuthors } from './work-digest.js';
 
 const TEAMS = ['a', 'b', 'c'];
 const catalog = loadCatalog([
@@ -33,7 +34,7 @@ const needOf = (
   facts: readonly CommitFacts[],
   teamsOf: ReadonlyMap<string, readonly string[]>,
   coupled: readonly CoupledPair[] = [],
-) => coordination(catalog, tallyTeamWork(facts, teamsOf), coupled, WINDOW).needs;
+) => coordination(catalog, tallyTeamWork(groupByAuthors(facts), teamsOf), coupled, WINDOW).needs;
 
 describe('needs arise between different people', () => {
   // rosa is in a and b; ana only in a; ben only in b.
@@ -63,7 +64,7 @@ describe('needs arise between different people', () => {
       commit(['ana'], ['y']),
       commit(['rosa'], ['y']),
     ];
-    const work = tallyTeamWork(facts, teamsOf);
+    const work = tallyTeamWork(groupByAuthors(facts), teamsOf);
     expect(work.byTeam.get(A)?.get('x')).toBe(5);
     expect(work.apart(A, B, 'x')).toBe(2);
     expect(work.apart(B, A, 'x')).toBe(1);

@@ -1,4 +1,4 @@
-import type { CommitFacts } from './commit-facts.js';
+import type { AuthorsWork } from './work-digest.js';
 
 /**
  * Which teams changed which components, counted so that a need between two teams arises
@@ -19,34 +19,26 @@ export interface TeamWork {
 }
 
 /**
- * Tallies team work over commits. A commit with an author in team A counts towards
- * "A without B" unless every one of its authors in A is also in B; those commits are kept
+ * Tallies team work over commits, grouped by their authors (see `groupByAuthors`). A commit
+ * with an author in team A counts towards "A without B" unless every one of its authors in A is also in B; those commits are kept
  * per (component, A, B), which is sparse: only people in two or more teams make them.
  */
 export function tallyTeamWork(
-  facts: readonly CommitFacts[],
+  work: readonly AuthorsWork[],
   teamsOf: ReadonlyMap<string, readonly string[]>,
 ): TeamWork {
   const byTeam = new Map<string, Map<string, number>>();
   // component\0A\0B → commits on the component whose authors in A are all also in B.
   const overlap = new Map<string, number>();
-  // Commits by the same people say the same of their teams: worked out once per set of authors.
-  const byAuthors = new Map<string, ReadonlyMap<string, ReadonlySet<string>>>();
-  for (const commit of facts) {
-    const key = commit.authors.join('\n');
-    let alsoIn = byAuthors.get(key);
-    if (alsoIn === undefined) {
-      alsoIn = teamsAmong(commit.authors, teamsOf);
-      byAuthors.set(key, alsoIn);
-    }
-    for (const [team, others] of alsoIn) {
+  for (const { authors, components } of work) {
+    for (const [team, others] of teamsAmong(authors, teamsOf)) {
       const row = byTeam.get(team) ?? new Map<string, number>();
       byTeam.set(team, row);
-      for (const component of commit.components) {
-        row.set(component, (row.get(component) ?? 0) + 1);
+      for (const [component, commits] of components) {
+        row.set(component, (row.get(component) ?? 0) + commits);
         for (const other of others) {
           const key = `${component}\0${team}\0${other}`;
-          overlap.set(key, (overlap.get(key) ?? 0) + 1);
+          overlap.set(key, (overlap.get(key) ?? 0) + commits);
         }
       }
     }

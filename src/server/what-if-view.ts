@@ -23,6 +23,17 @@ const MAP_NEEDS = 2_000;
  * at least the headline weight; congruence.
  */
 export function whatIfMap(report: Report, catalog: Catalog): WhatIfMap {
+  const kept = maps.get(report);
+  if (kept?.catalog === catalog) return kept.map;
+  const map = mapOf(report, catalog);
+  maps.set(report, { catalog, map });
+  return map;
+}
+
+/** Each report's map, made once: every answer carries today's, from the same kept report. */
+const maps = new WeakMap<Report, { catalog: Catalog; map: WhatIfMap }>();
+
+function mapOf(report: Report, catalog: Catalog): WhatIfMap {
   const owned = new Map<string, string[]>();
   for (const c of report.ownership.components)
     if (c.owner) owned.set(c.owner, [...(owned.get(c.owner) ?? []), c.ref]);

@@ -16,6 +16,7 @@ import {
   creditTeams,
   DEFAULT_COUPLING,
   type DriftWeek,
+  digestWork,
   driftSeries,
   type IdentitySummary,
   type NoiseCandidate,
@@ -30,6 +31,7 @@ import {
   synchronousChains,
   type TimeWindow,
   unmatchedAuthor,
+  type WorkDigest,
   windowDates,
 } from '../analysis/index.js';
 import { AppError } from '../errors.js';
@@ -270,6 +272,8 @@ export interface Work {
    * reading git or the store.
    */
   opened: ReadonlyMap<number, OpenedSource>;
+  /** The window's commits by set of authors and their change coupling (see `digestWork`). */
+  digest: WorkDigest;
 }
 
 /** A repository's ownership files, ignore patterns and folder split, as a window read them. */
@@ -441,6 +445,7 @@ export async function readWork(
     ignored: ignoredSummary(opened, ignoredFiles, ignoredCommits),
     pastOwners,
     opened: sources,
+    digest: digestWork(facts, options.coupling ?? DEFAULT_COUPLING),
   };
 }
 
@@ -470,7 +475,7 @@ export async function rewireWork(
     ownership,
     owners,
     isTeam,
-    identities: creditTeams(work.identities, work.facts, catalog, isTeam),
+    identities: creditTeams(work.identities, work.digest.byAuthors, catalog, isTeam),
   };
 }
 
@@ -527,16 +532,22 @@ export async function reportOfWork(
   const length = window.until - window.since + 1;
   const periods = Math.max(1, options.trend ?? 1);
   const queues = analyzeQueues(catalog, options.requests ?? [], window);
-  const wiringOf = (commits: readonly CommitFacts[], period: TimeWindow, files: boolean) =>
+  const wiringOf = (
+    commits: readonly CommitFacts[],
+    period: TimeWindow,
+    files: boolean,
+    digest?: WorkDigest,
+  ) =>
     analyzeWiring(catalog, commits, {
       window: period,
       isTeam,
       coupling: options.coupling ?? DEFAULT_COUPLING,
       ...(files ? { files: true } : {}),
+      ...(digest ? { digest } : {}),
       // Every catalog component is in the ownership summary, with its owner.
       ownerOf: (component) => owners.get(component) ?? null,
     });
-  const wiring = wiringOf(facts, window, options.files === true);
+  const wiring = wiringOf(facts, window, options.files === true, work.digest);
   const trend: TrendPoint[] = [];
   for (let k = periods - 1; k >= 1; k--) {
     const period = { since: window.since - k * length, until: window.since - (k - 1) * length - 1 };
