@@ -62,10 +62,14 @@ function activeIn(window: TimeWindow, since?: string, until?: string): boolean {
  */
 export function declaredWiring(catalog: Catalog, window: TimeWindow) {
   const groups = new Map<string, Group>(catalog.groups.map((g) => [g.ref, g]));
+  const known = new Map<string, Set<string>>();
   const ancestors = (ref: string): Set<string> => {
-    const out = new Set<string>();
+    let out = known.get(ref);
+    if (out) return out;
+    out = new Set<string>();
     for (let g = groups.get(ref); g?.parent && !out.has(g.parent); g = groups.get(g.parent))
       out.add(g.parent);
+    known.set(ref, out);
     return out;
   };
   const interactions = new Map<string, { mode: Wiring; declaredBy: string }>();
@@ -85,6 +89,9 @@ export function declaredWiring(catalog: Catalog, window: TimeWindow) {
     },
   };
 }
+
+/** `localeCompare`'s order, with one collator made once (as fast as a sort of many needs needs). */
+const collate = new Intl.Collator().compare;
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
 
@@ -157,15 +164,17 @@ export function coordination(
       wired: via !== null,
       via,
       components: [...need.components]
-        .sort(([x, wx], [y, wy]) => wy - wx || x.localeCompare(y))
+        .sort(([x, wx], [y, wy]) => wy - wx || collate(x, y))
         .map(([ref, weight]) => ({ ref, weight: round(weight) })),
     };
   });
+  // Ties in weight (many, among tens of thousands of needs) go by the pair's names.
+  const names = new Map(list.map((n) => [n, n.teams.join()]));
   list.sort(
     (x, y) =>
       Number(x.wired) - Number(y.wired) ||
       y.weight - x.weight ||
-      x.teams.join().localeCompare(y.teams.join()),
+      collate(names.get(x) as string, names.get(y) as string),
   );
 
   const total = list.reduce((s, n) => s + n.weight, 0);

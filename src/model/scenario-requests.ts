@@ -24,3 +24,19 @@ export function scenarioRequests(
   }
   return kept;
 }
+
+/**
+ * The requests each providing team received, by requesting team: what `embed` shares the
+ * provider's people out by (`ScenarioEvidence.requestsTo`).
+ */
+export function requestsTo(
+  requests: readonly RequestRecord[],
+): (provider: string) => ReadonlyMap<string, number> {
+  const sent = new Map<string, Map<string, number>>();
+  for (const r of requests) {
+    const row = sent.get(r.provider) ?? new Map<string, number>();
+    row.set(r.requester, (row.get(r.requester) ?? 0) + 1);
+    sent.set(r.provider, row);
+  }
+  return (provider) => sent.get(provider) ?? new Map();
+}

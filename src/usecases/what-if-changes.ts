@@ -83,7 +83,11 @@ export function whatIfChanges(
     const byPair = new Map<string, WhatIfNeed>();
     for (const n of r.coordination.needs) {
       if (n.wired) continue;
-      const teams = [...n.teams.map(rename)].sort() as [string, string];
+      // Needs name their teams in order; only a team renamed can change it.
+      const teams =
+        renamed.has(n.teams[0]) || renamed.has(n.teams[1])
+          ? ([...n.teams.map(rename)].sort() as [string, string])
+          : n.teams;
       if (teams[0] === teams[1]) continue; // merged into one team: no need between them
       const key = teams.join(' + ');
       const seen = byPair.get(key);

@@ -17,6 +17,7 @@ import {
   loadCatalog,
   parseConfig,
   type RequestRecord,
+  requestsTo,
   type ScenarioChange,
   scenarioRequests,
 } from '../model/index.js';
@@ -109,15 +110,7 @@ describe('createWhatIf', () => {
         if ('problems' in outcome) return; // e.g. a team merged into itself: refused, as by hand
         tried++;
         // The catalog edited by hand the same way, its requests re-addressed, analysed anew.
-        const sent = new Map<string, Map<string, number>>();
-        for (const r of requests) {
-          const row = sent.get(r.provider) ?? new Map<string, number>();
-          row.set(r.requester, (row.get(r.requester) ?? 0) + 1);
-          sent.set(r.provider, row);
-        }
-        const applied = applyScenario(catalog, scenario, {
-          requestsTo: (p) => sent.get(p) ?? new Map(),
-        });
+        const applied = applyScenario(catalog, scenario, { requestsTo: requestsTo(requests) });
         const anew = await buildReport(store, applied.catalog, [shop], {
           ...options,
           requests: scenarioRequests(requests, applied.renamed, applied.embedded),

@@ -2,6 +2,7 @@ import {
   applyScenario,
   type Catalog,
   type Problem,
+  requestsTo,
   type Scenario,
   scenarioRequests,
 } from '../model/index.js';
@@ -54,15 +55,7 @@ export function createWhatIf(
   return {
     before: async () => (await analysed()).report,
     async run(scenario) {
-      const sent = new Map<string, Map<string, number>>();
-      for (const r of requests) {
-        const row = sent.get(r.provider) ?? new Map<string, number>();
-        row.set(r.requester, (row.get(r.requester) ?? 0) + 1);
-        sent.set(r.provider, row);
-      }
-      const applied = applyScenario(catalog, scenario, {
-        requestsTo: (provider) => sent.get(provider) ?? new Map(),
-      });
+      const applied = applyScenario(catalog, scenario, { requestsTo: requestsTo(requests) });
       if (applied.problems.length > 0) return { problems: applied.problems };
       const { report: was, work } = await analysed();
       const is = await reportOfWork(

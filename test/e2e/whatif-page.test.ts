@@ -5,10 +5,10 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { seededRandom } from '../../src/analysis/seeded-random.js';
 import type { WhatIfSuggestion } from '../../src/server/api-types.js';
 import { launchChromium, openPage } from '../helpers/browser.js';
-import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { plantScrambledOrg } from '../helpers/scrambled-org.js';
 import { type Served, serveCli } from '../helpers/serve.js';
 
 // The What-if page as a person uses it: the built CLI serves the demo with its shipped
@@ -378,52 +378,7 @@ describe('the What-if page on a scrambled organisation', () => {
   let scrambled: Served;
 
   beforeAll(async () => {
-    const random = seededRandom(2);
-    const truth = new Map<string, number>();
-    TEAMS.forEach((team, t) => {
-      for (let p = 0; p < 4; p++) truth.set(`${team}-${p}`, t);
-    });
-    const people = [...truth.keys()];
-    const dealt = [...people].sort(() => random() - 0.5);
-    const members = TEAMS.map((_, t) => dealt.filter((_, i) => i % TEAMS.length === t));
-    const yaml = [
-      ...TEAMS.map(
-        (name, t) =>
-          `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ${name}}\nspec: {type: team, children: [], members: [${(members[t] as string[]).join(', ')}]}\n`,
-      ),
-      ...people.map(
-        (name) =>
-          `apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: {name: ${name}}\nspec: {memberOf: [], profile: {email: ${name}@acme.example}}\n`,
-      ),
-      ...TEAMS.flatMap((team) =>
-        [1, 2, 3].map(
-          (k) =>
-            `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ${team}-${k}, annotations: {orgwire.dev/paths: "${team}-${k}/**"}}\nspec: {type: service, lifecycle: production, owner: ${team}}\n`,
-        ),
-      ),
-    ].join('---\n');
-    mkdirSync(join(org, 'catalog'));
-    writeFileSync(join(org, 'catalog', 'org.yaml'), yaml);
-    const specs: CommitSpec[] = [];
-    for (let day = 0; day < 120; day++)
-      for (const [person, t] of truth) {
-        if (random() > 0.4) continue;
-        const own = `${TEAMS[t]}-${1 + Math.floor(random() * 3)}`;
-        const stray =
-          random() < 0.1
-            ? TEAMS[(t + 1 + Math.floor(random() * (TEAMS.length - 1))) % TEAMS.length]
-            : undefined;
-        specs.push({
-          author: { name: person, email: `${person}@acme.example` },
-          date: new Date(Date.UTC(2026, 0, 5 + day, 9 + (specs.length % 8))),
-          files: {
-            [`${own}/${person}-${day}.ts`]: 'x',
-            ...(stray === undefined ? {} : { [`${stray}-1/${person}-${day}.ts`]: 'x' }),
-          },
-        });
-      }
-    repo = await createRepo();
-    repo.importCommits(specs);
+    ({ repo } = await plantScrambledOrg(org, { seed: 2, teams: TEAMS }));
     scrambled = await serveCli(
       ['--catalog', 'catalog', '--repo', repo.dir, '--window', '120d', '--quiet'],
       org,

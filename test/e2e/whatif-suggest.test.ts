@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/analysis/seeded-random.js';
-import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { plantScrambledOrg } from '../helpers/scrambled-org.js';
 
 // `whatif --suggest` through the built CLI, on generated organisations whose true teams are
 // hidden by a scrambled catalog: each team's people change their own team's components (a
@@ -32,55 +32,12 @@ const TEAMS = ['atlas', 'boreal', 'cirrus', 'delta', 'ember'];
 
 /** Writes seed's catalog (scrambled memberships) and history; returns the repository. */
 async function plant(seed: number): Promise<TestRepo> {
-  const random = seededRandom(seed);
-  const teams = TEAMS.slice(0, 4 + (seed % 2));
-  const truth = new Map<string, number>();
-  teams.forEach((_, t) => {
-    for (let p = 0; p < 3 + Math.floor(random() * 4); p++) truth.set(`${teams[t]}-${p}`, t);
+  const { repo, truth } = await plantScrambledOrg(join(work, `org-${seed}`), {
+    seed,
+    teams: TEAMS.slice(0, 4 + (seed % 2)),
+    size: (random) => 3 + Math.floor(random() * 4),
   });
   truths.set(seed, truth);
-  const people = [...truth.keys()];
-  // The scramble: a random permutation of people dealt round the teams.
-  const dealt = [...people].sort(() => random() - 0.5);
-  const members = teams.map((_, t) => dealt.filter((_, i) => i % teams.length === t));
-  const yaml = [
-    ...teams.map(
-      (name, t) =>
-        `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ${name}}\nspec: {type: team, children: [], members: [${(members[t] as string[]).join(', ')}]}\n`,
-    ),
-    ...people.map(
-      (name) =>
-        `apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: {name: ${name}}\nspec: {memberOf: [], profile: {email: ${name}@acme.example}}\n`,
-    ),
-    ...teams.flatMap((team) =>
-      [1, 2, 3].map(
-        (k) =>
-          `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ${team}-${k}, annotations: {orgwire.dev/paths: "${team}-${k}/**"}}\nspec: {type: service, lifecycle: production, owner: ${team}}\n`,
-      ),
-    ),
-  ].join('---\n');
-  mkdirSync(join(work, `catalog-${seed}`));
-  writeFileSync(join(work, `catalog-${seed}`, 'org.yaml'), yaml);
-  const specs: CommitSpec[] = [];
-  for (let day = 0; day < 120; day++)
-    for (const [person, t] of truth) {
-      if (random() > 0.4) continue;
-      const own = `${teams[t]}-${1 + Math.floor(random() * 3)}`;
-      const stray =
-        random() < 0.1
-          ? teams[(t + 1 + Math.floor(random() * (teams.length - 1))) % teams.length]
-          : undefined;
-      specs.push({
-        author: { name: person, email: `${person}@acme.example` },
-        date: new Date(Date.UTC(2026, 0, 5 + day, 9 + (specs.length % 8))),
-        files: {
-          [`${own}/${person}-${day}.ts`]: 'x',
-          ...(stray === undefined ? {} : { [`${stray}-1/${person}-${day}.ts`]: 'x' }),
-        },
-      });
-    }
-  const repo = await createRepo();
-  repo.importCommits(specs);
   return repo;
 }
 
@@ -113,7 +70,7 @@ const suggest = (i: number, ...more: string[]) =>
     '--repo',
     (repos[i] as TestRepo).dir,
     '--catalog',
-    `catalog-${SEEDS[i]}`,
+    `org-${SEEDS[i]}/catalog`,
     '--db',
     `store-${SEEDS[i]}.db`,
     '--window',
@@ -159,7 +116,7 @@ describe('orgwire whatif --suggest', () => {
       '--repo',
       (repos[0] as TestRepo).dir,
       '--catalog',
-      'catalog-1',
+      'org-1/catalog',
       '--db',
       'store-1.db',
       '--since',
