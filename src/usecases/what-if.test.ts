@@ -248,4 +248,12 @@ describe('createWhatIf', () => {
     );
     expect(undone).toBeGreaterThan(15);
   }, 300_000);
+
+  it('does not keep a failed read: the next request reads again', async () => {
+    const source = { ...shop, absolute: join(dir, 'no-such-repository') };
+    const whatIf = createWhatIf(store, catalog, [source], options);
+    await expect(whatIf.before()).rejects.toThrow();
+    source.absolute = shop.absolute; // the repository is back
+    expect(await whatIf.before()).toEqual(await buildReport(store, catalog, [shop], options));
+  });
 });

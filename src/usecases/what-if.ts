@@ -49,7 +49,10 @@ export function createWhatIf(
     kept ??= (async () => {
       const work = await readWork(store, catalog, repositories, options);
       return { work, report: await reportOfWork(store, catalog, work, options) };
-    })();
+    })().catch((error: unknown) => {
+      kept = undefined; // a failed read is not kept: the next request tries again
+      throw error;
+    });
     return kept;
   };
   return {
