@@ -141,7 +141,9 @@ describe('orgwire whatif --suggest', () => {
     const cases: [string[], RegExp][] = [
       [['--max-team-size', '0'], /--max-team-size must be a whole number of 1 or more/],
       [['--pin', 'nowhere=atlas'], /--pin nowhere=atlas: no component nowhere in the catalog/],
-      [['--pin', 'atlas-1'], /--pin atlas-1: (not COMPONENT=TEAM|no team)/],
+      [['--pin', 'atlas-1'], /--pin atlas-1: not COMPONENT=TEAM\./],
+      [['--pin', 'atlas-1=atlas=x'], /--pin atlas-1=atlas=x: not COMPONENT=TEAM\./],
+      [['--pin', 'atlas-1=nobody'], /--pin atlas-1=nobody: no team nobody in the catalog/],
     ];
     for (const [flags, message] of cases) {
       const out = suggest(0, ...flags, '--write', 'never.yaml');
@@ -155,6 +157,12 @@ describe('orgwire whatif --suggest', () => {
     const none = orgwire(['whatif', '--demo']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('Name a scenario file, or pass --suggest');
+    expect(() => readFileSync(join(work, 'never.yaml'))).toThrow();
+    // --write with nothing to keep says so, and writes nothing.
+    const nothing = orgwire(['whatif', '--suggest', '--demo', '--write', 'never.yaml']);
+    expect(nothing.status).toBe(0);
+    expect(nothing.stdout).toContain('there is no suggestion');
+    expect(nothing.stdout).toContain('Nothing was written to never.yaml');
     expect(() => readFileSync(join(work, 'never.yaml'))).toThrow();
   });
 });

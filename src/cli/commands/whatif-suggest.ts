@@ -86,6 +86,8 @@ export async function whatifSuggest(
         : `Unwired coordination on the checked period: ${w(found.unwired.before)} → ${w(found.unwired.after)}${found.cuts ? '' : ' — the boundaries the work implies would not cut it, so there is no suggestion.'}`,
       `The ${found.runs} runs agreed on ${Math.round(found.agreement * 100)} % of linked pairs.`,
     ];
+    if (!found.cuts && options.write !== undefined)
+      out.push(`Nothing was written to ${options.write}: there is no suggestion to keep.`);
     if (found.cuts) {
       out.push('', `Teams (${found.teams.length})`);
       out.push(
@@ -121,16 +123,22 @@ function pinsOf(catalog: Catalog, written: readonly string[]): Map<string, strin
   const pins = new Map<string, string>();
   for (const text of written) {
     const [component, team, ...rest] = text.split('=');
+    if (team === undefined || rest.length > 0)
+      throw new AppError(
+        'invalid-input',
+        `--pin ${text}: not COMPONENT=TEAM.`,
+        'Pin a catalog component to a catalog team: --pin checkout=web.',
+      );
     const ref = (value: string | undefined, kind: 'component' | 'group') => {
       const parsed = parseEntityRef(value?.trim() ?? '', {
         defaultKind: kind,
         defaultNamespace: 'default',
       });
       const found = parsed.ok ? catalog.byRef.get(stringifyEntityRef(parsed.ref)) : undefined;
-      if (rest.length > 0 || !found || found.kind !== (kind === 'group' ? 'Group' : 'Component'))
+      if (!found || found.kind !== (kind === 'group' ? 'Group' : 'Component'))
         throw new AppError(
           'invalid-input',
-          `--pin ${text}: ${rest.length > 0 || !parsed.ok ? 'not COMPONENT=TEAM' : `no ${kind === 'group' ? 'team' : 'component'} ${value} in the catalog`}.`,
+          `--pin ${text}: ${parsed.ok ? `no ${kind === 'group' ? 'team' : 'component'} ${value} in the catalog` : 'not COMPONENT=TEAM'}.`,
           'Pin a catalog component to a catalog team: --pin checkout=web.',
         );
       return found.ref;
