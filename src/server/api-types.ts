@@ -127,6 +127,38 @@ export interface Overview {
   drift: DriftAlertsSummary;
   /** How to read the numbers: counting rules worth knowing. */
   notes: string[];
+  /** What orgwire could and could not see, and what to do next. */
+  setup: SetupView;
+}
+
+/** What orgwire could and could not see of the organisation, and the next steps. */
+export interface SetupView {
+  /** Teams the figures speak of, and where the catalog's Groups come from. */
+  teams: { count: number; catalog: number; ownershipFiles: number; inferred: number };
+  /** Users the catalog names. */
+  people: number;
+  /** Coverage's share, as on the overview. */
+  coverage: number | null;
+  /** Providing teams with a request queue read. */
+  queues: number;
+  /**
+   * One rule deciding at least 80 % of the files at HEAD (`* @org/everyone`): its component,
+   * the team it resolved to (null when none), the owners as the rule writes them, and its
+   * share of the files; null when there is none.
+   */
+  catchAll: { component: string; owner: string | null; label: string; share: number } | null;
+  /** What to do next, most useful first; empty when nothing is missing. */
+  steps: SetupStep[];
+}
+
+export interface SetupStep {
+  id: 'catalog' | 'people' | 'catch-all' | 'one-team' | 'requests';
+  title: string;
+  text: string;
+  /** The command that takes the step, if one does. */
+  command: string | null;
+  /** The radiator page that helps, if one does. */
+  link: string | null;
 }
 
 /** What drift raises at the last week of its series, for the overview. */

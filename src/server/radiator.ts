@@ -47,6 +47,7 @@ import type {
 import { coverageView, dataQualityView, unmatchedAuthors } from './data-quality.js';
 import { entityLabel, summarize } from './labels.js';
 import { createSearch } from './search.js';
+import { setupView } from './setup-view.js';
 import { Trends } from './trends.js';
 
 /** What the radiator shows: one analysis of the history, and what was written since. */
@@ -276,6 +277,7 @@ export class Radiator {
       betsToDecide: [...overdue, ...next].slice(0, 5),
       newestLearnings: learnings.slice(0, 3),
       drift: this.drift.summary(),
+      setup: setupView(report, catalog, this.coverage),
       notes: [
         'Congruence is the share of the coordination the work requires (teams changing the same or change-coupled components) that the organisation wires: the same team, parent and child, or a declared interaction.',
         'A commit counts once for each team among its authors and co-authors, but needs arise only between different people: a person in both teams of a pair adds nothing to that pair\u2019s need.',

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
-import type { Overview, QueueSummary } from '../../../src/server/api-types.js';
+import type { Overview, QueueSummary, SetupView } from '../../../src/server/api-types.js';
 import { StatusBadge } from '../components/Badge.js';
 import { DecideBy, ShotLine } from '../components/BetCardView.js';
 import { CoverageFigure, CoverageWarning } from '../components/Coverage.js';
@@ -124,6 +124,59 @@ function Counts({ counts }: { counts: Overview['counts'] }) {
   );
 }
 
+/** Text with `code` spans, as the server writes its steps. */
+function Coded({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+        i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>,
+      )}
+    </>
+  );
+}
+
+/** What orgwire could not see, and the next step for each gap; nothing when nothing is missing. */
+function Setup({ setup }: { setup: SetupView }) {
+  if (setup.steps.length === 0) return null;
+  return (
+    <section className="card setup" aria-labelledby="setup-h">
+      <h2 id="setup-h">What orgwire can see, and what to do next</h2>
+      <p className="muted small">
+        {num(setup.teams.count)} {setup.teams.count === 1 ? 'team' : 'teams'} (
+        {setup.teams.catalog > 0
+          ? `${num(setup.teams.catalog)} from the catalog`
+          : setup.teams.ownershipFiles > 0
+            ? 'from ownership files'
+            : setup.teams.inferred > 0
+              ? 'inferred from the work'
+              : 'none declared'}
+        ), {num(setup.people)} {setup.people === 1 ? 'person' : 'people'} named,{' '}
+        {setup.queues === 0 ? 'no request queue' : `${num(setup.queues)} request queues`}.
+      </p>
+      <ol className="stack setup-steps">
+        {setup.steps.map((step) => (
+          <li key={step.id} data-step={step.id}>
+            <strong>{step.title}.</strong> <Coded text={step.text} />
+            {step.command ? (
+              <>
+                {' '}
+                <code className="command">{step.command}</code>
+              </>
+            ) : null}
+            {step.link ? (
+              <>
+                {' '}
+                <Link to={step.link}>Data quality</Link>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function UnwiredNeeds({ data }: { data: Overview }) {
   const { needCounts: counts } = data;
   const lighter =
@@ -136,7 +189,12 @@ function UnwiredNeeds({ data }: { data: Overview }) {
       <p className="muted small">
         Teams whose work requires coordination that nothing in the organisation provides.
       </p>
-      {counts.all === 0 ? (
+      {counts.all === 0 && data.setup.teams.count < 2 ? (
+        <p>
+          With {data.setup.teams.count === 0 ? 'no team' : 'one team'}, there is no need between
+          teams to show: no need is wired or unwired.
+        </p>
+      ) : counts.all === 0 ? (
         <p>
           No two teams changed the same or coupled components in this window, so the work shows no
           need to coordinate yet.
@@ -210,6 +268,7 @@ function OverviewView({ data }: { data: Overview }) {
           <time dateTime={data.window.until}>{data.window.until}</time>.
         </p>
       </PageHeader>
+      <Setup setup={data.setup} />
       <CoverageWarning coverage={data.coverage} />
       <Counts counts={data.counts} />
       <DriftAlerts drift={data.drift} />
