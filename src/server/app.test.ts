@@ -34,6 +34,7 @@ import type {
 } from './api-types.js';
 import { createApp } from './app.js';
 import { createAuthorizer, hashToken, newToken } from './auth.js';
+import { createPeriods } from './periods.js';
 import { Radiator, type RadiatorInput } from './radiator.js';
 import { createReadCache } from './read-cache.js';
 
@@ -46,6 +47,7 @@ let app: ReturnType<typeof createApp>;
 let radiator: Radiator;
 let input: Pick<RadiatorInput, 'title' | 'catalog' | 'report' | 'today'>;
 let shop: Parameters<typeof buildReport>[2][number];
+let reportOptions: Parameters<typeof buildReport>[3];
 const TOKEN = 'ow_test-token';
 const ENV_TOKEN = 'from-the-environment-0123456789abcdef';
 
@@ -81,12 +83,13 @@ beforeAll(async () => {
     repositoryId: ingested?.repositoryId ?? 0,
     shownAs: 'shop',
   };
-  const report = await buildReport(store, catalog, [shop], {
+  reportOptions = {
     today: DEMO_END_DATE,
     requests: requests.requests,
     trend: 4,
     ignore: (config.ignore ?? []).map((pattern) => ({ pattern, source: 'orgwire.yaml' })),
-  });
+  };
+  const report = await buildReport(store, catalog, [shop], reportOptions);
   await store.createToken('tests', hashToken(TOKEN));
   input = { title: 'Trailhead Outfitters', catalog, report, today: DEMO_END_DATE };
   radiator = new Radiator({ ...input, checkins: [], readings: [], learnings: [] });
@@ -803,5 +806,92 @@ describe('--read-token', () => {
       (await closed.request('/api/overview', { headers: { authorization: `Bearer ${TOKEN}` } }))
         .status,
     ).toBe(200);
+  });
+});
+
+describe('periods (?since=&until=)', () => {
+  /** An app whose periods are analysed as `serve` does, counting the analyses made. */
+  async function withPeriods() {
+    let made = 0;
+    const periods = createPeriods(async (period) => {
+      made++;
+      const report = await buildReport(store, input.catalog, [shop], {
+        ...reportOptions,
+        since: Date.parse(`${period.since}T00:00:00Z`) / 1000,
+        until: Date.parse(`${period.until}T23:59:59Z`) / 1000,
+      });
+      return new Radiator({
+        ...input,
+        report,
+        checkins: await store.checkins(),
+        readings: await store.readings(),
+        learnings: await store.learnings(),
+      });
+    });
+    return { app: await makeApp({ periods }), made: () => made };
+  }
+  const read = async <T>(on: ReturnType<typeof createApp>, path: string) => {
+    const response = await on.request(path);
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  it('answers every read for the period asked, each period analysed once', async () => {
+    const { app: periodic, made } = await withPeriods();
+    const whole = (await read<Overview>(periodic, '/api/overview')).body;
+    const q = '?since=2026-10-01&until=2026-10-30';
+    const [overview, again, map] = await Promise.all([
+      read<Overview>(periodic, `/api/overview${q}`),
+      read<Overview>(periodic, `/api/overview${q}`),
+      read<CoordinationMap>(periodic, `/api/coordination${q}`),
+    ]);
+    expect(overview.status).toBe(200);
+    expect(overview.body.window).toEqual({ since: '2026-10-01', until: '2026-10-30' });
+    expect(again.body).toEqual(overview.body);
+    // A month of the quarter: fewer commits, and a map of its own.
+    expect(overview.body.counts.commits).toBeGreaterThan(0);
+    expect(overview.body.counts.commits).toBeLessThan(whole.counts.commits);
+    expect(map.body.totalNeeds).toBeLessThanOrEqual(
+      (await read<CoordinationMap>(periodic, '/api/coordination')).body.totalNeeds,
+    );
+    expect(made()).toBe(1);
+    // The radiator's own period is the radiator itself: no analysis.
+    const own = `?since=${whole.window.since}&until=${whole.window.until}`;
+    expect((await read<Overview>(periodic, `/api/overview${own}`)).body).toEqual(whole);
+    // One end alone: the other as the radiator's window has it.
+    const ending = await read<Overview>(periodic, '/api/overview?until=2026-09-30');
+    expect(ending.body.window.until).toBe('2026-09-30');
+    expect(made()).toBe(2);
+  });
+
+  it('shows a check-in in every period at once', async () => {
+    const { app: periodic } = await withPeriods();
+    const q = '?since=2026-10-01&until=2026-10-30';
+    await read<BetsBoard>(periodic, `/api/bets${q}`);
+    const written = await periodic.request('/api/bets/default/search-synonyms/checkins', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ note: 'Seen in every period.' }),
+    });
+    expect(written.status).toBe(201);
+    const { id } = (await written.json()) as Checkin;
+    const page = await read<BetPage>(periodic, `/api/bets/default/search-synonyms${q}`);
+    expect(page.body.checkins.map((c) => c.id)).toContain(id);
+  });
+
+  it('refuses a day that is no day, a period the wrong way round, and periods it cannot serve', async () => {
+    const { app: periodic } = await withPeriods();
+    for (const [query, message] of [
+      ['since=2026-13-01', '`since` must be a day written YYYY-MM-DD, not "2026-13-01".'],
+      ['until=yesterday', '`until` must be a day written YYYY-MM-DD, not "yesterday".'],
+      ['since=2026-10-30&until=2026-10-01', '`since` (2026-10-30) is after `until` (2026-10-01).'],
+    ] as const) {
+      const { status, body } = await read<ApiError>(periodic, `/api/overview?${query}`);
+      expect(status).toBe(400);
+      expect(body.error.message).toBe(message);
+    }
+    // Without periods, only the radiator's own.
+    const { status, body } = await read<ApiError>(app, '/api/teams?since=2026-10-01');
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/shows one period/);
   });
 });

@@ -23,6 +23,7 @@ import type {
 import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
 import { type HostPolicy, hostGuard } from './host-guard.js';
+import { type Period, type Periods, periodOf } from './periods.js';
 import type { Radiator } from './radiator.js';
 import { createReadCache, type ReadCache } from './read-cache.js';
 import { sameOrigin } from './same-origin.js';
@@ -75,6 +76,11 @@ export interface AppDeps {
   scenarios?: readonly ShippedScenario[];
   /** What-if runs allowed per client address per minute (default 30): each is an analysis. */
   whatIfPerMinute?: number;
+  /**
+   * Radiators for other periods (`?since=&until=` on the read routes); without it only the
+   * radiator's own period is served, and a period asked for is refused.
+   */
+  periods?: Periods;
 }
 
 type Env = {
@@ -147,8 +153,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // queries, so spellings of one question share an entry.
   const cache = deps.readCache ?? createReadCache(deps.cacheBytes ?? DEFAULT_CACHE_BYTES);
   // Views no write changes (the analysis of the history) keep their entries across writes.
-  const cached = (c: Context, key: string, build: () => unknown, fixed = false) => {
-    const json = cache.get(key, fixed ? FIXED : radiator.version, () => {
+  const cached = (
+    c: Context,
+    key: string,
+    build: () => unknown,
+    fixed = false,
+    from: Radiator = radiator,
+  ) => {
+    const json = cache.get(key, fixed ? FIXED : from.version, () => {
       const value = build();
       return value === undefined ? undefined : Buffer.from(JSON.stringify(value));
     });
@@ -158,7 +170,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       vary: 'Accept-Encoding',
     };
     if (json.length >= GZIP_FROM && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      const gzip = cache.get(`gzip:${key}`, radiator.version, () => gzipSync(json));
+      const gzip = cache.get(`gzip:${key}`, from.version, () => gzipSync(json));
       return c.body(gzip as Uint8Array<ArrayBuffer>, 200, {
         ...headers,
         'content-encoding': 'gzip',
@@ -166,26 +178,64 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     return c.body(json as Uint8Array<ArrayBuffer>, 200, headers);
   };
+  /** The radiator and those kept for other periods: a write reaches every one. */
+  const everyRadiator = () => [radiator, ...(deps.periods?.kept() ?? [])];
   const entity = (kind: string, c: Context) =>
     `${kind}:${c.req.param('ns')?.toLowerCase()}/${c.req.param('name')?.toLowerCase()}`;
   const missing = (c: Context, what: string, ref: string) =>
     fail(c, 404, 'not-found', `No ${what} ${ref}.`);
 
+  /**
+   * A read for the period the request asks (`?since=&until=`, see `periodOf`), from that
+   * period's radiator (made on the first request for it, then kept) or the radiator's own;
+   * cached per period. Undefined when `build` finds nothing.
+   */
+  const read = async (
+    c: Context,
+    key: string | ((from: Radiator) => string),
+    build: (from: Radiator) => unknown,
+    fixed = false,
+  ): Promise<Response | undefined> => {
+    const period = periodOf(
+      { since: c.req.query('since'), until: c.req.query('until') },
+      radiator.window,
+    );
+    if (period && 'error' in period) return fail(c, 400, 'bad-request', period.error);
+    const own =
+      !period || (period.since === radiator.window.since && period.until === radiator.window.until);
+    if (!own && !deps.periods)
+      return fail(
+        c,
+        400,
+        'bad-request',
+        'This radiator shows one period: leave out `since` and `until`.',
+      );
+    const from = own ? radiator : await (deps.periods as Periods).get(period as Period);
+    const name = typeof key === 'string' ? key : key(from);
+    return cached(
+      c,
+      own ? name : `${from.window.since}..${from.window.until}|${name}`,
+      () => build(from),
+      fixed,
+      from,
+    );
+  };
+
   api.get('/health', (c) => c.json({ status: 'ok' } satisfies Health));
-  api.get('/overview', (c) => cached(c, 'overview', () => radiator.overview()) as Response);
-  api.get('/teams', (c) => cached(c, 'teams', () => radiator.teams(), true) as Response);
-  api.get('/teams/:ns/:name', (c) => {
+  api.get('/overview', async (c) => (await read(c, 'overview', (r) => r.overview())) as Response);
+  api.get('/teams', async (c) => (await read(c, 'teams', (r) => r.teams(), true)) as Response);
+  api.get('/teams/:ns/:name', async (c) => {
     const ref = entity('group', c);
-    return cached(c, ref, () => radiator.team(ref)) ?? missing(c, 'team', ref);
+    return (await read(c, ref, (r) => r.team(ref))) ?? missing(c, 'team', ref);
   });
-  api.get('/components/:ns/:name', (c) => {
+  api.get('/components/:ns/:name', async (c) => {
     const component = entity('component', c);
     const ref = radiator.catalog.byRef.has(component) ? component : entity('api', c);
     return (
-      cached(c, ref, () => radiator.component(ref)) ?? missing(c, 'component or API', component)
+      (await read(c, ref, (r) => r.component(ref))) ?? missing(c, 'component or API', component)
     );
   });
-  api.get('/coordination', (c) => {
+  api.get('/coordination', async (c) => {
     const text = c.req.query('limit');
     const limit = text === undefined ? MAP_LIMIT : Number(text);
     if (!Number.isInteger(limit) || limit < 1)
@@ -196,26 +246,30 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (minWeight !== undefined && (weight?.trim() === '' || !(minWeight >= 0)))
       return fail(c, 400, 'bad-request', '`minWeight` must be a number of 0 or more.');
     // Every limit past the last need draws the same map.
-    const shown = Math.min(limit, radiator.needCount);
-    return cached(
+    const shown = (r: Radiator) => Math.min(limit, r.needCount);
+    return (await read(
       c,
-      `coordination:${shown}:${unwired}:${minWeight ?? ''}`,
-      () => radiator.coordination(shown, unwired, minWeight),
+      (r) => `coordination:${shown(r)}:${unwired}:${minWeight ?? ''}`,
+      (r) => r.coordination(shown(r), unwired, minWeight),
       true,
-    ) as Response;
+    )) as Response;
   });
   api.get(
     '/data-quality',
-    (c) => cached(c, 'data-quality', () => radiator.dataQuality(), true) as Response,
+    async (c) => (await read(c, 'data-quality', (r) => r.dataQuality(), true)) as Response,
   );
-  api.get('/bets', (c) => cached(c, 'bets', () => radiator.betsBoard()) as Response);
-  api.get('/bets/:ns/:name', (c) => {
+  api.get('/bets', async (c) => (await read(c, 'bets', (r) => r.betsBoard())) as Response);
+  api.get('/bets/:ns/:name', async (c) => {
     const ref = entity('bet', c);
-    return cached(c, ref, () => radiator.bet(ref)) ?? missing(c, 'bet', ref);
+    return (await read(c, ref, (r) => r.bet(ref))) ?? missing(c, 'bet', ref);
   });
-  api.get('/learnings', (c) => cached(c, 'learnings', () => radiator.learnings()) as Response);
-  api.get('/queues', (c) => cached(c, 'queues', () => radiator.queues(), true) as Response);
+  api.get(
+    '/learnings',
+    async (c) => (await read(c, 'learnings', (r) => r.learnings())) as Response,
+  );
+  api.get('/queues', async (c) => (await read(c, 'queues', (r) => r.queues(), true)) as Response);
   api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains(), true) as Response);
+  // The whole history, week by week: the same whatever the period.
   api.get('/trends', (c) => cached(c, 'trends', () => radiator.trends(), true) as Response);
   api.get('/search', (c) => {
     const q = c.req.query('q') ?? '';
@@ -286,7 +340,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       note: parsed.value.note,
       by: c.get('who'),
     });
-    radiator.addCheckin(checkin);
+    for (const r of everyRadiator()) r.addCheckin(checkin);
     return c.json(checkin, 201);
   });
 
@@ -301,7 +355,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       at: parsed.value.at ?? now().toISOString(),
       by: c.get('who'),
     });
-    radiator.addReading(reading);
+    for (const r of everyRadiator()) r.addReading(reading);
     return c.json(reading, 201);
   });
 
@@ -327,6 +381,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       at,
       by: c.get('who'),
     });
+    for (const r of deps.periods?.kept() ?? []) r.addLearning(learning);
     return c.json(radiator.addLearning(learning), 201);
   });
 

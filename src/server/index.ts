@@ -3,4 +3,11 @@ export { type AppDeps, createApp } from './app.js';
 export { type Authorizer, createAuthorizer, hashToken, newToken } from './auth.js';
 export { type HostPolicy, hostGuard, isLoopbackAddress } from './host-guard.js';
 export { type Listening, listen } from './listen.js';
+export {
+  createPeriods,
+  DEFAULT_PERIODS_KEPT,
+  type Period,
+  type Periods,
+  periodOf,
+} from './periods.js';
 export { Radiator, type RadiatorInput } from './radiator.js';

@@ -83,6 +83,11 @@ export class Radiator {
   /** Bumped by every write: cached responses older than it are stale. */
   version = 0;
 
+  /** The period its analysis covers. */
+  get window(): { since: string; until: string } {
+    return this.report.window;
+  }
+
   private readonly teamNodes: Map<string, TeamNode>;
   private readonly components: Map<string, ReportComponent>;
   private readonly needsOf = new Map<string, CoordinationNeed[]>();

@@ -3,13 +3,14 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
-import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS } from '../../analysis/index.js';
+import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS, parseDay } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import { displayPath, type RequestFormat, readTextFile } from '../../ingest/index.js';
 import { parseScenario } from '../../model/index.js';
 import {
   createApp,
   createAuthorizer,
+  createPeriods,
   isLoopbackAddress,
   listen,
   Radiator,
@@ -117,16 +118,30 @@ export async function serveRadiator(
     );
     const series = report.drift ?? [];
     if (read && read.list.length > 0 && !options.quiet) io.err(`${versionsUsed(read, series)}\n`);
-    const radiator = new Radiator({
-      title: options.title,
-      catalog: loaded.catalog,
-      report,
-      today,
-      checkins: await store.checkins(),
-      readings: await store.readings(),
-      learnings: await store.learnings(),
-      drift: driftReport(series, span, config.config.drift, loaded.catalog.bets),
-    });
+    // Drift covers the whole history: every period's radiator shares it.
+    const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
+    const radiatorOf = async (analysed: typeof report) =>
+      new Radiator({
+        title: options.title,
+        catalog: loaded.catalog,
+        report: analysed,
+        today,
+        checkins: await store.checkins(),
+        readings: await store.readings(),
+        learnings: await store.learnings(),
+        drift,
+      });
+    const radiator = await radiatorOf(report);
+    // Another period (`?since=&until=` on the read routes): its own analysis, with its trend.
+    const periods = createPeriods(async (period) =>
+      radiatorOf(
+        await buildReport(store, loaded.catalog, input.repositories, {
+          ...reportOptions(config, flags, input),
+          since: parseDay(period.since) as number,
+          until: parseDay(period.until, true) as number,
+        }),
+      ),
+    );
     // What-if (the page's scenarios) as `orgwire whatif` runs it: no drift, no trend.
     const { trend: _, ...plain } = flags;
     const whatIfOptions = reportOptions(config, plain, input);
@@ -138,6 +153,7 @@ export async function serveRadiator(
       );
     const app = createApp({
       radiator,
+      periods,
       records: store,
       auth,
       readToken: options.readToken,
