@@ -21,7 +21,9 @@
 //             then autocannon at a fixed --rate with --connections for --duration seconds
 //             (warm: latencies corrected for coordinated omission). Cold and warm are kept
 //             apart so that a slow first computation does not hide in the load's p99.
-//             Target: p99 ≤ 100 ms at 100 requests per second.
+//             Target: p99 ≤ 100 ms at 100 requests per second. Also the overview for the
+//             period before the radiator's (`?since=&until=`): cold is that period's first
+//             answer, its own analysis; under load, the cached period.
 //   map       Chromium (playwright-core, /usr/bin/chromium) opens URL/map and waits for
 //             [data-testid="org-map"][data-drawn="true"], which the UI sets when the graph
 //             layout has finished: ms from navigation start until then (timeout 120 s).
@@ -354,6 +356,21 @@ async function teamPaths(url, n) {
     paths.push(`/api/teams/${encodeURIComponent(ns)}/${encodeURIComponent(name)}`);
   }
   return { paths, teams: refs.length };
+}
+
+/** The period of the same length that ends the day before the radiator's window starts. */
+async function previousPeriod(url) {
+  const res = await fetch(`${url}api/overview`).catch((error) => ({
+    ok: false,
+    status: error.message,
+  }));
+  if (!res.ok) return { why: `GET /api/overview → ${res.status}` };
+  const { window } = await res.json();
+  const day = (text) => Date.parse(`${text}T00:00:00Z`);
+  const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+  const length = day(window.until) - day(window.since);
+  const until = day(window.since) - 86_400_000;
+  return { since: iso(until - length), until: iso(until) };
 }
 
 async function load(autocannon, url, paths, options) {
@@ -751,6 +768,14 @@ async function main() {
     label: `/api/teams/:ns/:name (${teams.paths.length} teams)`,
     paths: teams.paths,
     why: teams.why,
+  });
+  // Another period: the window before the radiator's, as "compare with the previous period"
+  // asks it. Cold is its first answer (its own analysis); under load it is cached.
+  const before = await previousPeriod(url);
+  routes.push({
+    label: `/api/overview?since=${before.since ?? '…'}&until=${before.until ?? '…'} (the period before)`,
+    paths: before.since ? [`/api/overview?since=${before.since}&until=${before.until}`] : [],
+    why: before.why,
   });
 
   const rows = [

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { NavLink, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { PeriodPicker, usePeriodKept } from './components/PeriodPicker.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { useToken } from './use-token.js';
 
@@ -122,11 +123,15 @@ function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
+/** Pages that show one period of the work (the others: the whole history, or none). */
+const PERIODIC = /^\/($|map|teams|components|bets|learnings|queues|data-quality)/;
+
 export function App() {
   const token = useToken();
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
+  usePeriodKept();
 
   return (
     <>
@@ -156,6 +161,11 @@ export function App() {
           <SearchBox />
         </div>
       </header>
+      {PERIODIC.test(pathname) ? (
+        <div className="period-bar">
+          <PeriodPicker />
+        </div>
+      ) : null}
       <main id="main" ref={main}>
         <ErrorBoundary resetKey={pathname}>
           <Suspense

@@ -33,6 +33,8 @@ import type {
   WhatIfSuggestion,
 } from '../../src/server/api-types.js';
 
+import { withPeriod } from './period.js';
+
 const TOKEN_KEY = 'orgwire.token';
 
 /** An answer that was not a success: the API's stable code and its sentence for people. */
@@ -168,20 +170,27 @@ const seg = (s: string) => encodeURIComponent(s);
 
 export const api = {
   health: () => request<Health>('GET', '/health'),
-  overview: () => request<Overview>('GET', '/overview'),
-  teams: () => request<TeamList>('GET', '/teams'),
-  team: (ns: string, name: string) => request<TeamPage>('GET', `/teams/${seg(ns)}/${seg(name)}`),
+  overview: () => request<Overview>('GET', withPeriod('/overview')),
+  /** The radiator's own window, whatever period the page shows (the period picker's presets). */
+  ownWindow: async () => (await request<Overview>('GET', '/overview')).window,
+  teams: () => request<TeamList>('GET', withPeriod('/teams')),
+  team: (ns: string, name: string) =>
+    request<TeamPage>('GET', withPeriod(`/teams/${seg(ns)}/${seg(name)}`)),
   component: (ns: string, name: string) =>
-    request<ComponentPage>('GET', `/components/${seg(ns)}/${seg(name)}`),
+    request<ComponentPage>('GET', withPeriod(`/components/${seg(ns)}/${seg(name)}`)),
   coordination: (limit: number, unwired: boolean) =>
-    request<CoordinationMap>('GET', `/coordination?limit=${limit}${unwired ? '&unwired=1' : ''}`),
-  bets: () => request<BetsBoard>('GET', '/bets'),
-  bet: (ns: string, name: string) => request<BetPage>('GET', `/bets/${seg(ns)}/${seg(name)}`),
-  learnings: () => request<LearningList>('GET', '/learnings'),
-  queues: () => request<QueuesView>('GET', '/queues'),
+    request<CoordinationMap>(
+      'GET',
+      withPeriod(`/coordination?limit=${limit}${unwired ? '&unwired=1' : ''}`),
+    ),
+  bets: () => request<BetsBoard>('GET', withPeriod('/bets')),
+  bet: (ns: string, name: string) =>
+    request<BetPage>('GET', withPeriod(`/bets/${seg(ns)}/${seg(name)}`)),
+  learnings: () => request<LearningList>('GET', withPeriod('/learnings')),
+  queues: () => request<QueuesView>('GET', withPeriod('/queues')),
   chains: () => request<ChainsView>('GET', '/chains'),
   trends: () => request<TrendsView>('GET', '/trends'),
-  dataQuality: () => request<DataQuality>('GET', '/data-quality'),
+  dataQuality: () => request<DataQuality>('GET', withPeriod('/data-quality')),
   search: (q: string) => request<SearchResults>('GET', `/search?q=${encodeURIComponent(q)}`),
   whatIfStart: () => request<WhatIfStart>('GET', '/whatif'),
   whatIfScenarios: () => request<WhatIfScenarios>('GET', '/whatif/scenarios'),

@@ -2,6 +2,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ScenarioDocument } from '../../src/server/api-types.js';
 import { api } from './api.js';
+import { currentPeriod } from './period.js';
+
+/** Each period's answers are its own: the page's period is part of every read's key. */
+const at = () => currentPeriod() ?? 'own';
 
 /** The org map draws at most this many needs, the strongest (the API returns them first). */
 export const MAP_EDGE_LIMIT = 1500;
@@ -9,26 +13,36 @@ export const MAP_EDGE_LIMIT = 1500;
 export const queries = {
   // The overview is the radiator on the wall: it refreshes itself every five minutes.
   overview: () =>
-    queryOptions({ queryKey: ['overview'], queryFn: api.overview, refetchInterval: 5 * 60_000 }),
-  teams: () => queryOptions({ queryKey: ['teams'], queryFn: api.teams, staleTime: 5 * 60_000 }),
+    queryOptions({
+      queryKey: ['overview', at()],
+      queryFn: api.overview,
+      refetchInterval: 5 * 60_000,
+    }),
+  teams: () =>
+    queryOptions({ queryKey: ['teams', at()], queryFn: api.teams, staleTime: 5 * 60_000 }),
   team: (ns: string, name: string) =>
-    queryOptions({ queryKey: ['team', ns, name], queryFn: () => api.team(ns, name) }),
+    queryOptions({ queryKey: ['team', ns, name, at()], queryFn: () => api.team(ns, name) }),
   component: (ns: string, name: string) =>
-    queryOptions({ queryKey: ['component', ns, name], queryFn: () => api.component(ns, name) }),
+    queryOptions({
+      queryKey: ['component', ns, name, at()],
+      queryFn: () => api.component(ns, name),
+    }),
   // Only unwired needs are cut on the server, so weaker unwired needs of a big org show too.
   coordination: (unwired: boolean) =>
     queryOptions({
-      queryKey: ['coordination', MAP_EDGE_LIMIT, unwired],
+      queryKey: ['coordination', MAP_EDGE_LIMIT, unwired, at()],
       queryFn: () => api.coordination(MAP_EDGE_LIMIT, unwired),
     }),
-  bets: () => queryOptions({ queryKey: ['bets'], queryFn: api.bets }),
+  bets: () => queryOptions({ queryKey: ['bets', at()], queryFn: api.bets }),
   bet: (ns: string, name: string) =>
-    queryOptions({ queryKey: ['bet', ns, name], queryFn: () => api.bet(ns, name) }),
-  learnings: () => queryOptions({ queryKey: ['learnings'], queryFn: api.learnings }),
-  queues: () => queryOptions({ queryKey: ['queues'], queryFn: api.queues }),
+    queryOptions({ queryKey: ['bet', ns, name, at()], queryFn: () => api.bet(ns, name) }),
+  learnings: () => queryOptions({ queryKey: ['learnings', at()], queryFn: api.learnings }),
+  queues: () => queryOptions({ queryKey: ['queues', at()], queryFn: api.queues }),
   chains: () => queryOptions({ queryKey: ['chains'], queryFn: api.chains }),
   trends: () => queryOptions({ queryKey: ['trends'], queryFn: api.trends }),
-  dataQuality: () => queryOptions({ queryKey: ['data-quality'], queryFn: api.dataQuality }),
+  ownWindow: () =>
+    queryOptions({ queryKey: ['own-window'], queryFn: api.ownWindow, staleTime: Infinity }),
+  dataQuality: () => queryOptions({ queryKey: ['data-quality', at()], queryFn: api.dataQuality }),
   whatIfStart: () =>
     queryOptions({ queryKey: ['whatif', 'start'], queryFn: api.whatIfStart, staleTime: Infinity }),
   whatIfScenarios: () =>

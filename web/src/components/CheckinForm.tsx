@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { BetPage, CheckinBody } from '../../../src/server/api-types.js';
 import { api } from '../api.js';
+import { queries } from '../queries.js';
 import { FormError } from './FormError.js';
 
 type Status = NonNullable<CheckinBody['status']>;
@@ -27,7 +28,7 @@ export function CheckinForm({ ns, name }: { ns: string; name: string }) {
     mutationFn: (body: CheckinBody) => api.postCheckin(ns, name, body),
     onSuccess: (checkin) => {
       // Show it at once, then let every view that summarises bets catch up.
-      client.setQueryData<BetPage>(['bet', ns, name], (bet) =>
+      client.setQueryData<BetPage>(queries.bet(ns, name).queryKey, (bet) =>
         bet ? { ...bet, latestCheckin: checkin, checkins: [checkin, ...bet.checkins] } : bet,
       );
       void client.invalidateQueries({ queryKey: ['bet', ns, name] });
