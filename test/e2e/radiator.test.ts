@@ -138,7 +138,7 @@ describe('the radiator in Chromium', () => {
       await page.getByRole('heading', { name: 'Authors who are no User' }).waitFor();
       const authors = page.getByRole('table', { name: /Authors who are no User/ });
       expect(await authors.innerText()).toMatch(/Dana Okafor[\s\S]*dana@freelance-devs\.io/);
-      await page.getByRole('button', { name: /Author/ }).click();
+      await page.getByRole('button', { name: 'Author', exact: true }).click();
       expect(await page.locator('th[aria-sort="ascending"]').innerText()).toMatch(/Author/);
       expect(await page.locator('main').innerText()).toMatch(/scripts\/\s+orgwire\.yaml/);
       expect(errors).toEqual([]);

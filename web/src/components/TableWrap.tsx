@@ -1,14 +1,90 @@
-import type { ReactNode } from 'react';
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 /**
- * Lets a wide table scroll sideways inside its own box instead of the page; the box is
- * focusable so that keyboard users can scroll it too.
+ * A table as the reader sees it, as CSV rows: every header and body row, each cell's visible
+ * text (what screen readers alone hear, and marks drawn for the eye, are left out).
  */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+export function tableRows(table: HTMLTableElement): string[][] {
+  return [...table.querySelectorAll('tr')].map((row) =>
+    [...row.querySelectorAll('th, td')].map((cell) => {
+      const copy = cell.cloneNode(true) as HTMLElement;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"], .visually-hidden'))
+        hidden.remove();
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
+  );
+}
+
+/** `label` as a file name: lower case, words joined by hyphens. */
+const fileName = (label: string) =>
+  `${
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'table'
+  }.csv`;
+
+/**
+ * Lets a wide table scroll sideways inside its own box instead of the page (the box is
+ * focusable so that keyboard users can scroll it too, and says so when there is more to
+ * the side), and downloads it as CSV; `json` links the API route the table comes from.
+ */
+export function TableWrap({
+  label,
+  json,
+  children,
+}: {
+  label: string;
+  json?: string;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLElement>(null);
+  const [wider, setWider] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const check = () => setWider(element.scrollWidth > element.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    const table = element.querySelector('table');
+    if (table) observer.observe(table);
+    return () => observer.disconnect();
+  }, []);
+  const download = () => {
+    const table = box.current?.querySelector('table');
+    if (!table) return;
+    const url = URL.createObjectURL(
+      new Blob([stringify(tableRows(table))], { type: 'text/csv;charset=utf-8' }),
+    );
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName(label);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="table-wrap" tabIndex={0} aria-label={label}>
-      {children}
-    </section>
+    <div className="table-block">
+      {wider ? (
+        <p className="scroll-hint small">
+          <span aria-hidden="true">↔ </span>Scroll the table sideways for more columns.
+        </p>
+      ) : null}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section ref={box} className="table-wrap" tabIndex={0} aria-label={label}>
+        {children}
+      </section>
+      <p className="table-tools small">
+        <button type="button" className="secondary small" onClick={download}>
+          Download CSV<span className="visually-hidden">: {label}</span>
+        </button>
+        {json ? (
+          <a href={json}>
+            JSON<span className="visually-hidden">: {label}</span>
+          </a>
+        ) : null}
+      </p>
+    </div>
   );
 }
