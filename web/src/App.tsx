@@ -26,6 +26,9 @@ const ComponentPage = lazy(() =>
 const DataQualityPage = lazy(() =>
   import('./pages/DataQualityPage.js').then((m) => ({ default: m.DataQualityPage })),
 );
+const GlossaryPage = lazy(() =>
+  import('./pages/GlossaryPage.js').then((m) => ({ default: m.GlossaryPage })),
+);
 const LearningsPage = lazy(() =>
   import('./pages/LearningsPage.js').then((m) => ({ default: m.LearningsPage })),
 );
@@ -189,6 +192,7 @@ export function App() {
               <Route path="/trends" element={<TrendsPage />} />
               <Route path="/what-if" element={<WhatIfPage />} />
               <Route path="/data-quality" element={<DataQualityPage />} />
+              <Route path="/glossary" element={<GlossaryPage />} />
               <Route path="/search" element={<SearchPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
@@ -201,6 +205,12 @@ export function App() {
           orgwire shows how the organisation is wired, measured from the work itself. People are
           evidence, never a leaderboard.
         </p>
+        <nav aria-label="About the figures">
+          <p>
+            What every term and figure means, and how it is computed:{' '}
+            <NavLink to="/glossary">Glossary</NavLink>
+          </p>
+        </nav>
       </footer>
     </>
   );

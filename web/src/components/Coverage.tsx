@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Coverage } from '../../../src/server/api-types.js';
 import { num, pct } from '../format.js';
+import { Term } from './Term.js';
 
 /** Coverage as a headline figure: the big number and what it counts. */
 export function CoverageFigure({ coverage }: { coverage: Coverage }) {
@@ -11,13 +12,13 @@ export function CoverageFigure({ coverage }: { coverage: Coverage }) {
       </p>
       {coverage.share === null ? (
         <p>
-          coverage: no team to credit commits to (teams are inferred, or there are no commits by
-          people in the window).
+          <Term id="coverage">coverage</Term>: no team to credit commits to (teams are inferred, or
+          there are no commits by people in the window).
         </p>
       ) : (
         <p>
-          coverage: of the {num(coverage.peopleCommits)} commits by people,{' '}
-          <strong>{num(coverage.creditedCommits)}</strong> are credited to a team.
+          <Term id="coverage">coverage</Term>: of the {num(coverage.peopleCommits)} commits by
+          people, <strong>{num(coverage.creditedCommits)}</strong> are credited to a team.
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { EDGE_COLORS, TEAM_STYLES } from './OrgMapGraph.js';
+import { Term } from './Term.js';
 
 function Shape({ shape, color }: { shape: string; color: string }) {
   const common = { fill: color, stroke: '#0f172a', strokeWidth: 1 };
@@ -57,17 +58,22 @@ export function MapLegend({ showIdle }: { showIdle: boolean }) {
       </ul>
       <ul>
         <li>
-          <Line color={EDGE_COLORS.unwired} dash="6 3" width={3} /> unwired need
+          <Line color={EDGE_COLORS.unwired} dash="6 3" width={3} />{' '}
+          <Term id="unwired">unwired</Term> need
         </li>
         <li>
-          <Line color={EDGE_COLORS.wired} width={3} /> wired need
+          <Line color={EDGE_COLORS.wired} width={3} /> <Term id="wired">wired</Term> need
         </li>
         {showIdle ? (
           <li>
-            <Line color={EDGE_COLORS.idle} dash="2 3" width={2} /> declared, no shared work
+            <Line color={EDGE_COLORS.idle} dash="2 3" width={2} />{' '}
+            <Term id="idle-interaction">declared, no shared work</Term>
           </li>
         ) : null}
-        <li className="muted">Thicker line: more work in common. Bigger team: more members.</li>
+        <li className="muted">
+          Thicker line: more work in common (<Term id="weight">weight</Term>). Bigger team: more
+          members. Shape and colour: <Term id="team-type">team type</Term>.
+        </li>
       </ul>
     </div>
   );

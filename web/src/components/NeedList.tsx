@@ -2,6 +2,7 @@ import { num } from '../format.js';
 import type { CoordinationNeed } from '../types.js';
 import { WiredBadge } from './Badge.js';
 import { EntityLink } from './EntityLink.js';
+import { Term } from './Term.js';
 
 /** The components behind a need, strongest first, with their share of its weight. */
 export function NeedComponents({ need }: { need: CoordinationNeed }) {
@@ -18,7 +19,14 @@ export function NeedComponents({ need }: { need: CoordinationNeed }) {
 }
 
 /** A need as one line: team ↔ team, weight, the work behind it. */
-export function NeedItem({ need }: { need: CoordinationNeed }) {
+export function NeedItem({
+  need,
+  explain = false,
+}: {
+  need: CoordinationNeed;
+  /** Explains the jargon (first item of a list only: once is enough). */
+  explain?: boolean;
+}) {
   return (
     <li className="need">
       <span className="need-teams">
@@ -27,7 +35,9 @@ export function NeedItem({ need }: { need: CoordinationNeed }) {
       </span>{' '}
       <WiredBadge wired={need.wired} via={need.via} />{' '}
       <span className="muted">
-        weight {num(need.weight)} (shared {num(need.sharedWork)}, coupled {num(need.coupledWork)})
+        {explain ? <Term id="weight">weight</Term> : 'weight'} {num(need.weight)} (
+        {explain ? <Term id="shared-work">shared</Term> : 'shared'} {num(need.sharedWork)},{' '}
+        {explain ? <Term id="coupled-work">coupled</Term> : 'coupled'} {num(need.coupledWork)})
       </span>
       <div className="need-evidence">
         <span className="label">Evidence: </span>
@@ -40,8 +50,8 @@ export function NeedItem({ need }: { need: CoordinationNeed }) {
 export function NeedList({ needs }: { needs: readonly CoordinationNeed[] }) {
   return (
     <ul className="needs">
-      {needs.map((need) => (
-        <NeedItem key={need.teams.join(' ')} need={need} />
+      {needs.map((need, i) => (
+        <NeedItem key={need.teams.join(' ')} need={need} explain={i === 0} />
       ))}
     </ul>
   );

@@ -2,6 +2,7 @@ import { num } from '../format.js';
 import type { CoordinationNeed } from '../types.js';
 import { WiredBadge } from './Badge.js';
 import { EntityLink } from './EntityLink.js';
+import { Term } from './Term.js';
 
 /** The evidence behind one need: which work the two teams share. */
 export function NeedPanel({
@@ -37,13 +38,21 @@ export function NeedPanel({
         <WiredBadge wired={need.wired} via={need.via} />
       </p>
       <dl className="facts">
-        <dt>Weight</dt>
+        <dt>
+          <Term id="weight">Weight</Term>
+        </dt>
         <dd>{num(need.weight)}</dd>
-        <dt>Shared work</dt>
+        <dt>
+          <Term id="shared-work">Shared work</Term>
+        </dt>
         <dd>{num(need.sharedWork)}</dd>
-        <dt>Coupled work</dt>
+        <dt>
+          <Term id="coupled-work">Coupled work</Term>
+        </dt>
         <dd>{num(need.coupledWork)}</dd>
-        <dt>Wired via</dt>
+        <dt>
+          <Term id="wired">Wired</Term> via
+        </dt>
         <dd>{need.via ?? 'nothing: no shared parent, no declared interaction'}</dd>
       </dl>
       <h3>Components behind it</h3>

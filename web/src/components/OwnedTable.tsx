@@ -2,6 +2,7 @@ import type { ComponentRow } from '../../../src/server/api-types.js';
 import { num, pct } from '../format.js';
 import { EntityLink } from './EntityLink.js';
 import { TableWrap } from './TableWrap.js';
+import { Term } from './Term.js';
 
 /** Components as a table: owner share, fragmentation, commits, teams changing them. */
 export function OwnedTable({ rows, label }: { rows: readonly ComponentRow[]; label: string }) {
@@ -15,13 +16,13 @@ export function OwnedTable({ rows, label }: { rows: readonly ComponentRow[]; lab
             <th scope="col">Component</th>
             <th scope="col">Kind</th>
             <th scope="col" className="num">
-              Owner share
+              <Term id="owner-share">Owner share</Term>
             </th>
             <th scope="col" className="num">
               Teams changing it
             </th>
             <th scope="col" className="num">
-              Fragmentation
+              <Term id="fragmentation">Fragmentation</Term>
             </th>
             <th scope="col" className="num">
               Commits

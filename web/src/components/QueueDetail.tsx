@@ -1,13 +1,20 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
 import { days, num, pct, refName } from '../format.js';
+import type { TermId } from '../glossary.js';
 import type { QueueReport } from '../types.js';
 import { Badge } from './Badge.js';
 import { EntityLink } from './EntityLink.js';
 import { PlotFigure } from './PlotFigure.js';
 import { TableWrap } from './TableWrap.js';
+import { Term } from './Term.js';
 
 const REMEDY_LABEL = { 'self-service': 'self-service', embed: 'embed', unstable: 'unstable' };
+const REMEDY_TERM: Record<keyof typeof REMEDY_LABEL, TermId> = {
+  'self-service': 'self-service',
+  embed: 'embed',
+  unstable: 'unstable',
+};
 
 export function Remedies({ remedies }: { remedies: QueueReport['remedies'] }) {
   if (remedies.length === 0) return <p className="muted">No remedy suggested.</p>;
@@ -15,7 +22,9 @@ export function Remedies({ remedies }: { remedies: QueueReport['remedies'] }) {
     <ul className="compact remedies">
       {remedies.map((r) => (
         <li key={r.kind}>
-          <Badge tone={r.kind === 'unstable' ? 'bad' : 'warn'}>{REMEDY_LABEL[r.kind]}</Badge>{' '}
+          <Badge tone={r.kind === 'unstable' ? 'bad' : 'warn'}>
+            <Term id={REMEDY_TERM[r.kind]}>{REMEDY_LABEL[r.kind]}</Term>
+          </Badge>{' '}
           {r.why}
         </li>
       ))}
@@ -145,23 +154,31 @@ export function QueueDetail({
     <div className="queue-detail">
       <dl className="stats">
         <div>
-          <dt>Promise</dt>
+          <dt>
+            <Term id="promise">Promise</Term>
+          </dt>
           <dd>{queue.sla === null ? 'none' : days(queue.sla)}</dd>
         </div>
         <div>
-          <dt>p50 / p85 / p95</dt>
+          <dt>
+            p50 / <Term id="p85">p85</Term> / p95
+          </dt>
           <dd>
             {days(queue.leadTime.p50)} / {days(queue.leadTime.p85)} / {days(queue.leadTime.p95)}
           </dd>
         </div>
         <div>
-          <dt>Breach rate</dt>
+          <dt>
+            <Term id="breach-rate">Breach rate</Term>
+          </dt>
           <dd className={queue.breachRate && queue.breachRate > 0 ? 'bad' : undefined}>
             {pct(queue.breachRate)}
           </dd>
         </div>
         <div>
-          <dt>In progress</dt>
+          <dt>
+            <Term id="wip">In progress</Term>
+          </dt>
           <dd>{num(queue.wip)}</dd>
         </div>
         <div>
@@ -171,19 +188,25 @@ export function QueueDetail({
             {queue.backlogGrowing ? (
               <>
                 {' '}
-                <Badge tone="warn">backlog growing</Badge>
+                <Badge tone="warn">
+                  <Term id="backlog-growing">backlog growing</Term>
+                </Badge>
               </>
             ) : null}
           </dd>
         </div>
         <div>
-          <dt>Wait before start (p85)</dt>
+          <dt>
+            <Term id="wait-before-start">Wait before start</Term> (p85)
+          </dt>
           <dd>{days(queue.waitBeforeStart.p85)}</dd>
         </div>
       </dl>
       <div className="chart-pair">
         <figure>
-          <figcaption>Lead time against the promise</figcaption>
+          <figcaption>
+            <Term id="lead-time">Lead time</Term> against the promise
+          </figcaption>
           <LeadTimeChart queue={queue} />
         </figure>
         <figure>

@@ -3,8 +3,10 @@ import { Link } from 'react-router';
 import type { TeamPage } from '../../../src/server/api-types.js';
 import { alertTitle } from '../drift-words.js';
 import { days, num } from '../format.js';
+import type { TermId } from '../glossary.js';
 import { DriftAlertLinks } from './DriftAlertList.js';
 import { TableWrap } from './TableWrap.js';
+import { Term } from './Term.js';
 import { WeeklyChart, WeeklyChartKey, type WeekPoint } from './WeeklyChart.js';
 
 /** Weeks the table shows: a quarter. */
@@ -24,12 +26,15 @@ function TeamChart({
   trend,
   field,
   title,
+  term,
   means,
   label,
 }: {
   trend: Trend;
   field: Field;
   title: string;
+  /** The glossary entry that explains the title. */
+  term: TermId;
   means: string;
   label: string;
 }) {
@@ -59,7 +64,9 @@ function TeamChart({
   return (
     <figure className="card trend-card">
       <figcaption>
-        <h3>{title}</h3>
+        <h3>
+          <Term id={term}>{title}</Term>
+        </h3>
       </figcaption>
       <WeeklyChart
         points={points}
@@ -103,6 +110,7 @@ export function TeamTrend({ team }: { team: TeamPage }) {
           trend={trend}
           field="partners"
           title="Teams it must coordinate with"
+          term="partners"
           means="Other teams that changed the same or change-coupled code in the window, wired to it or not."
           label={`Teams ${team.label} must coordinate with, week by week`}
         />
@@ -110,6 +118,7 @@ export function TeamTrend({ team }: { team: TeamPage }) {
           trend={trend}
           field="members"
           title="Its size"
+          term="rule-team-size"
           means="Its members as the catalog said that week; 5 to 9 is the healthy range. A blank week: not one of the catalog’s teams then."
           label={`Members of ${team.label}, week by week`}
         />
@@ -118,6 +127,7 @@ export function TeamTrend({ team }: { team: TeamPage }) {
             trend={trend}
             field="queueP85"
             title="Lead time of requests to it (p85)"
+            term="p85"
             means="85% of the requests done in the window took at most this long, against its promise (dashed)."
             label={`p85 lead time of requests to ${team.label}, week by week`}
           />
@@ -158,7 +168,9 @@ export function TeamTrend({ team }: { team: TeamPage }) {
           </tbody>
         </table>
       </TableWrap>
-      <h3>Alerts that name this team</h3>
+      <h3>
+        <Term id="alert-watch">Alerts</Term> that name this team
+      </h3>
       {trend.alerts.length === 0 ? (
         <p className="muted">No drift alert names this team.</p>
       ) : (

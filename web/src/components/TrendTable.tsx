@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TrendWeek } from '../../../src/server/api-types.js';
 import { num, pct } from '../format.js';
 import { TableWrap } from './TableWrap.js';
+import { Term } from './Term.js';
 
 /** Weeks the table shows before "every week": a quarter. */
 const RECENT = 12;
@@ -30,24 +31,28 @@ export function TrendTable({
                 Commits
               </th>
               <th scope="col" className="num">
-                Congruence
+                <Term id="congruence">Congruence</Term>
               </th>
               <th scope="col" className="num">
-                Unwired need
+                <Term id="unwired">Unwired</Term> need
               </th>
               <th scope="col" className="num">
-                Cross-team coupling
+                <Term id="cross-team-coupling">Cross-team coupling</Term>
               </th>
               <th scope="col" className="num">
-                Owner share
+                <Term id="owner-share">Owner share</Term>
               </th>
               <th scope="col" className="num">
-                Coverage
+                <Term id="coverage">Coverage</Term>
               </th>
               <th scope="col" className="num">
-                Headcount
+                <Term id="headcount">Headcount</Term>
               </th>
-              {reorgs.size > 0 ? <th scope="col">Catalog</th> : null}
+              {reorgs.size > 0 ? (
+                <th scope="col">
+                  <Term id="reorganisation">Catalog</Term>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>

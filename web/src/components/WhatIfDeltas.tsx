@@ -1,6 +1,7 @@
 import type { WhatIfAnswer } from '../../../src/server/api-types.js';
 import { DASH, days, num, pct } from '../format.js';
 import { TableWrap } from './TableWrap.js';
+import { Term } from './Term.js';
 
 type Changes = WhatIfAnswer['changes'];
 
@@ -148,7 +149,9 @@ export function WhatIfSummary({
   return (
     <div className="what-if-deltas">
       <div className="what-if-congruence">
-        <p className="label">Congruence</p>
+        <p className="label">
+          <Term id="congruence">Congruence</Term>
+        </p>
         <p className="big-number">
           {pct(changes.congruence?.before.weighted)} → {pct(changes.congruence?.after.weighted)}
         </p>
@@ -253,9 +256,15 @@ export function WhatIfDetails({
               <thead>
                 <tr>
                   <th scope="col">Bet</th>
-                  <th scope="col">Handoffs</th>
-                  <th scope="col">Feasibility</th>
-                  <th scope="col">Independence</th>
+                  <th scope="col">
+                    <Term id="handoffs">Handoffs</Term>
+                  </th>
+                  <th scope="col">
+                    <Term id="feasibility">Feasibility</Term>
+                  </th>
+                  <th scope="col">
+                    <Term id="independence">Independence</Term>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -283,7 +292,10 @@ export function WhatIfDetails({
                   <th scope="col">Providing team</th>
                   <th scope="col">Requests</th>
                   <th scope="col">People doing them</th>
-                  <th scope="col">Mean lead time, measured → estimated</th>
+                  <th scope="col">
+                    Mean <Term id="lead-time">lead time</Term>, measured →{' '}
+                    <Term id="queue-estimate">estimated</Term>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -297,7 +309,8 @@ export function WhatIfDetails({
                       {q.unstable ? (
                         <strong className="bad">
                           {' '}
-                          unstable: more arrives than its people can do
+                          <Term id="unstable-estimate">unstable</Term>: more arrives than its people
+                          can do
                         </strong>
                       ) : null}
                     </td>
@@ -311,8 +324,8 @@ export function WhatIfDetails({
       {knowledge.map((k) => (
         <section key={k.user}>
           <h3>
-            What {label(k.user)} leaving loses ({k.components.length}{' '}
-            {k.components.length === 1 ? 'component' : 'components'})
+            What {label(k.user)} <Term id="knowledge-lost">leaving loses</Term> (
+            {k.components.length} {k.components.length === 1 ? 'component' : 'components'})
           </h3>
           {k.components.length === 0 ? (
             <p className="muted">

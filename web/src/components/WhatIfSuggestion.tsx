@@ -11,6 +11,7 @@ import { queries } from '../queries.js';
 import { noSuggestion } from '../what-if-words.js';
 import { Badge } from './Badge.js';
 import { TableWrap } from './TableWrap.js';
+import { Term } from './Term.js';
 
 /** Teams listed before "Show all": a big organisation's suggestion has hundreds. */
 const SHOWN = 12;
@@ -145,13 +146,17 @@ function Answer({
           </dd>
         </div>
         <div>
-          <dt>Unwired coordination there</dt>
+          <dt>
+            <Term id="unwired">Unwired</Term> coordination there
+          </dt>
           <dd>
             {before} → {after}
           </dd>
         </div>
         <div>
-          <dt>Runs that agreed</dt>
+          <dt>
+            Runs that <Term id="agreement">agreed</Term>
+          </dt>
           <dd>
             {pct(answer.agreement)} of pairs, {num(answer.runs)} runs
           </dd>
@@ -214,7 +219,9 @@ export function WhatIfSuggestion({
   const seconds = useElapsed(waiting);
   return (
     <section className="card what-if-suggestion" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>Suggested boundaries</h2>
+      <h2 id={`${ids}-title`}>
+        <Term id="suggested-boundaries">Suggested boundaries</Term>
+      </h2>
       <p className="muted">
         The team boundaries the work itself implies: people and components grouped by who changes
         what together. They are found in the first two thirds of the window and shown only when they

@@ -6,6 +6,7 @@ import { EntityLink, EntityList } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { Term } from '../components/Term.js';
 import { availability, num } from '../format.js';
 import { queries } from '../queries.js';
 
@@ -14,9 +15,10 @@ function ChainsList({ data }: { data: ChainsView }) {
     <>
       <PageHeader title="Chains">
         <p>
-          Synchronous call chains from each entry point, as the catalog declares them. Every link
-          must be up for the chain to work, so availability compounds; and a deep chain must be
-          deployed together. Chains deeper than {data.maxDepth} components are flagged.
+          <Term id="chain">Synchronous call chains</Term> from each entry point, as the catalog
+          declares them. Every link must be up for the chain to work, so availability compounds; and
+          a deep chain must be deployed together. Chains deeper than {data.maxDepth} components are
+          flagged.
         </p>
       </PageHeader>
       {data.chains.length === 0 ? (
@@ -30,15 +32,17 @@ function ChainsList({ data }: { data: ChainsView }) {
                 <th scope="col">Entry</th>
                 <th scope="col">Longest chain</th>
                 <th scope="col" className="num">
-                  Depth
+                  <Term id="chain">Depth</Term>
                 </th>
                 <th scope="col" className="num">
-                  Availability
+                  <Term id="compound-availability">Availability</Term>
                 </th>
                 <th scope="col" className="num">
                   Calls / reaches
                 </th>
-                <th scope="col">Flags</th>
+                <th scope="col">
+                  Flags (deep, <Term id="below-objective">below objective</Term>)
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -64,7 +68,9 @@ function ChainsList({ data }: { data: ChainsView }) {
           </table>
         </TableWrap>
       )}
-      <h2>Cycles</h2>
+      <h2>
+        <Term id="cycle">Cycles</Term>
+      </h2>
       {data.cycles.length === 0 ? (
         <p>No components call each other in a circle.</p>
       ) : (

@@ -8,6 +8,7 @@ import { EntityLink, EntityList } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { Term } from '../components/Term.js';
 import { availability, num, pct } from '../format.js';
 import { queries } from '../queries.js';
 
@@ -56,7 +57,7 @@ function Coupled({ c }: { c: ComponentData }) {
           <tr>
             <th scope="col">Component</th>
             <th scope="col" className="num">
-              Degree
+              <Term id="coupling-degree">Degree</Term>
             </th>
             <th scope="col" className="num">
               Shared commits
@@ -73,8 +74,16 @@ function Coupled({ c }: { c: ComponentData }) {
               <td className="num">{num(k.degree)}%</td>
               <td className="num">{num(k.shared)}</td>
               <td>
-                {k.crossTeam ? <Badge tone="warn">another team owns it</Badge> : null}
-                {k.changeTogether ? <Badge tone="info">nearly always together</Badge> : null}
+                {k.crossTeam ? (
+                  <Badge tone="warn">
+                    <Term id="cross-team-coupling">another team owns it</Term>
+                  </Badge>
+                ) : null}
+                {k.changeTogether ? (
+                  <Badge tone="info">
+                    <Term id="change-together">nearly always together</Term>
+                  </Badge>
+                ) : null}
                 {!k.crossTeam && !k.changeTogether ? <span className="muted">—</span> : null}
               </td>
             </tr>
@@ -101,9 +110,13 @@ function ComponentView({ c }: { c: ComponentData }) {
         {c.description ? <p>{c.description}</p> : null}
       </PageHeader>
       <dl className="facts wide">
-        <dt>Owner</dt>
+        <dt>
+          <Term id="owner">Owner</Term>
+        </dt>
         <dd>{c.owner ? <EntityLink entity={c.owner} /> : <Badge tone="warn">no owner</Badge>}</dd>
-        <dt>Owner share</dt>
+        <dt>
+          <Term id="owner-share">Owner share</Term>
+        </dt>
         <dd>
           {pct(c.ownerShare)} <span className="muted">of the changes in the window</span>
         </dd>
@@ -111,7 +124,8 @@ function ComponentView({ c }: { c: ComponentData }) {
         <dd>
           {num(c.teams)}{' '}
           <span className="muted">
-            (fragmentation {c.fragmentation === null ? '—' : c.fragmentation.toFixed(2)})
+            (<Term id="fragmentation">fragmentation</Term>{' '}
+            {c.fragmentation === null ? '—' : c.fragmentation.toFixed(2)})
           </span>
         </dd>
         <dt>Commits</dt>
@@ -120,7 +134,8 @@ function ComponentView({ c }: { c: ComponentData }) {
           {c.unmatchedCommits > 0 ? (
             <span className="muted">
               {' '}
-              ({num(c.unmatchedCommits)} by authors matched to no team)
+              ({num(c.unmatchedCommits)} by <Term id="unmatched-author">authors</Term> matched to no
+              team)
             </span>
           ) : null}
         </dd>
@@ -134,7 +149,9 @@ function ComponentView({ c }: { c: ComponentData }) {
             </dd>
           </>
         ) : null}
-        <dt>Availability objective</dt>
+        <dt>
+          <Term id="availability-objective">Availability objective</Term>
+        </dt>
         <dd>{availability(c.availability)}</dd>
       </dl>
 
@@ -177,8 +194,9 @@ function ComponentView({ c }: { c: ComponentData }) {
               <li key={chain.entry}>
                 <ChainPath path={chain.path} />
                 <p className="small">
-                  Depth {chain.depth}, compound availability {availability(chain.availability)}{' '}
-                  <ChainFlags chain={chain} />
+                  <Term id="chain">Depth</Term> {chain.depth},{' '}
+                  <Term id="compound-availability">compound availability</Term>{' '}
+                  {availability(chain.availability)} <ChainFlags chain={chain} />
                 </p>
               </li>
             ))}
@@ -186,7 +204,9 @@ function ComponentView({ c }: { c: ComponentData }) {
         )}
         {c.cycles.length > 0 ? (
           <>
-            <h3>Cycles</h3>
+            <h3>
+              <Term id="cycle">Cycles</Term>
+            </h3>
             <ul className="stack">
               {c.cycles.map((cycle) => (
                 <li key={cycle.join(' ')}>

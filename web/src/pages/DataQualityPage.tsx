@@ -5,8 +5,10 @@ import { EntityLink } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { Term } from '../components/Term.js';
 import { UnmatchedAuthors } from '../components/UnmatchedAuthors.js';
 import { num, pct } from '../format.js';
+import type { TermId } from '../glossary.js';
 import { queries } from '../queries.js';
 
 function Noise({ ignored }: { ignored: DataQuality['ignored'] }) {
@@ -126,10 +128,23 @@ function UnknownOwners({ owners }: { owners: DataQuality['unresolvedOwners'] }) 
   );
 }
 
-function Rules({ title, rules, empty }: { title: string; rules: RuleFinding[]; empty: string }) {
+function Rules({
+  title,
+  term,
+  rules,
+  empty,
+}: {
+  title: string;
+  /** The glossary entry of the kind of rule. */
+  term: TermId;
+  rules: RuleFinding[];
+  empty: string;
+}) {
   return (
     <>
-      <h3>{title}</h3>
+      <h3>
+        <Term id={term}>{title}</Term>
+      </h3>
       {rules.length === 0 ? (
         <p>{empty}</p>
       ) : (
@@ -232,7 +247,9 @@ function DataQualityView({ data }: { data: DataQuality }) {
       <CoverageWarning coverage={coverage} />
 
       <section className="card" aria-labelledby="dq-coverage">
-        <h2 id="dq-coverage">Coverage</h2>
+        <h2 id="dq-coverage">
+          <Term id="coverage">Coverage</Term>
+        </h2>
         <CoverageFigure coverage={coverage} />
         <dl className="stats">
           <div>
@@ -244,7 +261,9 @@ function DataQualityView({ data }: { data: DataQuality }) {
             <dd>{num(coverage.creditedCommits)}</dd>
           </div>
           <div>
-            <dt>bot commits (left out)</dt>
+            <dt>
+              <Term id="bot">bot</Term> commits (left out)
+            </dt>
             <dd>{num(coverage.botCommits)}</dd>
           </div>
           <div>
@@ -258,10 +277,14 @@ function DataQualityView({ data }: { data: DataQuality }) {
         </p>
       </section>
 
-      <h2 id="dq-authors">Authors who are no User</h2>
+      <h2 id="dq-authors">
+        <Term id="unmatched-author">Authors who are no User</Term>
+      </h2>
       <UnmatchedAuthors authors={data.unmatched} />
 
-      <h2 id="dq-noise">Left out as noise</h2>
+      <h2 id="dq-noise">
+        <Term id="noise">Left out as noise</Term>
+      </h2>
       <Noise ignored={data.ignored} />
 
       <h2 id="dq-owners">CODEOWNERS owners that match nobody</h2>
@@ -271,11 +294,13 @@ function DataQualityView({ data }: { data: DataQuality }) {
         <h2 id="dq-rules">CODEOWNERS rules that do nothing</h2>
         <Rules
           title="Dead rules: they match no file"
+          term="dead-rule"
           rules={data.deadRules}
           empty="Every rule matches a file at HEAD."
         />
         <Rules
           title="Shadowed rules: a later rule takes every file"
+          term="shadowed-rule"
           rules={data.shadowedRules}
           empty="No rule is wholly overridden by a later one."
         />

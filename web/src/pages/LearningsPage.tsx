@@ -5,6 +5,7 @@ import { LearningCard } from '../components/LearningCard.js';
 import { LearningForm } from '../components/LearningForm.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { Term } from '../components/Term.js';
 import { queries } from '../queries.js';
 import { useScrollToHash } from '../use-scroll-to-hash.js';
 import { useToken } from '../use-token.js';
@@ -16,8 +17,9 @@ function LearningsView({ data }: { data: LearningList }) {
     <>
       <PageHeader title="Learnings">
         <p>
-          What the bets and incidents taught us, newest first: the situation, what complicated it,
-          how it was resolved, and the lessons. Shared so that nobody has to learn them twice.
+          What the bets and incidents taught us, newest first:{' '}
+          <Term id="learning">the situation, what complicated it, how it was resolved</Term>, and
+          the lessons. Shared so that nobody has to learn them twice.
         </p>
       </PageHeader>
       {data.learnings.length === 0 ? (

@@ -12,6 +12,7 @@ import { OrgMapGraph, pairKey } from '../components/OrgMapGraph.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { Term } from '../components/Term.js';
 import { num, pct, refTarget } from '../format.js';
 import { MAP_EDGE_LIMIT, queries } from '../queries.js';
 
@@ -67,9 +68,10 @@ function MapView({ data }: { data: CoordinationMap }) {
       <PageHeader title="Org map">
         <p>
           Teams, and the coordination their work requires between {data.window.since} and{' '}
-          {data.window.until}. Congruence: <strong>{pct(data.congruence.weighted)}</strong> of the
-          need is wired; coverage: <strong>{pct(data.coverage.share)}</strong> of the people’s
-          commits are credited to a team.
+          {data.window.until}. <Term id="congruence">Congruence</Term>:{' '}
+          <strong>{pct(data.congruence.weighted)}</strong> of the need is wired;{' '}
+          <Term id="coverage">coverage</Term>: <strong>{pct(data.coverage.share)}</strong> of the
+          people’s commits are credited to a team.
         </p>
         <p>
           {data.needs.length < data.matching
@@ -128,7 +130,10 @@ function MapView({ data }: { data: CoordinationMap }) {
         <NeedPanel need={selectedNeed} onClose={() => setParam('need', null)} />
       </div>
 
-      <h2 id={`${id}-needs`}>Needs{onlyUnwired ? ' (unwired only)' : ''}, strongest first</h2>
+      <h2 id={`${id}-needs`}>
+        <Term id="need">Needs</Term>
+        {onlyUnwired ? ' (unwired only)' : ''}, strongest first
+      </h2>
       {needs.length === 0 ? (
         <p>
           {lighter > 0
@@ -147,15 +152,17 @@ function MapView({ data }: { data: CoordinationMap }) {
               <tr>
                 <th scope="col">Teams</th>
                 <th scope="col" className="num">
-                  Weight
+                  <Term id="weight">Weight</Term>
                 </th>
                 <th scope="col" className="num">
-                  Shared
+                  <Term id="shared-work">Shared</Term>
                 </th>
                 <th scope="col" className="num">
-                  Coupled
+                  <Term id="coupled-work">Coupled</Term>
                 </th>
-                <th scope="col">Wiring</th>
+                <th scope="col">
+                  <Term id="wired">Wiring</Term>
+                </th>
                 <th scope="col">Components</th>
                 <th scope="col">
                   <span className="visually-hidden">Details</span>
@@ -211,7 +218,9 @@ function MapView({ data }: { data: CoordinationMap }) {
 
       {showIdle ? (
         <>
-          <h2>Declared interactions with no shared work</h2>
+          <h2>
+            <Term id="idle-interaction">Declared interactions with no shared work</Term>
+          </h2>
           {data.idleInteractions.length === 0 ? (
             <p>Every declared interaction is backed by shared work.</p>
           ) : (

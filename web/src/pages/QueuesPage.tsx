@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { QueueDetail } from '../components/QueueDetail.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { Term } from '../components/Term.js';
 import { days, num, pct, refName } from '../format.js';
 import { queries } from '../queries.js';
 import { useScrollToHash } from '../use-scroll-to-hash.js';
@@ -44,22 +45,22 @@ function QueuesList({ data }: { data: QueuesView }) {
                 <tr>
                   <th scope="col">Providing team</th>
                   <th scope="col" className="num">
-                    Promise
+                    <Term id="promise">Promise</Term>
                   </th>
                   <th scope="col" className="num">
                     p50
                   </th>
                   <th scope="col" className="num">
-                    p85
+                    <Term id="p85">p85</Term>
                   </th>
                   <th scope="col" className="num">
                     p95
                   </th>
                   <th scope="col" className="num">
-                    Breach rate
+                    <Term id="breach-rate">Breach rate</Term>
                   </th>
                   <th scope="col" className="num">
-                    In progress
+                    <Term id="wip">In progress</Term>
                   </th>
                   <th scope="col" className="num">
                     Arrived / done

@@ -12,6 +12,7 @@ import { Loaded } from '../components/QueryState.js';
 import { QueueDetail } from '../components/QueueDetail.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { TeamTrend } from '../components/TeamTrend.js';
+import { Term } from '../components/Term.js';
 import { num } from '../format.js';
 import { queries } from '../queries.js';
 
@@ -29,9 +30,11 @@ function Coordination({ team }: { team: TeamData }) {
           <tr>
             <th scope="col">Team</th>
             <th scope="col" className="num">
-              Weight
+              <Term id="weight">Weight</Term>
             </th>
-            <th scope="col">Wiring</th>
+            <th scope="col">
+              <Term id="wired">Wiring</Term>
+            </th>
             <th scope="col">Components</th>
           </tr>
         </thead>
@@ -101,11 +104,14 @@ function TeamView({ team }: { team: TeamData }) {
         title={team.label}
         eyebrow={
           <>
-            Team · {team.teamType ?? team.groupType ?? 'type not declared'}
+            Team ·{' '}
+            <Term id="team-type">{team.teamType ?? team.groupType ?? 'type not declared'}</Term>
             {team.inferred ? (
               <>
                 {' '}
-                <Badge>inferred from who works together</Badge>
+                <Badge>
+                  <Term id="inferred-team">inferred from who works together</Term>
+                </Badge>
               </>
             ) : null}
           </>
@@ -141,11 +147,15 @@ function TeamView({ team }: { team: TeamData }) {
           <dd>{num(team.owns)}</dd>
         </div>
         <div>
-          <dt>commits</dt>
+          <dt>
+            <Term id="team-attributed-commits">commits</Term>
+          </dt>
           <dd>{num(team.commits)}</dd>
         </div>
         <div>
-          <dt>unwired needs</dt>
+          <dt>
+            <Term id="unwired">unwired</Term> needs
+          </dt>
           <dd className={team.unwiredNeeds > 0 ? 'bad' : undefined}>{num(team.unwiredNeeds)}</dd>
         </div>
       </dl>
@@ -178,11 +188,15 @@ function TeamView({ team }: { team: TeamData }) {
       </section>
 
       <section aria-labelledby="interactions-h">
-        <h2 id="interactions-h">Declared interactions</h2>
+        <h2 id="interactions-h">
+          <Term id="interaction">Declared interactions</Term>
+        </h2>
         <Interactions team={team} />
         {team.idleInteractions.length > 0 ? (
           <>
-            <h3>Declared, but no shared work in the window</h3>
+            <h3>
+              <Term id="idle-interaction">Declared, but no shared work in the window</Term>
+            </h3>
             <ul className="compact">
               {team.idleInteractions.map((i) => (
                 <li key={i.teams.join('~')}>

@@ -6,6 +6,7 @@ import { EntityLink } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { Term } from '../components/Term.js';
 import { num } from '../format.js';
 import { queries } from '../queries.js';
 
@@ -22,8 +23,8 @@ function TeamsView({ data }: { data: TeamList }) {
     <>
       <PageHeader title="Teams">
         <p>
-          Every team: its Team Topologies type, its members, what it owns and how many of its
-          coordination needs nothing wires.
+          Every team: its <Term id="team-type">Team Topologies type</Term>, its members, what it
+          owns and how many of its coordination needs nothing wires.
         </p>
       </PageHeader>
       <div className="filter">
@@ -52,10 +53,10 @@ function TeamsView({ data }: { data: TeamList }) {
                 Owns
               </th>
               <th scope="col" className="num">
-                Commits
+                <Term id="team-attributed-commits">Commits</Term>
               </th>
               <th scope="col" className="num">
-                Unwired needs
+                <Term id="unwired">Unwired</Term> needs
               </th>
             </tr>
           </thead>

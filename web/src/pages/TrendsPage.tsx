@@ -6,15 +6,36 @@ import { AlertTimeline } from '../components/AlertTimeline.js';
 import { DriftAlertList } from '../components/DriftAlertList.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { Term } from '../components/Term.js';
 import { TrendTable } from '../components/TrendTable.js';
 import { formatValue, WeeklyChart, WeeklyChartKey } from '../components/WeeklyChart.js';
 import { alertTitle, lastChange, MEASURES, type MeasureSpec, RULE_WORDS } from '../drift-words.js';
 import { num } from '../format.js';
+import type { TermId } from '../glossary.js';
 import { queries } from '../queries.js';
 import { useScrollToHash } from '../use-scroll-to-hash.js';
 
 /** Past alerts listed before "show all": a long history raises hundreds. */
 const PAST_LIMIT = 20;
+
+/** The glossary entry of each chart (drift-words' `key`) and of each rule. */
+const MEASURE_TERM: Record<string, TermId> = {
+  congruence: 'congruence',
+  unwired: 'unwired',
+  coupling: 'cross-team-coupling',
+  'owner-share': 'owner-share',
+  coverage: 'coverage',
+  headcount: 'headcount',
+};
+const RULE_TERM: Record<TrendAlert['rule'], TermId> = {
+  'measure-shift': 'rule-measure-shift',
+  'emerging-need': 'rule-emerging-need',
+  'idle-interaction': 'rule-idle-interaction',
+  'coordination-outgrows-headcount': 'rule-coordination-outgrows-headcount',
+  'queue-over-promise': 'rule-queue-over-promise',
+  'team-size': 'rule-team-size',
+  'person-in-many-teams': 'rule-person-in-many-teams',
+};
 
 function MeasureChart({ spec, data }: { spec: MeasureSpec; data: TrendsView }) {
   const points = useMemo(
@@ -39,7 +60,13 @@ function MeasureChart({ spec, data }: { spec: MeasureSpec; data: TrendsView }) {
   return (
     <figure className="card trend-card" aria-labelledby={`measure-${spec.key}`}>
       <figcaption>
-        <h3 id={`measure-${spec.key}`}>{spec.title}</h3>
+        <h3 id={`measure-${spec.key}`}>
+          {MEASURE_TERM[spec.key] ? (
+            <Term id={MEASURE_TERM[spec.key] as TermId}>{spec.title}</Term>
+          ) : (
+            spec.title
+          )}
+        </h3>
         <p className="trend-last">
           <strong>{formatValue(unit, last ? spec.value(last) : null)}</strong>{' '}
           <span className="muted small">in {last?.week}</span>
@@ -54,7 +81,8 @@ function MeasureChart({ spec, data }: { spec: MeasureSpec; data: TrendsView }) {
       />
       {change ? (
         <p className="small">
-          Last change, {change.week} against {change.before}: <strong>{change.text}</strong>.
+          <Term id="congruence-change">Last change</Term>, {change.week} against {change.before}:{' '}
+          <strong>{change.text}</strong>.
         </p>
       ) : null}
       <p className="small muted">{spec.means}</p>
@@ -72,7 +100,9 @@ function Alerts({ data, openId }: { data: TrendsView; openId: number | null }) {
   const reorgs = useMemo(() => data.reorgs.map((r) => r.week), [data]);
   return (
     <section aria-labelledby="alerts-h">
-      <h2 id="alerts-h">Alerts</h2>
+      <h2 id="alerts-h">
+        <Term id="alert-watch">Alerts</Term>
+      </h2>
       <p className="small muted">
         Each alert names the rule that raised it, the week it started and the teams it is about;
         open one for its evidence. An <strong>alert</strong> is a rule that fired; a{' '}
@@ -126,7 +156,10 @@ function Rules({ data }: { data: TrendsView }) {
           return (
             <div key={rule}>
               <dt>
-                <strong>{words.title}</strong> <code className="small">{rule}</code>{' '}
+                <strong>
+                  <Term id={RULE_TERM[rule as TrendAlert['rule']]}>{words.title}</Term>
+                </strong>{' '}
+                <code className="small">{rule}</code>{' '}
                 <span className="muted small nowrap">
                   {times === 0
                     ? 'never fired'
@@ -177,9 +210,9 @@ function TrendsBody({ data }: { data: TrendsView }) {
     <PageHeader title="Trends">
       {first && last ? (
         <p>
-          The wiring week by week, {first.week} to {last.week}: each week is measured over the{' '}
-          {data.weeks} weeks that end with it (so one quiet week is no collapse), with the
-          organisation as the catalog said it was then.
+          The wiring <Term id="drift">week by week</Term>, {first.week} to {last.week}: each week is
+          measured over the {data.weeks} weeks that end with it (so one quiet week is no collapse),
+          with the organisation as the catalog said it was then.
         </p>
       ) : null}
     </PageHeader>

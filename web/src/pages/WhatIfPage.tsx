@@ -12,6 +12,7 @@ import { MapLegend } from '../components/MapLegend.js';
 import { OrgMapGraph } from '../components/OrgMapGraph.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { Term } from '../components/Term.js';
 import { type Dragged, WhatIfBoard } from '../components/WhatIfBoard.js';
 import { WhatIfDetails, WhatIfSummary } from '../components/WhatIfDeltas.js';
 import { WhatIfForms } from '../components/WhatIfForms.js';
@@ -164,7 +165,9 @@ function Workbench({ start }: { start: WhatIfStart }) {
       </PageHeader>
 
       <section className="card what-if-scenario" aria-labelledby={`${ids}-scenario`}>
-        <h2 id={`${ids}-scenario`}>Scenario</h2>
+        <h2 id={`${ids}-scenario`}>
+          <Term id="scenario">Scenario</Term>
+        </h2>
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${ids}-name`}>Name</label>
@@ -311,7 +314,8 @@ function Workbench({ start }: { start: WhatIfStart }) {
             )}
             {answer && !stale ? (
               <p className="what-if-headline">
-                Congruence <strong>{pct(answer.changes.congruence?.before.weighted)}</strong> →{' '}
+                <Term id="congruence">Congruence</Term>{' '}
+                <strong>{pct(answer.changes.congruence?.before.weighted)}</strong> →{' '}
                 <strong>{pct(answer.changes.congruence?.after.weighted)}</strong>;{' '}
                 {num(answer.changes.resolved?.length ?? 0)} unwired needs resolved,{' '}
                 {num(answer.changes.created?.length ?? 0)} created.{' '}
