@@ -53,7 +53,9 @@ export function NeedPanel({
         <dt>
           <Term id="wired">Wired</Term> via
         </dt>
-        <dd>{need.via ?? 'nothing: no shared parent, no declared interaction'}</dd>
+        <dd>
+          {need.via ?? 'nothing: neither team is inside the other, and no interaction is declared'}
+        </dd>
       </dl>
       <h3>Components behind it</h3>
       {need.components.length === 0 ? (
