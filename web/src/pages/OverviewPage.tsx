@@ -13,6 +13,7 @@ import { PageHeader } from '../components/PageHeader.js';
 import { PlotFigure } from '../components/PlotFigure.js';
 import { Loaded } from '../components/QueryState.js';
 import { Remedies } from '../components/QueueDetail.js';
+import { Term } from '../components/Term.js';
 import { days, num, pct, refName } from '../format.js';
 import { queries } from '../queries.js';
 
@@ -56,11 +57,16 @@ function Congruence({ data }: { data: Overview }) {
         <div className="figure">
           <p className="big-number">{pct(data.congruence.weighted)}</p>
           {data.congruence.weighted === null ? (
-            <p>congruence: no two teams changed the same or coupled components in the window.</p>
+            <p>
+              <Term id="congruence">congruence</Term>: no two teams changed the same or coupled
+              components in the window.
+            </p>
           ) : (
             <p>
-              congruence: the share of the coordination the work requires that is wired (same team,
-              parent and child, or a declared interaction). Counting each pair of teams once:{' '}
+              <Term id="congruence">congruence</Term>: the share of the coordination the work
+              requires that is <Term id="wired">wired</Term> (same team, parent and child, or a
+              declared interaction).{' '}
+              <Term id="congruence-unweighted">Counting each pair of teams once</Term>:{' '}
               <strong>{pct(data.congruence.unweighted)}</strong>.
             </p>
           )}
@@ -83,12 +89,13 @@ function QueueItem({ queue }: { queue: QueueSummary }) {
       <p>
         <EntityLink entity={queue.team} label={queue.label} />{' '}
         <span className="muted">
-          promise {queue.sla === null ? 'none' : days(queue.sla)}, p85 actual{' '}
+          <Term id="promise">promise</Term> {queue.sla === null ? 'none' : days(queue.sla)},{' '}
+          <Term id="p85">p85</Term> actual{' '}
         </span>
         <strong>{days(queue.leadTime.p85)}</strong>
         <span className="muted">
-          , breach rate {pct(queue.breachRate)}, {num(queue.wip)} in progress,{' '}
-          {num(queue.requesters)} requesting teams
+          , <Term id="breach-rate">breach rate</Term> {pct(queue.breachRate)}, {num(queue.wip)}{' '}
+          <Term id="wip">in progress</Term>, {num(queue.requesters)} requesting teams
         </span>
       </p>
       <Remedies remedies={queue.remedies} />
@@ -185,7 +192,9 @@ function UnwiredNeeds({ data }: { data: Overview }) {
       : null;
   return (
     <section className="card" aria-labelledby="unwired-h">
-      <h2 id="unwired-h">Strongest unwired needs</h2>
+      <h2 id="unwired-h">
+        Strongest <Term id="unwired">unwired</Term> <Term id="need">needs</Term>
+      </h2>
       <p className="muted small">
         Teams whose work requires coordination that nothing in the organisation provides.
       </p>
