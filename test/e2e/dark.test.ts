@@ -1,29 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser.js';
-import { type Served, serveCli } from '../helpers/serve.js';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser.js';
+import { demoRadiator, SHOTS } from '../helpers/demo-radiator.js';
 
 // Dark mode follows the system setting (issue 15, item 8): dark surfaces, light ink, and
 // text that still meets WCAG AA contrast on what it stands on.
-const SHOTS = resolve('test-artifacts/radiator');
-const work = mkdtempSync(join(tmpdir(), 'orgwire-dark-'));
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  served = await serveCli(['--demo', '--quiet'], work);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const radiator = demoRadiator('dark');
 
 /** The WCAG contrast ratio of `selector`'s text colour on its nearest painted background. */
 async function contrast(page: Page, selector: string): Promise<number> {
@@ -68,11 +51,11 @@ async function contrast(page: Page, selector: string): Promise<number> {
 
 describe('dark mode', () => {
   it('follows the system setting, every text meeting AA contrast', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(radiator.browser);
     try {
       await page.emulateMedia({ colorScheme: 'dark' });
       for (const path of ['/', '/queues', '/bets', '/map']) {
-        await page.goto(new URL(path, served.url).href, { waitUntil: 'networkidle' });
+        await page.goto(new URL(path, radiator.served.url).href, { waitUntil: 'networkidle' });
         await page.locator('h1').first().waitFor();
         const background = await page.evaluate<string>(
           'getComputedStyle(document.documentElement).backgroundColor',
@@ -84,7 +67,7 @@ describe('dark mode', () => {
         expect(await contrast(page, 'main p')).toBeGreaterThanOrEqual(4.5);
         expect(await contrast(page, '.site-header nav a')).toBeGreaterThanOrEqual(4.5);
       }
-      await page.goto(served.url, { waitUntil: 'networkidle' });
+      await page.goto(radiator.served.url, { waitUntil: 'networkidle' });
       expect(await contrast(page, '.period-picker button')).toBeGreaterThanOrEqual(4.5);
       expect(await contrast(page, '.search-box button')).toBeGreaterThanOrEqual(4.5);
       await page.screenshot({ path: join(SHOTS, 'overview-dark.png'), fullPage: false });

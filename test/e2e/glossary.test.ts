@@ -1,39 +1,22 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText, the text as a person sees it, not the DOM property.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { GLOSSARY, type GlossaryEntry } from '../../web/src/glossary.js';
-import { launchChromium, openPage } from '../helpers/browser.js';
-import { type Served, serveCli } from '../helpers/serve.js';
+import { openPage } from '../helpers/browser.js';
+import { demoRadiator, SHOTS } from '../helpers/demo-radiator.js';
 
 // Every figure explained where it stands (issue 15, item 3), as a person meets it: the built
 // CLI serves the demo, Debian's Chromium hovers, tabs to and taps the terms, and reads the
 // Glossary page. Screenshots go to test-artifacts/radiator/ beside the other pages'.
-const SHOTS = resolve('test-artifacts/radiator');
-const work = mkdtempSync(join(tmpdir(), 'orgwire-glossary-'));
 const entries: readonly GlossaryEntry[] = GLOSSARY;
 const byId = new Map(entries.map((e) => [e.id, e]));
-let served: Served;
-let browser: Browser;
+const radiator = demoRadiator('glossary');
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  served = await serveCli(['--demo', '--quiet'], work);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
-
-const open = (width = 1280) => openPage(browser, width);
+const open = (width = 1280) => openPage(radiator.browser, width);
 
 async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, served.url).href, { waitUntil: 'networkidle' });
+  await page.goto(new URL(path, radiator.served.url).href, { waitUntil: 'networkidle' });
   await page.locator('h1').first().waitFor();
 }
 
@@ -197,7 +180,7 @@ describe('terms explained where they stand', () => {
   });
 
   it('shows the definition on a first tap and follows the link on the second, on a phone', async () => {
-    const context = await browser.newContext({
+    const context = await radiator.browser.newContext({
       viewport: { width: 375, height: 800 },
       hasTouch: true,
       isMobile: true,

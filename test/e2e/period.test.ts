@@ -1,39 +1,22 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText, the text as a person sees it, not the DOM property.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser.js';
-import { type Served, serveCli } from '../helpers/serve.js';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser.js';
+import { demoRadiator, SHOTS } from '../helpers/demo-radiator.js';
 
 // The period picker (issue 15): every page that shows a period of the work asks the server
 // for the one in its URL; the choice survives moving between pages and a reload, and a link
 // with it shows the same.
-const SHOTS = resolve('test-artifacts/radiator');
-const work = mkdtempSync(join(tmpdir(), 'orgwire-period-'));
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  served = await serveCli(['--demo', '--quiet'], work);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const radiator = demoRadiator('period');
 
 const search = (page: Page) => new URL(page.url()).search;
 
 describe('the period picker', () => {
   it('shows the last 30 days on every page, keeps them across pages and a reload, and goes back', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(radiator.browser);
     try {
-      await page.goto(served.url, { waitUntil: 'networkidle' });
+      await page.goto(radiator.served.url, { waitUntil: 'networkidle' });
       const picker = page.getByRole('form', { name: 'Period' });
       const which = picker.getByLabel('Period', { exact: true });
       expect(await which.inputValue()).toBe('own');
@@ -79,11 +62,14 @@ describe('the period picker', () => {
   });
 
   it('takes any range, and a link with a period shows it', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(radiator.browser);
     try {
-      await page.goto(new URL('/teams?since=2026-09-01&until=2026-09-15', served.url).href, {
-        waitUntil: 'networkidle',
-      });
+      await page.goto(
+        new URL('/teams?since=2026-09-01&until=2026-09-15', radiator.served.url).href,
+        {
+          waitUntil: 'networkidle',
+        },
+      );
       const picker = page.getByRole('form', { name: 'Period' });
       expect(await picker.getByLabel('Period', { exact: true }).inputValue()).toBe('custom');
       await picker.getByLabel('Period', { exact: true }).selectOption('custom');
@@ -92,7 +78,7 @@ describe('the period picker', () => {
       await picker.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL(/\/teams\?since=2026-08-10&until=2026-08-20/);
       const teams = (await (
-        await fetch(new URL('/api/teams?since=2026-08-10&until=2026-08-20', served.url))
+        await fetch(new URL('/api/teams?since=2026-08-10&until=2026-08-20', radiator.served.url))
       ).json()) as { teams: unknown[] };
       expect(teams.teams.length).toBeGreaterThan(0);
       expect(errors).toEqual([]);
@@ -102,15 +88,15 @@ describe('the period picker', () => {
   });
 
   it('fits a phone without scrolling sideways, and is not shown where there is no period', async () => {
-    const { page, errors } = await openPage(browser, 375);
+    const { page, errors } = await openPage(radiator.browser, 375);
     try {
-      await page.goto(served.url, { waitUntil: 'networkidle' });
+      await page.goto(radiator.served.url, { waitUntil: 'networkidle' });
       await page.getByRole('form', { name: 'Period' }).waitFor();
       expect(
         await page.evaluate<number>('document.documentElement.scrollWidth'),
       ).toBeLessThanOrEqual(375);
       await page.screenshot({ path: join(SHOTS, 'period-phone.png'), fullPage: false });
-      await page.goto(new URL('/trends', served.url).href, { waitUntil: 'networkidle' });
+      await page.goto(new URL('/trends', radiator.served.url).href, { waitUntil: 'networkidle' });
       await page.locator('h1').first().waitFor();
       expect(await page.getByRole('form', { name: 'Period' }).count()).toBe(0);
       expect(errors).toEqual([]);

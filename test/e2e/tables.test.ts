@@ -1,31 +1,15 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText, the text as a person sees it, not the DOM property.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser.js';
-import { type Served, serveCli } from '../helpers/serve.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser.js';
+import { demoRadiator, SHOTS } from '../helpers/demo-radiator.js';
 
 // Every table downloads as CSV, as the reader sees it, and says when it scrolls sideways
 // (issue 15, item 4).
-const SHOTS = resolve('test-artifacts/radiator');
-const work = mkdtempSync(join(tmpdir(), 'orgwire-tables-'));
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  served = await serveCli(['--demo', '--quiet'], work);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const radiator = demoRadiator('tables');
 
 /** Clicks the n-th table's "Download CSV" and reads the file it saves. */
 async function downloadCsv(page: Page, n = 0): Promise<string[][]> {
@@ -36,16 +20,18 @@ async function downloadCsv(page: Page, n = 0): Promise<string[][]> {
       .nth(n)
       .click(),
   ]);
-  const file = join(work, download.suggestedFilename());
+  const file = join(radiator.work, download.suggestedFilename());
   await download.saveAs(file);
   return parse(readFileSync(file, 'utf8')) as string[][];
 }
 
 describe('tables', () => {
   it('download as CSV: every row as shown, headers first, marks for the eye left out', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(radiator.browser);
     try {
-      await page.goto(new URL('/data-quality', served.url).href, { waitUntil: 'networkidle' });
+      await page.goto(new URL('/data-quality', radiator.served.url).href, {
+        waitUntil: 'networkidle',
+      });
       const table = page.getByRole('region', { name: 'Authors who are no User' }).locator('table');
       await table.waitFor();
       const rows = await downloadCsvOf(page, 'Authors who are no User');
@@ -61,9 +47,9 @@ describe('tables', () => {
   });
 
   it('names the file after the table, and quotes what CSV must quote', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(radiator.browser);
     try {
-      await page.goto(new URL('/queues', served.url).href, { waitUntil: 'networkidle' });
+      await page.goto(new URL('/queues', radiator.served.url).href, { waitUntil: 'networkidle' });
       await page.locator('.table-wrap table').first().waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -84,11 +70,11 @@ describe('tables', () => {
   });
 
   it('says on a phone that a table scrolls sideways, and not where it fits', async () => {
-    const phone = await openPage(browser, 375);
-    const wide = await openPage(browser, 1280);
+    const phone = await openPage(radiator.browser, 375);
+    const wide = await openPage(radiator.browser, 1280);
     try {
       for (const { page } of [phone, wide])
-        await page.goto(new URL('/teams', served.url).href, { waitUntil: 'networkidle' });
+        await page.goto(new URL('/teams', radiator.served.url).href, { waitUntil: 'networkidle' });
       const hint = (page: Page) => page.locator('.scroll-hint').first();
       await hint(phone.page).waitFor();
       expect(await hint(phone.page).innerText()).toMatch(/Scroll the table sideways/);
