@@ -18,7 +18,7 @@ export * from './rules.js';
 export * from './scenario.js';
 export * from './scenario-requests.js';
 export type { BetSpec, GoalSpec, LearningSpec } from './schemas.js';
-export { BET_STATUSES } from './schemas.js';
+export { BET_STATUSES, ORGWIRE_API_VERSION } from './schemas.js';
 export * from './validators.js';
 export { deepNestingProblem, MAX_YAML_DEPTH } from './yaml-nesting.js';
 export { nearestNode } from './yaml-position.js';

@@ -160,9 +160,11 @@ export function formatScenario(
       ...(scenario.description === undefined ? {} : { description: scenario.description }),
     },
   });
-  const changes = scenario.changes.map(
-    (c) => `    - ${stringify(c, { collectionStyle: 'flow', lineWidth: 0 }).trim()}`,
-  );
+  // `- kind: { … }`, as the demo's scenarios are written: the kind first, its fields in flow.
+  const changes = scenario.changes.map((c) => {
+    const [kind, fields] = Object.entries(c)[0] as [string, unknown];
+    return `    - ${kind}: ${stringify(fields, { collectionStyle: 'flow', lineWidth: 0 }).trim()}`;
+  });
   return [
     ...comments.map((c) => `# ${c}`),
     head.trimEnd(),

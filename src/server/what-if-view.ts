@@ -1,5 +1,12 @@
-import { Document, isMap, isSeq } from 'yaml';
-import { type Catalog, type Problem, parseScenario, type Scenario } from '../model/index.js';
+import {
+  type Catalog,
+  formatScenario,
+  ORGWIRE_API_VERSION,
+  type Problem,
+  parseScenario,
+  type Scenario,
+  type ScenarioChange,
+} from '../model/index.js';
 import type { Report, Suggestion, WhatIfResult } from '../usecases/index.js';
 import type {
   ScenarioDocument,
@@ -10,9 +17,6 @@ import type {
   WhatIfTeam,
 } from './api-types.js';
 import { summarize } from './labels.js';
-
-/** A scenario's `apiVersion` (the model's, which src/model/index.ts does not re-export). */
-const ORGWIRE_API_VERSION = 'orgwire.dev/v1alpha1';
 
 /** Needs a What-if map carries at most, the strongest. */
 const MAP_NEEDS = 2_000;
@@ -77,14 +81,15 @@ export function scenarioDocument(scenario: Scenario): ScenarioDocument {
 
 /** The document as a scenario file: each change on one line, as the demo's are written. */
 export function scenarioYaml(document: ScenarioDocument): string {
-  const doc = new Document(document);
-  doc.commentBefore = ` Try it: orgwire whatif ${document.metadata.name}.yaml`;
-  const changes = doc.getIn(['spec', 'changes']);
-  if (isSeq(changes))
-    for (const change of changes.items)
-      if (isMap(change))
-        for (const pair of change.items) if (isMap(pair.value)) pair.value.flow = true;
-  return doc.toString({ lineWidth: 0 });
+  const { name, description } = document.metadata;
+  return formatScenario(
+    {
+      name,
+      ...(description === undefined ? {} : { description }),
+      changes: document.spec.changes as ScenarioChange[],
+    },
+    [`Try it: orgwire whatif ${name}.yaml`],
+  );
 }
 
 /**
