@@ -11,3 +11,4 @@ export {
   periodOf,
 } from './periods.js';
 export { Radiator, type RadiatorInput } from './radiator.js';
+export { scenarioDocument } from './what-if-view.js';

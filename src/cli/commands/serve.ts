@@ -15,6 +15,7 @@ import {
   listen,
   Radiator,
   type ShippedScenario,
+  scenarioDocument,
 } from '../../server/index.js';
 import { buildReport, createWhatIf, driftReport, suggestBoundaries } from '../../usecases/index.js';
 import { versionsUsed } from '../catalog-or-empty.js';
@@ -235,15 +236,7 @@ async function readScenarios(io: Io, dir: string): Promise<ShippedScenario[]> {
     shipped.push({
       name: scenario.name,
       description: scenario.description ?? null,
-      document: {
-        apiVersion: 'orgwire.dev/v1alpha1',
-        kind: 'Scenario',
-        metadata: {
-          name: scenario.name,
-          ...(scenario.description === undefined ? {} : { description: scenario.description }),
-        },
-        spec: { changes: scenario.changes.map((c) => c.change) },
-      },
+      document: scenarioDocument(scenario),
     });
   }
   return shipped;
