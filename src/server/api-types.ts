@@ -45,6 +45,11 @@ export type ApiErrorCode =
   | 'rate-limited'
   | 'internal';
 
+/** `GET /api/token`: the name of the token sent, when the server knows it (401/403 else). */
+export interface TokenCheck {
+  name: string;
+}
+
 export interface Health {
   status: 'ok';
 }

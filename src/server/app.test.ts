@@ -675,6 +675,15 @@ describe('tokens', () => {
       body: '{"note":"token test"}',
     });
 
+  it('says whose a token is, so that Settings keeps only one the server knows', async () => {
+    const asked = (headers: Record<string, string>) => app.request('/api/token', { headers });
+    const known = await asked({ authorization: `Bearer ${TOKEN}` });
+    expect(known.status).toBe(200);
+    expect(await known.json()).toEqual({ name: 'tests' });
+    expect((await asked({ authorization: 'Bearer ow_not-a-token' })).status).toBe(403);
+    expect((await asked({})).status).toBe(401);
+  });
+
   it('limits wrong tokens from one address with 429, and never a token that works from there', async () => {
     const limited = await makeApp({ failuresPerMinute: 5 });
     expect((await checkin(limited, TOKEN)).status).toBe(201);

@@ -16,6 +16,7 @@ import type {
   ApiErrorCode,
   Health,
   ShippedScenario,
+  TokenCheck,
   WhatIfScenarios,
   WhatIfStart,
   WhatIfSuggestion,
@@ -222,6 +223,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   };
 
   api.get('/health', (c) => c.json({ status: 'ok' } satisfies Health));
+  // Whether a token is one the server knows, and whose: Settings checks before it keeps one.
+  api.get('/token', authorize, (c) => c.json({ name: c.get('who') } satisfies TokenCheck));
   api.get('/overview', async (c) => (await read(c, 'overview', (r) => r.overview())) as Response);
   api.get('/teams', async (c) => (await read(c, 'teams', (r) => r.teams(), true)) as Response);
   api.get('/teams/:ns/:name', async (c) => {

@@ -25,6 +25,7 @@ import type {
   SearchResults,
   TeamList,
   TeamPage,
+  TokenCheck,
   TrendsView,
   WhatIfAnswer,
   WhatIfRefusal,
@@ -124,9 +125,11 @@ async function request<T>(
   path: string,
   body?: unknown,
   raw?: RawBody,
+  /** The token to send instead of the one kept (to check one before keeping it). */
+  candidate?: string,
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
+  const token = candidate ?? getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   const init: RequestInit = { method, headers };
   if (raw !== undefined) {
@@ -170,6 +173,9 @@ const seg = (s: string) => encodeURIComponent(s);
 
 export const api = {
   health: () => request<Health>('GET', '/health'),
+  /** Whose `token` is, when the server knows it; an ApiRequestError (401, 403) when not. */
+  checkToken: (token: string) =>
+    request<TokenCheck>('GET', '/token', undefined, undefined, token.trim()),
   overview: () => request<Overview>('GET', withPeriod('/overview')),
   /** The radiator's own window, whatever period the page shows (the period picker's presets). */
   ownWindow: async () => (await request<Overview>('GET', '/overview')).window,
