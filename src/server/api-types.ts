@@ -435,6 +435,8 @@ export interface BetsBoard {
     overdue: string[];
     goalsWithoutActiveBet: string[];
     stalled: string[] | null;
+    /** Bets lost or killed that no learning names: write what was learnt. */
+    unlearned: string[];
   };
 }
 
@@ -473,6 +475,8 @@ export type {
 /** `GET /api/learnings`: from the catalog and written through the API, newest first. */
 export interface LearningView extends EntitySummary {
   bet: string | null;
+  /** The bet's status now (won, lost, killed…), so a learning says how its bet ended. */
+  betStatus: string | null;
   incident: string | null;
   situation: string | null;
   complication: string | null;

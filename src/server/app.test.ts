@@ -484,7 +484,24 @@ describe('writes', () => {
     expect(page.body.overdue).toBe(false);
     const board = await get<BetsBoard>('/api/bets');
     expect(board.body.review.overdue).not.toContain('bet:default/search-synonyms');
+    // Killed, and no learning names it yet: the review asks for one.
+    expect(board.body.review.unlearned).toContain('bet:default/search-synonyms');
     expect((await store.checkins()).map((c) => c.id)).toContain(body.id);
+  });
+
+  it('takes a killed bet off the review once a learning names it, and the learning says how it ended', async () => {
+    const written = await post<LearningView>('/api/learnings', {
+      title: 'Synonyms did not move search',
+      situation: 'Search conversion was flat.',
+      complication: 'Synonyms changed what matched, not what sold.',
+      resolution: 'Killed the bet.',
+      lessons: ['Measure conversion per query, not overall.'],
+      bet: 'search-synonyms',
+    });
+    expect(written.status).toBe(201);
+    expect(written.body.betStatus).toBe('killed');
+    const board = await get<BetsBoard>('/api/bets');
+    expect(board.body.review.unlearned).not.toContain('bet:default/search-synonyms');
   });
 
   it('records a goal reading', async () => {

@@ -100,7 +100,7 @@ export class Radiator {
   private board!: {
     bets: BetReport[];
     calibration: BetsBoard['calibration'];
-    review: BetsBoard['review'];
+    review: Omit<BetsBoard['review'], 'unlearned'>;
   };
   private bets!: Map<string, Bet>;
   /** The drift views: the Trends page, the overview's alerts, each team's series. */
@@ -485,8 +485,16 @@ export class Radiator {
       bets: this.cards(),
       goals: this.catalog.goals.map((g) => this.goalView(g)),
       calibration: this.board.calibration,
-      review: this.board.review,
+      review: { ...this.board.review, unlearned: this.unlearned() },
     };
+  }
+
+  /** Bets lost or killed that no learning names yet: what the organisation has yet to learn. */
+  private unlearned(): string[] {
+    const learnt = new Set(this.allLearnings().flatMap((l) => (l.bet ? [l.bet] : [])));
+    return this.cards()
+      .filter((b) => (b.status === 'lost' || b.status === 'killed') && !learnt.has(b.ref))
+      .map((b) => b.ref);
   }
 
   bet(ref: string): BetPage | undefined {
@@ -546,6 +554,7 @@ export class Radiator {
       name: learning.name,
       label: fromCatalog ? entityLabel(learning) : learning.title,
       bet,
+      betStatus: bet ? (this.cards().find((c) => c.ref === bet)?.status ?? null) : null,
       incident: spec.incident ?? null,
       situation: spec.situation ?? null,
       complication: spec.complication ?? null,

@@ -1,5 +1,5 @@
 import type { LearningView } from '../../../src/server/api-types.js';
-import { Badge } from './Badge.js';
+import { Badge, StatusBadge } from './Badge.js';
 import { EntityLink, EntityList } from './EntityLink.js';
 
 /** A learning as Situation — Complication — Resolution, then its lessons. */
@@ -16,6 +16,12 @@ export function LearningCard({ learning, level = 2 }: { learning: LearningView; 
           <>
             {' · bet '}
             <EntityLink entity={learning.bet} />
+            {learning.betStatus ? (
+              <>
+                {' '}
+                <StatusBadge status={learning.betStatus} />
+              </>
+            ) : null}
           </>
         ) : null}
         {learning.incident ? ` · incident ${learning.incident}` : null}
