@@ -339,6 +339,8 @@ export interface ComponentPage extends ComponentRow {
   dependents: string[];
   providesApis: string[];
   consumesApis: string[];
+  /** For an API: the components that provide it (its chains are theirs). */
+  providedBy: string[];
   /** The availability objective in percent; null when undeclared. */
   availability: number | null;
   /** Synchronous chains that run through it. */

@@ -281,10 +281,21 @@ describe('reads', () => {
     expect(body.chains.every((c) => c.path.includes(body.ref))).toBe(true);
   });
 
-  it('shows an API on the component route', async () => {
+  it('shows an API on the component route, with the component that provides it and its chains', async () => {
     const { status, body } = await get<ComponentPage>('/api/components/default/checkout-v2');
     expect(status).toBe(200);
     expect(body.kind).toBe('api');
+    expect(body.providedBy).toEqual(['component:default/checkout-api']);
+    // The chains through an API are those through the component that provides it.
+    const provider = await get<ComponentPage>('/api/components/default/checkout-api');
+    expect(provider.body.providedBy).toEqual([]);
+    expect(body.chains).toEqual(provider.body.chains);
+    const catalogApi = await get<ComponentPage>('/api/components/default/product-catalog-api');
+    const catalogService = await get<ComponentPage>(
+      `/api/components/${(catalogApi.body.providedBy[0] ?? '').slice('component:'.length)}`,
+    );
+    expect(catalogApi.body.chains.length).toBeGreaterThan(0);
+    expect(catalogApi.body.chains).toEqual(catalogService.body.chains);
   });
 
   it('draws the org map: every team, needs strongest first, at most five pieces of evidence', async () => {

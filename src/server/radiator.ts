@@ -376,6 +376,13 @@ export class Radiator {
     if (entity?.kind !== 'Component' && entity?.kind !== 'API') return undefined;
     const activity = this.components.get(ref);
     const { catalog, report } = this;
+    // An API's chains run through the components that provide it.
+    const providedBy =
+      entity.kind === 'API'
+        ? catalog.components.filter((c) => c.providesApis.includes(ref)).map((c) => c.ref)
+        : [];
+    const through = (path: readonly string[]) =>
+      path.includes(ref) || providedBy.some((p) => path.includes(p));
     const dependents = [...catalog.components, ...catalog.apis]
       .filter(
         (c) =>
@@ -410,9 +417,10 @@ export class Radiator {
       dependents,
       providesApis: entity.kind === 'Component' ? entity.providesApis : [],
       consumesApis: entity.kind === 'Component' ? entity.consumesApis : [],
+      providedBy,
       availability: entity.availability ?? null,
-      chains: report.chains.filter((c) => c.path.includes(ref)),
-      cycles: report.cycles.filter((c) => c.includes(ref)),
+      chains: report.chains.filter((c) => through(c.path)),
+      cycles: report.cycles.filter((c) => through(c)),
       bets: this.cards().filter((b) => (this.bets.get(b.ref)?.spec.needs ?? []).includes(ref)),
     };
   }

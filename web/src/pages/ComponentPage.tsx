@@ -174,10 +174,21 @@ function ComponentView({ c }: { c: ComponentData }) {
           <dd>
             <EntityList refs={c.dependents} empty="nothing" />
           </dd>
-          <dt>Provides APIs</dt>
-          <dd>
-            <EntityList refs={c.providesApis} empty="none" />
-          </dd>
+          {c.kind === 'api' ? (
+            <>
+              <dt>Provided by</dt>
+              <dd>
+                <EntityList refs={c.providedBy} empty="no component declares it" />
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt>Provides APIs</dt>
+              <dd>
+                <EntityList refs={c.providesApis} empty="none" />
+              </dd>
+            </>
+          )}
           <dt>Consumes APIs</dt>
           <dd>
             <EntityList refs={c.consumesApis} empty="none" />
