@@ -45,6 +45,14 @@ export type ApiErrorCode =
   | 'rate-limited'
   | 'internal';
 
+/**
+ * `GET /api/labels`: what people call each entity of the catalog (its title, else its display
+ * name, else its name), by reference: one name per thing on every page.
+ */
+export interface Labels {
+  labels: Record<string, string>;
+}
+
 /** `GET /api/token`: the name of the token sent, when the server knows it (401/403 else). */
 export interface TokenCheck {
   name: string;

@@ -23,6 +23,7 @@ import type {
   ComponentPage,
   CoordinationMap,
   DataQuality,
+  Labels,
   LearningList,
   LearningView,
   Overview,
@@ -279,6 +280,15 @@ describe('reads', () => {
     expect(body.changedBy.length).toBe(body.teams);
     expect(body.coupled.some((c) => c.ref === 'component:default/mobile-bff')).toBe(true);
     expect(body.chains.every((c) => c.path.includes(body.ref))).toBe(true);
+  });
+
+  it('names every entity once, as people call it, for every page', async () => {
+    const { status, body } = await get<Labels>('/api/labels');
+    expect(status).toBe(200);
+    expect(body.labels['user:default/erik-johansson']).toBe('Erik Johansson');
+    expect(body.labels['group:default/billing-integration']).toBe('Billing Integration');
+    expect(body.labels['component:default/checkout-api']).toBe('Checkout API');
+    expect(Object.keys(body.labels)).toHaveLength(input.catalog.entities.length);
   });
 
   it('shows an API on the component route, with the component that provides it and its chains', async () => {

@@ -272,6 +272,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   );
   api.get('/queues', async (c) => (await read(c, 'queues', (r) => r.queues(), true)) as Response);
   api.get('/chains', (c) => cached(c, 'chains', () => radiator.chains(), true) as Response);
+  api.get('/labels', (c) => cached(c, 'labels', () => radiator.labels(), true) as Response);
   // The whole history, week by week: the same whatever the period.
   api.get('/trends', (c) => cached(c, 'trends', () => radiator.trends(), true) as Response);
   api.get('/search', (c) => {

@@ -33,6 +33,7 @@ import type {
   DataQuality,
   DeclaredInteraction,
   GoalView,
+  Labels,
   LearningList,
   LearningView,
   Overview,
@@ -531,6 +532,14 @@ export class Radiator {
       readings,
       current: readings.at(-1)?.value ?? null,
     };
+  }
+
+  /** Every catalog entity's label, by reference, and the teams inferred from the work. */
+  labels(): Labels {
+    const labels: Record<string, string> = {};
+    for (const entity of this.catalog.entities) labels[entity.ref] = entityLabel(entity);
+    for (const team of this.report.teams) labels[team.ref] ??= team.name;
+    return { labels };
   }
 
   learnings(): LearningList {

@@ -39,6 +39,8 @@ export const queries = {
   learnings: () => queryOptions({ queryKey: ['learnings', at()], queryFn: api.learnings }),
   queues: () => queryOptions({ queryKey: ['queues', at()], queryFn: api.queues }),
   chains: () => queryOptions({ queryKey: ['chains'], queryFn: api.chains }),
+  // Names change only with the catalog: fetched once, for every link on every page.
+  labels: () => queryOptions({ queryKey: ['labels'], queryFn: api.labels, staleTime: Infinity }),
   trends: () => queryOptions({ queryKey: ['trends'], queryFn: api.trends }),
   ownWindow: () =>
     queryOptions({ queryKey: ['own-window'], queryFn: api.ownWindow, staleTime: Infinity }),

@@ -1,40 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { TeamList } from '../../../src/server/api-types.js';
 import { refTarget } from '../format.js';
 import { queries } from '../queries.js';
 
-// One lookup per team list, shared by every link on the page (there may be thousands).
-const lookups = new WeakMap<TeamList, Map<string, string>>();
-
-function labelsOf(list: TeamList): Map<string, string> {
-  let labels = lookups.get(list);
-  if (!labels) {
-    labels = new Map(list.teams.map((t) => [t.ref, t.label]));
-    lookups.set(list, labels);
-  }
-  return labels;
+/**
+ * What people call an entity, by reference, from the (cached) labels of the catalog: the
+ * same name on every page. Undefined for references the catalog lacks (rules, folders).
+ */
+export function useLabel(): (ref: string) => string | undefined {
+  const { data } = useQuery({ ...queries.labels(), retry: false });
+  return (ref) => data?.labels[ref];
 }
 
-/** Team labels by reference, from the (cached) team list; refs the list lacks show their name. */
-export function useTeamLabel(): (ref: string) => string | undefined {
-  const { data } = useQuery({ ...queries.teams(), retry: false });
-  const labels = data ? labelsOf(data) : undefined;
-  return (ref) => labels?.get(ref);
-}
+/** Team labels by reference (see {@link useLabel}). */
+export const useTeamLabel = useLabel;
 
 interface Props {
   /** An entity reference: `group:default/payments`, `component:default/checkout-api`… */
   entity: string;
-  /** What to show; the team's label or the reference's name by default. */
+  /** What to show; the entity's label (or the reference's name) by default. */
   label?: string | undefined;
 }
 
 /** A reference as a link to its page, or as plain text when it has none (people, rules). */
 export function EntityLink({ entity, label }: Props) {
-  const teamLabel = useTeamLabel();
+  const labelOf = useLabel();
   const target = refTarget(entity);
-  const text = label ?? teamLabel(entity) ?? target.name;
+  const text = label ?? labelOf(entity) ?? target.name;
   if (target.kind === 'page') return <Link to={target.to}>{text}</Link>;
   return (
     <span className="ref-text" title={entity}>
