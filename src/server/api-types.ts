@@ -323,6 +323,25 @@ export interface ComponentRow extends EntitySummary {
   teams: number;
 }
 
+/**
+ * `GET /api/systems/:ns/:name` and `GET /api/domains/:ns/:name`: a System (its components
+ * and APIs) or a Domain (its systems, and their components), with its owner.
+ */
+export interface GroupingPage extends EntitySummary {
+  description: string | null;
+  owner: string | null;
+  /** The domain a system is part of; a domain's parent domain. */
+  partOf: string | null;
+  /** A domain's systems (and subdomains); none for a system. */
+  systems: string[];
+  /** The components in it (a domain: in its systems), with their activity in the window. */
+  components: ComponentRow[];
+  /** Its APIs (a domain: its systems' APIs). */
+  apis: string[];
+  /** Teams that own something in it, most components first. */
+  owners: { team: string; components: number }[];
+}
+
 /** `GET /api/components/:ns/:name` (a Component or an API). */
 export interface ComponentPage extends ComponentRow {
   description: string | null;

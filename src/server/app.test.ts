@@ -23,6 +23,7 @@ import type {
   ComponentPage,
   CoordinationMap,
   DataQuality,
+  GroupingPage,
   Labels,
   LearningList,
   LearningView,
@@ -280,6 +281,25 @@ describe('reads', () => {
     expect(body.changedBy.length).toBe(body.teams);
     expect(body.coupled.some((c) => c.ref === 'component:default/mobile-bff')).toBe(true);
     expect(body.chains.every((c) => c.path.includes(body.ref))).toBe(true);
+  });
+
+  it('shows a system with its components and owners, and a domain with its systems', async () => {
+    const system = await get<GroupingPage>('/api/systems/default/storefront');
+    expect(system.status).toBe(200);
+    expect(system.body.partOf).toBe('domain:default/shopping');
+    const inCatalog = input.catalog.components.filter(
+      (c) => c.system === 'system:default/storefront',
+    );
+    expect(system.body.components.map((c) => c.ref).sort()).toEqual(
+      inCatalog.map((c) => c.ref).sort(),
+    );
+    expect(system.body.owners.reduce((n, o) => n + o.components, 0)).toBe(inCatalog.length);
+    const domain = await get<GroupingPage>('/api/domains/default/shopping');
+    expect(domain.body.systems).toContain('system:default/storefront');
+    expect(domain.body.components.length).toBeGreaterThanOrEqual(inCatalog.length);
+    expect((await get<ApiError>('/api/systems/default/nowhere')).status).toBe(404);
+    // A component is no system.
+    expect((await get<ApiError>('/api/systems/default/checkout-api')).status).toBe(404);
   });
 
   it('names every entity once, as people call it, for every page', async () => {

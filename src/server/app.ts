@@ -238,6 +238,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
       (await read(c, ref, (r) => r.component(ref))) ?? missing(c, 'component or API', component)
     );
   });
+  for (const kind of ['system', 'domain'] as const)
+    api.get(`/${kind}s/:ns/:name`, (c) => {
+      const ref = entity(kind, c);
+      return cached(c, ref, () => radiator.grouping(ref), true) ?? missing(c, kind, ref);
+    });
   api.get('/coordination', async (c) => {
     const text = c.req.query('limit');
     const limit = text === undefined ? MAP_LIMIT : Number(text);

@@ -33,6 +33,7 @@ import type {
   DataQuality,
   DeclaredInteraction,
   GoalView,
+  GroupingPage,
   Labels,
   LearningList,
   LearningView,
@@ -369,6 +370,46 @@ export class Radiator {
       fragmentation: c.fragmentation,
       commits: c.commits,
       teams: c.teams.length,
+    };
+  }
+
+  /** A System or a Domain and what is in it (undefined for other references). */
+  grouping(ref: string): GroupingPage | undefined {
+    const entity = this.catalog.byRef.get(ref);
+    if (entity?.kind !== 'System' && entity?.kind !== 'Domain') return undefined;
+    const { catalog } = this;
+    const systems =
+      entity.kind === 'Domain'
+        ? catalog.systems.filter((s) => s.domain === ref).map((s) => s.ref)
+        : [];
+    const subdomains =
+      entity.kind === 'Domain'
+        ? catalog.domains.filter((d) => d.subdomainOf === ref).map((d) => d.ref)
+        : [];
+    const inside = new Set(entity.kind === 'System' ? [ref] : systems);
+    const members = catalog.components.filter(
+      (c) => c.system !== undefined && inside.has(c.system),
+    );
+    // Every catalog component is in the ownership summary, with or without work.
+    const components = members.flatMap((c) => {
+      const found = this.components.get(c.ref);
+      return found ? [this.row(found)] : [];
+    });
+    const owned = new Map<string, number>();
+    for (const c of components) if (c.owner) owned.set(c.owner, (owned.get(c.owner) ?? 0) + 1);
+    return {
+      ...summarize(catalog, ref),
+      description: entity.description ?? null,
+      owner: entity.owner ?? null,
+      partOf: (entity.kind === 'System' ? entity.domain : entity.subdomainOf) ?? null,
+      systems: [...systems, ...subdomains],
+      components: components.sort((a, b) => b.commits - a.commits || a.ref.localeCompare(b.ref)),
+      apis: catalog.apis
+        .filter((a) => a.system !== undefined && inside.has(a.system))
+        .map((a) => a.ref),
+      owners: [...owned]
+        .map(([team, n]) => ({ team, components: n }))
+        .sort((a, b) => b.components - a.components || a.team.localeCompare(b.team)),
     };
   }
 

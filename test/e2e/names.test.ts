@@ -34,4 +34,29 @@ describe('names', () => {
       await page.close();
     }
   });
+
+  it('opens the system of a component, and its domain, each on a page of its own', async () => {
+    const { page, errors } = await openPage(radiator.browser);
+    try {
+      await page.goto(new URL('/components/default/checkout-api', radiator.served.url).href, {
+        waitUntil: 'networkidle',
+      });
+      await page.locator('main a[href^="/systems/"]').first().click();
+      await page.waitForURL(/\/systems\/default\//);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.locator('main').innerText()).toMatch(/System[\s\S]*Components \(\d+\)/i);
+      expect(
+        await page
+          .getByRole('table', { name: /Components in/ })
+          .locator('tbody tr')
+          .count(),
+      ).toBeGreaterThan(0);
+      await page.locator('main a[href^="/domains/"]').first().click();
+      await page.waitForURL(/\/domains\/default\//);
+      await expect.poll(() => page.locator('main').innerText()).toMatch(/Domain[\s\S]*Systems/i);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

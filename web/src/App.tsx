@@ -26,6 +26,9 @@ const ComponentPage = lazy(() =>
 const DataQualityPage = lazy(() =>
   import('./pages/DataQualityPage.js').then((m) => ({ default: m.DataQualityPage })),
 );
+const GroupingPage = lazy(() =>
+  import('./pages/GroupingPage.js').then((m) => ({ default: m.GroupingPage })),
+);
 const GlossaryPage = lazy(() =>
   import('./pages/GlossaryPage.js').then((m) => ({ default: m.GlossaryPage })),
 );
@@ -184,6 +187,8 @@ export function App() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/teams/:ns/:name" element={<TeamPage />} />
               <Route path="/components/:ns/:name" element={<ComponentPage />} />
+              <Route path="/systems/:ns/:name" element={<GroupingPage kind="system" />} />
+              <Route path="/domains/:ns/:name" element={<GroupingPage kind="domain" />} />
               <Route path="/bets" element={<BetsPage />} />
               <Route path="/bets/:ns/:name" element={<BetPage />} />
               <Route path="/learnings" element={<LearningsPage />} />

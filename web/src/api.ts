@@ -13,6 +13,7 @@ import type {
   ComponentPage,
   CoordinationMap,
   DataQuality,
+  GroupingPage,
   Health,
   Labels,
   LearningBody,
@@ -183,6 +184,8 @@ export const api = {
   teams: () => request<TeamList>('GET', withPeriod('/teams')),
   team: (ns: string, name: string) =>
     request<TeamPage>('GET', withPeriod(`/teams/${seg(ns)}/${seg(name)}`)),
+  grouping: (kind: 'system' | 'domain', ns: string, name: string) =>
+    request<GroupingPage>('GET', `/${kind}s/${seg(ns)}/${seg(name)}`),
   component: (ns: string, name: string) =>
     request<ComponentPage>('GET', withPeriod(`/components/${seg(ns)}/${seg(name)}`)),
   coordination: (limit: number, unwired: boolean) =>

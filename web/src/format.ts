@@ -81,6 +81,10 @@ export function refTarget(ref: string): RefTarget {
       return { kind: 'page', to: `/components/${path}`, name };
     case 'bet':
       return { kind: 'page', to: `/bets/${path}`, name };
+    case 'system':
+      return { kind: 'page', to: `/systems/${path}`, name };
+    case 'domain':
+      return { kind: 'page', to: `/domains/${path}`, name };
     case 'learning':
       return { kind: 'page', to: `/learnings#${encodeURIComponent(name)}`, name };
     case 'goal':

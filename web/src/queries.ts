@@ -22,6 +22,12 @@ export const queries = {
     queryOptions({ queryKey: ['teams', at()], queryFn: api.teams, staleTime: 5 * 60_000 }),
   team: (ns: string, name: string) =>
     queryOptions({ queryKey: ['team', ns, name, at()], queryFn: () => api.team(ns, name) }),
+  grouping: (kind: 'system' | 'domain', ns: string, name: string) =>
+    queryOptions({
+      queryKey: [kind, ns, name],
+      queryFn: () => api.grouping(kind, ns, name),
+      staleTime: 5 * 60_000,
+    }),
   component: (ns: string, name: string) =>
     queryOptions({
       queryKey: ['component', ns, name, at()],
