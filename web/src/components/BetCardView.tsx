@@ -69,20 +69,10 @@ export function ExternalTeams({ bet }: { bet: BetCard }) {
   );
 }
 
-/** A bet as the board shows it: the called shot, its decision date, who it waits on. */
-export function BetCardView({ bet, level = 3 }: { bet: BetCard; level?: 2 | 3 }) {
-  const Heading = level === 2 ? 'h2' : 'h3';
-  const titleId = `bet-${bet.name}-t`;
+/** What a bet's card says below its title: the hypothesis, the called shot, who and when. */
+export function BetFacts({ bet }: { bet: BetCard }) {
   return (
-    <article className={`card bet${bet.overdue ? ' is-overdue' : ''}`} aria-labelledby={titleId}>
-      <Heading id={titleId} className="card-title">
-        <EntityLink entity={bet.ref} label={bet.label} />
-      </Heading>
-      <p className="meta">
-        <StatusBadge status={bet.status} />
-        {bet.quadrant ? <Badge>{bet.quadrant}</Badge> : null}
-        <Badge tone={INDEPENDENCE_TONE[bet.independence]}>{bet.independence}</Badge>
-      </p>
+    <>
       {bet.hypothesis ? <p className="hypothesis">{bet.hypothesis}</p> : null}
       <dl className="facts">
         <dt>Called shot</dt>
@@ -129,6 +119,30 @@ export function BetCardView({ bet, level = 3 }: { bet: BetCard; level?: 2 | 3 })
           <span className="muted">none yet</span>
         )}
       </p>
+    </>
+  );
+}
+
+/** The independence badge: how many teams outside the responsible ones the bet waits on. */
+export function IndependenceBadge({ bet }: { bet: BetCard }) {
+  return <Badge tone={INDEPENDENCE_TONE[bet.independence]}>{bet.independence}</Badge>;
+}
+
+/** A bet as a card (team and component pages): the called shot, its decision date, who it waits on. */
+export function BetCardView({ bet, level = 3 }: { bet: BetCard; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const titleId = `bet-${bet.name}-t`;
+  return (
+    <article className={`card bet${bet.overdue ? ' is-overdue' : ''}`} aria-labelledby={titleId}>
+      <Heading id={titleId} className="card-title">
+        <EntityLink entity={bet.ref} label={bet.label} />
+      </Heading>
+      <p className="meta">
+        <StatusBadge status={bet.status} />
+        {bet.quadrant ? <Badge>{bet.quadrant}</Badge> : null}
+        <IndependenceBadge bet={bet} />
+      </p>
+      <BetFacts bet={bet} />
     </article>
   );
 }

@@ -1,130 +1,76 @@
-import * as Plot from '@observablehq/plot';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { BetCard, BetsBoard } from '../../../src/server/api-types.js';
-import { BetCardView } from '../components/BetCardView.js';
+import {
+  type BetFilters,
+  filtersIn,
+  isDecided,
+  matches,
+  NO_FILTERS,
+  narrows,
+  onMatrix,
+  searchWithFilters,
+  shortRef,
+} from '../bets-filters.js';
+import { Badge } from '../components/Badge.js';
+import { BetFilterBar } from '../components/BetFilterBar.js';
+import { BetList } from '../components/BetList.js';
+import { BetMatrix } from '../components/BetMatrix.js';
 import { EntityLink, EntityList } from '../components/EntityLink.js';
-import { GoalCard } from '../components/GoalCard.js';
+import { GoalRow } from '../components/GoalCard.js';
 import { PageHeader } from '../components/PageHeader.js';
-import { PlotFigure } from '../components/PlotFigure.js';
 import { Loaded } from '../components/QueryState.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { Term } from '../components/Term.js';
 import { num, pct } from '../format.js';
 import { queries } from '../queries.js';
 import { useScrollToHash } from '../use-scroll-to-hash.js';
+import '../bets.css';
 
-const QUADRANTS = [
-  { x: 0.25, y: 0.97, text: 'big bet' },
-  { x: 0.75, y: 0.97, text: 'quick win' },
-  { x: 0.25, y: 0.03, text: 'money pit' },
-  { x: 0.75, y: 0.03, text: 'fill-in' },
-];
+/** What always saying 50 % scores: (0.5 − 1)² = (0.5 − 0)² = 0.25. */
+const COIN_TOSS = 0.25;
 
-function Matrix({ bets }: { bets: readonly BetCard[] }) {
-  // Dots carry a number, not the title: titles collide where bets cluster. The key says which.
-  const placed = useMemo(
-    () => bets.filter((b) => b.impact !== null).map((b, i) => ({ ...b, n: i + 1 })),
-    [bets],
-  );
-  type Placed = (typeof placed)[number];
-  const options = useCallback(
-    (width: number): Plot.PlotOptions => ({
-      width,
-      height: Math.min(480, Math.max(280, width * 0.55)),
-      marginLeft: 48,
-      marginRight: 16,
-      x: { domain: [0, 1], label: 'feasibility →', tickFormat: '.0%', inset: 14 },
-      y: { domain: [0, 1], label: '↑ impact', tickFormat: '.0%', inset: 14 },
-      marks: [
-        Plot.frame({ stroke: '#cbd5e1' }),
-        Plot.ruleX([0.5], { stroke: '#94a3b8', strokeDasharray: '4,4' }),
-        Plot.ruleY([0.5], { stroke: '#94a3b8', strokeDasharray: '4,4' }),
-        Plot.text(QUADRANTS, {
-          x: 'x',
-          y: 'y',
-          text: 'text',
-          fill: '#475569',
-          fontSize: 12,
-          fontStyle: 'italic',
-        }),
-        Plot.dot(placed, {
-          x: 'feasibility',
-          y: 'impact',
-          r: 9,
-          fill: (b: Placed) => (b.overdue ? '#c81e1e' : '#1d4ed8'),
-          stroke: '#ffffff',
-          strokeWidth: 1.5,
-          title: (b: Placed) =>
-            `${b.n}. ${b.label}: feasibility ${pct(b.feasibility)}, impact ${pct(b.impact)}`,
-        }),
-        Plot.text(placed, {
-          x: 'feasibility',
-          y: 'impact',
-          text: (b: Placed) => String(b.n),
-          fill: '#ffffff',
-          fontSize: 10,
-          fontWeight: 700,
-        }),
-      ],
-    }),
-    [placed],
-  );
-  const unplaced = bets.filter((b) => b.impact === null);
-  return (
-    <figure className="card matrix">
-      <figcaption>
-        <strong>Impact × feasibility.</strong> Impact: the called shot’s movement as a share of its
-        goal’s gap. Feasibility: what the handoffs to other teams and their queues leave of the
-        chance to land. Red dots are past their decide-by date.
-      </figcaption>
-      {placed.length > 0 ? (
-        <div className="matrix-body">
-          <PlotFigure options={options} label="Bets placed by feasibility and impact" />
-          <ol className="matrix-key">
-            {placed.map((b) => (
-              <li key={b.ref}>
-                <span className={`key-dot${b.overdue ? ' is-overdue' : ''}`} aria-hidden="true">
-                  {b.n}
-                </span>
-                <span>
-                  <EntityLink entity={b.ref} label={b.label} />{' '}
-                  <span className="muted small">
-                    {b.quadrant ?? ''} · impact {pct(b.impact)}, feasibility {pct(b.feasibility)}
-                    {b.overdue ? ' · overdue' : ''}
-                  </span>
-                </span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      ) : (
-        <p className="muted">No bet has a known impact yet.</p>
-      )}
-      {unplaced.length > 0 ? (
-        <p className="small">
-          Impact unknown (no called shot, or its goal has no baseline and target):{' '}
-          {unplaced.map((b, i) => (
-            <span key={b.ref}>
-              {i > 0 ? ', ' : null}
-              <EntityLink entity={b.ref} label={b.label} />
-            </span>
-          ))}
-        </p>
-      ) : null}
-    </figure>
-  );
+/** A Brier score to two decimals, or three where two would hide which side of 0.25 it is. */
+function brierText(brier: number): string {
+  const two = brier.toFixed(2);
+  return two === '0.25' && brier !== COIN_TOSS ? brier.toFixed(3) : two;
+}
+
+/** How a Brier score compares with a coin toss, in words on a badge (not in colour alone). */
+function BrierVerdict({ brier }: { brier: number | null }) {
+  if (brier === null) return null;
+  if (brier > COIN_TOSS) return <Badge tone="bad">worse than a coin toss</Badge>;
+  if (brier === COIN_TOSS) return <Badge tone="warn">no better than a coin toss</Badge>;
+  return <Badge tone="good">better than a coin toss</Badge>;
 }
 
 function Calibration({ calibration }: { calibration: BetsBoard['calibration'] }) {
+  const worse = calibration.teams.filter((t) => t.brier !== null && t.brier > COIN_TOSS);
   return (
-    <section className="card" aria-labelledby="calibration-h">
-      <h2 id="calibration-h">Calibration</h2>
+    <section className="card bet-calibration" aria-labelledby="calibration-h">
+      <h2 id="calibration-h">
+        <Term id="calibration">Calibration</Term>
+      </h2>
       <p>
         Of {num(calibration.decided)} decided called shots, <strong>{num(calibration.hits)}</strong>{' '}
-        landed: a hit rate of <strong>{pct(calibration.rate)}</strong>. Brier score{' '}
-        <strong>{calibration.brier === null ? '—' : calibration.brier.toFixed(2)}</strong>{' '}
-        <span className="muted">(0 is perfect confidence, 0.25 a coin toss)</span>.
+        landed: a <Term id="hit-rate">hit rate</Term> of <strong>{pct(calibration.rate)}</strong>.{' '}
+        <Term id="brier">Brier score</Term>{' '}
+        <strong>{calibration.brier === null ? '—' : brierText(calibration.brier)}</strong>{' '}
+        <BrierVerdict brier={calibration.brier} />
       </p>
+      <p className="small muted bet-brier-note">
+        The Brier score is the mean squared gap between each shot’s stated confidence and its result
+        (1 for a hit, 0 for a miss): 0 is perfect calibration, and always saying 50 % scores 0.25,
+        so a score above 0.25 is worse than a coin toss.
+      </p>
+      {worse.length > 0 ? (
+        <p className="bet-brier-worse">
+          <Badge tone="bad">worse than a coin toss</Badge>{' '}
+          {worse.length === 1 ? 'One team’s' : `${worse.length} teams’`} confidence was worse than
+          saying 50 % every time: <EntityList refs={worse.map((t) => t.team)} />.
+        </p>
+      ) : null}
       {calibration.teams.length > 0 ? (
         <TableWrap label="Calibration per team">
           <table>
@@ -148,14 +94,25 @@ function Calibration({ calibration }: { calibration: BetsBoard['calibration'] })
             </thead>
             <tbody>
               {calibration.teams.map((t) => (
-                <tr key={t.team}>
+                <tr
+                  key={t.team}
+                  className={t.brier !== null && t.brier > COIN_TOSS ? 'is-worse' : ''}
+                >
                   <th scope="row">
                     <EntityLink entity={t.team} />
                   </th>
                   <td className="num">{num(t.decided)}</td>
                   <td className="num">{num(t.hits)}</td>
                   <td className="num">{pct(t.rate)}</td>
-                  <td className="num">{t.brier === null ? '—' : t.brier.toFixed(2)}</td>
+                  <td className="num">
+                    {t.brier === null ? '—' : brierText(t.brier)}
+                    {t.brier !== null && t.brier > COIN_TOSS ? (
+                      <>
+                        {' '}
+                        <Badge tone="bad">worse than a coin toss</Badge>
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -195,8 +152,130 @@ function Review({ review }: { review: BetsBoard['review'] }) {
   );
 }
 
+/** The matrix, the legend, and what the matrix leaves out and why. */
+function MatrixCard({
+  bets,
+  numbers,
+  filters,
+  onToggleDecided,
+}: {
+  bets: readonly BetCard[];
+  numbers: ReadonlyMap<string, number>;
+  filters: BetFilters;
+  onToggleDecided: () => void;
+}) {
+  const placed = useMemo(() => bets.filter((b) => onMatrix(b, filters)), [bets, filters]);
+  const decidedOff = bets.filter(
+    (b) => b.impact !== null && isDecided(b.status) && !filters.showDecided,
+  );
+  const decidedOn = bets.filter(
+    (b) => b.impact !== null && isDecided(b.status) && filters.showDecided,
+  );
+  const unknown = bets.filter((b) => b.impact === null);
+  return (
+    <figure className="card bet-matrix-card" aria-labelledby="matrix-h">
+      <figcaption>
+        <h2 id="matrix-h" className="bet-matrix-h">
+          <Term id="impact">Impact</Term> × <Term id="feasibility">feasibility</Term>
+        </h2>
+        <p className="small">
+          Impact: the called shot’s movement as a share of its goal’s gap. Feasibility: what the
+          handoffs to other teams and their queues leave of the chance to land. Each dot is a bet,
+          numbered as in the list below, and links to it. Where two dots would cover each other, one
+          moves to the nearest free place in its own quadrant, with a thin line to where its figures
+          put it.
+        </p>
+      </figcaption>
+      {placed.length > 0 ? (
+        <BetMatrix bets={placed} numbers={numbers} />
+      ) : (
+        <p className="muted bet-matrix-empty">
+          No bet of the ones shown has a known impact to place.
+        </p>
+      )}
+      <ul className="bet-legend small" aria-label="Legend">
+        <li>
+          <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18">
+            <circle className="legend-open" cx="9" cy="9" r="8" />
+          </svg>
+          open (active or proposed)
+        </li>
+        <li>
+          <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18">
+            <circle className="legend-overdue" cx="9" cy="9" r="7.5" />
+          </svg>
+          <Term id="overdue">past its decide-by date</Term>, “overdue” after its name
+        </li>
+        <li>
+          <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18">
+            <rect className="legend-decided" x="1.5" y="1.5" width="15" height="15" rx="3" />
+          </svg>
+          decided, its status after its name (only with “show decided bets”)
+        </li>
+        <li>
+          <svg aria-hidden="true" width="24" height="18" viewBox="0 0 24 18">
+            <line className="legend-leader" x1="3" y1="9" x2="20" y2="9" />
+            <circle className="legend-leader-dot" cx="3" cy="9" r="2" />
+          </svg>
+          moved off a taken spot; the small dot is its true place
+        </li>
+        <li>
+          Quadrants: <Term id="quick-win">quick win</Term>, <Term id="big-bet">big bet</Term>,{' '}
+          <Term id="fill-in">fill-in</Term>, <Term id="money-pit">money pit</Term>
+        </li>
+      </ul>
+      {decidedOff.length > 0 ? (
+        <p className="small bet-matrix-off">
+          {decidedOff.length === 1 ? 'One decided bet is' : `${decidedOff.length} decided bets are`}{' '}
+          off the matrix: their outcome is in, so where they stood no longer guides a choice.{' '}
+          <button type="button" className="secondary small" onClick={onToggleDecided}>
+            Show decided bets
+          </button>
+        </p>
+      ) : decidedOn.length > 0 ? (
+        <p className="small bet-matrix-off">
+          {decidedOn.length === 1 ? 'One decided bet is' : `${decidedOn.length} decided bets are`}{' '}
+          on the matrix as squares.{' '}
+          <button type="button" className="secondary small" onClick={onToggleDecided}>
+            Hide decided bets
+          </button>
+        </p>
+      ) : null}
+      {unknown.length > 0 ? (
+        <p className="small">
+          Impact unknown (no called shot, or its goal has no baseline and target):{' '}
+          {unknown.map((b, i) => (
+            <span key={b.ref}>
+              {i > 0 ? ', ' : null}
+              {numbers.get(b.ref)}. <EntityLink entity={b.ref} label={b.label} />
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </figure>
+  );
+}
+
 function BoardView({ data }: { data: BetsBoard }) {
   useScrollToHash(true);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // The filters just chosen, until the router's URL (a transition) catches up: the controls
+  // and the board follow a choice at once, and a checkbox never flicks back.
+  const [pending, setPending] = useState<BetFilters | null>(null);
+  const search = location.search;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new URL is what settles a choice
+  useEffect(() => setPending(null), [search]);
+  const fromUrl = useMemo(() => filtersIn(search), [search]);
+  const filters = pending ?? fromUrl;
+  const numbers = useMemo(() => new Map(data.bets.map((b, i) => [b.ref, i + 1])), [data.bets]);
+  const shown = useMemo(() => data.bets.filter((b) => matches(b, filters)), [data.bets, filters]);
+  const change = (next: BetFilters) => {
+    setPending(next);
+    void navigate({ search: searchWithFilters(search, next) }, { replace: true });
+  };
+  const betsOf = (goalRef: string) => data.bets.filter((b) => b.goal === goalRef).length;
+
   return (
     <>
       <PageHeader title="Bets">
@@ -205,30 +284,78 @@ function BoardView({ data }: { data: BetsBoard }) {
           {data.today}.
         </p>
       </PageHeader>
-      <Matrix bets={data.bets} />
-      <h2>The bets</h2>
       {data.bets.length === 0 ? (
         <p className="muted">No bet in the catalog yet.</p>
       ) : (
-        <div className="cards">
-          {data.bets.map((bet) => (
-            <BetCardView key={bet.ref} bet={bet} />
-          ))}
-        </div>
+        <>
+          <BetFilterBar
+            bets={data.bets}
+            goals={data.goals}
+            filters={filters}
+            shown={shown.length}
+            onChange={change}
+          />
+          <MatrixCard
+            bets={shown}
+            numbers={numbers}
+            filters={filters}
+            onToggleDecided={() => change({ ...filters, showDecided: !filters.showDecided })}
+          />
+          <h2 id="the-bets">The bets</h2>
+          {shown.length === 0 ? (
+            <p className="muted">
+              No bet matches these filters.{' '}
+              <button type="button" className="secondary small" onClick={() => change(NO_FILTERS)}>
+                Clear filters
+              </button>
+            </p>
+          ) : (
+            <BetList key={searchWithFilters('', filters)} bets={shown} numbers={numbers} />
+          )}
+          {narrows(filters) ? (
+            <p className="small muted">
+              The review queue, calibration and goals below are of every bet, not only the ones
+              shown.
+            </p>
+          ) : null}
+        </>
       )}
-      <div className="grid-2">
-        <Review review={data.review} />
+      <div className="bet-review">
         <Calibration calibration={data.calibration} />
+        <Review review={data.review} />
       </div>
       <h2 id="goals">Goals</h2>
       {data.goals.length === 0 ? (
         <p className="muted">No goal in the catalog yet.</p>
       ) : (
-        <div className="cards">
-          {data.goals.map((goal) => (
-            <GoalCard key={goal.ref} goal={goal} />
-          ))}
-        </div>
+        <ul className="goal-rows">
+          {data.goals.map((goal) => {
+            const count = betsOf(goal.ref);
+            return (
+              <GoalRow
+                key={goal.ref}
+                goal={goal}
+                bets={
+                  count === 0 ? (
+                    <span className="muted">no bet</span>
+                  ) : (
+                    <Link
+                      to={{
+                        search: searchWithFilters(location.search, {
+                          ...NO_FILTERS,
+                          goal: shortRef(goal.ref),
+                        }),
+                        hash: '#the-bets',
+                      }}
+                    >
+                      {count} {count === 1 ? 'bet' : 'bets'}
+                    </Link>
+                  )
+                }
+              />
+            );
+          })}
+        </ul>
       )}
     </>
   );
