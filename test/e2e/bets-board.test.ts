@@ -447,6 +447,35 @@ describe('the bets board on the demo', () => {
     }
   });
 
+  it('asks in its review for a learning from every bet lost or killed without one', async () => {
+    const data = await board(demo);
+    const decided = data.bets.filter((b) => b.status === 'lost' || b.status === 'killed');
+    const learnt = new Set(
+      (
+        (await (await fetch(new URL('/api/learnings', demo.url))).json()) as {
+          learnings: { bet: string | null }[];
+        }
+      ).learnings.flatMap((l) => (l.bet ? [l.bet] : [])),
+    );
+    expect(data.review.unlearned).toEqual(
+      decided.filter((b) => !learnt.has(b.ref)).map((b) => b.ref),
+    );
+    const { page, errors } = await openPage(browser);
+    try {
+      await visit(page, demo, '/bets');
+      const review = page.getByRole('region', { name: 'Review queue' });
+      const text = await review.innerText();
+      for (const ref of data.review.unlearned) {
+        const bet = data.bets.find((b) => b.ref === ref);
+        expect(text).toContain(bet?.title ?? ref);
+      }
+      expect(text).toMatch(/Lost or killed, and no learning written yet/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('is short: measured heights, no console error, no sideways scroll on a phone', {
     timeout: 120_000,
   }, async () => {

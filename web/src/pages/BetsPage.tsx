@@ -144,6 +144,10 @@ function Review({ review }: { review: BetsBoard['review'] }) {
             <EntityList refs={review.stalled} empty="none" />
           )}
         </dd>
+        <dt>Lost or killed, and no learning written yet</dt>
+        <dd>
+          <EntityList refs={review.unlearned} empty="none" />
+        </dd>
       </dl>
       <p className="small muted">
         Zero-based review: a bet stays only if someone argues it should.
