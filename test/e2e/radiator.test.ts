@@ -230,6 +230,8 @@ describe('the radiator in Chromium', () => {
       await visit(page, '/settings');
       await page.getByLabel('Token', { exact: true }).fill(token);
       await page.getByRole('button', { name: 'Save token' }).click();
+      // Kept once the server has said whose it is.
+      await page.getByRole('status').getByText('the server knows it as “browser”').waitFor();
       await visit(page, '/bets/default/search-synonyms');
       await page.getByLabel('Status').selectOption('killed');
       await page.getByLabel('Note').fill('Killed from the browser: no lift after six weeks.');
