@@ -43,8 +43,9 @@ describe('names', () => {
       });
       await page.locator('main a[href^="/systems/"]').first().click();
       await page.waitForURL(/\/systems\/default\//);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      expect(await page.locator('main').innerText()).toMatch(/System[\s\S]*Components \(\d+\)/i);
+      await expect
+        .poll(() => page.locator('main').innerText())
+        .toMatch(/System[\s\S]*Components \(\d+\)/i);
       expect(
         await page
           .getByRole('table', { name: /Components in/ })
