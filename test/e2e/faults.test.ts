@@ -67,6 +67,9 @@ interface Run {
   stderr: string;
 }
 
+/** Longest a run may take before the test calls it a hang. */
+const RUN_TIMEOUT_MS = 120_000;
+
 /** Runs the built CLI; with `killAtWrite`, under strace, killed just before that write. */
 function orgwire(args: readonly string[], killAtWrite?: number): Run {
   const command = killAtWrite === undefined ? process.execPath : 'strace';
@@ -77,8 +80,20 @@ function orgwire(args: readonly string[], killAtWrite?: number): Run {
   const result = spawnSync(
     command,
     [...prefix, ...(killAtWrite === undefined ? [] : [process.execPath]), BIN, ...args],
-    { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    // Bounded: a run that hangs fails this test instead of holding the suite (spawnSync
+    // blocks the event loop, so vitest's own timeout cannot end it).
+    {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: RUN_TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+    },
   );
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+    throw new Error(
+      `orgwire ${args.join(' ')}${killAtWrite === undefined ? '' : ` (killed at write ${killAtWrite})`} did not end in ${RUN_TIMEOUT_MS / 1000} s: it hangs.`,
+    );
   // strace reports the traced process killed by a signal by dying of the same signal.
   return {
     status: result.status,
