@@ -44,6 +44,9 @@ export function createWhatIf(
   options: ReportOptions = {},
 ): { before(): Promise<Report>; run(scenario: Scenario): Promise<WhatIfOutcome> } {
   const requests = options.requests ?? [];
+  // What each provider received, by requester: what `embed` shares people by; the same work
+  // for every scenario.
+  const sent = requestsTo(requests);
   let kept: Promise<{ report: Report; work: Work }> | undefined;
   const analysed = () => {
     kept ??= (async () => {
@@ -58,7 +61,7 @@ export function createWhatIf(
   return {
     before: async () => (await analysed()).report,
     async run(scenario) {
-      const applied = applyScenario(catalog, scenario, { requestsTo: requestsTo(requests) });
+      const applied = applyScenario(catalog, scenario, { requestsTo: sent });
       if (applied.problems.length > 0) return { problems: applied.problems };
       const { report: was, work } = await analysed();
       const is = await reportOfWork(

@@ -13,7 +13,7 @@ import {
   type StatusChoice,
   shortRef,
 } from '../bets-filters.js';
-import { useTeamLabel } from './EntityLink.js';
+import { useLabel } from './EntityLink.js';
 
 const STATUS_WORDS: Record<StatusChoice, string> = {
   open: 'Open (active or proposed)',
@@ -72,7 +72,7 @@ interface Props {
 export function BetFilterBar({ bets, goals, filters, shown, onChange }: Props) {
   const id = useId();
   const first = useRef<HTMLSelectElement>(null);
-  const teamLabel = useTeamLabel();
+  const teamLabel = useLabel();
   const set = (patch: Partial<BetFilters>) => onChange({ ...filters, ...patch });
 
   const statusCounts = countBy(bets, (b) => [b.status, isDecided(b.status) ? 'decided' : 'open']);

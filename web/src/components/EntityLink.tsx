@@ -12,9 +12,6 @@ export function useLabel(): (ref: string) => string | undefined {
   return (ref) => data?.labels[ref];
 }
 
-/** Team labels by reference (see {@link useLabel}). */
-export const useTeamLabel = useLabel;
-
 interface Props {
   /** An entity reference: `group:default/payments`, `component:default/checkout-api`… */
   entity: string;
