@@ -2,7 +2,7 @@
 // A synthetic organisation the size of a large company, for the serve benchmark.
 //
 //   npm run build && node bench/generate-org.mjs OUTDIR [--teams 1000] [--users 10000]
-//       [--components 20000] [--commits 1000000] [--seed 1] [--force]
+//       [--components 20000] [--commits 1000000] [--seed 1] [--department-size 50] [--force]
 //
 // Writes into OUTDIR, the same bytes for the same flags (one seeded PRNG per part, so
 // changing --commits leaves the catalog as it was):
@@ -50,10 +50,17 @@ const HISTORY_DAYS = 360;
 const BATCH = 5_000;
 const DOMAIN = 'bench.orgwire.example';
 
-const DEFAULTS = { teams: 1000, users: 10000, components: 20000, commits: 1000000, seed: 1 };
+const DEFAULTS = {
+  teams: 1000,
+  users: 10000,
+  components: 20000,
+  commits: 1000000,
+  seed: 1,
+  departmentSize: 50,
+};
 
 const USAGE = `Usage: node bench/generate-org.mjs OUTDIR [--teams N] [--users N] [--components N]
-                                      [--commits N] [--seed N] [--force]
+                                      [--commits N] [--seed N] [--department-size N] [--force]
 
 Writes a synthetic organisation into OUTDIR: catalog/, repo/ (a git repository),
 orgwire.db (the store, with the history already ingested) and requests.csv.
@@ -64,6 +71,8 @@ Build first: npm run build.
   --components N  components (default ${DEFAULTS.components}; at least one per team)
   --commits N     commits of history (default ${DEFAULTS.commits}; at least 1)
   --seed N        the random seed (default ${DEFAULTS.seed})
+  --department-size N
+                  teams per department, roughly (default ${DEFAULTS.departmentSize})
   --force         replace what an earlier run wrote into OUTDIR
 `;
 
@@ -78,7 +87,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    const key = flag.slice(2);
+    const key = flag.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase());
     if (arg === '--help' || arg === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -220,7 +229,7 @@ function buildOrg(options) {
   const T = options.teams;
   const U = options.users;
   const C = options.components;
-  const departments = Math.max(1, Math.round(T / 50));
+  const departments = Math.max(1, Math.round(T / options.departmentSize));
   const teamDigits = Math.max(4, String(T).length);
   const userDigits = Math.max(5, String(U).length);
   const compDigits = Math.max(5, String(C).length);

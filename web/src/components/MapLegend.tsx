@@ -2,8 +2,14 @@ import type { ReactElement } from 'react';
 import { EDGE_COLORS, TEAM_STYLES } from './OrgMapGraph.js';
 import { Term } from './Term.js';
 
-function Shape({ shape, color }: { shape: string; color: string }) {
-  const common = { fill: color, stroke: '#0f172a', strokeWidth: 1 };
+function Shape({ shape, color, dashed }: { shape: string; color: string; dashed?: boolean }) {
+  const common = {
+    fill: color,
+    fillOpacity: 0.16,
+    stroke: color,
+    strokeWidth: 2,
+    strokeDasharray: dashed ? '3 2' : undefined,
+  };
   let mark: ReactElement;
   switch (shape) {
     case 'round-rectangle':
@@ -12,14 +18,11 @@ function Shape({ shape, color }: { shape: string; color: string }) {
     case 'rectangle':
       mark = <rect x="1" y="4" width="22" height="12" {...common} />;
       break;
-    case 'diamond':
-      mark = <polygon points="12,1 21,10 12,19 3,10" {...common} />;
-      break;
-    case 'octagon':
-      mark = <polygon points="8,1 16,1 21,6 21,14 16,19 8,19 3,14 3,6" {...common} />;
+    case 'cut-rectangle':
+      mark = <polygon points="5,4 19,4 23,8 23,12 19,16 5,16 1,12 1,8" {...common} />;
       break;
     default:
-      mark = <ellipse cx="12" cy="10" rx="9" ry="9" {...common} />;
+      mark = <ellipse cx="12" cy="10" rx="11" ry="6" {...common} />;
   }
   return (
     <svg width="24" height="20" viewBox="0 0 24 20" aria-hidden="true" focusable="false">
@@ -45,16 +48,33 @@ function Line({ color, dash, width }: { color: string; dash?: string; width: num
 }
 
 /** What the map's shapes, colours and line styles mean. */
-export function MapLegend({ showIdle }: { showIdle: boolean }) {
+export function MapLegend({ showIdle, grouped }: { showIdle: boolean; grouped?: boolean }) {
   return (
     <div className="legend">
       <h2 className="legend-title">Legend</h2>
       <ul>
         {Object.entries(TEAM_STYLES).map(([type, s]) => (
           <li key={type}>
-            <Shape shape={s.shape} color={s.color} /> {s.label}
+            <Shape shape={s.shape} color={s.color} dashed={type === 'unknown'} /> {s.label}
           </li>
         ))}
+        {grouped ? (
+          <li>
+            <svg width="24" height="20" viewBox="0 0 24 20" aria-hidden="true" focusable="false">
+              <rect
+                x="1"
+                y="2"
+                width="22"
+                height="16"
+                rx="3"
+                fill="none"
+                stroke="currentColor"
+                strokeDasharray="3 2"
+              />
+            </svg>{' '}
+            parent group (a bold name in brackets: a folded group, with its team count)
+          </li>
+        ) : null}
       </ul>
       <ul>
         <li>
@@ -71,8 +91,8 @@ export function MapLegend({ showIdle }: { showIdle: boolean }) {
           </li>
         ) : null}
         <li className="muted">
-          Thicker line: more work in common (<Term id="weight">weight</Term>). Bigger team: more
-          members. Shape and colour: <Term id="team-type">team type</Term>.
+          Thicker line: more work in common (<Term id="weight">weight</Term>). Shape and colour:{' '}
+          <Term id="team-type">team type</Term>.
         </li>
       </ul>
     </div>

@@ -18,7 +18,7 @@ export function NeedPanel({
         <h2>Evidence</h2>
         <p className="muted">
           Select a line on the map, or “Evidence” in the table, to see the work two teams share.
-          Select a team to open its page.
+          Click a team to see it with the teams it needs; its name in the table opens its page.
         </p>
       </aside>
     );

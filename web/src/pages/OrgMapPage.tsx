@@ -1,20 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { CoordinationMap } from '../../../src/server/api-types.js';
 import { WiredBadge } from '../components/Badge.js';
 import { CoverageWarning } from '../components/Coverage.js';
 import { EntityLink } from '../components/EntityLink.js';
+import { MapControls, mapSettings } from '../components/MapControls.js';
 import { MapLegend } from '../components/MapLegend.js';
 import { NeedComponents } from '../components/NeedList.js';
 import { NeedPanel } from '../components/NeedPanel.js';
-import { OrgMapGraph, pairKey } from '../components/OrgMapGraph.js';
+import { OrgMapGraph } from '../components/OrgMapGraph.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
-import { num, pct, refTarget } from '../format.js';
-import { MAP_EDGE_LIMIT, queries } from '../queries.js';
+import { num, pct } from '../format.js';
+import { drawnMap, pairKey } from '../map-model.js';
+import { queries } from '../queries.js';
 
 const PAGE = 100;
 
@@ -30,7 +32,6 @@ function revealPanel() {
 
 function MapView({ data }: { data: CoordinationMap }) {
   const id = useId();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const onlyUnwired = params.get('unwired') === '1';
   const showIdle = params.get('idle') === '1';
@@ -49,19 +50,37 @@ function MapView({ data }: { data: CoordinationMap }) {
     );
 
   const needs = data.needs;
-  // The API already cuts to the strongest MAP_EDGE_LIMIT; this guards a server that does not.
-  const drawnNeeds = useMemo(() => needs.slice(0, MAP_EDGE_LIMIT), [needs]);
-  const idle = useMemo(() => (showIdle ? data.idleInteractions : []), [data, showIdle]);
+  const labels = useQuery({ ...queries.labels(), retry: false }).data?.labels;
+  const settings = mapSettings(params, data);
+  const { top, minWeight, focus, grouped, folded } = settings;
+  const foldKey = folded.join(',');
+  const drawn = useMemo(
+    () =>
+      drawnMap(data.teams, needs, showIdle ? data.idleInteractions : [], {
+        top,
+        minWeight,
+        focus,
+        grouped,
+        collapsed: new Set(foldKey.split(',')),
+        groupLabel: (ref) => labels?.[ref] ?? ref.replace(/^.*\//, ''),
+      }),
+    [data, needs, showIdle, top, minWeight, focus, grouped, foldKey, labels],
+  );
   const selectedNeed = data.needs.find((n) => pairKey(n.teams) === selected) ?? null;
   const lighter = onlyUnwired ? data.lighter.unwired : data.lighter.needs;
+  const drawnNeeds = drawn.edges.filter((e) => !e.idle).length;
+  const teamsDrawn = drawn.nodes.filter((n) => n.kind !== 'group').length;
   const summary =
-    `Org map of ${data.teams.length} teams and ${drawnNeeds.length} coordination needs` +
+    `Org map of ${teamsDrawn} teams and groups and ${drawnNeeds} lines of coordination need` +
     `${onlyUnwired ? ' (unwired only)' : ''}. The same needs are listed in the table below.`;
-
-  const openTeam = (ref: string) => {
-    const target = refTarget(ref);
-    if (target.kind === 'page') navigate(target.to);
-  };
+  const labelOf = (ref: string) =>
+    data.teams.find((t) => t.ref === ref)?.label ?? labels?.[ref] ?? ref;
+  const toggleGroup = (group: string) =>
+    setParam(
+      'fold',
+      (folded.includes(group) ? folded.filter((g) => g !== group) : [...folded, group]).join(',') ||
+        null,
+    );
 
   return (
     <>
@@ -83,6 +102,13 @@ function MapView({ data }: { data: CoordinationMap }) {
         </p>
       </PageHeader>
       <CoverageWarning coverage={data.coverage} />
+      <MapControls
+        data={data}
+        settings={settings}
+        drawn={drawn}
+        setParam={setParam}
+        labelOf={labelOf}
+      />
       <fieldset className="controls">
         <legend className="visually-hidden">What to draw</legend>
         <label htmlFor={`${id}-unwired`}>
@@ -106,26 +132,38 @@ function MapView({ data }: { data: CoordinationMap }) {
       </fieldset>
       <div className="map-layout">
         <div className="map-main">
-          <OrgMapGraph
-            teams={data.teams}
-            needs={drawnNeeds}
-            idle={idle}
-            selected={selected}
-            onSelectNeed={(key) => setParam('need', key)}
-            onOpenTeam={openTeam}
-            summary={summary}
-          />
-          <MapLegend showIdle={showIdle} />
-          <details className="map-teams">
-            <summary>Teams on the map ({num(data.teams.length)})</summary>
-            <ul className="inline-list">
-              {data.teams.map((t) => (
-                <li key={t.ref}>
-                  <EntityLink entity={t.ref} label={t.label} />
-                </li>
-              ))}
-            </ul>
-          </details>
+          {drawn.edges.length === 0 ? (
+            <p className="org-map-empty">
+              {focus
+                ? `${labelOf(focus)} has no need of this weight in this period.`
+                : 'No need of this weight to draw.'}
+            </p>
+          ) : (
+            <OrgMapGraph
+              map={drawn}
+              selected={selected}
+              onSelectNeed={(key) => setParam('need', key)}
+              onTeam={(ref) => setParam('focus', ref === focus ? null : ref)}
+              onGroup={toggleGroup}
+              summary={summary}
+            />
+          )}
+          <MapLegend showIdle={showIdle} grouped={drawn.nodes.some((n) => n.kind !== 'team')} />
+          {drawn.setAside.length > 0 ? (
+            <details className="map-teams">
+              <summary>
+                Set aside: {num(drawn.setAside.length)}{' '}
+                {drawn.setAside.length === 1 ? 'team' : 'teams'} with no need drawn
+              </summary>
+              <ul className="inline-list">
+                {drawn.setAside.map((ref) => (
+                  <li key={ref}>
+                    <EntityLink entity={ref} label={labelOf(ref)} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </div>
         <NeedPanel need={selectedNeed} onClose={() => setParam('need', null)} />
       </div>

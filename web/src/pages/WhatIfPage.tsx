@@ -18,16 +18,33 @@ import { WhatIfDetails, WhatIfSummary } from '../components/WhatIfDeltas.js';
 import { WhatIfForms } from '../components/WhatIfForms.js';
 import { WhatIfSuggestion } from '../components/WhatIfSuggestion.js';
 import { num, pct, refName } from '../format.js';
+import { drawnMap, type MapOptions } from '../map-model.js';
 import { queries } from '../queries.js';
 import { describeChange, labelsOf, scenarioName } from '../what-if-words.js';
 
 const DEFAULT_NAME = 'my-rewiring';
-const NO_IDLE: never[] = [];
-const ignore = () => {};
+/** Both sides of a what-if draw every team with a need, ungrouped, as the table lists them. */
+const WHOLE_MAP: MapOptions = {
+  top: null,
+  minWeight: 0,
+  focus: null,
+  grouped: false,
+  collapsed: new Set(),
+  groupLabel: (ref) => ref,
+};
 
 /** The org map of one side, drawn by the Org map page's graph. */
 function MapFigure({ title, map }: { title: string; map: WhatIfMap }) {
-  const teams = useMemo(() => map.teams.map((t) => ({ ...t, members: t.members.length })), [map]);
+  const drawn = useMemo(
+    () =>
+      drawnMap(
+        map.teams.map((t) => ({ ...t, members: t.members.length })),
+        map.needs,
+        [],
+        WHOLE_MAP,
+      ),
+    [map],
+  );
   const unwired = map.needs.filter((n) => !n.wired).length;
   return (
     <figure className="what-if-map">
@@ -36,12 +53,8 @@ function MapFigure({ title, map }: { title: string; map: WhatIfMap }) {
         unwired of {num(map.needs.length)} needs
       </figcaption>
       <OrgMapGraph
-        teams={teams}
-        needs={map.needs}
-        idle={NO_IDLE}
+        map={drawn}
         selected={null}
-        onSelectNeed={ignore}
-        onOpenTeam={ignore}
         summary={`Org map ${title.toLowerCase()}: ${map.teams.length} teams, ${map.needs.length} needs of weight ${num(map.minWeight)} or more, ${unwired} of them unwired.`}
       />
     </figure>
