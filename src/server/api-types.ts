@@ -108,6 +108,12 @@ export interface DeclaredInteraction {
 export interface Overview {
   title: string;
   window: Window;
+  /**
+   * The day of the newest commit the store holds (author time, UTC), the same for every
+   * period: the figures know nothing newer until `orgwire serve` is started again. Null when
+   * the store holds no commit.
+   */
+  dataAsOf: string | null;
   counts: {
     teams: number;
     people: number;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import {
 import { readCatalogFiles, readRequestFile } from '../ingest/index.js';
 import { loadCatalog, parseConfig } from '../model/index.js';
 import { createDb, createStore, migrateToLatest, type Store } from '../store/index.js';
-import { buildReport, ingestRepositories } from '../usecases/index.js';
+import { buildReport, ingestRepositories, newestCommitDay } from '../usecases/index.js';
 import type {
   ApiError,
   BetPage,
@@ -47,7 +48,7 @@ let dir: string;
 let store: Store;
 let app: ReturnType<typeof createApp>;
 let radiator: Radiator;
-let input: Pick<RadiatorInput, 'title' | 'catalog' | 'report' | 'today'>;
+let input: Pick<RadiatorInput, 'title' | 'catalog' | 'report' | 'today' | 'dataAsOf'>;
 let shop: Parameters<typeof buildReport>[2][number];
 let reportOptions: Parameters<typeof buildReport>[3];
 const TOKEN = 'ow_test-token';
@@ -93,7 +94,13 @@ beforeAll(async () => {
   };
   const report = await buildReport(store, catalog, [shop], reportOptions);
   await store.createToken('tests', hashToken(TOKEN));
-  input = { title: 'Trailhead Outfitters', catalog, report, today: DEMO_END_DATE };
+  input = {
+    title: 'Trailhead Outfitters',
+    catalog,
+    report,
+    today: DEMO_END_DATE,
+    dataAsOf: await newestCommitDay(store, [shop]),
+  };
   radiator = new Radiator({ ...input, checkins: [], readings: [], learnings: [] });
   // A stand-in for the built UI, and a secret beside it that must never be served.
   await mkdir(join(dir, 'web', 'assets'), { recursive: true });
@@ -943,6 +950,37 @@ describe('periods (?since=&until=)', () => {
     const { id } = (await written.json()) as Checkin;
     const page = await read<BetPage>(periodic, `/api/bets/default/search-synonyms${q}`);
     expect(page.body.checkins.map((c) => c.id)).toContain(id);
+  });
+
+  it('says in every period the day of the newest commit in the store, as git has it', async () => {
+    const { app: periodic } = await withPeriods();
+    const newest = Math.max(
+      ...execFileSync('git', ['log', '--all', '--format=%at'], {
+        cwd: shop.absolute,
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .map(Number),
+    );
+    const day = new Date(newest * 1000).toISOString().slice(0, 10);
+    expect(day).toBe(DEMO_END_DATE);
+    for (const q of [
+      '',
+      '?since=2026-09-01&until=2026-09-30',
+      '?since=2025-01-01&until=2025-01-31',
+    ])
+      expect((await read<Overview>(periodic, `/api/overview${q}`)).body.dataAsOf).toBe(day);
+    // A radiator not told (or a store with no commit) says it does not know, not a day.
+    const unknown = new Radiator({
+      ...input,
+      dataAsOf: null,
+      checkins: [],
+      readings: [],
+      learnings: [],
+    });
+    expect(unknown.overview().dataAsOf).toBeNull();
+    expect(await newestCommitDay(store, [])).toBeNull();
   });
 
   it('refuses a day that is no day, a period the wrong way round, and periods it cannot serve', async () => {

@@ -64,6 +64,8 @@ export interface RadiatorInput {
   learnings: readonly LearningRecord[];
   /** The wiring week by week over the whole history and its alerts (the Trends page). */
   drift?: DriftReport;
+  /** The day of the newest commit in the store (`newestCommitDay`); null or left out: unknown. */
+  dataAsOf?: string | null;
 }
 
 /** The evidence a need keeps on the org map: its strongest components. */
@@ -82,6 +84,7 @@ export class Radiator {
   private readonly checkins: Checkin[];
   private readonly readings: Reading[];
   private readonly written: LearningRecord[];
+  private readonly dataAsOf: string | null;
   /** Bumped by every write: cached responses older than it are stale. */
   version = 0;
 
@@ -116,6 +119,7 @@ export class Radiator {
     this.checkins = [...input.checkins];
     this.readings = [...input.readings];
     this.written = [...input.learnings];
+    this.dataAsOf = input.dataAsOf ?? null;
     this.drift = new Trends(input.catalog, input.drift);
     const { catalog, report } = input;
 
@@ -259,6 +263,7 @@ export class Radiator {
     return {
       title: this.title,
       window: report.window,
+      dataAsOf: this.dataAsOf,
       counts: {
         teams: report.teams.length,
         people: catalog.users.length,

@@ -206,6 +206,9 @@ async function expectNothingCovered(page: Page): Promise<{ dots: number; labels:
   return { dots: dots.length, labels: labels.length };
 }
 
+/** The filter bar (the bets table's sortable headers are labelled Team and Status too). */
+const filters = (page: Page) => page.getByRole('search', { name: 'Filter the bets' });
+
 describe('the bets board on the demo', () => {
   it('keeps its filters in the URL: set them, reload, and the same view comes back', async () => {
     const { page, errors } = await openPage(browser);
@@ -214,8 +217,8 @@ describe('the bets board on the demo', () => {
       await matrixDrawn(page);
       const count = page.locator('.bet-filter-count');
       expect(await count.innerText()).toBe('Showing 13 of 13 bets');
-      await page.getByLabel('Status', { exact: true }).selectOption('active');
-      await page.getByLabel('Team', { exact: true }).selectOption('mobile-app');
+      await filters(page).getByLabel('Status', { exact: true }).selectOption('active');
+      await filters(page).getByLabel('Team', { exact: true }).selectOption('mobile-app');
       await page.waitForURL((url) => url.search === '?status=active&team=mobile-app');
       // Active, and the mobile team responsible for it or owning something it needs.
       expect(await rowNames(page)).toEqual(['unified-customer-id', 'app-wallet-payments']);
@@ -225,9 +228,11 @@ describe('the bets board on the demo', () => {
 
       await page.reload({ waitUntil: 'networkidle' });
       await matrixDrawn(page);
-      expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('active');
-      expect(await page.getByLabel('Team', { exact: true }).inputValue()).toBe('mobile-app');
-      expect(await page.getByLabel('Goal', { exact: true }).inputValue()).toBe('');
+      expect(await filters(page).getByLabel('Status', { exact: true }).inputValue()).toBe('active');
+      expect(await filters(page).getByLabel('Team', { exact: true }).inputValue()).toBe(
+        'mobile-app',
+      );
+      expect(await filters(page).getByLabel('Goal', { exact: true }).inputValue()).toBe('');
       expect(await rowNames(page)).toEqual(['unified-customer-id', 'app-wallet-payments']);
       expect((await dotNames(page)).sort()).toEqual(before);
       expect(await count.innerText()).toBe('Showing 2 of 13 bets');
@@ -235,7 +240,9 @@ describe('the bets board on the demo', () => {
       // A link with a goal and a quadrant reproduces its view as well.
       await visit(page, demo, '/bets?goal=contacts-per-order&quadrant=fill-in');
       expect(await rowNames(page)).toEqual(['agent-order-timeline']);
-      expect(await page.getByLabel('Quadrant', { exact: true }).inputValue()).toBe('fill-in');
+      expect(await filters(page).getByLabel('Quadrant', { exact: true }).inputValue()).toBe(
+        'fill-in',
+      );
 
       // Clearing takes every filter out of the URL and leaves focus on the first filter.
       await page.getByRole('button', { name: 'Clear filters' }).first().click();
@@ -254,7 +261,7 @@ describe('the bets board on the demo', () => {
     const { page, errors } = await openPage(browser);
     try {
       await visit(page, demo, '/bets?since=2026-08-02&until=2026-10-30');
-      await page.getByLabel('Status', { exact: true }).focus();
+      await filters(page).getByLabel('Status', { exact: true }).focus();
       // Tab through Goal and Team to Quadrant, and step its choice with the arrow keys.
       for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement?.labels?.[0]?.innerText')).toMatch(
@@ -548,8 +555,8 @@ describe('the bets board with 80 bets', () => {
       await page.getByRole('button', { name: 'Show all 60 open bets' }).click();
       expect(await page.locator('li.bet-row').count()).toBe(80);
       // Filters narrow it back: one team's open bets.
-      await page.getByLabel('Status', { exact: true }).selectOption('open');
-      await page.getByLabel('Team', { exact: true }).selectOption('payments');
+      await filters(page).getByLabel('Status', { exact: true }).selectOption('open');
+      await filters(page).getByLabel('Team', { exact: true }).selectOption('payments');
       await page.waitForURL((url) => url.search === '?status=open&team=payments');
       const shown = await rowNames(page);
       const data = await board(many);

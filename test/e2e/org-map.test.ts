@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoordinationMap } from '../../src/server/api-types.js';
@@ -14,6 +13,7 @@ import {
 } from '../../web/src/map-routing.js';
 import { launchChromium, openPage } from '../helpers/browser.js';
 import { SHOTS } from '../helpers/demo-radiator.js';
+import { serveGeneratedOrg } from '../helpers/generated-org.js';
 import { type Served, serveCli } from '../helpers/serve.js';
 
 // The org map tells the truth when no line passes through a team it does not join and no
@@ -27,27 +27,9 @@ let generated: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  const made = spawnSync(
-    process.execPath,
-    [
-      resolve('bench/generate-org.mjs'),
-      org,
-      ...['--teams', '30', '--users', '240', '--components', '200'],
-      ...['--commits', '20000', '--department-size', '6'],
-    ],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(`generate-org failed:\n${made.stderr}`);
   [demo, generated, browser] = await Promise.all([
     serveCli(['--demo', '--quiet'], work),
-    serveCli(
-      ['--repo', join(org, 'repo'), '--db', join(org, 'orgwire.db')].concat([
-        '--catalog',
-        join(org, 'catalog'),
-        '--quiet',
-      ]),
-      work,
-    ),
+    serveGeneratedOrg(org, work),
     launchChromium(),
   ]);
 }, 180_000);

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { QueuesView } from '../../src/server/api-types.js';
 import { openPage } from '../helpers/browser.js';
 import { demoRadiator, SHOTS } from '../helpers/demo-radiator.js';
 
@@ -69,6 +70,96 @@ describe('tables', () => {
     }
   });
 
+  it('sorts by a column: a measure largest first, then smallest, and says which in aria-sort', async () => {
+    const { page, errors } = await openPage(radiator.browser);
+    try {
+      await page.goto(new URL('/teams', radiator.served.url).href, { waitUntil: 'networkidle' });
+      const table = page.getByRole('region', { name: 'Teams' }).locator('table');
+      await table.locator('tbody tr').first().waitFor();
+      // Team, Type, Members, Owns, Commits, Unwired needs.
+      const commits = () => numbers(table, 4);
+      const server = await commits();
+      expect(new Set(server).size).toBeGreaterThan(2);
+      const button = page.getByRole('button', { name: 'Commits', exact: true });
+      const header = table.locator('th', { has: button });
+      expect(await header.getAttribute('aria-sort')).toBeNull();
+      // "Commits" is a glossary link: the keyboard sorts by it like a click beside the word.
+      await button.press('Enter');
+      expect(await header.getAttribute('aria-sort')).toBe('descending');
+      expect(await commits()).toEqual([...server].sort((a, b) => b - a));
+      await button.press('Enter');
+      expect(await header.getAttribute('aria-sort')).toBe('ascending');
+      expect(await commits()).toEqual([...server].sort((a, b) => a - b));
+      // A click on another header sorts by it, and only it says so.
+      await page.getByRole('button', { name: 'Members', exact: true }).click();
+      const members = await numbers(table, 2);
+      expect(members).toEqual([...members].sort((a, b) => b - a));
+      expect(await header.getAttribute('aria-sort')).toBeNull();
+      expect(await table.locator('th[aria-sort]').innerText()).toBe('Members');
+      await page.screenshot({ path: join(SHOTS, 'table-sorted.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('downloads the rows in the order they are sorted', async () => {
+    const { page, errors } = await openPage(radiator.browser);
+    try {
+      await page.goto(new URL('/teams', radiator.served.url).href, { waitUntil: 'networkidle' });
+      const table = page.getByRole('region', { name: 'Teams' }).locator('table');
+      await table.locator('tbody tr').first().waitFor();
+      await page.getByRole('button', { name: 'Commits', exact: true }).press('Enter');
+      await page.getByRole('button', { name: 'Commits', exact: true }).press('Enter');
+      const shown = await numbers(table, 4);
+      expect(shown).toEqual([...shown].sort((a, b) => a - b));
+      const names = (await table.locator('tbody tr > :first-child').allInnerTexts()).map(squeeze);
+      const rows = await downloadCsvOf(page, 'Teams');
+      expect(rows[0]?.[4]).toBe('Commits');
+      expect(rows.slice(1).map((r) => Number(r[4]?.replace(/,/g, '')))).toEqual(shown);
+      expect(rows.slice(1).map((r) => r[0])).toEqual(names);
+      expect(
+        await page
+          .getByRole('button', { name: /^Download CSV/ })
+          .first()
+          .getAttribute('title'),
+      ).toMatch(/in the order shown/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('links the JSON a table comes from, for the period the page shows', async () => {
+    const { page, errors } = await openPage(radiator.browser);
+    try {
+      const period = 'since=2026-10-01&until=2026-10-30';
+      await page.goto(new URL(`/queues?${period}`, radiator.served.url).href, {
+        waitUntil: 'networkidle',
+      });
+      const block = page.locator('.table-block', {
+        has: page.getByRole('region', { name: 'Queues at a glance' }),
+      });
+      const rows = block.locator('tbody tr');
+      await rows.first().waitFor();
+      // As the server orders them until a header sorts them: most requests first.
+      expect(await block.locator('th[aria-sort]').innerText()).toBe('Arrived / done');
+      expect(await block.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+      const href = await block.getByRole('link', { name: /^JSON/ }).getAttribute('href');
+      expect(href).toBe(`/api/queues?${period}`);
+      const answer = await page.request.get(new URL(href as string, radiator.served.url).href);
+      expect(answer.ok()).toBe(true);
+      expect(answer.headers()['content-type']).toMatch(/application\/json/);
+      const body = (await answer.json()) as QueuesView;
+      expect(body.window).toEqual({ since: '2026-10-01', until: '2026-10-30' });
+      expect(body.queues.length).toBeGreaterThan(0);
+      expect(await rows.count()).toBe(body.queues.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says on a phone that a table scrolls sideways, and not where it fits', async () => {
     const phone = await openPage(radiator.browser, 375);
     const wide = await openPage(radiator.browser, 1280);
@@ -87,6 +178,15 @@ describe('tables', () => {
     }
   });
 });
+
+/** Text as one line, spaces squeezed (as the CSV has it). */
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The numbers in the `n`-th cell (from 0) of every body row, as shown ("1,234" is 1234). */
+async function numbers(table: Locator, n: number): Promise<number[]> {
+  const cells = await table.locator(`tbody tr > :nth-child(${n + 1})`).allInnerTexts();
+  return cells.map((text) => Number(text.replace(/,/g, '').trim()));
+}
 
 /** The CSV of the table in the region labelled `label`. */
 async function downloadCsvOf(page: Page, label: string): Promise<string[][]> {

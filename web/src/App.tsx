@@ -9,6 +9,7 @@ import {
   useState,
 } from 'react';
 import { NavLink, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { DataAsOf } from './components/DataAsOf.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { PeriodPicker, usePeriodKept } from './components/PeriodPicker.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -206,6 +207,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="site-footer">
+        <DataAsOf />
         <p>
           orgwire shows how the organisation is wired, measured from the work itself. People are
           evidence, never a leaderboard.

@@ -36,7 +36,7 @@ import type {
   WhatIfSuggestion,
 } from '../../src/server/api-types.js';
 
-import { withPeriod } from './period.js';
+import { type Period, withPeriod } from './period.js';
 
 const TOKEN_KEY = 'orgwire.token';
 
@@ -179,8 +179,16 @@ export const api = {
   checkToken: (token: string) =>
     request<TokenCheck>('GET', '/token', undefined, undefined, token.trim()),
   overview: () => request<Overview>('GET', withPeriod('/overview')),
-  /** The radiator's own window, whatever period the page shows (the period picker's presets). */
-  ownWindow: async () => (await request<Overview>('GET', '/overview')).window,
+  /** The overview of `period`, whatever period the page shows (the comparison with the one before). */
+  overviewOf: (period: Period) => request<Overview>('GET', withPeriod('/overview', period)),
+  /**
+   * The radiator's own window, whatever period the page shows (the period picker's presets),
+   * and the day of the newest commit it knows.
+   */
+  own: async (): Promise<Pick<Overview, 'window' | 'dataAsOf'>> => {
+    const { window, dataAsOf } = await request<Overview>('GET', '/overview');
+    return { window, dataAsOf };
+  },
   teams: () => request<TeamList>('GET', withPeriod('/teams')),
   team: (ns: string, name: string) =>
     request<TeamPage>('GET', withPeriod(`/teams/${seg(ns)}/${seg(name)}`)),
@@ -218,4 +226,28 @@ export const api = {
   postLearning: (body: LearningBody) => request<LearningView>('POST', '/learnings', body),
   postReading: (ns: string, name: string, body: ReadingBody) =>
     request<Reading>('POST', `/goals/${seg(ns)}/${seg(name)}/readings`, body),
+};
+
+const json = (path: string) => `/api${path}`;
+
+/**
+ * A read route as a link a person can open to see its JSON, as the functions above ask it:
+ * with the page's period where the route takes one. On a server that guards reads the
+ * browser is asked for no token, so the link answers 401 there; it is offered anyway.
+ */
+export const jsonLinks = {
+  teams: () => json(withPeriod('/teams')),
+  team: (ns: string, name: string) => json(withPeriod(`/teams/${seg(ns)}/${seg(name)}`)),
+  grouping: (kind: 'system' | 'domain', ns: string, name: string) =>
+    json(`/${kind}s/${seg(ns)}/${seg(name)}`),
+  component: (ns: string, name: string) => json(withPeriod(`/components/${seg(ns)}/${seg(name)}`)),
+  coordination: (limit: number, unwired: boolean) =>
+    json(withPeriod(`/coordination?limit=${limit}${unwired ? '&unwired=1' : ''}`)),
+  bets: () => json(withPeriod('/bets')),
+  bet: (ns: string, name: string) => json(withPeriod(`/bets/${seg(ns)}/${seg(name)}`)),
+  queues: () => json(withPeriod('/queues')),
+  chains: () => json('/chains'),
+  trends: () => json('/trends'),
+  dataQuality: () => json(withPeriod('/data-quality')),
+  whatIfSuggestion: () => json('/whatif/suggestion'),
 };

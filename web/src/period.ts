@@ -81,3 +81,40 @@ export function previousPeriod(period: Period): Period {
   const until = day(period.since) - MS_PER_DAY;
   return { since: iso(until - (daysIn(period) - 1) * MS_PER_DAY), until: iso(until) };
 }
+
+const COMPARE_KEY = 'orgwire.compare';
+
+/**
+ * Whether a query string asks to compare the period with the one before (`compare=1`): the
+ * overview then shows its headline figures for both, side by side.
+ */
+export function compareIn(search: string): boolean {
+  return new URLSearchParams(search).get('compare') === '1';
+}
+
+/** A query string with `compare=1` set (or taken out), the rest kept. */
+export function searchWithCompare(search: string, compare: boolean): string {
+  const params = new URLSearchParams(search);
+  params.delete('compare');
+  if (compare) params.set('compare', '1');
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** Whether the tab compares with the period before (kept as the period is). */
+export function rememberedCompare(): boolean {
+  try {
+    return sessionStorage.getItem(COMPARE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function rememberCompare(compare: boolean): void {
+  try {
+    if (compare) sessionStorage.setItem(COMPARE_KEY, '1');
+    else sessionStorage.removeItem(COMPARE_KEY);
+  } catch {
+    // Without storage the choice lives in the URL only.
+  }
+}

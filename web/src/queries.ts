@@ -2,7 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ScenarioDocument } from '../../src/server/api-types.js';
 import { api } from './api.js';
-import { currentPeriod } from './period.js';
+import { currentPeriod, type Period } from './period.js';
 
 /** Each period's answers are its own: the page's period is part of every read's key. */
 const at = () => currentPeriod() ?? 'own';
@@ -16,6 +16,14 @@ export const queries = {
     queryOptions({
       queryKey: ['overview', at()],
       queryFn: api.overview,
+      refetchInterval: 5 * 60_000,
+    }),
+  // Another period's overview (the period before, to compare with): the same key as the
+  // page's own overview when it shows that period.
+  overviewOf: (period: Period) =>
+    queryOptions({
+      queryKey: ['overview', period],
+      queryFn: () => api.overviewOf(period),
       refetchInterval: 5 * 60_000,
     }),
   teams: () =>
@@ -48,8 +56,8 @@ export const queries = {
   // Names change only with the catalog: fetched once, for every link on every page.
   labels: () => queryOptions({ queryKey: ['labels'], queryFn: api.labels, staleTime: Infinity }),
   trends: () => queryOptions({ queryKey: ['trends'], queryFn: api.trends }),
-  ownWindow: () =>
-    queryOptions({ queryKey: ['own-window'], queryFn: api.ownWindow, staleTime: Infinity }),
+  // The radiator's own window and newest commit: fixed while it serves.
+  own: () => queryOptions({ queryKey: ['own'], queryFn: api.own, staleTime: Infinity }),
   dataQuality: () => queryOptions({ queryKey: ['data-quality', at()], queryFn: api.dataQuality }),
   whatIfStart: () =>
     queryOptions({ queryKey: ['whatif', 'start'], queryFn: api.whatIfStart, staleTime: Infinity }),

@@ -17,7 +17,13 @@ import {
   type ShippedScenario,
   scenarioDocument,
 } from '../../server/index.js';
-import { buildReport, createWhatIf, driftReport, suggestBoundaries } from '../../usecases/index.js';
+import {
+  buildReport,
+  createWhatIf,
+  driftReport,
+  newestCommitDay,
+  suggestBoundaries,
+} from '../../usecases/index.js';
 import { versionsUsed } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
@@ -121,6 +127,8 @@ export async function serveRadiator(
     if (read && read.list.length > 0 && !options.quiet) io.err(`${versionsUsed(read, series)}\n`);
     // Drift covers the whole history: every period's radiator shares it.
     const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
+    // Read once: the store does not change while it serves (no --refresh yet).
+    const dataAsOf = await newestCommitDay(store, input.repositories);
     const radiatorOf = async (analysed: typeof report) =>
       new Radiator({
         title: options.title,
@@ -131,6 +139,7 @@ export async function serveRadiator(
         readings: await store.readings(),
         learnings: await store.learnings(),
         drift,
+        dataAsOf,
       });
     const radiator = await radiatorOf(report);
     // Another period (`?since=&until=` on the read routes): its own analysis, with its trend.

@@ -12,6 +12,12 @@ export function useLabel(): (ref: string) => string | undefined {
   return (ref) => data?.labels[ref];
 }
 
+/** The name `EntityLink` shows for a reference: its label, else the reference's own name. */
+export function useName(): (ref: string) => string {
+  const labelOf = useLabel();
+  return (ref) => labelOf(ref) ?? refTarget(ref).name;
+}
+
 interface Props {
   /** An entity reference: `group:default/payments`, `component:default/checkout-api`… */
   entity: string;

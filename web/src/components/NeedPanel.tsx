@@ -1,8 +1,13 @@
 import { num } from '../format.js';
 import type { CoordinationNeed } from '../types.js';
 import { WiredBadge } from './Badge.js';
-import { EntityLink } from './EntityLink.js';
+import { EntityLink, useName } from './EntityLink.js';
+import { SortHeader, useSort } from './Sortable.js';
 import { Term } from './Term.js';
+
+type Evidence = CoordinationNeed['components'][number];
+
+const NO_EVIDENCE: readonly Evidence[] = [];
 
 /** The evidence behind one need: which work the two teams share. */
 export function NeedPanel({
@@ -12,6 +17,12 @@ export function NeedPanel({
   need: CoordinationNeed | null;
   onClose: () => void;
 }) {
+  const name = useName();
+  const { rows, header } = useSort(
+    need?.components ?? NO_EVIDENCE,
+    { component: (c: Evidence) => name(c.ref), weight: (c: Evidence) => c.weight },
+    'weight',
+  );
   if (!need) {
     return (
       <aside className="need-panel" aria-label="Need details">
@@ -65,14 +76,14 @@ export function NeedPanel({
           <caption className="visually-hidden">Components behind this need</caption>
           <thead>
             <tr>
-              <th scope="col">Component</th>
-              <th scope="col" className="num">
+              <SortHeader {...header('component')}>Component</SortHeader>
+              <SortHeader {...header('weight')} numeric>
                 Weight
-              </th>
+              </SortHeader>
             </tr>
           </thead>
           <tbody>
-            {need.components.map((c) => (
+            {rows.map((c) => (
               <tr key={c.ref}>
                 <td>
                   <EntityLink entity={c.ref} />

@@ -2,29 +2,39 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
+  compareIn,
   lastDays,
   type Period,
   periodIn,
   previousPeriod,
+  rememberCompare,
+  rememberedCompare,
   rememberedPeriod,
   rememberPeriod,
   searchWith,
+  searchWithCompare,
 } from '../period.js';
 import { queries } from '../queries.js';
+import './PeriodCompare.css';
 
 const PRESETS = [30, 90, 365] as const;
 
 /**
  * Which period every page shows: the radiator's own window, the last 30, 90 or 365 days up to
- * its last day, the period before the one shown, or any range. Kept in the URL (a link shows
- * the same) and for the tab, so moving between pages keeps it.
+ * its last day, the period before the one shown, or any range; and whether to compare it with
+ * the period before (the overview's headline figures side by side). Kept in the URL (a link
+ * shows the same) and for the tab, so moving between pages keeps it.
  */
 export function PeriodPicker() {
   const location = useLocation();
   const navigate = useNavigate();
   const id = useId();
-  const own = useQuery(queries.ownWindow());
+  const own = useQuery(queries.own());
   const period = periodIn(location.search);
+  const compare = compareIn(location.search);
+  // Checked at once when clicked, before the URL (which it follows) says so.
+  const [comparing, setComparing] = useState(compare);
+  useEffect(() => setComparing(compare), [compare]);
   const [custom, setCustom] = useState<Period | null>(null);
 
   const choose = (next: Period | null) => {
@@ -36,7 +46,16 @@ export function PeriodPicker() {
       hash: location.hash,
     });
   };
-  const ownWindow = own.data;
+  const toggleCompare = (on: boolean) => {
+    setComparing(on);
+    rememberCompare(on);
+    void navigate({
+      pathname: location.pathname,
+      search: searchWithCompare(location.search, on),
+      hash: location.hash,
+    });
+  };
+  const ownWindow = own.data?.window;
   const presets = ownWindow
     ? PRESETS.map((days) => ({ days, period: lastDays(days, ownWindow.until) }))
     : [];
@@ -92,6 +111,17 @@ export function PeriodPicker() {
           ← The period before
         </button>
       ) : null}
+      <label
+        className="period-compare-toggle"
+        title="On the overview: each headline figure beside the period before's"
+      >
+        <input
+          type="checkbox"
+          checked={comparing}
+          onChange={(e) => toggleCompare(e.target.checked)}
+        />{' '}
+        Compare with the period before
+      </label>
       {custom ? (
         <span className="period-range">
           <label htmlFor={`${id}-since`}>From</label>
@@ -121,26 +151,27 @@ export function PeriodPicker() {
 
 /**
  * Keeps the tab's period as the reader moves between pages: a page reached by a link
- * without one gets the period chosen last (a link with one, or the picker, sets it).
+ * without one gets the period chosen last (a link with one, or the picker, sets it). The
+ * comparison with the period before is kept the same way (the picker turns it off).
  */
 export function usePeriodKept(): void {
   const location = useLocation();
   const navigate = useNavigate();
   useEffect(() => {
     const named = periodIn(location.search);
-    if (named) {
-      rememberPeriod(named);
-      return;
-    }
-    const kept = rememberedPeriod();
-    if (kept)
-      void navigate(
-        {
-          pathname: location.pathname,
-          search: searchWith(location.search, kept),
-          hash: location.hash,
-        },
-        { replace: true },
-      );
+    const compare = compareIn(location.search);
+    if (named) rememberPeriod(named);
+    if (compare) rememberCompare(true);
+    const period = named ?? rememberedPeriod();
+    const wanted = compare || rememberedCompare();
+    if (period === named && wanted === compare) return;
+    void navigate(
+      {
+        pathname: location.pathname,
+        search: searchWithCompare(searchWith(location.search, period), wanted),
+        hash: location.hash,
+      },
+      { replace: true },
+    );
   }, [location.pathname, location.search, location.hash, navigate]);
 }

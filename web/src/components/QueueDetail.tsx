@@ -4,8 +4,9 @@ import { days, num, pct, refName } from '../format.js';
 import type { TermId } from '../glossary.js';
 import type { QueueReport } from '../types.js';
 import { Badge } from './Badge.js';
-import { EntityLink } from './EntityLink.js';
+import { EntityLink, useName } from './EntityLink.js';
 import { PlotFigure } from './PlotFigure.js';
+import { SortHeader, useSort } from './Sortable.js';
 import { TableWrap } from './TableWrap.js';
 import { Term } from './Term.js';
 
@@ -141,15 +142,29 @@ function FlowChart({ queue }: { queue: QueueReport }) {
   );
 }
 
-/** One providing team's inbound queue: promise vs lead time, flow, requesters, remedies. */
+type Requester = QueueReport['requesters'][number];
+
+/**
+ * One providing team's inbound queue: promise vs lead time, flow, requesters, remedies.
+ * `json`: the API route the queue comes from.
+ */
 export function QueueDetail({
   queue,
+  json,
   headingLevel = 3,
 }: {
   queue: QueueReport;
+  json: string;
   headingLevel?: 2 | 3;
 }) {
   const H = headingLevel === 2 ? 'h3' : 'h4';
+  const name = useName();
+  const requesters = useSort(
+    queue.requesters,
+    { team: (r: Requester) => name(r.team), share: (r: Requester) => r.share },
+    // The server's order: the largest share first.
+    'share',
+  );
   return (
     <div className="queue-detail">
       <dl className="stats">
@@ -220,18 +235,18 @@ export function QueueDetail({
       {queue.requesters.length === 0 ? (
         <p className="muted">No requests arrived in the window.</p>
       ) : (
-        <TableWrap label={`Teams asking ${refName(queue.team)}`}>
+        <TableWrap label={`Teams asking ${refName(queue.team)}`} json={json}>
           <table>
             <thead>
               <tr>
-                <th scope="col">Requesting team</th>
-                <th scope="col" className="num">
+                <SortHeader {...requesters.header('team')}>Requesting team</SortHeader>
+                <SortHeader {...requesters.header('share')} numeric>
                   Share of arrivals
-                </th>
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
-              {queue.requesters.map((r) => (
+              {requesters.rows.map((r) => (
                 <tr key={r.team}>
                   <td>
                     <EntityLink entity={r.team} />

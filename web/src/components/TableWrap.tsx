@@ -28,15 +28,19 @@ const fileName = (label: string) =>
 /**
  * Lets a wide table scroll sideways inside its own box instead of the page (the box is
  * focusable so that keyboard users can scroll it too, and says so when there is more to
- * the side), and downloads it as CSV; `json` links the API route the table comes from.
+ * the side), and downloads it as CSV, the rows shown in the order shown; `json` links the
+ * API route the table comes from (see `jsonLinks` in api.ts).
  */
 export function TableWrap({
   label,
   json,
+  cut = false,
   children,
 }: {
   label: string;
   json?: string;
+  /** The table shows only some of its rows (a "show all" button or a filter hides the rest). */
+  cut?: boolean;
   children: ReactNode;
 }) {
   const box = useRef<HTMLElement>(null);
@@ -76,11 +80,20 @@ export function TableWrap({
         {children}
       </section>
       <p className="table-tools small">
-        <button type="button" className="secondary small" onClick={download}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={download}
+          title={
+            cut
+              ? 'Only the rows shown, in the order shown: show every row first to save them all.'
+              : 'Every row, in the order shown.'
+          }
+        >
           Download CSV<span className="visually-hidden">: {label}</span>
         </button>
         {json ? (
-          <a href={json}>
+          <a href={json} title="The API’s answer this table is drawn from, as JSON">
             JSON<span className="visually-hidden">: {label}</span>
           </a>
         ) : null}

@@ -5,6 +5,7 @@ import { alertTitle } from '../drift-words.js';
 import { days, num } from '../format.js';
 import type { TermId } from '../glossary.js';
 import { DriftAlertLinks } from './DriftAlertList.js';
+import { type Columns, SortHeader, useSort } from './Sortable.js';
 import { TableWrap } from './TableWrap.js';
 import { Term } from './Term.js';
 import { WeeklyChart, WeeklyChartKey, type WeekPoint } from './WeeklyChart.js';
@@ -14,6 +15,13 @@ const RECENT = 12;
 
 type Trend = TeamPage['trend'];
 type Field = 'partners' | 'members' | 'queueP85';
+
+const COLUMNS: Columns<Trend['weeks'][number], 'week' | Field> = {
+  week: (w) => w.week,
+  partners: (w) => w.partners,
+  members: (w) => w.members,
+  queueP85: (w) => w.queueP85,
+};
 
 /** The team's alerts about a series, as chart marks. */
 const RULES_OF: Record<Field, readonly string[]> = {
@@ -85,9 +93,12 @@ function TeamChart({
 /**
  * A team's own series from drift: how many teams it must coordinate with, its size and,
  * when others ask it for work, its p85 lead time, week by week; and the alerts naming it.
+ * The table is the last weeks, newest first until a header sorts them; `json`: its API route.
  */
-export function TeamTrend({ team }: { team: TeamPage }) {
+export function TeamTrend({ team, json }: { team: TeamPage; json: string }) {
   const { trend } = team;
+  const recent = useMemo(() => [...trend.weeks].reverse().slice(0, RECENT), [trend]);
+  const { rows, header } = useSort(recent, COLUMNS, { key: 'week', direction: 'descending' });
   if (trend.weeks.length === 0)
     return (
       <p className="muted">
@@ -97,7 +108,6 @@ export function TeamTrend({ team }: { team: TeamPage }) {
     );
   const first = trend.weeks[0]?.week;
   const last = trend.weeks.at(-1)?.week;
-  const recent = [...trend.weeks].reverse().slice(0, RECENT);
   return (
     <>
       <p className="small muted">
@@ -133,29 +143,29 @@ export function TeamTrend({ team }: { team: TeamPage }) {
           />
         ) : null}
       </div>
-      <TableWrap label={`${team.label} over the last ${recent.length} weeks`}>
+      <TableWrap label={`${team.label} over the last ${recent.length} weeks`} json={json}>
         <table>
           <caption className="visually-hidden">
-            {team.label} over the last {recent.length} weeks, newest first
+            {team.label} over the last {recent.length} weeks; the column buttons sort them
           </caption>
           <thead>
             <tr>
-              <th scope="col">Week</th>
-              <th scope="col" className="num">
+              <SortHeader {...header('week')}>Week</SortHeader>
+              <SortHeader {...header('partners')} numeric>
                 Teams to coordinate with
-              </th>
-              <th scope="col" className="num">
+              </SortHeader>
+              <SortHeader {...header('members')} numeric>
                 Members
-              </th>
+              </SortHeader>
               {trend.provides ? (
-                <th scope="col" className="num">
+                <SortHeader {...header('queueP85')} numeric>
                   Lead time p85
-                </th>
+                </SortHeader>
               ) : null}
             </tr>
           </thead>
           <tbody>
-            {recent.map((w) => (
+            {rows.map((w) => (
               <tr key={w.week}>
                 <th scope="row" className="nowrap">
                   {w.week}

@@ -1,57 +1,19 @@
-import { useMemo, useState } from 'react';
 import type { UnmatchedAuthor } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { num } from '../format.js';
+import { type Columns, SortHeader, useSort } from './Sortable.js';
 import { TableWrap } from './TableWrap.js';
 
-type SortKey = 'name' | 'commits' | 'score';
-type Sort = { key: SortKey; descending: boolean };
-
-const byKey: Record<SortKey, (a: UnmatchedAuthor, b: UnmatchedAuthor) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email),
-  commits: (a, b) => a.commits - b.commits || b.name.localeCompare(a.name),
-  // Authors with no suggestion sort below every score.
-  score: (a, b) => (a.suggestion?.score ?? -1) - (b.suggestion?.score ?? -1),
+const COLUMNS: Columns<UnmatchedAuthor, 'name' | 'commits' | 'score'> = {
+  name: (a) => a.name,
+  commits: (a) => a.commits,
+  // Authors with no suggestion go last, whichever way.
+  score: (a) => a.suggestion?.score,
 };
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-  numeric = false,
-}: {
-  label: string;
-  sortKey: SortKey;
-  sort: Sort;
-  onSort: (key: SortKey) => void;
-  numeric?: boolean;
-}) {
-  const active = sort.key === sortKey;
-  return (
-    <th
-      scope="col"
-      className={numeric ? 'num' : undefined}
-      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
-      <button type="button" className="sort" onClick={() => onSort(sortKey)}>
-        {label}
-        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
-      </button>
-    </th>
-  );
-}
 
 /** Authors who are no User, with the User each probably is; the column headers sort. */
 export function UnmatchedAuthors({ authors }: { authors: UnmatchedAuthor[] }) {
-  const [sort, setSort] = useState<Sort>({ key: 'commits', descending: true });
-  const sorted = useMemo(() => {
-    const compare = byKey[sort.key];
-    return [...authors].sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)));
-  }, [authors, sort]);
-  const onSort = (key: SortKey) =>
-    setSort((now) =>
-      now.key === key ? { key, descending: !now.descending } : { key, descending: key !== 'name' },
-    );
+  const { rows: sorted, header } = useSort(authors, COLUMNS, 'commits');
   if (authors.length === 0) {
     return <p>Every author in the window is a User of the catalog (or a bot). Nothing to do.</p>;
   }
@@ -64,7 +26,7 @@ export function UnmatchedAuthors({ authors }: { authors: UnmatchedAuthor[] }) {
         <code>spec.profile.email</code> or <code>orgwire.dev/emails</code> to the User. Add the
         others as Users, or leave them out if they are no part of the organisation.
       </p>
-      <TableWrap label="Authors who are no User">
+      <TableWrap label="Authors who are no User" json={jsonLinks.dataQuality()}>
         <table>
           <caption className="visually-hidden">
             Authors who are no User of the catalog, with the User each probably is; the column
@@ -72,10 +34,14 @@ export function UnmatchedAuthors({ authors }: { authors: UnmatchedAuthor[] }) {
           </caption>
           <thead>
             <tr>
-              <SortHeader label="Author" sortKey="name" sort={sort} onSort={onSort} />
-              <SortHeader label="Commits" sortKey="commits" sort={sort} onSort={onSort} numeric />
+              <SortHeader {...header('name')}>Author</SortHeader>
+              <SortHeader {...header('commits')} numeric>
+                Commits
+              </SortHeader>
               <th scope="col">Probably</th>
-              <SortHeader label="Score" sortKey="score" sort={sort} onSort={onSort} numeric />
+              <SortHeader {...header('score')} numeric>
+                Score
+              </SortHeader>
               <th scope="col">Why</th>
             </tr>
           </thead>

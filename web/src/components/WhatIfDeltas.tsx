@@ -1,5 +1,6 @@
 import type { WhatIfAnswer } from '../../../src/server/api-types.js';
 import { DASH, days, num, pct } from '../format.js';
+import { SortHeader, useSort } from './Sortable.js';
 import { TableWrap } from './TableWrap.js';
 import { Term } from './Term.js';
 
@@ -194,20 +195,218 @@ export function WhatIfSummary({
 const arrow = (pair: readonly (number | string | null)[] | undefined, format = num) =>
   pair ? `${format(pair[0] as never)} → ${format(pair[1] as never)}` : DASH;
 
+/** What a before → after column sorts by: the value after. */
+const after = <T,>(pair: readonly [T, T]) => pair[1];
+
+const SORTS_BY_AFTER = 'the column buttons sort by the value after';
+
+type Label = (ref: string) => string;
+
+function TeamsChanged({
+  teams,
+  owned,
+  label,
+}: {
+  teams: Changes['teams'];
+  owned: ReadonlyMap<string, readonly { label: string }[]>;
+  label: Label;
+}) {
+  const { rows, header } = useSort(teams, {
+    team: (t: Changes['teams'][number]) => label(t.team),
+    people: (t: Changes['teams'][number]) => after(t.members),
+    components: (t: Changes['teams'][number]) => after(t.owns),
+  });
+  return (
+    <TableWrap label="Teams it changes">
+      <table>
+        <caption className="visually-hidden">
+          Teams it changes, before → after; {SORTS_BY_AFTER}
+        </caption>
+        <thead>
+          <tr>
+            <SortHeader {...header('team')}>Team</SortHeader>
+            <SortHeader {...header('people')}>People</SortHeader>
+            <SortHeader {...header('components')}>Components</SortHeader>
+            <th scope="col">What it owns after</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((t) => (
+            <tr key={t.team}>
+              <th scope="row">{label(t.team)}</th>
+              <td className="nowrap">{arrow(t.members)}</td>
+              <td className="nowrap">{arrow(t.owns)}</td>
+              <td>
+                {(owned.get(t.team) ?? []).map((c) => c.label).join(', ') || (
+                  <span className="muted">{t.members[1] === 0 ? 'gone' : 'nothing'}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function BetsChanged({ bets, label }: { bets: Changes['bets']; label: Label }) {
+  const { rows, header } = useSort(bets, {
+    bet: (b: Changes['bets'][number]) => label(b.bet),
+    handoffs: (b: Changes['bets'][number]) => after(b.handoffs),
+    feasibility: (b: Changes['bets'][number]) => after(b.feasibility),
+    independence: (b: Changes['bets'][number]) => after(b.independence),
+  });
+  return (
+    <TableWrap label="Bets it changes">
+      <table>
+        <caption className="visually-hidden">
+          Bets it changes, before → after; {SORTS_BY_AFTER}
+        </caption>
+        <thead>
+          <tr>
+            <SortHeader {...header('bet')}>Bet</SortHeader>
+            <SortHeader {...header('handoffs')}>
+              <Term id="handoffs">Handoffs</Term>
+            </SortHeader>
+            <SortHeader {...header('feasibility')}>
+              <Term id="feasibility">Feasibility</Term>
+            </SortHeader>
+            <SortHeader {...header('independence')}>
+              <Term id="independence">Independence</Term>
+            </SortHeader>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr key={b.bet}>
+              <th scope="row">{label(b.bet)}</th>
+              <td className="nowrap">{arrow(b.handoffs)}</td>
+              <td className="nowrap">{arrow(b.feasibility, pct)}</td>
+              <td>{arrow(b.independence, String)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function QueuesChanged({ queues, label }: { queues: Changes['queues']; label: Label }) {
+  const { rows, header } = useSort(queues, {
+    team: (q: Changes['queues'][number]) => label(q.team),
+    requests: (q: Changes['queues'][number]) => after(q.arrivals),
+    people: (q: Changes['queues'][number]) => after(q.people),
+    // An unstable queue's wait grows without bound: the longest of all.
+    leadTime: (q: Changes['queues'][number]) =>
+      q.unstable ? Number.POSITIVE_INFINITY : after(q.meanLeadTime),
+  });
+  return (
+    <TableWrap label="Queues it changes">
+      <table>
+        <caption className="visually-hidden">
+          Request queues, before → after; {SORTS_BY_AFTER}
+        </caption>
+        <thead>
+          <tr>
+            <SortHeader {...header('team')}>Providing team</SortHeader>
+            <SortHeader {...header('requests')}>Requests</SortHeader>
+            <SortHeader {...header('people')}>People doing them</SortHeader>
+            <SortHeader {...header('leadTime')}>
+              Mean <Term id="lead-time">lead time</Term>, measured →{' '}
+              <Term id="queue-estimate">estimated</Term>
+            </SortHeader>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((q) => (
+            <tr key={q.team}>
+              <th scope="row">{label(q.team)}</th>
+              <td className="nowrap">{arrow(q.arrivals)}</td>
+              <td className="nowrap">{arrow(q.people)}</td>
+              <td>
+                {arrow(q.meanLeadTime, days)}
+                {q.unstable ? (
+                  <strong className="bad">
+                    {' '}
+                    <Term id="unstable-estimate">unstable</Term>: more arrives than its people can
+                    do
+                  </strong>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+type Lost = Changes['knowledge'][number]['components'][number];
+
+function KnowledgeLost({ lost, label }: { lost: Changes['knowledge'][number]; label: Label }) {
+  const { rows, header } = useSort(
+    lost.components,
+    {
+      component: (c: Lost) => label(c.component),
+      commits: (c: Lost) => c.commits,
+      share: (c: Lost) => c.share,
+      owner: (c: Lost) => (c.owner === null ? null : label(c.owner)),
+    },
+    // As the answer lists them: their most commits first.
+    'commits',
+  );
+  return (
+    <section>
+      <h3>
+        What {label(lost.user)} <Term id="knowledge-lost">leaving loses</Term> (
+        {lost.components.length} {lost.components.length === 1 ? 'component' : 'components'})
+      </h3>
+      {lost.components.length === 0 ? (
+        <p className="muted">
+          No component loses the person who made more of its commits than anyone else.
+        </p>
+      ) : (
+        <TableWrap label={`What ${label(lost.user)} leaving loses`}>
+          <table>
+            <caption className="visually-hidden">
+              Components where they made more of the window's commits than anyone else
+            </caption>
+            <thead>
+              <tr>
+                <SortHeader {...header('component')}>Component</SortHeader>
+                <SortHeader {...header('commits')}>Their commits</SortHeader>
+                <SortHeader {...header('share')}>Share of its commits</SortHeader>
+                <SortHeader {...header('owner')}>Owner</SortHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.component}>
+                  <th scope="row">{label(c.component)}</th>
+                  <td className="nowrap">{c.commits}</td>
+                  <td className="nowrap">{pct(c.share)}</td>
+                  <td>
+                    {c.owner === null ? <span className="muted">nobody</span> : label(c.owner)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}
+
 /**
  * The rest of what it changes, in tables: teams (people, what they own), bets (handoffs,
  * feasibility), queues (arrivals, wait), what someone who leaves knew, and any field of
- * `changes` this page does not know.
+ * `changes` this page does not know. The known tables sort (no JSON link: the answer is a
+ * POST's); the unknown fields show as they come.
  */
-export function WhatIfDetails({
-  answer,
-  label,
-}: {
-  answer: WhatIfAnswer;
-  label: (ref: string) => string;
-}) {
-  const { changes, after } = answer;
-  const owned = new Map(after.teams.map((t) => [t.ref, t.components]));
+export function WhatIfDetails({ answer, label }: { answer: WhatIfAnswer; label: Label }) {
+  const { changes, after: map } = answer;
+  const owned = new Map(map.teams.map((t) => [t.ref, t.components]));
   const others = Object.entries(changes).filter(([key]) => !KNOWN.has(key));
   const teams = changes.teams ?? [];
   const bets = changes.bets ?? [];
@@ -219,148 +418,22 @@ export function WhatIfDetails({
       {teams.length === 0 ? (
         <p className="muted">No team gains or loses people or components.</p>
       ) : (
-        <TableWrap label="Teams it changes">
-          <table>
-            <caption className="visually-hidden">Teams it changes, before → after</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">People</th>
-                <th scope="col">Components</th>
-                <th scope="col">What it owns after</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((t) => (
-                <tr key={t.team}>
-                  <th scope="row">{label(t.team)}</th>
-                  <td className="nowrap">{arrow(t.members)}</td>
-                  <td className="nowrap">{arrow(t.owns)}</td>
-                  <td>
-                    {(owned.get(t.team) ?? []).map((c) => c.label).join(', ') || (
-                      <span className="muted">{t.members[1] === 0 ? 'gone' : 'nothing'}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <TeamsChanged teams={teams} owned={owned} label={label} />
       )}
       {bets.length > 0 ? (
         <>
           <h3>Bets it changes ({bets.length})</h3>
-          <TableWrap label="Bets it changes">
-            <table>
-              <caption className="visually-hidden">Bets it changes, before → after</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Bet</th>
-                  <th scope="col">
-                    <Term id="handoffs">Handoffs</Term>
-                  </th>
-                  <th scope="col">
-                    <Term id="feasibility">Feasibility</Term>
-                  </th>
-                  <th scope="col">
-                    <Term id="independence">Independence</Term>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {bets.map((b) => (
-                  <tr key={b.bet}>
-                    <th scope="row">{label(b.bet)}</th>
-                    <td className="nowrap">{arrow(b.handoffs)}</td>
-                    <td className="nowrap">{arrow(b.feasibility, pct)}</td>
-                    <td>{arrow(b.independence, String)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <BetsChanged bets={bets} label={label} />
         </>
       ) : null}
       {queues.length > 0 ? (
         <>
           <h3>Queues it changes ({queues.length})</h3>
-          <TableWrap label="Queues it changes">
-            <table>
-              <caption className="visually-hidden">Request queues, before → after</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Providing team</th>
-                  <th scope="col">Requests</th>
-                  <th scope="col">People doing them</th>
-                  <th scope="col">
-                    Mean <Term id="lead-time">lead time</Term>, measured →{' '}
-                    <Term id="queue-estimate">estimated</Term>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {queues.map((q) => (
-                  <tr key={q.team}>
-                    <th scope="row">{label(q.team)}</th>
-                    <td className="nowrap">{arrow(q.arrivals)}</td>
-                    <td className="nowrap">{arrow(q.people)}</td>
-                    <td>
-                      {arrow(q.meanLeadTime, days)}
-                      {q.unstable ? (
-                        <strong className="bad">
-                          {' '}
-                          <Term id="unstable-estimate">unstable</Term>: more arrives than its people
-                          can do
-                        </strong>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <QueuesChanged queues={queues} label={label} />
         </>
       ) : null}
       {knowledge.map((k) => (
-        <section key={k.user}>
-          <h3>
-            What {label(k.user)} <Term id="knowledge-lost">leaving loses</Term> (
-            {k.components.length} {k.components.length === 1 ? 'component' : 'components'})
-          </h3>
-          {k.components.length === 0 ? (
-            <p className="muted">
-              No component loses the person who made more of its commits than anyone else.
-            </p>
-          ) : (
-            <TableWrap label={`What ${label(k.user)} leaving loses`}>
-              <table>
-                <caption className="visually-hidden">
-                  Components where they made more of the window's commits than anyone else
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Component</th>
-                    <th scope="col">Their commits</th>
-                    <th scope="col">Share of its commits</th>
-                    <th scope="col">Owner</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {k.components.map((c) => (
-                    <tr key={c.component}>
-                      <th scope="row">{label(c.component)}</th>
-                      <td className="nowrap">{c.commits}</td>
-                      <td className="nowrap">{pct(c.share)}</td>
-                      <td>
-                        {c.owner === null ? <span className="muted">nobody</span> : label(c.owner)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
-        </section>
+        <KnowledgeLost key={k.user} lost={k} label={label} />
       ))}
       {others.map(([key, value]) => (
         <section key={key}>

@@ -4,12 +4,15 @@ import type {
   EntitySummary,
   ScenarioDocument,
   WhatIfSuggestion as Suggestion,
+  WhatIfSuggestedTeam,
   Window,
 } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { num, pct, refTarget } from '../format.js';
 import { queries } from '../queries.js';
 import { noSuggestion } from '../what-if-words.js';
 import { Badge } from './Badge.js';
+import { type Columns, SortHeader, useSort } from './Sortable.js';
 import { TableWrap } from './TableWrap.js';
 import { Term } from './Term.js';
 
@@ -47,21 +50,34 @@ function Period({ period }: { period: Window }) {
   );
 }
 
-function Teams({ teams }: { teams: NonNullable<Suggestion['suggested']>['teams'] }) {
+const COLUMNS: Columns<WhatIfSuggestedTeam, 'team' | 'people' | 'components'> = {
+  team: (t) => t.label,
+  people: (t) => t.members.length + t.unnamed,
+  components: (t) => t.components.length,
+};
+
+/** The suggested teams, the largest first until a header sorts them; the first 12 of them. */
+function Teams({ teams }: { teams: readonly WhatIfSuggestedTeam[] }) {
   const [all, setAll] = useState(false);
-  const shown = all ? teams : teams.slice(0, SHOWN);
+  const sorted = useSort(teams, COLUMNS);
+  // Sorted as a whole, then cut.
+  const shown = all ? sorted.rows : sorted.rows.slice(0, SHOWN);
   return (
     <>
-      <TableWrap label="Suggested teams">
+      <TableWrap
+        label="Suggested teams"
+        json={jsonLinks.whatIfSuggestion()}
+        cut={shown.length < teams.length}
+      >
         <table>
           <caption className="visually-hidden">
             The teams the work implies: people and components
           </caption>
           <thead>
             <tr>
-              <th scope="col">Team</th>
-              <th scope="col">People</th>
-              <th scope="col">Components</th>
+              <SortHeader {...sorted.header('team')}>Team</SortHeader>
+              <SortHeader {...sorted.header('people')}>People</SortHeader>
+              <SortHeader {...sorted.header('components')}>Components</SortHeader>
             </tr>
           </thead>
           <tbody>

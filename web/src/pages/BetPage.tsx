@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { BetPage as BetData } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { Badge, StatusBadge } from '../components/Badge.js';
 import { CheckinLine, DecideBy, ExternalTeams, ShotLine } from '../components/BetCardView.js';
 import { CheckinForm } from '../components/CheckinForm.js';
@@ -10,29 +11,48 @@ import { LearningCard } from '../components/LearningCard.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { ReadingForm } from '../components/ReadingForm.js';
+import { type Columns, SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { num, pct, when } from '../format.js';
 import { queries } from '../queries.js';
 import { useToken } from '../use-token.js';
 
-function Readings({ bet }: { bet: BetData }) {
-  const readings = bet.goalView?.readings ?? [];
+type Reading = NonNullable<BetData['goalView']>['readings'][number];
+
+const READING_COLUMNS: Columns<Reading, 'at' | 'value' | 'by'> = {
+  // ISO times sort as text.
+  at: (r) => r.at,
+  value: (r) => r.value,
+  by: (r) => r.by,
+};
+
+const NO_READINGS: readonly Reading[] = [];
+
+function Readings({ bet, json }: { bet: BetData; json: string }) {
+  const readings = bet.goalView?.readings ?? NO_READINGS;
+  // The server's order: oldest first.
+  const { rows, header } = useSort(readings, READING_COLUMNS, {
+    key: 'at',
+    direction: 'ascending',
+  });
   if (readings.length === 0) return null;
   return (
-    <TableWrap label="Readings of the goal's metric">
+    <TableWrap label="Readings of the goal's metric" json={json}>
       <table>
-        <caption className="visually-hidden">Readings of the goal’s metric, oldest first</caption>
+        <caption className="visually-hidden">
+          Readings of the goal’s metric, oldest first until a column button sorts them
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Measured</th>
-            <th scope="col" className="num">
+            <SortHeader {...header('at')}>Measured</SortHeader>
+            <SortHeader {...header('value')} numeric>
               Value
-            </th>
-            <th scope="col">Recorded by</th>
+            </SortHeader>
+            <SortHeader {...header('by')}>Recorded by</SortHeader>
           </tr>
         </thead>
         <tbody>
-          {readings.map((r) => (
+          {rows.map((r) => (
             <tr key={r.id}>
               <td>{when(r.at)}</td>
               <td className="num">{num(r.value)}</td>
@@ -171,7 +191,7 @@ function BetView({ bet, ns, name }: { bet: BetData; ns: string; name: string }) 
         <section aria-labelledby="goal-h">
           <h2 id="goal-h">The goal it serves</h2>
           <GoalCard goal={bet.goalView} />
-          <Readings bet={bet} />
+          <Readings bet={bet} json={jsonLinks.bet(ns, name)} />
           {token ? <ReadingForm goal={bet.goalView.ref} label={bet.goalView.label} /> : null}
         </section>
       ) : null}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { BetCard, BetsBoard } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import {
   type BetFilters,
   filtersIn,
@@ -17,10 +18,11 @@ import { Badge } from '../components/Badge.js';
 import { BetFilterBar } from '../components/BetFilterBar.js';
 import { BetList } from '../components/BetList.js';
 import { BetMatrix } from '../components/BetMatrix.js';
-import { EntityLink, EntityList } from '../components/EntityLink.js';
+import { EntityLink, EntityList, useName } from '../components/EntityLink.js';
 import { GoalRow } from '../components/GoalCard.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
 import { num, pct } from '../format.js';
@@ -45,8 +47,18 @@ function BrierVerdict({ brier }: { brier: number | null }) {
   return <Badge tone="good">better than a coin toss</Badge>;
 }
 
+type TeamCalibration = BetsBoard['calibration']['teams'][number];
+
 function Calibration({ calibration }: { calibration: BetsBoard['calibration'] }) {
   const worse = calibration.teams.filter((t) => t.brier !== null && t.brier > COIN_TOSS);
+  const name = useName();
+  const { rows, header } = useSort(calibration.teams, {
+    team: (t: TeamCalibration) => name(t.team),
+    decided: (t: TeamCalibration) => t.decided,
+    landed: (t: TeamCalibration) => t.hits,
+    rate: (t: TeamCalibration) => t.rate,
+    brier: (t: TeamCalibration) => t.brier,
+  });
   return (
     <section className="card bet-calibration" aria-labelledby="calibration-h">
       <h2 id="calibration-h">
@@ -72,28 +84,28 @@ function Calibration({ calibration }: { calibration: BetsBoard['calibration'] })
         </p>
       ) : null}
       {calibration.teams.length > 0 ? (
-        <TableWrap label="Calibration per team">
+        <TableWrap label="Calibration per team" json={jsonLinks.bets()}>
           <table>
             <caption className="visually-hidden">Calibration per responsible team</caption>
             <thead>
               <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="num">
+                <SortHeader {...header('team')}>Team</SortHeader>
+                <SortHeader {...header('decided')} numeric>
                   Decided
-                </th>
-                <th scope="col" className="num">
+                </SortHeader>
+                <SortHeader {...header('landed')} numeric>
                   Landed
-                </th>
-                <th scope="col" className="num">
+                </SortHeader>
+                <SortHeader {...header('rate')} numeric>
                   Rate
-                </th>
-                <th scope="col" className="num">
+                </SortHeader>
+                <SortHeader {...header('brier')} numeric>
                   Brier
-                </th>
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
-              {calibration.teams.map((t) => (
+              {rows.map((t) => (
                 <tr
                   key={t.team}
                   className={t.brier !== null && t.brier > COIN_TOSS ? 'is-worse' : ''}

@@ -1,16 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ChainsView } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { Badge } from '../components/Badge.js';
 import { ChainFlags, ChainPath } from '../components/ChainPath.js';
-import { EntityLink, EntityList } from '../components/EntityLink.js';
+import { EntityLink, EntityList, useName } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
 import { availability, num } from '../format.js';
 import { queries } from '../queries.js';
 
+type Chain = ChainsView['chains'][number];
+
 function ChainsList({ data }: { data: ChainsView }) {
+  const name = useName();
+  const { rows, header } = useSort(
+    data.chains,
+    {
+      entry: (c: Chain) => name(c.entry),
+      depth: (c: Chain) => c.depth,
+      availability: (c: Chain) => c.availability,
+      calls: (c: Chain) => c.fanOut,
+      // Chains with flags first, the most first; the others have nothing to sort by.
+      flags: (c: Chain) => (c.flags.length === 0 ? null : c.flags.length),
+    },
+    // The server's order: deepest first.
+    'depth',
+  );
   return (
     <>
       <PageHeader title="Chains">
@@ -24,29 +42,29 @@ function ChainsList({ data }: { data: ChainsView }) {
       {data.chains.length === 0 ? (
         <p className="muted">The catalog declares no synchronous dependency.</p>
       ) : (
-        <TableWrap label="Synchronous chains">
+        <TableWrap label="Synchronous chains" json={jsonLinks.chains()}>
           <table>
             <caption className="visually-hidden">Synchronous chains, by entry point</caption>
             <thead>
               <tr>
-                <th scope="col">Entry</th>
+                <SortHeader {...header('entry')}>Entry</SortHeader>
                 <th scope="col">Longest chain</th>
-                <th scope="col" className="num">
+                <SortHeader {...header('depth')} numeric>
                   <Term id="chain">Depth</Term>
-                </th>
-                <th scope="col" className="num">
+                </SortHeader>
+                <SortHeader {...header('availability')} numeric>
                   <Term id="compound-availability">Availability</Term>
-                </th>
-                <th scope="col" className="num">
+                </SortHeader>
+                <SortHeader {...header('calls')} numeric>
                   Calls / reaches
-                </th>
-                <th scope="col">
+                </SortHeader>
+                <SortHeader {...header('flags')}>
                   Flags (deep, <Term id="below-objective">below objective</Term>)
-                </th>
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
-              {data.chains.map((chain) => (
+              {rows.map((chain) => (
                 <tr key={chain.entry}>
                   <th scope="row">
                     <EntityLink entity={chain.entry} />

@@ -1,33 +1,45 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { ComponentPage as ComponentData } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { Badge } from '../components/Badge.js';
 import { BetCardView } from '../components/BetCardView.js';
 import { ChainFlags, ChainPath } from '../components/ChainPath.js';
-import { EntityLink, EntityList } from '../components/EntityLink.js';
+import { EntityLink, EntityList, useName } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
 import { availability, num, pct } from '../format.js';
 import { queries } from '../queries.js';
 
-function ChangedBy({ c }: { c: ComponentData }) {
+type Changer = ComponentData['changedBy'][number];
+type Coupling = ComponentData['coupled'][number];
+
+function ChangedBy({ c, json }: { c: ComponentData; json: string }) {
+  const name = useName();
+  const { rows, header } = useSort(
+    c.changedBy,
+    { team: (t: Changer) => name(t.ref), commits: (t: Changer) => t.commits },
+    // The server's order: most commits first.
+    'commits',
+  );
   if (c.changedBy.length === 0) return <p className="muted">No team changed it in the window.</p>;
   return (
-    <TableWrap label={`Teams that changed ${c.label}`}>
+    <TableWrap label={`Teams that changed ${c.label}`} json={json}>
       <table>
         <caption className="visually-hidden">Teams that changed it</caption>
         <thead>
           <tr>
-            <th scope="col">Team</th>
-            <th scope="col" className="num">
+            <SortHeader {...header('team')}>Team</SortHeader>
+            <SortHeader {...header('commits')} numeric>
               Commits
-            </th>
+            </SortHeader>
           </tr>
         </thead>
         <tbody>
-          {c.changedBy.map((t) => (
+          {rows.map((t) => (
             <tr key={t.ref}>
               <th scope="row">
                 <EntityLink entity={t.ref} />
@@ -47,26 +59,39 @@ function ChangedBy({ c }: { c: ComponentData }) {
   );
 }
 
-function Coupled({ c }: { c: ComponentData }) {
+function Coupled({ c, json }: { c: ComponentData; json: string }) {
+  const name = useName();
+  const { rows, header } = useSort(
+    c.coupled,
+    {
+      component: (k: Coupling) => name(k.ref),
+      degree: (k: Coupling) => k.degree,
+      shared: (k: Coupling) => k.shared,
+      // Another team's first, then nearly always together; plain couplings last.
+      notes: (k: Coupling) => (k.crossTeam ? 2 : 0) + (k.changeTogether ? 1 : 0) || null,
+    },
+    // The server's order: the highest degree first.
+    'degree',
+  );
   if (c.coupled.length === 0) return <p className="muted">Nothing changes together with it.</p>;
   return (
-    <TableWrap label={`Components that change with ${c.label}`}>
+    <TableWrap label={`Components that change with ${c.label}`} json={json}>
       <table>
         <caption className="visually-hidden">Components that change with it</caption>
         <thead>
           <tr>
-            <th scope="col">Component</th>
-            <th scope="col" className="num">
+            <SortHeader {...header('component')}>Component</SortHeader>
+            <SortHeader {...header('degree')} numeric>
               <Term id="coupling-degree">Degree</Term>
-            </th>
-            <th scope="col" className="num">
+            </SortHeader>
+            <SortHeader {...header('shared')} numeric>
               Shared commits
-            </th>
-            <th scope="col">Notes</th>
+            </SortHeader>
+            <SortHeader {...header('notes')}>Notes</SortHeader>
           </tr>
         </thead>
         <tbody>
-          {c.coupled.map((k) => (
+          {rows.map((k) => (
             <tr key={k.ref}>
               <th scope="row">
                 <EntityLink entity={k.ref} />
@@ -94,7 +119,7 @@ function Coupled({ c }: { c: ComponentData }) {
   );
 }
 
-function ComponentView({ c }: { c: ComponentData }) {
+function ComponentView({ c, json }: { c: ComponentData; json: string }) {
   return (
     <>
       <PageHeader
@@ -157,11 +182,11 @@ function ComponentView({ c }: { c: ComponentData }) {
 
       <section aria-labelledby="changed-h">
         <h2 id="changed-h">Teams that change it</h2>
-        <ChangedBy c={c} />
+        <ChangedBy c={c} json={json} />
       </section>
       <section aria-labelledby="coupled-h">
         <h2 id="coupled-h">Changes together with</h2>
-        <Coupled c={c} />
+        <Coupled c={c} json={json} />
       </section>
       <section aria-labelledby="deps-h">
         <h2 id="deps-h">Dependencies</h2>
@@ -249,7 +274,7 @@ export function ComponentPage() {
   const query = useQuery(queries.component(ns, name));
   return (
     <Loaded query={query} what="component">
-      {(c) => <ComponentView c={c} />}
+      {(c) => <ComponentView c={c} json={jsonLinks.component(ns, name)} />}
     </Loaded>
   );
 }

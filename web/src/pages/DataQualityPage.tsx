@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DataQuality, RuleFinding } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { CoverageFigure, CoverageWarning } from '../components/Coverage.js';
 import { EntityLink } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { type Columns, SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
 import { UnmatchedAuthors } from '../components/UnmatchedAuthors.js';
@@ -11,9 +13,45 @@ import { num, pct } from '../format.js';
 import type { TermId } from '../glossary.js';
 import { queries } from '../queries.js';
 
+type Pattern = DataQuality['ignored']['patterns'][number];
+type Owner = DataQuality['unresolvedOwners'][number];
+type Unowned = DataQuality['unownedPaths'][number];
+
+const PATTERN_COLUMNS: Columns<Pattern, 'pattern' | 'source' | 'files'> = {
+  pattern: (p) => p.pattern,
+  source: (p) => p.source,
+  files: (p) => p.files,
+};
+
+const OWNER_COLUMNS: Columns<Owner, 'owner' | 'at' | 'rules' | 'probably'> = {
+  owner: (o) => o.owner,
+  // Numeric-aware: CODEOWNERS:9 before CODEOWNERS:10.
+  at: (o) => `${o.file}:${o.line}`,
+  rules: (o) => o.rules,
+  probably: (o) => o.suggestion,
+};
+
+const RULE_COLUMNS: Columns<RuleFinding, 'rule' | 'pattern' | 'owners' | 'why'> = {
+  rule: (r) => `${r.file}:${r.line}`,
+  pattern: (r) => r.pattern,
+  owners: (r) => r.owners.join(' '),
+  why: (r) => r.why,
+};
+
+const UNOWNED_COLUMNS: Columns<Unowned, 'repo' | 'folder' | 'files'> = {
+  repo: (p) => p.repo,
+  folder: (p) => p.folder,
+  files: (p) => p.files,
+};
+
+/** Where the page's tables come from. */
+const json = () => jsonLinks.dataQuality();
+
 function Noise({ ignored }: { ignored: DataQuality['ignored'] }) {
   const used = ignored.patterns.filter((p) => p.files > 0);
   const idle = ignored.patterns.filter((p) => p.files === 0);
+  // The server's order: most files first.
+  const { rows, header } = useSort(used, PATTERN_COLUMNS, 'files');
   return (
     <>
       <p>
@@ -27,22 +65,22 @@ function Noise({ ignored }: { ignored: DataQuality['ignored'] }) {
         </span>
       </p>
       {used.length > 0 ? (
-        <TableWrap label="Ignore patterns that left files out">
+        <TableWrap label="Ignore patterns that left files out" json={json()}>
           <table>
             <caption className="visually-hidden">
-              Ignore patterns that left files out, most files first
+              Ignore patterns that left files out, most files first until a column button sorts them
             </caption>
             <thead>
               <tr>
-                <th scope="col">Pattern</th>
-                <th scope="col">From</th>
-                <th scope="col" className="num">
+                <SortHeader {...header('pattern')}>Pattern</SortHeader>
+                <SortHeader {...header('source')}>From</SortHeader>
+                <SortHeader {...header('files')} numeric>
                   Files
-                </th>
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
-              {used.map((p) => (
+              {rows.map((p) => (
                 <tr key={`${p.pattern}\u0000${p.source}`}>
                   <th scope="row">
                     <code>{p.pattern}</code>
@@ -75,6 +113,7 @@ function Noise({ ignored }: { ignored: DataQuality['ignored'] }) {
 }
 
 function UnknownOwners({ owners }: { owners: DataQuality['unresolvedOwners'] }) {
+  const { rows, header } = useSort(owners, OWNER_COLUMNS);
   if (owners.length === 0) {
     return <p>Every owner CODEOWNERS names is a Group or User of the catalog.</p>;
   }
@@ -85,23 +124,23 @@ function UnknownOwners({ owners }: { owners: DataQuality['unresolvedOwners'] }) 
         <code>github.com/team-slug</code> annotation (or the User a{' '}
         <code>github.com/user-login</code>) that matches, or correct the CODEOWNERS line.
       </p>
-      <TableWrap label="CODEOWNERS owners that match no Group or User">
+      <TableWrap label="CODEOWNERS owners that match no Group or User" json={json()}>
         <table>
           <caption className="visually-hidden">
             CODEOWNERS owners that match no Group or User, with the first line naming each
           </caption>
           <thead>
             <tr>
-              <th scope="col">Owner</th>
-              <th scope="col">First named at</th>
-              <th scope="col" className="num">
+              <SortHeader {...header('owner')}>Owner</SortHeader>
+              <SortHeader {...header('at')}>First named at</SortHeader>
+              <SortHeader {...header('rules')} numeric>
                 Rules
-              </th>
-              <th scope="col">Probably</th>
+              </SortHeader>
+              <SortHeader {...header('probably')}>Probably</SortHeader>
             </tr>
           </thead>
           <tbody>
-            {owners.map((o) => (
+            {rows.map((o) => (
               <tr key={o.owner}>
                 <th scope="row">
                   <code>{o.owner}</code>
@@ -140,6 +179,7 @@ function Rules({
   rules: RuleFinding[];
   empty: string;
 }) {
+  const { rows, header } = useSort(rules, RULE_COLUMNS);
   return (
     <>
       <h3>
@@ -148,19 +188,19 @@ function Rules({
       {rules.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <TableWrap label={title}>
+        <TableWrap label={title} json={json()}>
           <table>
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Pattern</th>
-                <th scope="col">Owners</th>
-                <th scope="col">Why</th>
+                <SortHeader {...header('rule')}>Rule</SortHeader>
+                <SortHeader {...header('pattern')}>Pattern</SortHeader>
+                <SortHeader {...header('owners')}>Owners</SortHeader>
+                <SortHeader {...header('why')}>Why</SortHeader>
               </tr>
             </thead>
             <tbody>
-              {rules.map((r) => (
+              {rows.map((r) => (
                 <tr key={`${r.file}:${r.line}`}>
                   <th scope="row" className="break">
                     {r.file}:{r.line}
@@ -183,6 +223,8 @@ function Rules({
 }
 
 function Unowned({ data }: { data: DataQuality }) {
+  // The server's order: most files first.
+  const { rows, header } = useSort(data.unownedPaths, UNOWNED_COLUMNS, 'files');
   if (data.unownedPaths.length === 0 && data.ownerlessComponents.length === 0) {
     return <p>Every file at HEAD belongs to a catalog component or a CODEOWNERS rule.</p>;
   }
@@ -194,22 +236,22 @@ function Unowned({ data }: { data: DataQuality }) {
         <code>ignore:</code> in orgwire.yaml.
       </p>
       {data.unownedPaths.length > 0 ? (
-        <TableWrap label="Files without an owner, per folder">
+        <TableWrap label="Files without an owner, per folder" json={json()}>
           <table>
             <caption className="visually-hidden">
               Files no component or rule covers, per repository and top-level folder
             </caption>
             <thead>
               <tr>
-                <th scope="col">Repository</th>
-                <th scope="col">Folder</th>
-                <th scope="col" className="num">
+                <SortHeader {...header('repo')}>Repository</SortHeader>
+                <SortHeader {...header('folder')}>Folder</SortHeader>
+                <SortHeader {...header('files')} numeric>
                   Files
-                </th>
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
-              {data.unownedPaths.map((p) => (
+              {rows.map((p) => (
                 <tr key={`${p.repo}\u0000${p.folder}`}>
                   <td>{p.repo}</td>
                   <th scope="row" className="break">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { GroupingPage as GroupingData } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { EntityLink, EntityList } from '../components/EntityLink.js';
 import { OwnedTable } from '../components/OwnedTable.js';
 import { PageHeader } from '../components/PageHeader.js';
@@ -8,7 +9,16 @@ import { Loaded } from '../components/QueryState.js';
 import { num } from '../format.js';
 import { queries } from '../queries.js';
 
-function GroupingView({ g, kind }: { g: GroupingData; kind: 'system' | 'domain' }) {
+function GroupingView({
+  g,
+  kind,
+  json,
+}: {
+  g: GroupingData;
+  kind: 'system' | 'domain';
+  /** The API route it comes from. */
+  json: string;
+}) {
   return (
     <>
       <PageHeader title={g.label} eyebrow={kind === 'system' ? 'System' : 'Domain'}>
@@ -47,7 +57,12 @@ function GroupingView({ g, kind }: { g: GroupingData; kind: 'system' | 'domain' 
       </dl>
       <section aria-labelledby="grouping-components-h">
         <h2 id="grouping-components-h">Components ({num(g.components.length)})</h2>
-        <OwnedTable rows={g.components} label={`Components in ${g.label}`} />
+        <OwnedTable
+          rows={g.components}
+          label={`Components in ${g.label}`}
+          json={json}
+          sortedBy="commits"
+        />
       </section>
     </>
   );
@@ -59,7 +74,7 @@ export function GroupingPage({ kind }: { kind: 'system' | 'domain' }) {
   const query = useQuery(queries.grouping(kind, ns, name));
   return (
     <Loaded query={query} what={kind}>
-      {(g) => <GroupingView g={g} kind={kind} />}
+      {(g) => <GroupingView g={g} kind={kind} json={jsonLinks.grouping(kind, ns, name)} />}
     </Loaded>
   );
 }

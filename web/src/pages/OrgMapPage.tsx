@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { CoordinationMap } from '../../../src/server/api-types.js';
+import type { CoordinationMap, CoordinationNeed } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { WiredBadge } from '../components/Badge.js';
 import { CoverageWarning } from '../components/Coverage.js';
-import { EntityLink } from '../components/EntityLink.js';
+import { EntityLink, useName } from '../components/EntityLink.js';
 import { MapControls, mapSettings } from '../components/MapControls.js';
 import { MapLegend } from '../components/MapLegend.js';
 import { NeedComponents } from '../components/NeedList.js';
@@ -12,11 +13,12 @@ import { NeedPanel } from '../components/NeedPanel.js';
 import { OrgMapGraph } from '../components/OrgMapGraph.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
 import { num, pct } from '../format.js';
 import { drawnMap, pairKey } from '../map-model.js';
-import { queries } from '../queries.js';
+import { MAP_EDGE_LIMIT, queries } from '../queries.js';
 
 const PAGE = 100;
 
@@ -50,6 +52,18 @@ function MapView({ data }: { data: CoordinationMap }) {
     );
 
   const needs = data.needs;
+  const name = useName();
+  const columns = useMemo(
+    () => ({
+      teams: (n: CoordinationNeed) => `${name(n.teams[0])} ${name(n.teams[1])}`,
+      weight: (n: CoordinationNeed) => n.weight,
+      shared: (n: CoordinationNeed) => n.sharedWork,
+      coupled: (n: CoordinationNeed) => n.coupledWork,
+      wired: (n: CoordinationNeed) => (n.wired ? 'wired' : 'unwired'),
+    }),
+    [name],
+  );
+  const { rows: sorted, header } = useSort(needs, columns, 'weight');
   const labels = useQuery({ ...queries.labels(), retry: false }).data?.labels;
   const settings = mapSettings(params, data);
   const { top, minWeight, focus, grouped, folded } = settings;
@@ -181,26 +195,30 @@ function MapView({ data }: { data: CoordinationMap }) {
               : 'No two teams need to coordinate in this window.'}
         </p>
       ) : (
-        <TableWrap label="Coordination needs">
+        <TableWrap
+          label="Coordination needs"
+          json={jsonLinks.coordination(MAP_EDGE_LIMIT, onlyUnwired)}
+          cut={needs.length > shown}
+        >
           <table>
             <caption className="visually-hidden">
               Coordination needs between teams, strongest first
             </caption>
             <thead>
               <tr>
-                <th scope="col">Teams</th>
-                <th scope="col" className="num">
+                <SortHeader {...header('teams')}>Teams</SortHeader>
+                <SortHeader {...header('weight')} numeric>
                   <Term id="weight">Weight</Term>
-                </th>
-                <th scope="col" className="num">
+                </SortHeader>
+                <SortHeader {...header('shared')} numeric>
                   <Term id="shared-work">Shared</Term>
-                </th>
-                <th scope="col" className="num">
+                </SortHeader>
+                <SortHeader {...header('coupled')} numeric>
                   <Term id="coupled-work">Coupled</Term>
-                </th>
-                <th scope="col">
+                </SortHeader>
+                <SortHeader {...header('wired')}>
                   <Term id="wired">Wiring</Term>
-                </th>
+                </SortHeader>
                 <th scope="col">Components</th>
                 <th scope="col">
                   <span className="visually-hidden">Details</span>
@@ -208,7 +226,7 @@ function MapView({ data }: { data: CoordinationMap }) {
               </tr>
             </thead>
             <tbody>
-              {needs.slice(0, shown).map((need) => {
+              {sorted.slice(0, shown).map((need) => {
                 const key = pairKey(need.teams);
                 return (
                   <tr key={key} className={key === selected ? 'is-selected' : undefined}>

@@ -10,6 +10,7 @@ import { DriftAlertLinks } from '../components/DriftAlertList.js';
 import { EntityLink, EntityList } from '../components/EntityLink.js';
 import { NeedList } from '../components/NeedList.js';
 import { PageHeader } from '../components/PageHeader.js';
+import { PeriodCompare } from '../components/PeriodCompare.js';
 import { PlotFigure } from '../components/PlotFigure.js';
 import { Loaded } from '../components/QueryState.js';
 import { Remedies } from '../components/QueueDetail.js';
@@ -280,6 +281,7 @@ function OverviewView({ data }: { data: Overview }) {
       <Setup setup={data.setup} />
       <CoverageWarning coverage={data.coverage} />
       <Counts counts={data.counts} />
+      <PeriodCompare current={data} />
       <DriftAlerts drift={data.drift} />
       <div className="grid-2">
         <Congruence data={data} />

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { QueuesView } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { Badge } from '../components/Badge.js';
 import { EntityLink } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { QueueDetail } from '../components/QueueDetail.js';
+import { type Columns, SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
 import { days, num, pct, refName } from '../format.js';
@@ -18,9 +20,29 @@ const DETAIL_LIMIT = 20;
 
 const anchor = (team: string) => `queue-${refName(team)}`;
 
+type Queue = QueuesView['queues'][number];
+
+const COLUMNS: Columns<
+  Queue,
+  'team' | 'promise' | 'p50' | 'p85' | 'p95' | 'breachRate' | 'wip' | 'arrivals' | 'remedy'
+> = {
+  team: (q) => q.label,
+  promise: (q) => q.sla,
+  p50: (q) => q.leadTime.p50,
+  p85: (q) => q.leadTime.p85,
+  p95: (q) => q.leadTime.p95,
+  breachRate: (q) => q.breachRate,
+  wip: (q) => q.wip,
+  arrivals: (q) => q.arrivals,
+  // Queues with no remedy go last.
+  remedy: (q) => (q.remedies.length === 0 ? null : q.remedies.map((r) => r.kind).join(' ')),
+};
+
 function QueuesList({ data }: { data: QueuesView }) {
   const [all, setAll] = useState(false);
   useScrollToHash(all ? 'all' : 'some');
+  // The table sorts; the detailed cards below keep the server's order (most requests first).
+  const { rows, header } = useSort(data.queues, COLUMNS, 'arrivals');
   const detailed = all ? data.queues : data.queues.slice(0, DETAIL_LIMIT);
   return (
     <>
@@ -38,44 +60,44 @@ function QueuesList({ data }: { data: QueuesView }) {
         </p>
       ) : (
         <>
-          <TableWrap label="Queues at a glance">
+          <TableWrap label="Queues at a glance" json={jsonLinks.queues()}>
             <table>
               <caption className="visually-hidden">Queues at a glance</caption>
               <thead>
                 <tr>
-                  <th scope="col">Providing team</th>
-                  <th scope="col" className="num">
+                  <SortHeader {...header('team')}>Providing team</SortHeader>
+                  <SortHeader {...header('promise')} numeric>
                     <Term id="promise">Promise</Term>
-                  </th>
-                  <th scope="col" className="num">
+                  </SortHeader>
+                  <SortHeader {...header('p50')} numeric>
                     p50
-                  </th>
-                  <th scope="col" className="num">
+                  </SortHeader>
+                  <SortHeader {...header('p85')} numeric>
                     <Term id="p85">p85</Term>
-                  </th>
-                  <th scope="col" className="num">
+                  </SortHeader>
+                  <SortHeader {...header('p95')} numeric>
                     p95
-                  </th>
-                  <th scope="col" className="num">
+                  </SortHeader>
+                  <SortHeader {...header('breachRate')} numeric>
                     <Term id="breach-rate">Breach rate</Term>
-                  </th>
-                  <th scope="col" className="num">
+                  </SortHeader>
+                  <SortHeader {...header('wip')} numeric>
                     <Term id="wip">In progress</Term>
-                  </th>
-                  <th scope="col" className="num">
+                  </SortHeader>
+                  <SortHeader {...header('arrivals')} numeric>
                     Arrived / done
-                  </th>
-                  <th scope="col">Remedy</th>
+                  </SortHeader>
+                  <SortHeader {...header('remedy')}>Remedy</SortHeader>
                 </tr>
               </thead>
               <tbody>
-                {data.queues.map((q, i) => (
+                {rows.map((q) => (
                   <tr key={q.team}>
                     <th scope="row">
                       <Link
                         to={{ hash: anchor(q.team) }}
                         onClick={() => {
-                          if (i >= DETAIL_LIMIT) setAll(true);
+                          if (!detailed.includes(q)) setAll(true);
                         }}
                       >
                         {q.label}
@@ -120,7 +142,7 @@ function QueuesList({ data }: { data: QueuesView }) {
               <h2 id={`${anchor(q.team)}-h`}>
                 <EntityLink entity={q.team} label={q.label} />
               </h2>
-              <QueueDetail queue={q} headingLevel={2} />
+              <QueueDetail queue={q} json={jsonLinks.queues()} headingLevel={2} />
             </section>
           ))}
           {detailed.length < data.queues.length ? (

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { TeamPage as TeamData } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { Badge, WiredBadge } from '../components/Badge.js';
 import { BetCardView } from '../components/BetCardView.js';
-import { EntityLink, EntityList } from '../components/EntityLink.js';
+import { EntityLink, EntityList, useName } from '../components/EntityLink.js';
 import { LearningCard } from '../components/LearningCard.js';
 import { NeedComponents } from '../components/NeedList.js';
 import { OwnedTable } from '../components/OwnedTable.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { QueueDetail } from '../components/QueueDetail.js';
+import { SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { TeamTrend } from '../components/TeamTrend.js';
 import { Term } from '../components/Term.js';
@@ -19,27 +21,42 @@ import { queries } from '../queries.js';
 const other = (teams: readonly [string, string], self: string) =>
   teams[0] === self ? teams[1] : teams[0];
 
-function Coordination({ team }: { team: TeamData }) {
+type Need = TeamData['coordination'][number];
+type Interaction = TeamData['interactions'][number];
+
+function Coordination({ team, json }: { team: TeamData; json: string }) {
+  const name = useName();
+  const { rows, header } = useSort(
+    team.coordination,
+    {
+      team: (n: Need) => name(n.other),
+      weight: (n: Need) => n.weight,
+      wiring: (n: Need) => (n.wired ? `wired ${n.via ?? ''}` : 'unwired'),
+      components: (n: Need) => n.components.length,
+    },
+    // The server's order: strongest first.
+    'weight',
+  );
   if (team.coordination.length === 0)
     return <p className="muted">No other team changed the same or coupled work in the window.</p>;
   return (
-    <TableWrap label={`Teams ${team.label} coordinates with`}>
+    <TableWrap label={`Teams ${team.label} coordinates with`} json={json}>
       <table>
         <caption className="visually-hidden">Who {team.label} coordinates with</caption>
         <thead>
           <tr>
-            <th scope="col">Team</th>
-            <th scope="col" className="num">
+            <SortHeader {...header('team')}>Team</SortHeader>
+            <SortHeader {...header('weight')} numeric>
               <Term id="weight">Weight</Term>
-            </th>
-            <th scope="col">
+            </SortHeader>
+            <SortHeader {...header('wiring')}>
               <Term id="wired">Wiring</Term>
-            </th>
-            <th scope="col">Components</th>
+            </SortHeader>
+            <SortHeader {...header('components')}>Components</SortHeader>
           </tr>
         </thead>
         <tbody>
-          {team.coordination.map((need) => (
+          {rows.map((need) => (
             <tr key={need.other}>
               <th scope="row">
                 <EntityLink entity={need.other} />
@@ -59,24 +76,33 @@ function Coordination({ team }: { team: TeamData }) {
   );
 }
 
-function Interactions({ team }: { team: TeamData }) {
+function Interactions({ team, json }: { team: TeamData; json: string }) {
+  const name = useName();
+  const { rows, header } = useSort(team.interactions, {
+    with: (i: Interaction) => name(other(i.teams, team.ref)),
+    mode: (i: Interaction) => i.mode,
+    purpose: (i: Interaction) => i.purpose,
+    declaredBy: (i: Interaction) => name(i.declaredBy),
+    // By the day it starts (ISO days sort as text); one with no start ("always") first.
+    active: (i: Interaction) => i.since ?? '',
+  });
   if (team.interactions.length === 0)
     return <p className="muted">No interaction declared with another team.</p>;
   return (
-    <TableWrap label={`Interactions ${team.label} declares or is part of`}>
+    <TableWrap label={`Interactions ${team.label} declares or is part of`} json={json}>
       <table>
         <caption className="visually-hidden">Declared interactions</caption>
         <thead>
           <tr>
-            <th scope="col">With</th>
-            <th scope="col">Mode</th>
-            <th scope="col">Purpose</th>
-            <th scope="col">Declared by</th>
-            <th scope="col">Active</th>
+            <SortHeader {...header('with')}>With</SortHeader>
+            <SortHeader {...header('mode')}>Mode</SortHeader>
+            <SortHeader {...header('purpose')}>Purpose</SortHeader>
+            <SortHeader {...header('declaredBy')}>Declared by</SortHeader>
+            <SortHeader {...header('active')}>Active</SortHeader>
           </tr>
         </thead>
         <tbody>
-          {team.interactions.map((i) => (
+          {rows.map((i) => (
             <tr key={`${i.teams.join('~')}-${i.declaredBy}`}>
               <th scope="row">
                 <EntityLink entity={other(i.teams, team.ref)} />
@@ -97,7 +123,7 @@ function Interactions({ team }: { team: TeamData }) {
   );
 }
 
-function TeamView({ team }: { team: TeamData }) {
+function TeamView({ team, json }: { team: TeamData; json: string }) {
   return (
     <>
       <PageHeader
@@ -175,7 +201,7 @@ function TeamView({ team }: { team: TeamData }) {
 
       <section aria-labelledby="owns-h">
         <h2 id="owns-h">What it owns</h2>
-        <OwnedTable rows={team.owned} label={`What ${team.label} owns`} />
+        <OwnedTable rows={team.owned} label={`What ${team.label} owns`} json={json} />
       </section>
 
       <section aria-labelledby="coord-h">
@@ -184,14 +210,14 @@ function TeamView({ team }: { team: TeamData }) {
           Teams whose work overlaps with this team’s, strongest first; unwired ones have no shared
           parent or declared interaction.
         </p>
-        <Coordination team={team} />
+        <Coordination team={team} json={json} />
       </section>
 
       <section aria-labelledby="interactions-h">
         <h2 id="interactions-h">
           <Term id="interaction">Declared interactions</Term>
         </h2>
-        <Interactions team={team} />
+        <Interactions team={team} json={json} />
         {team.idleInteractions.length > 0 ? (
           <>
             <h3>
@@ -212,7 +238,7 @@ function TeamView({ team }: { team: TeamData }) {
       <section aria-labelledby="queue-h">
         <h2 id="queue-h">Requests to this team</h2>
         {team.queue ? (
-          <QueueDetail queue={team.queue} />
+          <QueueDetail queue={team.queue} json={json} />
         ) : (
           <p className="muted">Nobody asked this team for anything in the window.</p>
         )}
@@ -220,7 +246,7 @@ function TeamView({ team }: { team: TeamData }) {
 
       <section aria-labelledby="trend-h">
         <h2 id="trend-h">Over time</h2>
-        <TeamTrend team={team} />
+        <TeamTrend team={team} json={json} />
       </section>
 
       <section aria-labelledby="bets-h">
@@ -253,7 +279,7 @@ export function TeamPage() {
   const query = useQuery(queries.team(ns, name));
   return (
     <Loaded query={query} what="team">
-      {(team) => <TeamView team={team} />}
+      {(team) => <TeamView team={team} json={jsonLinks.team(ns, name)} />}
     </Loaded>
   );
 }

@@ -1,24 +1,39 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { TeamList } from '../../../src/server/api-types.js';
+import { jsonLinks } from '../api.js';
 import { Badge } from '../components/Badge.js';
 import { EntityLink } from '../components/EntityLink.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
+import { type Columns, SortHeader, useSort } from '../components/Sortable.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { Term } from '../components/Term.js';
 import { num } from '../format.js';
 import { queries } from '../queries.js';
 
+const COLUMNS: Columns<
+  TeamList['teams'][number],
+  'team' | 'type' | 'members' | 'owns' | 'commits' | 'unwired'
+> = {
+  team: (t) => t.label,
+  type: (t) => t.teamType ?? t.groupType,
+  members: (t) => t.members,
+  owns: (t) => t.owns,
+  commits: (t) => t.commits,
+  unwired: (t) => t.unwiredNeeds,
+};
+
 function TeamsView({ data }: { data: TeamList }) {
   const id = useId();
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
+  const { rows, header } = useSort(data.teams, COLUMNS);
   const teams = needle
-    ? data.teams.filter(
+    ? rows.filter(
         (t) => t.label.toLowerCase().includes(needle) || t.name.toLowerCase().includes(needle),
       )
-    : data.teams;
+    : rows;
   return (
     <>
       <PageHeader title="Teams">
@@ -39,25 +54,25 @@ function TeamsView({ data }: { data: TeamList }) {
           {needle ? `${teams.length} of ${data.teams.length} teams` : `${data.teams.length} teams`}
         </span>
       </div>
-      <TableWrap label="Teams">
+      <TableWrap label="Teams" json={jsonLinks.teams()} cut={teams.length < data.teams.length}>
         <table>
           <caption className="visually-hidden">Teams</caption>
           <thead>
             <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Type</th>
-              <th scope="col" className="num">
+              <SortHeader {...header('team')}>Team</SortHeader>
+              <SortHeader {...header('type')}>Type</SortHeader>
+              <SortHeader {...header('members')} numeric>
                 Members
-              </th>
-              <th scope="col" className="num">
+              </SortHeader>
+              <SortHeader {...header('owns')} numeric>
                 Owns
-              </th>
-              <th scope="col" className="num">
+              </SortHeader>
+              <SortHeader {...header('commits')} numeric>
                 <Term id="team-attributed-commits">Commits</Term>
-              </th>
-              <th scope="col" className="num">
+              </SortHeader>
+              <SortHeader {...header('unwired')} numeric>
                 <Term id="unwired">Unwired</Term> needs
-              </th>
+              </SortHeader>
             </tr>
           </thead>
           <tbody>
