@@ -165,7 +165,7 @@ export function MapControls({
       <p className="map-status small" aria-live="polite">
         {focus
           ? `${labelOf(focus)} and the ${num(neighbours)} ${neighbours === 1 ? 'team' : 'teams'} it needs: ${num(needsDrawn)} ${needsDrawn === 1 ? 'line' : 'lines'}.`
-          : `${num(needsDrawn)} ${needsDrawn === 1 ? 'line' : 'lines'} drawn${drawn.cut > 0 ? `; ${num(drawn.cut)} lighter ${drawn.cut === 1 ? 'need is' : 'needs are'} in the table only` : ''}.`}{' '}
+          : `${num(needsDrawn)} ${needsDrawn === 1 ? 'line' : 'lines'} drawn${drawn.cut > 0 ? `, the strongest; the other ${num(drawn.cut)} ${drawn.cut === 1 ? 'need is' : 'needs are'} in the table below` : ''}.`}{' '}
         Click a team to focus on it, a line for its evidence
         {groups.length > 0 ? ', a group to fold it' : ''}; hover for weights.{' '}
         {focus ? (
