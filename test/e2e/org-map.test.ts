@@ -125,7 +125,15 @@ async function redrawn(page: Page, count: number): Promise<Geometry> {
 async function onPage(page: Page, id: string, which: 'node' | 'line') {
   const canvas = page.locator('[data-testid="org-map"]');
   await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
+  // What comes late (the period picker's dates, under load) moves the map down the page:
+  // point only once it has stayed put.
+  let box = await canvas.boundingBox();
+  for (let settled = 0; settled < 3; ) {
+    await page.waitForTimeout(150);
+    const now = await canvas.boundingBox();
+    settled = now?.x === box?.x && now?.y === box?.y ? settled + 1 : 0;
+    box = now;
+  }
   const at = await page.evaluate(
     ([ref, kind]) => {
       // biome-ignore lint/suspicious/noExplicitAny: the page's own Cytoscape instance
@@ -223,7 +231,9 @@ describe('the org map', () => {
     }
   });
 
-  it('draws the strongest N needs, from a weight, as the controls and the URL say', async () => {
+  it('draws the strongest N needs, from a weight, as the controls and the URL say', {
+    timeout: 60_000,
+  }, async () => {
     const data = await api(generated, '/api/coordination?limit=1500');
     const { page, map } = await mapAt(generated, '?groups=0');
     try {
@@ -247,8 +257,10 @@ describe('the org map', () => {
       expect(ten.lines.map((l) => l.weight)).toHaveLength(10);
       expect(Math.min(...ten.lines.map((l) => l.weight))).toBe(data.needs[9]?.weight);
 
-      // The slider moves by the weights there are; the map keeps only needs at least that heavy.
-      await page.getByLabel('Draw the strongest').selectOption('all');
+      // The slider moves by the weights there are; the map keeps only needs at least that
+      // heavy, the strongest 50 of them.
+      await page.getByLabel('Draw the strongest').selectOption('50');
+      await redrawn(page, 50);
       const slider = page.getByRole('slider');
       await slider.focus();
       for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
@@ -256,19 +268,12 @@ describe('the org map', () => {
       const min = Number(new URL(page.url()).searchParams.get('min'));
       const heavy = data.needs.filter((n) => n.weight >= min);
       expect(min).toBeGreaterThan(data.minWeight);
-      await page.waitForFunction(
-        (count) =>
-          // biome-ignore lint/suspicious/noExplicitAny: the page's own Cytoscape instance
-          (globalThis as any).document.querySelector('[data-testid="org-map"]')?.cy?.edges()
-            .length === count,
-        heavy.length,
-      );
-      const sliced = await geometry(page);
+      const sliced = await redrawn(page, Math.min(50, heavy.length));
       expect(sliced.lines.every((l) => l.weight >= min)).toBe(true);
 
       // The URL brings the same map back.
       await page.reload({ waitUntil: 'networkidle' });
-      expect((await geometry(page)).lines).toHaveLength(heavy.length);
+      await redrawn(page, Math.min(50, heavy.length));
     } finally {
       await page.close();
     }
@@ -296,7 +301,9 @@ describe('the org map', () => {
     }
   });
 
-  it('folds a department into one node whose lines add up the needs they stand for', async () => {
+  it('folds a department into one node whose lines add up the needs they stand for', {
+    timeout: 60_000,
+  }, async () => {
     const data = await api(generated, '/api/coordination?limit=1500');
     const { page, map } = await mapAt(generated, '?top=all');
     try {

@@ -76,9 +76,12 @@ function MapView({ data }: { data: CoordinationMap }) {
         focus,
         grouped,
         collapsed: new Set(foldKey.split(',')),
-        groupLabel: (ref) => labels?.[ref] ?? ref.replace(/^.*\//, ''),
+        // The groups are in the map's own teams: the drawing waits for nothing else, and is
+        // not laid out again when the labels come.
+        groupLabel: (ref) =>
+          data.teams.find((t) => t.ref === ref)?.label ?? ref.replace(/^.*\//, ''),
       }),
-    [data, needs, showIdle, top, minWeight, focus, grouped, foldKey, labels],
+    [data, needs, showIdle, top, minWeight, focus, grouped, foldKey],
   );
   const selectedNeed = data.needs.find((n) => pairKey(n.teams) === selected) ?? null;
   const lighter = onlyUnwired ? data.lighter.unwired : data.lighter.needs;
