@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
 import type { BetCard } from '../../../src/server/api-types.js';
 import { isDecided } from '../bets-filters.js';
 import { pct } from '../format.js';
 import { Badge, StatusBadge } from './Badge.js';
 import { BetFacts, IndependenceBadge } from './BetCardView.js';
 import { EntityLink } from './EntityLink.js';
+import { RowToggle, useOpenedByHash } from './RowToggle.js';
 
 /** A bet's number as the matrix draws it: round when open, square when decided, red when overdue. */
 export function BetNumber({ bet, n }: { bet: BetCard; n: number }) {
@@ -29,13 +28,8 @@ export function BetNumber({ bet, n }: { bet: BetCard; n: number }) {
  * card. A link to `#bet-NAME` opens the row it names.
  */
 export function BetRow({ bet, n }: { bet: BetCard; n: number }) {
-  const { hash } = useLocation();
   const id = `bet-${bet.name}`;
-  const [open, setOpen] = useState(hash === `#${id}`);
-  // A link to this row from the same page (only the #fragment changes) opens it too.
-  useEffect(() => {
-    if (hash === `#${id}`) setOpen(true);
-  }, [hash, id]);
+  const [open, setOpen] = useOpenedByHash(id);
   const panelId = `${id}-more`;
   const classes = [
     'bet-row',
@@ -66,19 +60,12 @@ export function BetRow({ bet, n }: { bet: BetCard; n: number }) {
             </span>
           </span>
         </div>
-        <button
-          type="button"
-          className="secondary small bet-row-toggle"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((o) => !o)}
-        >
-          <span aria-hidden="true" className="chevron">
-            ▸
-          </span>{' '}
-          <span className="toggle-word">Details</span>
-          <span className="visually-hidden"> of {bet.label}</span>
-        </button>
+        <RowToggle
+          open={open}
+          controls={panelId}
+          label={bet.label}
+          onToggle={() => setOpen((o) => !o)}
+        />
       </div>
       <div id={panelId} className="bet-row-more" hidden={!open}>
         {open ? <BetFacts bet={bet} /> : null}

@@ -1,8 +1,8 @@
-import { type ReactNode, useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
+import type { ReactNode } from 'react';
 import type { GoalView } from '../../../src/server/api-types.js';
 import { num } from '../format.js';
 import { EntityLink } from './EntityLink.js';
+import { RowToggle, useOpenedByHash } from './RowToggle.js';
 
 /** A goal's metric from baseline to target, its newest reading, who is accountable, what it serves. */
 function GoalFacts({ goal }: { goal: GoalView }) {
@@ -65,13 +65,8 @@ export function GoalCard({ goal }: { goal: GoalView }) {
  * `goal-NAME` id that links to a goal (`/bets#goal-NAME`) aim at, and opens when one does.
  */
 export function GoalRow({ goal, bets }: { goal: GoalView; bets: ReactNode }) {
-  const { hash } = useLocation();
   const id = `goal-${goal.name}`;
-  const [open, setOpen] = useState(hash === `#${id}`);
-  // A link to this row from the same page (only the #fragment changes) opens it too.
-  useEffect(() => {
-    if (hash === `#${id}`) setOpen(true);
-  }, [hash, id]);
+  const [open, setOpen] = useOpenedByHash(id);
   const m = goal.metric;
   return (
     <li id={id} className={`goal-row${open ? ' is-expanded' : ''}`}>
@@ -99,19 +94,12 @@ export function GoalRow({ goal, bets }: { goal: GoalView; bets: ReactNode }) {
             {bets}
           </span>
         </div>
-        <button
-          type="button"
-          className="secondary small bet-row-toggle"
-          aria-expanded={open}
-          aria-controls={`${id}-more`}
-          onClick={() => setOpen((o) => !o)}
-        >
-          <span aria-hidden="true" className="chevron">
-            ▸
-          </span>{' '}
-          <span className="toggle-word">Details</span>
-          <span className="visually-hidden"> of {goal.label}</span>
-        </button>
+        <RowToggle
+          open={open}
+          controls={`${id}-more`}
+          label={goal.label}
+          onToggle={() => setOpen((o) => !o)}
+        />
       </div>
       <div id={`${id}-more`} className="goal-row-more" hidden={!open}>
         {open ? (
