@@ -1,11 +1,29 @@
 import { resolve } from 'node:path';
-import { openStore as openStoreFile, type Store } from '../store/index.js';
+import {
+  type DbConfig,
+  isPostgresUrl,
+  openStore as openStoreAt,
+  type Store,
+} from '../store/index.js';
 import type { Io } from './io.js';
 
-/** Where the store lives unless `--db` says otherwise, relative to the current folder. */
+/** Where the store lives unless `--db` or `ORGWIRE_DB` says otherwise, relative to the current folder. */
 export const DEFAULT_DB = '.orgwire/orgwire.db';
 
-/** Opens (and creates or upgrades) the SQLite store named by `--db`, or the default one. */
-export function openStore(io: Io, file: string | undefined): Promise<Store> {
-  return openStoreFile({ dialect: 'sqlite', file: resolve(io.cwd, file ?? DEFAULT_DB) });
+/**
+ * The store named by `--db`, else by `ORGWIRE_DB`, else the default file: a `postgres://`
+ * URL names a PostgreSQL database, anything else a SQLite file (relative to the current
+ * folder).
+ */
+export function dbConfig(io: Io, location: string | undefined): DbConfig {
+  // Set but empty is unset, as in most shells' `VAR= command`.
+  const named = location ?? (process.env.ORGWIRE_DB || undefined) ?? DEFAULT_DB;
+  return isPostgresUrl(named)
+    ? { dialect: 'postgres', url: named }
+    : { dialect: 'sqlite', file: resolve(io.cwd, named) };
+}
+
+/** Opens (and creates or upgrades) the store named by `--db`, `ORGWIRE_DB`, or the default one. */
+export function openStore(io: Io, location: string | undefined): Promise<Store> {
+  return openStoreAt(dbConfig(io, location));
 }

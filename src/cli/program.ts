@@ -29,6 +29,7 @@ import { catalogPaths, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
 import { DEFAULT_DB } from './open-store.js';
 import { formatProblem } from './render.js';
+import { addRepositoryOptions, type RepositoryFlags, repositoriesOf } from './repository-flags.js';
 
 const VERSION = '0.1.0';
 
@@ -211,7 +212,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       '--requests-format <format>',
       "the exports' format (detected when not given)",
     ).choices(REQUEST_FORMATS);
-  const dbOption = () => new Option('--db <file>', `the store (default: ${DEFAULT_DB})`);
+  const dbOption = () =>
+    new Option(
+      '--db <file-or-url>',
+      `the store: a SQLite file, or a postgres:// URL (default: $ORGWIRE_DB, else ${DEFAULT_DB})`,
+    );
   const port = (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || n > 65_535)
@@ -226,6 +231,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       );
     return url;
   };
+  /** A duration such as 30s, 10m or 1h, in milliseconds; at least ten seconds. */
+  const interval = (name: string) => (value: string) => {
+    const match = /^(\d+)\s*(s|m|h)$/.exec(value.trim());
+    const ms = match
+      ? Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 's' | 'm' | 'h']
+      : NaN;
+    if (!(ms >= 10_000))
+      throw new InvalidArgumentError(
+        `${name} takes a duration of at least ten seconds, such as 30s, 10m or 1h, not "${value}".`,
+      );
+    return ms;
+  };
   const whole = (name: string) => (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) {
@@ -234,12 +251,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return n;
   };
 
-  program
-    .command('ingest')
-    .description(
-      "read what is new in each repository's history, and request exports, into the store",
-    )
-    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
+  addRepositoryOptions(
+    program
+      .command('ingest')
+      .description(
+        "read what is new in each repository's history, and request exports, into the store",
+      ),
+  )
     .addOption(requestsOption())
     .addOption(requestsFormatOption())
     .addOption(catalogOption())
@@ -253,31 +271,40 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples([
         'orgwire ingest --repo .',
         'orgwire ingest --repo ../shop --repo ../payments --db org.db',
+        'orgwire ingest --repo-root ~/src --jobs 4 --db postgres://orgwire@db.internal/orgwire',
         'orgwire ingest --requests jira-export.csv --requests issues.json',
       ]),
     )
     .action(
-      async (opts: {
-        repo?: string[];
-        requests?: string[];
-        requestsFormat?: RequestFormat;
-        catalog?: string[];
-        db?: string;
-        merges: boolean;
-        lines: boolean;
-        quiet: boolean;
-        format: OutputFormat;
-      }) => {
-        if (!opts.repo?.length && !opts.requests?.length) {
+      async (
+        opts: RepositoryFlags & {
+          requests?: string[];
+          requestsFormat?: RequestFormat;
+          catalog?: string[];
+          db?: string;
+          merges: boolean;
+          lines: boolean;
+          quiet: boolean;
+          format: OutputFormat;
+        },
+      ) => {
+        const repos = await repositoriesOf(io, opts);
+        const named = opts.repo?.length || opts.repoRoot?.length || opts.reposFrom?.length;
+        if (repos.length === 0 && !opts.requests?.length) {
           throw new AppError(
             'invalid-input',
-            'Nothing to ingest.',
-            'Pass --repo DIR or --requests FILE (repeat either for several).',
+            named
+              ? 'No git repository found in the folders and lists given.'
+              : 'Nothing to ingest.',
+            named
+              ? 'Check the paths given to --repo-root and --repos-from: a repository is a folder holding .git.'
+              : 'Pass --repo DIR, --repo-root DIR, --repos-from FILE or --requests FILE (repeat any for several).',
           );
         }
         status = await ingest(io, await config(), {
           ...opts,
-          repos: opts.repo ?? [],
+          jobs: opts.jobs ?? 1,
+          repos,
           requests: opts.requests ?? [],
         });
       },
@@ -650,13 +677,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     );
 
-  program
-    .command('analyze')
-    .description(
-      'ingest what is new, then report coordination, ownership, change coupling and who is who',
-    )
+  addRepositoryOptions(
+    program
+      .command('analyze')
+      .description(
+        'ingest what is new, then report coordination, ownership, change coupling and who is who',
+      ),
+  )
     .addOption(catalogOption())
-    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
     .option('--demo', 'analyse the demo organisation (builds its repository under .orgwire/demo)')
     .addOption(dbOption())
     .option('--since <date>', 'first day of the window (YYYY-MM-DD)')
@@ -720,34 +748,36 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ]),
     )
     .action(
-      async (opts: {
-        catalog?: string[];
-        repo?: string[];
-        demo?: boolean;
-        db?: string;
-        since?: string;
-        until?: string;
-        window?: string;
-        files: boolean;
-        minRevs: number;
-        minShared: number;
-        minDegree: number;
-        maxChangesetSize: number;
-        format: ReportFormat;
-        out?: string;
-        includeBots: boolean;
-        merges: boolean;
-        lines: boolean;
-        quiet: boolean;
-        today?: string;
-        requests?: string[];
-        ignore?: string[];
-        minWeight?: number;
-        componentDepth?: number;
-      }) => {
+      async (
+        opts: RepositoryFlags & {
+          catalog?: string[];
+          repo?: string[];
+          demo?: boolean;
+          db?: string;
+          since?: string;
+          until?: string;
+          window?: string;
+          files: boolean;
+          minRevs: number;
+          minShared: number;
+          minDegree: number;
+          maxChangesetSize: number;
+          format: ReportFormat;
+          out?: string;
+          includeBots: boolean;
+          merges: boolean;
+          lines: boolean;
+          quiet: boolean;
+          today?: string;
+          requests?: string[];
+          ignore?: string[];
+          minWeight?: number;
+          componentDepth?: number;
+        },
+      ) => {
         const loaded = await config(opts.demo);
         let catalog = opts.catalog;
-        let repos = opts.repo ?? [];
+        let repos = await repositoriesOf(io, opts);
         let db = opts.db;
         let today = opts.today;
         let requests = opts.requests;
@@ -790,13 +820,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     );
 
-  program
-    .command('serve')
-    .description(
-      'serve the radiator: the web UI and its JSON API over the analysis of the repositories',
-    )
+  addRepositoryOptions(
+    program
+      .command('serve')
+      .description(
+        'serve the radiator: the web UI and its JSON API over the analysis of the repositories',
+      ),
+  )
     .addOption(catalogOption())
-    .option('--repo <dir>', 'a git repository to read (repeat for several)', collect)
     .option('--requests <file>', 'a request export, for the queues (repeat for several)', collect)
     .addOption(
       new Option(
@@ -819,6 +850,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .option('--read-token', 'reads need a token too, not only writes', false)
     .option(
+      '--refresh <interval>',
+      'read the history again and analyse it this often, in the background: 30s, 10m, 1h',
+      interval('--refresh'),
+    )
+    .option(
       '--scenarios <dir>',
       "a folder of Scenario files the What-if page can load (default with --demo: the demo's)",
     )
@@ -834,37 +870,47 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'orgwire serve --demo',
         'orgwire serve --catalog catalog --repo ../shop --requests jira.csv --port 8080',
         'ORGWIRE_TOKEN=$(openssl rand -hex 32) orgwire serve --repo . --read-token',
+        'orgwire serve --repo-root /srv/git --db postgres://orgwire@db/orgwire --refresh 10m',
       ]),
     )
     .action(
-      async (opts: {
-        catalog?: string[];
-        repo?: string[];
-        requests?: string[];
-        requestsFormat?: RequestFormat;
-        demo?: boolean;
-        db?: string;
-        port: number;
-        host: string;
-        publicUrl?: URL;
-        readToken: boolean;
-        scenarios?: string;
-        window: string;
-        today?: string;
-        quiet: boolean;
-        ignore?: string[];
-        minWeight?: number;
-        componentDepth?: number;
-      }) => {
+      async (
+        opts: RepositoryFlags & {
+          catalog?: string[];
+          repo?: string[];
+          requests?: string[];
+          requestsFormat?: RequestFormat;
+          demo?: boolean;
+          db?: string;
+          port: number;
+          host: string;
+          publicUrl?: URL;
+          readToken: boolean;
+          refresh?: number;
+          scenarios?: string;
+          window: string;
+          today?: string;
+          quiet: boolean;
+          ignore?: string[];
+          minWeight?: number;
+          componentDepth?: number;
+        },
+      ) => {
         const loaded = await config(opts.demo);
         const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
         const scenarios = opts.scenarios ?? (demo ? DEMO_SCENARIOS : undefined);
         // Loaded on demand: the server's modules would slow every other command's start.
         const { serveRadiator } = await import('./commands/serve.js');
+        const repositories = async () => [
+          ...(demo?.repos ?? []),
+          ...(await repositoriesOf(io, opts)),
+        ];
+        const searched = Boolean(opts.repoRoot?.length || opts.reposFrom?.length);
         status = await serveRadiator(io, loaded, {
           ...opts,
           ...demo,
-          repos: [...(demo?.repos ?? []), ...(opts.repo ?? [])],
+          repos: await repositories(),
+          ...(searched ? { discover: repositories } : {}),
           requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
           title: demo ? 'Trailhead Outfitters' : 'orgwire',
           ...(scenarios === undefined ? {} : { scenarios }),
@@ -892,29 +938,36 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
   token
     .command('list')
-    .description('the tokens by name and creation time (never the tokens themselves)')
+    .description('the tokens by name, creation and last-used time (never the tokens themselves)')
     .option('--demo', "the demo's store")
     .addOption(dbOption())
-    .action(async (opts: { db?: string; demo?: boolean }) => {
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      examples(['orgwire token list', 'orgwire token list --demo --format json']),
+    )
+    .action(async (opts: { db?: string; demo?: boolean; format: OutputFormat }) => {
       const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
       const { listTokens } = await import('./commands/token.js');
-      status = await listTokens(io, db === undefined ? {} : { db });
+      status = await listTokens(io, { format: opts.format, ...(db === undefined ? {} : { db }) });
     });
 
   token
-    .command('delete')
-    .description('delete a token: it stops working at once, on a running radiator too')
+    .command('revoke')
+    // `delete` was its first name: scripts written then keep working.
+    .alias('delete')
+    .description('revoke a token: it stops working at once, on a running radiator too')
     .argument('<name>', 'the name `orgwire token list` shows')
     .option('--demo', "the demo's store")
     .addOption(dbOption())
     .addHelpText(
       'after',
-      examples(['orgwire token delete ci', 'orgwire token delete token-1 --demo']),
+      examples(['orgwire token revoke ci', 'orgwire token revoke token-1 --demo']),
     )
     .action(async (name: string, opts: { db?: string; demo?: boolean }) => {
       const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
-      const { deleteToken } = await import('./commands/token.js');
-      status = await deleteToken(io, { name, ...(db === undefined ? {} : { db }) });
+      const { revokeToken } = await import('./commands/token.js');
+      status = await revokeToken(io, { name, ...(db === undefined ? {} : { db }) });
     });
 
   /** The demo's catalog, repository and store, judged as of the demo's last day. */

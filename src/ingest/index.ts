@@ -5,6 +5,7 @@ export * from './codeowners-coverage.js';
 export * from './codeowners-findings.js';
 export * from './compile-glob.js';
 export * from './display-path.js';
+export * from './find-repositories.js';
 export * from './git.js';
 export * from './identities.js';
 export * from './ignore-paths.js';

@@ -55,5 +55,11 @@ export interface TokenRecord {
   name: string;
   /** Hex SHA-256 of the token. */
   hash: string;
+  /** When it was made, as an ISO 8601 UTC timestamp. */
   createdAt: string;
+  /**
+   * When it last let a request through, as an ISO 8601 UTC timestamp; null: never. Up to a
+   * minute behind: a server records a token's use at most once a minute.
+   */
+  lastUsedAt: string | null;
 }

@@ -58,6 +58,14 @@ export interface TokenCheck {
   name: string;
 }
 
+export type { RefreshStatus } from './refresher.js';
+
+/** `POST /api/refresh` (202): whether a refresh began, or one was already running. */
+export interface RefreshStart {
+  started: boolean;
+  status: import('./refresher.js').RefreshStatus;
+}
+
 export interface Health {
   status: 'ok';
 }
@@ -110,10 +118,17 @@ export interface Overview {
   window: Window;
   /**
    * The day of the newest commit the store holds (author time, UTC), the same for every
-   * period: the figures know nothing newer until `orgwire serve` is started again. Null when
-   * the store holds no commit.
+   * period: the figures know nothing newer until the server reads the history again (a
+   * refresh, or a restart). Null when the store holds no commit.
    */
   dataAsOf: string | null;
+  /** When the server read the history for these figures (ISO 8601 UTC); null: unknown. */
+  readAt: string | null;
+  /**
+   * Seconds between the server's refreshes (`serve --refresh`); null when it reads the
+   * history only at start and when asked (`POST /api/refresh`).
+   */
+  refreshEvery: number | null;
   counts: {
     teams: number;
     people: number;

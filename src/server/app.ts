@@ -15,6 +15,8 @@ import type {
   ApiError,
   ApiErrorCode,
   Health,
+  RefreshStart,
+  RefreshStatus,
   ShippedScenario,
   TokenCheck,
   WhatIfScenarios,
@@ -27,6 +29,7 @@ import { type HostPolicy, hostGuard } from './host-guard.js';
 import { type Period, type Periods, periodOf } from './periods.js';
 import type { Radiator } from './radiator.js';
 import { createReadCache, type ReadCache } from './read-cache.js';
+import type { Refresher } from './refresher.js';
 import { sameOrigin } from './same-origin.js';
 import { tokenGuard } from './token-guard.js';
 import {
@@ -75,6 +78,11 @@ export interface AppDeps {
   suggestion?: () => Promise<Suggestion>;
   /** The scenarios shipped with the radiator (`serve --scenarios DIR`), for the page to load. */
   scenarios?: readonly ShippedScenario[];
+  /**
+   * The radiator's refreshes: `GET /api/refresh` says where they stand, `POST /api/refresh`
+   * (with a token) begins one now. Without it both answer 404.
+   */
+  refresh?: Pick<Refresher, 'start' | 'status'>;
   /** What-if runs allowed per client address per minute (default 30): each is an analysis. */
   whatIfPerMinute?: number;
   /**
@@ -366,6 +374,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
     });
     for (const r of everyRadiator()) r.addReading(reading);
     return c.json(reading, 201);
+  });
+
+  const noRefresh = (c: Context) =>
+    fail(c, 404, 'not-found', 'This server does not refresh its radiator.');
+  api.get('/refresh', (c) =>
+    deps.refresh ? c.json(deps.refresh.status() satisfies RefreshStatus) : noRefresh(c),
+  );
+  api.post('/refresh', writes, (c) => {
+    if (!deps.refresh) return noRefresh(c);
+    const { started } = deps.refresh.start();
+    return c.json({ started, status: deps.refresh.status() } satisfies RefreshStart, 202);
   });
 
   api.post('/learnings', writes, async (c) => {

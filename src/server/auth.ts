@@ -45,16 +45,29 @@ export type AuthResult =
   | { ok: true; name: string }
   | { ok: false; status: 401 | 403; message: string };
 
+/** How often a server records that one token was used, at most: once a minute. */
+export const TOKEN_USE_INTERVAL_MS = 60_000;
+
 /**
  * Checks `Authorization: Bearer <token>` against the stored tokens (by hash) and the
  * `ORGWIRE_TOKEN` of the server's environment. No header is 401; a token that matches
- * nothing is 403. The store is asked on every check, so a token created or deleted while
+ * nothing is 403. The store is asked on every check, so a token created or revoked while
  * the server runs counts from the next request on. Throws an AppError for a weak
  * `envToken`.
+ *
+ * A stored token that lets a request through is recorded as used (`touch`, with the time
+ * of `now`), at most once per {@link TOKEN_USE_INTERVAL_MS} per token: the last write of
+ * each is kept here, not asked of the store. The write is not waited for, and a failed one
+ * is ignored: the request goes on either way, and the next try is a minute later.
+ * `ORGWIRE_TOKEN` is not stored, so its use is not recorded.
  */
 export function createAuthorizer(options: {
   tokens: () => Promise<readonly TokenRecord[]>;
+  /** Records that the token of that hash let a request through at `at` (ISO 8601 UTC). */
+  touch?: (hash: string, at: string) => Promise<unknown>;
   envToken?: string | undefined;
+  /** The clock (default: the system's). */
+  now?: () => Date;
 }) {
   if (options.envToken !== undefined) {
     const weakness = tokenWeakness(options.envToken);
@@ -66,6 +79,23 @@ export function createAuthorizer(options: {
       );
   }
   const envHash = options.envToken ? Buffer.from(hashToken(options.envToken), 'hex') : null;
+  const now = options.now ?? (() => new Date());
+  /** Each stored token's hash → when its use was last written (ms since the epoch). */
+  const lastWritten = new Map<string, number>();
+
+  const recordUse = (hash: string): void => {
+    const { touch } = options;
+    if (touch === undefined) return;
+    const at = now();
+    const last = lastWritten.get(hash);
+    if (last !== undefined && at.getTime() - last < TOKEN_USE_INTERVAL_MS) return;
+    lastWritten.set(hash, at.getTime());
+    // Not awaited: on SQLite the write may wait for another writer's lock (an ingest), and
+    // a request is not to wait for bookkeeping. Inside then(), a throw is a rejection too.
+    Promise.resolve()
+      .then(() => touch(hash, at.toISOString()))
+      .catch(() => {});
+  };
 
   return {
     async check(header: string | undefined): Promise<AuthResult> {
@@ -83,8 +113,10 @@ export function createAuthorizer(options: {
         return { ok: true, name: 'ORGWIRE_TOKEN' };
       // Hashes are compared, not tokens: a lookup's timing tells nothing of the token.
       const found = (await options.tokens()).find((t) => t.hash === hash);
-      if (found !== undefined) return { ok: true, name: found.name };
-      return { ok: false, status: 403, message: 'That token is not valid here.' };
+      if (found === undefined)
+        return { ok: false, status: 403, message: 'That token is not valid here.' };
+      recordUse(found.hash);
+      return { ok: true, name: found.name };
     },
   };
 }

@@ -11,4 +11,6 @@ export {
   periodOf,
 } from './periods.js';
 export { Radiator, type RadiatorInput } from './radiator.js';
+export { createRefresher, type Refresher, type RefresherOptions } from './refresher.js';
+export { createSwitchboard, type FetchHandler, type Switchboard } from './switchboard.js';
 export { scenarioDocument } from './what-if-view.js';

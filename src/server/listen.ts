@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { FetchHandler } from './switchboard.js';
 
 export interface Listening {
   /** `http://HOST:PORT/`, with the port actually bound (for `--port 0`). */
@@ -9,20 +9,23 @@ export interface Listening {
 }
 
 /** Serves the app on host:port; resolves once the socket is listening. */
-export function listen(app: Hono<never>, port: number, host: string): Promise<Listening> {
+export function listen(app: FetchHandler, port: number, host: string): Promise<Listening> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-      const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${shown}:${info.port}/`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            // Keep-alive connections from browsers would hold the close open.
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
-      });
-    });
+    const server = serve(
+      { fetch: (request, env) => app.fetch(request, env), port, hostname: host },
+      (info: AddressInfo) => {
+        const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${shown}:${info.port}/`,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              // Keep-alive connections from browsers would hold the close open.
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }),
+        });
+      },
+    );
     server.once('error', reject);
   });
 }

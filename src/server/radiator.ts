@@ -66,6 +66,10 @@ export interface RadiatorInput {
   drift?: DriftReport;
   /** The day of the newest commit in the store (`newestCommitDay`); null or left out: unknown. */
   dataAsOf?: string | null;
+  /** When the server read the store for this radiator; left out: unknown. */
+  readAt?: Date;
+  /** Seconds between the server's refreshes (`serve --refresh`); null or left out: none. */
+  refreshEvery?: number | null;
 }
 
 /** The evidence a need keeps on the org map: its strongest components. */
@@ -85,6 +89,8 @@ export class Radiator {
   private readonly readings: Reading[];
   private readonly written: LearningRecord[];
   private readonly dataAsOf: string | null;
+  private readonly readAt: string | null;
+  private readonly refreshEvery: number | null;
   /** Bumped by every write: cached responses older than it are stale. */
   version = 0;
 
@@ -120,6 +126,8 @@ export class Radiator {
     this.readings = [...input.readings];
     this.written = [...input.learnings];
     this.dataAsOf = input.dataAsOf ?? null;
+    this.readAt = input.readAt?.toISOString() ?? null;
+    this.refreshEvery = input.refreshEvery ?? null;
     this.drift = new Trends(input.catalog, input.drift);
     const { catalog, report } = input;
 
@@ -264,6 +272,8 @@ export class Radiator {
       title: this.title,
       window: report.window,
       dataAsOf: this.dataAsOf,
+      readAt: this.readAt,
+      refreshEvery: this.refreshEvery,
       counts: {
         teams: report.teams.length,
         people: catalog.users.length,

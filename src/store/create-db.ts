@@ -1,157 +1,45 @@
-import { closeSync, openSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type DialectAdapter,
-  Kysely,
-  type QueryResult,
-  SqliteAdapter,
-  SqliteDialect,
-  SqliteDriver,
-} from 'kysely';
-import { makeFolders } from '../make-folders.js';
+import { Kysely } from 'kysely';
+import { postgresDialect } from './postgres-dialect.js';
+import { displayDbUrl } from './postgres-failure.js';
 import type { Database } from './schema.js';
-import { explainSqliteFailure } from './sqlite-failure.js';
+import { sqliteDialect } from './sqlite-dialect.js';
 
-/** Where the store lives. SQLite is the one dialect today; PostgreSQL joins this union. */
-export type DbConfig = {
-  dialect: 'sqlite';
-  /**
-   * The database file. Created readable by its owner only (0600), and its missing folders
-   * 0700: the store holds people's names and e-mail addresses. `:memory:` for a throwaway.
-   */
-  file: string;
-};
+/** Where the store lives: a SQLite file (the default), or a PostgreSQL database. */
+export type DbConfig =
+  | {
+      dialect: 'sqlite';
+      /**
+       * The database file. Created readable by its owner only (0600), and its missing
+       * folders 0700: the store holds people's names and e-mail addresses. `:memory:` for a
+       * throwaway.
+       */
+      file: string;
+    }
+  | {
+      dialect: 'postgres';
+      /** A `postgres://` (or `postgresql://`) URL of an existing database. */
+      url: string;
+    };
 
 /**
  * Opens the database named by `config`. The only place a dialect is chosen: everything
- * else in the store is written against `Kysely<Database>` in portable SQL. Run
- * `migrateToLatest` before use; `db.destroy()` closes it. A failure the person running
- * orgwire can act on (a lock held too long, a read-only or damaged file, a full disk) is
- * thrown as an `AppError` saying what to do, here or by any query later.
+ * else in the store is written against `Kysely<Database>` in portable SQL, with the few
+ * differences in named functions (`dialect-of.ts`). Run `migrateToLatest` before use;
+ * `db.destroy()` closes it. A failure the person running orgwire can act on is thrown as an
+ * `AppError` saying what to do, here or by any query later.
  */
 export function createDb(config: DbConfig): Kysely<Database> {
   return new Kysely<Database>({
-    dialect: new StoreDialect(
-      openSqlite(config.file),
-      (error) => explainSqliteFailure(error, config.file) ?? error,
-    ),
+    dialect: config.dialect === 'sqlite' ? sqliteDialect(config.file) : postgresDialect(config.url),
   });
 }
 
-/**
- * How long a writer waits for another process's write to finish, in milliseconds. Writers
- * hold the lock for one batch at a time (an ingest's 2,000 commits, one check-in), so a
- * second writer waits its turn; only a lock held this long is reported.
- */
-const BUSY_TIMEOUT_MS = 30_000;
-
-/**
- * Opens a SQLite file with the settings orgwire relies on. The one function in the store
- * that speaks SQLite-only syntax.
- */
-function openSqlite(file: string): SqliteDatabase.Database {
-  let db: SqliteDatabase.Database | undefined;
-  try {
-    if (file !== ':memory:') createPrivately(file);
-    db = new SqliteDatabase(file, { timeout: BUSY_TIMEOUT_MS });
-    // WAL lets analyses read while an ingest writes, and commits without rewriting pages.
-    db.pragma('journal_mode = WAL');
-    // With WAL, NORMAL can lose the last commits on power loss but never corrupts the
-    // file; an ingest resumes from the last tip it finds, a fair trade for the speed.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  } catch (cause) {
-    db?.close();
-    throw explainSqliteFailure(cause, file) ?? cause;
-  }
-  return db;
+/** The store as it may be named in messages: its file, or its URL without the password. */
+export function describeDb(config: DbConfig): string {
+  return config.dialect === 'sqlite' ? config.file : displayDbUrl(config.url);
 }
 
-/**
- * Creates the store's missing folders (0700) and the file itself (0600) when it is new;
- * SQLite gives its -wal and -shm files the database file's permissions.
- */
-function createPrivately(file: string): void {
-  makeFolders(dirname(file), 0o700);
-  if (statSync(file, { throwIfNoEntry: false }) === undefined) {
-    closeSync(openSync(file, 'wx', 0o600));
-  }
-}
-
-/**
- * SQLite as the store uses it. Every transaction begins IMMEDIATE, taking the write lock
- * before it reads: a deferred one that read first could not upgrade once another process
- * had written, and failed at once with "database is locked" instead of waiting its turn.
- * Schema changes run in transactions (SQLite can; Kysely assumes not), so a migration and
- * its record commit together. Every query's failure goes through `explain`.
- */
-class StoreDialect extends SqliteDialect {
-  readonly #sqlite: SqliteDatabase.Database;
-  readonly #explain: (error: unknown) => unknown;
-
-  constructor(sqlite: SqliteDatabase.Database, explain: (error: unknown) => unknown) {
-    super({ database: sqlite });
-    this.#sqlite = sqlite;
-    this.#explain = explain;
-  }
-
-  override createDriver(): SqliteDriver {
-    return new StoreDriver(this.#sqlite, this.#explain);
-  }
-
-  override createAdapter(): DialectAdapter {
-    return new TransactionalSqliteAdapter();
-  }
-}
-
-class TransactionalSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true;
-  }
-}
-
-class StoreDriver extends SqliteDriver {
-  readonly #sqlite: SqliteDatabase.Database;
-  readonly #explain: (error: unknown) => unknown;
-
-  constructor(sqlite: SqliteDatabase.Database, explain: (error: unknown) => unknown) {
-    super({ database: sqlite });
-    this.#sqlite = sqlite;
-    this.#explain = explain;
-  }
-
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    const connection = await super.acquireConnection();
-    const explain = this.#explain;
-    return {
-      async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-        try {
-          return await connection.executeQuery<R>(query);
-        } catch (error) {
-          throw explain(error);
-        }
-      },
-      async *streamQuery<R>(query: CompiledQuery, chunkSize?: number) {
-        try {
-          yield* connection.streamQuery<R>(query, chunkSize);
-        } catch (error) {
-          throw explain(error);
-        }
-      },
-    };
-  }
-
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-
-  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    // SQLite rolls back by itself on some failures (a full disk, an I/O error); rolling
-    // back again would fail too and hide the failure that matters.
-    if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
-  }
+/** Whether `location` (a `--db` value) names a PostgreSQL database rather than a file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }

@@ -1,4 +1,4 @@
-export { createDb, type DbConfig } from './create-db.js';
+export { createDb, type DbConfig, describeDb, isPostgresUrl } from './create-db.js';
 export { type MigrationReport, migrateToLatest } from './migrations.js';
 export { openStore } from './open-store.js';
 export type { Records } from './records.js';

@@ -6,6 +6,7 @@ import {
   Migrator,
   sql,
 } from 'kysely';
+import { isPostgres, numberedKey } from './dialect-of.js';
 import type { Database } from './schema.js';
 
 /**
@@ -18,7 +19,8 @@ interface StoreMigration extends Migration {
 
 /**
  * The schema's history, oldest first. A migration, once released, is never edited: a
- * change is a new entry. Only portable DDL here; PostgreSQL runs the same migrations.
+ * change is a new entry. Only portable DDL here, but for the numbered keys
+ * ({@link numberedKey}): PostgreSQL runs the same migrations.
  */
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-initial': {
@@ -26,9 +28,9 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('repositories')
-        // `integer primary key` numbers rows by itself in SQLite; PostgreSQL will need an
-        // identity default here, the one DDL difference between the two.
-        .addColumn('id', 'integer', (col) => col.primaryKey())
+        // `integer primary key` numbers rows by itself in SQLite; PostgreSQL needs an
+        // identity, the one DDL difference between the two.
+        .addColumn('id', 'integer', numberedKey(db, { autoIncrement: false }))
         .addColumn('path', 'text', (col) => col.notNull().unique())
         .addColumn('label', 'text', (col) => col.notNull())
         .execute();
@@ -96,14 +98,14 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
       // Access tokens for the radiator's writes: only a SHA-256 of each is kept.
       await db.schema
         .createTable('tokens')
-        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', numberedKey(db, { autoIncrement: true }))
         .addColumn('name', 'text', (col) => col.notNull().unique())
         .addColumn('hash', 'text', (col) => col.notNull().unique())
         .addColumn('created_at', 'text', (col) => col.notNull())
         .execute();
       await db.schema
         .createTable('checkins')
-        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', numberedKey(db, { autoIncrement: true }))
         .addColumn('bet', 'text', (col) => col.notNull())
         .addColumn('at', 'text', (col) => col.notNull())
         .addColumn('status', 'text')
@@ -114,7 +116,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
       await db.schema.createIndex('checkins_bet').on('checkins').column('bet').execute();
       await db.schema
         .createTable('readings')
-        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', numberedKey(db, { autoIncrement: true }))
         .addColumn('goal', 'text', (col) => col.notNull())
         .addColumn('value', 'double precision', (col) => col.notNull())
         .addColumn('at', 'text', (col) => col.notNull())
@@ -125,7 +127,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
       // kept as JSON because the radiator only ever reads them whole.
       await db.schema
         .createTable('learnings')
-        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', numberedKey(db, { autoIncrement: true }))
         .addColumn('name', 'text', (col) => col.notNull().unique())
         .addColumn('at', 'text', (col) => col.notNull())
         .addColumn('body', 'text', (col) => col.notNull())
@@ -183,6 +185,23 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0006-shared-deployment': {
+    creates: [],
+    async up(db: Kysely<unknown>) {
+      // The next ingest position of each repository, kept instead of asked for: `max(seq)`
+      // per batch read the index once per batch, quadratic over a large first ingest. Its
+      // row is also what serialises two writers of one repository on PostgreSQL.
+      await db.schema
+        .alterTable('repositories')
+        .addColumn('next_seq', 'bigint', (col) => col.notNull().defaultTo(1))
+        .execute();
+      await sql`update repositories set next_seq = 1 + coalesce((select max(seq) from commits where commits.repository_id = repositories.id), 0)`.execute(
+        db,
+      );
+      // When a token was last used, for `orgwire token list` (null: never).
+      await db.schema.alterTable('tokens').addColumn('last_used_at', 'text').execute();
+    },
+  },
 };
 
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */
@@ -216,9 +235,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     }
     if (recorded.length === Object.keys(MIGRATIONS).length) return { results: [] };
     // Read the records again under the write lock: another process may have migrated since.
-    await db
-      .transaction()
-      .execute(async (tx) => dropLeftovers(tx, new Set(await recordedMigrations(tx))));
+    // PostgreSQL's schema changes were always transactional: it has no leftovers to drop.
+    if (!isPostgres(db)) {
+      await db
+        .transaction()
+        .execute(async (tx) => dropLeftovers(tx, new Set(await recordedMigrations(tx))));
+    }
     outcome = await new Migrator({
       db,
       provider: { getMigrations: async () => MIGRATIONS },

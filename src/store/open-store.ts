@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { createDb, type DbConfig } from './create-db.js';
+import { createDb, type DbConfig, describeDb } from './create-db.js';
 import { migrateToLatest } from './migrations.js';
 import { createStore, type Store, type StoreOptions } from './store.js';
 
@@ -18,8 +18,8 @@ export async function openStore(config: DbConfig, options: StoreOptions = {}): P
     if (cause instanceof AppError) throw cause;
     throw new AppError(
       'store',
-      `The store ${config.file} could not be brought up to date: ${migrated.error.message.replace(/^Could not bring the database schema up to date: /, '')}. orgwire did not change it.`,
-      'Pass --db with another file to carry on meanwhile, and report this message: it is either a store from another program or a bug in orgwire.',
+      `The store ${describeDb(config)} could not be brought up to date: ${migrated.error.message.replace(/^Could not bring the database schema up to date: /, '')}. orgwire did not change it.`,
+      'Pass --db with another store to carry on meanwhile, and report this message: it is either a store from another program or a bug in orgwire.',
     );
   }
   return createStore(db, options);

@@ -1,13 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { BetStatus, Checkin, LearningRecord, Reading, TokenRecord } from '../model/index.js';
+import { byCodePoint } from './dialect-of.js';
 import type { Database } from './schema.js';
 
 /** What the radiator writes: tokens, check-ins, goal readings and learnings. */
 export interface Records {
   /** Saves a token's hash under a name; false when the name or hash is taken. */
   createToken(name: string, hash: string): Promise<boolean>;
+  /** Every token, oldest first. */
   tokens(): Promise<TokenRecord[]>;
-  /** Deletes the token of that name; false when there is none. */
+  /**
+   * Records that the token of that hash let a request through at `at` (ISO 8601 UTC);
+   * false when no token has that hash (revoked meanwhile).
+   */
+  touchToken(hash: string, at: string): Promise<boolean>;
+  /** Deletes the token of that name, which revokes it; false when there is none. */
   deleteToken(name: string): Promise<boolean>;
   addCheckin(checkin: Omit<Checkin, 'id'>): Promise<Checkin>;
   /** Every check-in, oldest first. */
@@ -40,7 +47,22 @@ export function createRecords(db: Kysely<Database>): Records {
 
     async tokens() {
       const rows = await db.selectFrom('tokens').selectAll().orderBy('id').execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, hash: r.hash, createdAt: r.created_at }));
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        hash: r.hash,
+        createdAt: r.created_at,
+        lastUsedAt: r.last_used_at,
+      }));
+    },
+
+    async touchToken(hash, at) {
+      const result = await db
+        .updateTable('tokens')
+        .set({ last_used_at: at })
+        .where('hash', '=', hash)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     async deleteToken(name) {
@@ -90,7 +112,7 @@ export function createRecords(db: Kysely<Database>): Records {
       const rows = await db
         .selectFrom('readings')
         .selectAll()
-        .orderBy('at')
+        .orderBy(byCodePoint(db, 'at'))
         .orderBy('id')
         .execute();
       return rows.map((r) => ({

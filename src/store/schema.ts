@@ -55,6 +55,8 @@ export interface TokenTable {
   name: string;
   hash: string;
   created_at: string;
+  /** When the token last let a request through, as an ISO 8601 UTC timestamp; null: never. */
+  last_used_at: string | null;
 }
 
 /** A check-in on a bet, written through the radiator. */
@@ -107,6 +109,8 @@ export interface RepositoryTable {
   path: string;
   /** The name shown to people (usually the folder name). */
   label: string;
+  /** The `seq` the repository's next ingested commit gets. */
+  next_seq: Generated<number>;
 }
 
 /** How far ingestion got: one row per (repository, ref). */

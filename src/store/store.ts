@@ -7,6 +7,7 @@ import type {
   Person,
   RequestRecord,
 } from '../model/index.js';
+import { byCodePoint } from './dialect-of.js';
 import { createRecords, type Records } from './records.js';
 import type { CommitTable, Database } from './schema.js';
 
@@ -160,12 +161,17 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     async saveBatch(repositoryId, ref, commits, tip) {
       const updatedAt = now().toISOString();
       await db.transaction().execute(async (tx) => {
-        const last = await tx
-          .selectFrom('commits')
-          .select((eb) => eb.fn.max('seq').as('seq'))
-          .where('repository_id', '=', repositoryId)
+        // Taking the numbers locks the repository's row: one writer per repository at a time.
+        const taken = await tx
+          .updateTable('repositories')
+          .set((eb) => ({ next_seq: eb('next_seq', '+', commits.length) }))
+          .where('id', '=', repositoryId)
+          .returning('next_seq')
           .executeTakeFirst();
-        const first = Number(last?.seq ?? 0) + 1;
+        if (taken === undefined) {
+          throw new Error(`The store has no repository ${repositoryId} to save commits to.`);
+        }
+        const first = Number(taken.next_seq) - commits.length;
         for (let start = 0; start < commits.length; start += INSERT_CHUNK_ROWS) {
           const rows = commits
             .slice(start, start + INSERT_CHUNK_ROWS)
@@ -277,7 +283,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
         .selectFrom('requests')
         .selectAll()
         .orderBy('created')
-        .orderBy('id')
+        .orderBy(byCodePoint(db, 'id'))
         .execute();
       return rows.map((r) => ({
         id: r.id,
@@ -302,8 +308,8 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
         .selectFrom('merge_logins')
         .select(['email', 'login', 'commits'])
         .where('repository_id', '=', repositoryId)
-        .orderBy('email')
-        .orderBy('login')
+        .orderBy(byCodePoint(db, 'email'))
+        .orderBy(byCodePoint(db, 'login'))
         .execute();
       return { head: head.head, evidence: rows.map((r) => ({ ...r, commits: Number(r.commits) })) };
     },
@@ -358,7 +364,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
         .selectFrom('drift_weeks')
         .select(['week', 'digest', 'data'])
         .where('series', '=', key)
-        .orderBy('week')
+        .orderBy(byCodePoint(db, 'week'))
         .execute();
       return { stamp: series.stamp, weeks };
     },

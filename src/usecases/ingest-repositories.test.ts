@@ -13,7 +13,7 @@ import {
 import { AppError } from '../errors.js';
 import type { CommitRecord } from '../model/index.js';
 import { createDb, createStore, migrateToLatest, type Store } from '../store/index.js';
-import { type IngestOptions, ingestRepositories } from './ingest-repositories.js';
+import { type IngestOptions, ingestEach, ingestRepositories } from './ingest-repositories.js';
 
 const ANA: Signature = { name: 'Ana Lima', email: 'ana@acme.example' };
 const BEN: Signature = { name: 'Ben Okafor', email: 'ben@acme.example' };
@@ -202,5 +202,68 @@ describe('ingestRepositories on clones that lack blobs', () => {
       message: expect.stringMatching(/a damaged clone/),
       hint: expect.stringMatching(/git fsck/),
     });
+  });
+});
+
+describe('ingestEach', () => {
+  /** Every commit a store holds for a repository, newest first. */
+  async function held(s: Store, repositoryId: number): Promise<CommitRecord[]> {
+    const out: CommitRecord[] = [];
+    for await (const { repositoryId: _, ...c } of s.commits({ repositoryIds: [repositoryId] }))
+      out.push(c);
+    return out;
+  }
+
+  it('reads repositories two at a time, each as it reads alone, and goes on past one that fails', async () => {
+    const dirs: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      const r = await repo();
+      for (let i = 0; i < 7 + n; i++)
+        r.commit({ author: i % 2 ? ANA : BEN, files: { [`src/${n}-${i}.ts`]: `${i}\n` } });
+      dirs.push(r.dir);
+    }
+    const missing = join(tmpdir(), 'orgwire-no-such-repository');
+    const together = await store();
+    const finished: number[] = [];
+    const outcomes = await ingestEach(together, [dirs[0] as string, missing, ...dirs.slice(1)], {
+      jobs: 2,
+      batchSize: 3,
+      onDone: (_, done) => finished.push(done),
+    });
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, true]);
+    expect(finished).toEqual([1, 2, 3, 4]);
+    const failed = outcomes[1];
+    expect(failed?.ok === false && failed.failure).toMatchObject({
+      dir: missing,
+      label: 'orgwire-no-such-repository',
+      error: expect.objectContaining({ code: 'not-found' }),
+    });
+    for (const outcome of outcomes) {
+      if (!outcome.ok) continue;
+      const { result, stored } = await ingestOne(outcome.result.dir);
+      expect(outcome.result.added).toBe(result.added);
+      expect(await held(together, outcome.result.repositoryId)).toEqual(stored.reverse());
+    }
+  });
+
+  it('stops when the store fails, rather than failing every repository the same way', async () => {
+    const dirs: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const r = await repo();
+      r.commit({ author: ANA, files: { 'a.ts': `${n}\n` } });
+      dirs.push(r.dir);
+    }
+    const real = await store();
+    let saves = 0;
+    const full: Store = {
+      ...real,
+      async saveBatch() {
+        saves++;
+        throw new AppError('store', 'The disk holding the store is full.');
+      },
+    };
+    await expect(ingestEach(full, dirs, { jobs: 2 })).rejects.toThrow(/disk .* is full/);
+    // The two being read when the store failed; none started after.
+    expect(saves).toBe(2);
   });
 });

@@ -23,6 +23,9 @@ export interface IngestOptions {
 }
 
 export interface IngestProgress {
+  /** The repository's folder, as given. */
+  dir: string;
+  /** The repository's name. */
   repository: string;
   done: number;
   total: number;
@@ -51,22 +54,83 @@ export interface IngestResult {
   exactRenames?: 'partial' | 'missing';
 }
 
+/** A repository whose ingest failed, and why; the store keeps what it saved before. */
+export interface IngestFailure {
+  dir: string;
+  label: string;
+  error: Error;
+}
+
+/** One repository's ingest: what it did, or why it failed. */
+export type IngestOutcome =
+  | { ok: true; result: IngestResult }
+  | { ok: false; failure: IngestFailure };
+
+export interface IngestEachOptions extends IngestOptions {
+  /** Repositories read at the same time (default 1): each its own git, one writer at a time. */
+  jobs?: number;
+  /** Called as each repository finishes, with how many have finished. */
+  onDone?: (outcome: IngestOutcome, done: number) => void;
+}
+
 /**
  * Reads what is new in each repository into the store, incrementally: per repository and
  * mode (merges, lines) the store keeps the last commit read; a later run reads only the
  * commits after it. Commits are saved a batch per transaction, in an order where every
- * commit follows its parents, so a run killed at any point leaves the store at a batch
- * boundary and the next run continues from there. Rewritten history (the stored tip is no
- * longer an ancestor of HEAD) is read again from scratch.
+ * commit follows its parents, so a run killed at any point leaves every repository at a
+ * batch boundary and the next run continues from there. Rewritten history (the stored tip
+ * is no longer an ancestor of HEAD) is read again from scratch.
+ *
+ * `jobs` repositories are read at a time, each by its own git process; their batches take
+ * turns at the store, one transaction at a time each. A repository that fails is reported
+ * in its outcome and the others go on — but a store that fails (a full disk, a server gone)
+ * would fail them all: that stops the run, and is thrown once the repositories being read
+ * have stopped. Outcomes come in the order of `dirs`.
+ */
+export async function ingestEach(
+  store: Store,
+  dirs: readonly string[],
+  options: IngestEachOptions = {},
+): Promise<IngestOutcome[]> {
+  const { jobs = 1, onDone, ...perRepository } = options;
+  const outcomes: IngestOutcome[] = new Array(dirs.length);
+  let next = 0;
+  let done = 0;
+  let storeFailure: Error | undefined;
+  const worker = async () => {
+    while (storeFailure === undefined && next < dirs.length) {
+      const index = next++;
+      const dir = dirs[index] as string;
+      let outcome: IngestOutcome;
+      try {
+        outcome = { ok: true, result: await ingestRepository(store, dir, perRepository) };
+      } catch (cause) {
+        const error = cause instanceof Error ? cause : new Error(String(cause));
+        if (error instanceof AppError && error.code === 'store') storeFailure ??= error;
+        outcome = { ok: false, failure: { dir, label: repositoryLabel(dir), error } };
+      }
+      outcomes[index] = outcome;
+      onDone?.(outcome, ++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, dirs.length)) }, worker));
+  if (storeFailure) throw storeFailure;
+  return outcomes;
+}
+
+/**
+ * {@link ingestEach}, for commands that need every repository read: the first failure is
+ * thrown, once every repository has been tried.
  */
 export async function ingestRepositories(
   store: Store,
   dirs: readonly string[],
-  options: IngestOptions = {},
+  options: IngestEachOptions = {},
 ): Promise<IngestResult[]> {
-  const results: IngestResult[] = [];
-  for (const dir of dirs) results.push(await ingestRepository(store, dir, options));
-  return results;
+  const outcomes = await ingestEach(store, dirs, options);
+  const failed = outcomes.find((o) => !o.ok);
+  if (failed) throw failed.failure.error;
+  return outcomes.map((o) => (o as { ok: true; result: IngestResult }).result);
 }
 
 async function ingestRepository(
@@ -108,7 +172,7 @@ async function ingestRepository(
   const total = options.onProgress
     ? await countCommits(git, tip === null ? [head] : [head, `^${tip}`], options.merges ?? false)
     : 0;
-  options.onProgress?.({ repository: label, done: 0, total });
+  options.onProgress?.({ dir, repository: label, done: 0, total });
   const access = await blobAccess(git);
   if (access !== 'complete') result.exactRenames = access === 'promised' ? 'partial' : 'missing';
   const reader: CommitReader = { git, store, repositoryId: repository.id, ref, head, total };
@@ -171,18 +235,23 @@ async function readCommits(
   })) {
     batch.push(commit);
     if (batch.length % 250 === 0) {
-      options.onProgress?.({ repository: label, done: result.added + batch.length, total });
+      options.onProgress?.({
+        dir: result.dir,
+        repository: label,
+        done: result.added + batch.length,
+        total,
+      });
     }
     if (batch.length >= batchSize) {
       await store.saveBatch(repositoryId, ref, batch, commit.sha);
       result.added += batch.length;
-      options.onProgress?.({ repository: label, done: result.added, total });
+      options.onProgress?.({ dir: result.dir, repository: label, done: result.added, total });
       batch = [];
     }
   }
   await store.saveBatch(repositoryId, ref, batch, head);
   result.added += batch.length;
-  options.onProgress?.({ repository: label, done: result.added, total });
+  options.onProgress?.({ dir: result.dir, repository: label, done: result.added, total });
 }
 
 function isMissingObjects(error: unknown): boolean {

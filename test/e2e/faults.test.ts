@@ -180,6 +180,8 @@ function downgradeToOlderSchema(db: string): void {
   raw.exec(`
     drop table merge_logins; drop table merge_login_heads;
     drop table learnings; drop table readings; drop table checkins; drop table tokens;
+    drop table drift_weeks; drop table drift_series;
+    alter table repositories drop column next_seq;
     delete from kysely_migration where name >= '0003';
   `);
   raw.close();

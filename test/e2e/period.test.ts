@@ -252,8 +252,10 @@ describe('data as of', () => {
         await page.goto(new URL(path, radiator.served.url).href, { waitUntil: 'networkidle' });
         const line = page.locator('footer .data-as-of');
         await line.waitFor();
-        expect(await line.innerText(), path).toBe(
-          `Data as of ${newest} (newest commit). Restart orgwire serve to read newer history.`,
+        expect(await line.innerText(), path).toMatch(
+          new RegExp(
+            `^Data as of ${newest} \\(newest commit\\), read \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\. Restart orgwire serve, or run it with --refresh, to read newer history\\.$`,
+          ),
         );
       }
       expect(errors).toEqual([]);

@@ -20,7 +20,13 @@ describe('orgwire serve', () => {
     const token = created.stdout.trim();
     expect(token).toMatch(/^ow_[\w-]{43}$/);
     expect(created.stderr).toContain('shown only this once');
-    expect((await orgwire(['token', 'list', '--demo'])).stdout).toMatch(/^e2e\t\d{4}-/);
+    expect((await orgwire(['token', 'list', '--demo'])).stdout).toMatch(
+      /^NAME +CREATED +LAST USED\ne2e +\d{4}-\d\d-\d\dT\S+ +never\n$/,
+    );
+    expect(await listed()).toEqual({
+      version: 1,
+      tokens: [{ name: 'e2e', createdAt: expect.stringMatching(/^\d{4}-/), lastUsedAt: null }],
+    });
     // The token itself is not in the store, only its hash.
     expect(
       spawnSync('grep', ['-c', token, join(work, '.orgwire/demo/orgwire.db')]).stdout.toString(),
@@ -48,12 +54,18 @@ describe('orgwire serve', () => {
       const written = await checkin(token);
       expect(written.status).toBe(201);
       expect(await written.json()).toMatchObject({ by: 'e2e', status: 'killed' });
-      // Deleted while the server runs: refused on the very next request.
+      // The server records the use (not waiting for the write, hence the polling).
+      await expect
+        .poll(async () => (await listed()).tokens[0]?.lastUsedAt, { timeout: 10_000 })
+        .toMatch(/^\d{4}-\d\d-\d\dT/);
+      // Revoked while the server runs: refused on the very next request.
       const spare = (await orgwire(['token', 'create', '--demo', '--name', 'spare'])).stdout.trim();
       expect((await checkin(spare)).status).toBe(201);
-      const deleted = await orgwire(['token', 'delete', '--demo', 'spare']);
-      expect(deleted.status).toBe(0);
+      const revoked = await orgwire(['token', 'revoke', '--demo', 'spare']);
+      expect(revoked.status).toBe(0);
+      expect(revoked.stderr).toContain('Token "spare" revoked');
       expect((await checkin(spare)).status).toBe(403);
+      // `token delete`, its first name, still works.
       const again = await orgwire(['token', 'delete', '--demo', 'spare']);
       expect(again.status).toBe(2);
       expect(again.stderr).toContain('No token named "spare"');
@@ -147,6 +159,16 @@ function getWithHost(url: string, host: string) {
 }
 
 /** Runs the built CLI in the work folder, without blocking the event loop (tests listen on it). */
+/** What `orgwire token list --demo --format json` prints. */
+async function listed(): Promise<{
+  version: number;
+  tokens: { name: string; createdAt: string; lastUsedAt: string | null }[];
+}> {
+  const run = await orgwire(['token', 'list', '--demo', '--format', 'json']);
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
 function orgwire(args: string[], env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(process.execPath, [BIN, ...args], {

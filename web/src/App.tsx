@@ -13,6 +13,7 @@ import { DataAsOf } from './components/DataAsOf.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { PeriodPicker, usePeriodKept } from './components/PeriodPicker.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { useServerRefresh } from './use-server-refresh.js';
 import { useToken } from './use-token.js';
 
 // Pages load on demand: the org map's graph library and the charts stay out of the first load.
@@ -135,6 +136,7 @@ const PERIODIC = /^\/($|map|teams|components|bets|learnings|queues|data-quality)
 
 export function App() {
   const token = useToken();
+  useServerRefresh();
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);

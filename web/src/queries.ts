@@ -56,8 +56,15 @@ export const queries = {
   // Names change only with the catalog: fetched once, for every link on every page.
   labels: () => queryOptions({ queryKey: ['labels'], queryFn: api.labels, staleTime: Infinity }),
   trends: () => queryOptions({ queryKey: ['trends'], queryFn: api.trends }),
-  // The radiator's own window and newest commit: fixed while it serves.
-  own: () => queryOptions({ queryKey: ['own'], queryFn: api.own, staleTime: Infinity }),
+  // The radiator's own window, newest commit and when the server read them: asked every
+  // minute, since a server that refreshes reads them again (see useServerRefresh).
+  own: () =>
+    queryOptions({
+      queryKey: ['own'],
+      queryFn: api.own,
+      staleTime: 60_000,
+      refetchInterval: 60_000,
+    }),
   dataQuality: () => queryOptions({ queryKey: ['data-quality', at()], queryFn: api.dataQuality }),
   whatIfStart: () =>
     queryOptions({ queryKey: ['whatif', 'start'], queryFn: api.whatIfStart, staleTime: Infinity }),

@@ -25,7 +25,7 @@ import { catalogPaths, type LoadedConfig } from '../context.js';
 import { type Io, JSON_VERSION } from '../io.js';
 import { openStore } from '../open-store.js';
 import { ownershipAsOf } from '../ownership-as-of.js';
-import { ingestProgress } from '../progress.js';
+import { ingestProgress, progressMode } from '../progress.js';
 import { plural } from '../render.js';
 import { renderReportMarkdown, renderReportTable } from '../render-report.js';
 import { checkSince, todayFlag, type WindowFlags, windowFlags } from '../window-flags.js';
@@ -40,6 +40,8 @@ export type ReportFormat = 'table' | 'json' | 'md';
 export interface AnalyzeOptions {
   catalog?: string[];
   repos: string[];
+  /** Repositories read at the same time (default 1). */
+  jobs?: number;
   db?: string;
   format: ReportFormat;
   out?: string;
@@ -135,6 +137,7 @@ export async function analyze(
 export type ReportFlags = Pick<
   AnalyzeOptions,
   | 'repos'
+  | 'jobs'
   | 'merges'
   | 'lines'
   | 'quiet'
@@ -211,11 +214,16 @@ export async function ingestForReport(
   store: Store,
   options: ReportFlags,
 ): Promise<ReportInput> {
-  const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
+  const progress = ingestProgress(progressMode(options.quiet), options.repos.length);
   const ingested = await ingestRepositories(
     store,
     options.repos.map((r) => resolve(io.cwd, r)),
-    { merges: options.merges, lines: options.lines, ...progress.options },
+    {
+      merges: options.merges,
+      lines: options.lines,
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      ...progress.options,
+    },
   ).finally(progress.stop);
   for (const r of ingested) {
     if (options.quiet) break;

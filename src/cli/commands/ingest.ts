@@ -1,16 +1,19 @@
 import { resolve } from 'node:path';
+import pc from 'picocolors';
 import type { RequestFormat } from '../../ingest/index.js';
-import { type IngestResult, ingestRepositories } from '../../usecases/index.js';
+import { type IngestResult, ingestEach } from '../../usecases/index.js';
 import { catalogOrEmpty } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
-import { ingestProgress } from '../progress.js';
+import { ingestProgress, progressMode } from '../progress.js';
 import { columns, plural } from '../render.js';
 import { ingestRequests } from './queues.js';
 
 export interface IngestCommandOptions {
   repos: string[];
+  /** Repositories read at the same time. */
+  jobs: number;
   requests: string[];
   requestsFormat?: RequestFormat;
   catalog?: string[];
@@ -19,6 +22,18 @@ export interface IngestCommandOptions {
   lines: boolean;
   quiet: boolean;
   format: OutputFormat;
+}
+
+/** A repository's line in `ingest`'s answer. */
+interface IngestedRow {
+  dir: string;
+  label: string;
+  head: string | null;
+  added: number;
+  rewritten: boolean;
+  modeChanged: boolean;
+  exactRenames: 'partial' | 'missing' | null;
+  commits: number;
 }
 
 /** `orgwire ingest`: reads what is new in each repository into the store. */
@@ -37,55 +52,75 @@ export async function ingest(
     const requests = catalog
       ? await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat)
       : 0;
-    const progress = ingestProgress(!options.quiet && Boolean(process.stderr.isTTY));
-    const results = await ingestRepositories(
+    const progress = ingestProgress(progressMode(options.quiet), options.repos.length);
+    const outcomes = await ingestEach(
       store,
       options.repos.map((r) => resolve(io.cwd, r)),
-      { merges: options.merges, lines: options.lines, ...progress.options },
+      { merges: options.merges, lines: options.lines, jobs: options.jobs, ...progress.options },
     ).finally(progress.stop);
-    const rows = await Promise.all(
-      results.map(async (r, i) => ({
-        dir: options.repos[i] as string,
-        label: r.label,
-        head: r.head,
-        added: r.added,
-        rewritten: r.rewritten,
-        modeChanged: r.modeChanged,
-        exactRenames: r.exactRenames ?? null,
-        commits: (await store.counts([r.repositoryId])).commits,
-      })),
+    // One repository named, and it failed: its own error, with its hint and exit status.
+    const [only] = outcomes;
+    if (outcomes.length === 1 && only && !only.ok) throw only.failure.error;
+    const results = outcomes.flatMap((o) => (o.ok ? [o.result] : []));
+    const failed = outcomes.flatMap((o, i) =>
+      o.ok ? [] : [{ dir: options.repos[i] as string, error: o.failure.error.message }],
+    );
+    const rows: IngestedRow[] = await Promise.all(
+      outcomes
+        .flatMap((o, i) => (o.ok ? [{ r: o.result, i }] : []))
+        .map(async ({ r, i }) => ({
+          dir: options.repos[i] as string,
+          label: r.label,
+          head: r.head,
+          added: r.added,
+          rewritten: r.rewritten,
+          modeChanged: r.modeChanged,
+          exactRenames: r.exactRenames ?? null,
+          commits: (await store.counts([r.repositoryId])).commits,
+        })),
     );
     if (!options.quiet)
       for (const note of results.flatMap((r) => renamesNote(r) ?? [])) io.err(note);
-    if (options.format === 'json') {
-      writeJson(io, { repositories: rows, requests });
-      return 0;
-    }
-    if (!options.quiet && options.requests.length > 0) {
-      io.out(
-        `${plural(requests, 'request')} read from ${plural(options.requests.length, 'export')}.\n`,
+    if (options.format === 'json') writeJson(io, { repositories: rows, failed, requests });
+    else if (!options.quiet) printIngested(io, rows, requests, options.requests.length);
+    if (failed.length > 0) {
+      io.err(
+        `${pc.red('error:')} ${plural(failed.length, 'repository', 'repositories')} of ${options.repos.length} could not be read; the others were stored:\n${failed.map((f) => `  ${f.dir}: ${f.error}\n`).join('')}`,
       );
-    }
-    if (!options.quiet && rows.length > 0) {
-      io.out(
-        `${columns(
-          rows.map((r) => [
-            r.dir,
-            r.head === null ? 'empty repository' : `${plural(r.added, 'new commit')}`,
-            `${plural(r.commits, 'commit')} stored`,
-            r.rewritten
-              ? 'history rewritten: read again'
-              : r.modeChanged
-                ? 'options changed: read again'
-                : '',
-          ]),
-          '',
-        )}\n`,
-      );
+      return 1;
     }
     return 0;
   } finally {
     await store.close();
+  }
+}
+
+/** The table of what `ingest` read, and how many requests. */
+function printIngested(
+  io: Io,
+  rows: readonly IngestedRow[],
+  requests: number,
+  exports: number,
+): void {
+  if (exports > 0) {
+    io.out(`${plural(requests, 'request')} read from ${plural(exports, 'export')}.\n`);
+  }
+  if (rows.length > 0) {
+    io.out(
+      `${columns(
+        rows.map((r) => [
+          r.dir,
+          r.head === null ? 'empty repository' : `${plural(r.added, 'new commit')}`,
+          `${plural(r.commits, 'commit')} stored`,
+          r.rewritten
+            ? 'history rewritten: read again'
+            : r.modeChanged
+              ? 'options changed: read again'
+              : '',
+        ]),
+        '',
+      )}\n`,
+    );
   }
 }
 

@@ -11,12 +11,17 @@ import {
   createApp,
   createAuthorizer,
   createPeriods,
+  createRefresher,
+  createSwitchboard,
+  type FetchHandler,
   isLoopbackAddress,
   listen,
   Radiator,
+  type Refresher,
   type ShippedScenario,
   scenarioDocument,
 } from '../../server/index.js';
+import { describeDb } from '../../store/index.js';
 import {
   buildReport,
   createWhatIf,
@@ -28,7 +33,7 @@ import { versionsUsed } from '../catalog-or-empty.js';
 import type { LoadedConfig } from '../context.js';
 import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
 import type { Io } from '../io.js';
-import { openStore } from '../open-store.js';
+import { dbConfig, openStore } from '../open-store.js';
 import { formatProblem } from '../render.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
 import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
@@ -41,7 +46,14 @@ const TREND_WINDOWS = 4;
 
 export interface ServeOptions {
   catalog?: string[];
+  /** The repositories to read at start. */
   repos: string[];
+  /** Finds the repositories again at each refresh (`--repo-root`, `--repos-from`); else `repos`. */
+  discover?: () => Promise<string[]>;
+  /** Milliseconds between refreshes (`--refresh`); none: at start and on request only. */
+  refresh?: number;
+  /** Repositories read at the same time. */
+  jobs?: number;
   requests?: string[];
   requestsFormat?: RequestFormat;
   db?: string;
@@ -81,105 +93,166 @@ export async function serveRadiator(
   }
   const window = windowFlags(options.window === undefined ? {} : { window: options.window });
   const today = todayFlag(options.today);
-  // The Trends page: the wiring week by week, with the catalog as it was.
-  const catalog = await catalogWithHistory(io, config, options);
-  const { loaded, ownership, read } = catalog;
   const span = config.config.drift?.weeks ?? DRIFT_TRAILING_WEEKS;
   const scenarios = options.scenarios ? await readScenarios(io, options.scenarios) : [];
+  const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
   const store = await openStore(io, options.db);
   try {
     // Before the long analysis: a weak ORGWIRE_TOKEN is refused at once.
     const auth = createAuthorizer({
       tokens: () => store.tokens(),
+      touch: (hash, at) => store.touchToken(hash, at),
       // Set but empty is unset, as in most shells' `VAR= command`.
       envToken: process.env.ORGWIRE_TOKEN || undefined,
     });
-    if (!options.quiet) io.err('Reading the history and analysing it…\n');
-    const flags: ReportFlags = {
-      ...options,
-      merges: false,
-      lines: false,
-      files: false,
-      includeBots: false,
-      coupling: DEFAULT_COUPLING,
-      today,
-      window,
-      trend: TREND_WINDOWS,
-      ownership,
+    // Made once the first radiator is served; the app asks it through these.
+    let refresher: Refresher | undefined;
+    const refresh = {
+      start: () => refresher?.start() ?? { started: false },
+      status: () => (refresher as Refresher).status(),
     };
-    const input = await ingestForReport(io, config, loaded.catalog, store, flags);
-    // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
-    const cache = await driftCacheFor(store, config, catalog, input, {
-      span,
-      ignore: undefined,
-      until: undefined,
-    });
-    const report = await buildReport(
-      store,
-      loaded.catalog,
-      await withOwnershipHistory(catalog, input),
-      {
-        ...reportOptions(config, flags, input),
-        drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
-      },
-    );
-    const series = report.drift ?? [];
-    if (read && read.list.length > 0 && !options.quiet) io.err(`${versionsUsed(read, series)}\n`);
-    // Drift covers the whole history: every period's radiator shares it.
-    const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
-    // Read once: the store does not change while it serves (no --refresh yet).
-    const dataAsOf = await newestCommitDay(store, input.repositories);
-    const radiatorOf = async (analysed: typeof report) =>
-      new Radiator({
-        title: options.title,
-        catalog: loaded.catalog,
-        report: analysed,
+
+    /**
+     * Everything the radiator serves, read afresh: the catalog and ownership files, what is
+     * new in the repositories (those below --repo-root found again), the analysis, drift.
+     */
+    const build = async (readAt: Date, first: boolean): Promise<Built> => {
+      const repos = options.discover ? await options.discover() : options.repos;
+      const quiet = options.quiet || !first;
+      // The Trends page: the wiring week by week, with the catalog as it was.
+      const catalog = await catalogWithHistory(io, config, { ...options, repos, quiet });
+      const { loaded, ownership, read } = catalog;
+      if (!quiet) io.err('Reading the history and analysing it…\n');
+      const flags: ReportFlags = {
+        ...options,
+        repos,
+        quiet,
+        merges: false,
+        lines: false,
+        files: false,
+        includeBots: false,
+        coupling: DEFAULT_COUPLING,
         today,
-        checkins: await store.checkins(),
-        readings: await store.readings(),
-        learnings: await store.learnings(),
-        drift,
-        dataAsOf,
+        window,
+        trend: TREND_WINDOWS,
+        ownership,
+      };
+      const input = await ingestForReport(io, config, loaded.catalog, store, flags);
+      // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
+      const cache = await driftCacheFor(store, config, catalog, input, {
+        span,
+        ignore: undefined,
+        until: undefined,
       });
-    const radiator = await radiatorOf(report);
-    // Another period (`?since=&until=` on the read routes): its own analysis, with its trend.
-    const periods = createPeriods(async (period) =>
-      radiatorOf(
-        await buildReport(store, loaded.catalog, input.repositories, {
+      const report = await buildReport(
+        store,
+        loaded.catalog,
+        await withOwnershipHistory(catalog, input),
+        {
           ...reportOptions(config, flags, input),
-          since: parseDay(period.since) as number,
-          until: parseDay(period.until, true) as number,
-        }),
-      ),
-    );
-    // What-if (the page's scenarios) as `orgwire whatif` runs it: no drift, no trend.
-    const { trend: _, ...plain } = flags;
-    const whatIfOptions = reportOptions(config, plain, input);
-    const whatIf = createWhatIf(store, loaded.catalog, input.repositories, whatIfOptions);
-    const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
+          drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
+        },
+      );
+      const series = report.drift ?? [];
+      if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, series)}\n`);
+      // Drift covers the whole history: every period's radiator shares it.
+      const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
+      const dataAsOf = await newestCommitDay(store, input.repositories);
+      const written = { checkins: 0, readings: 0, learnings: 0 };
+      const radiatorOf = async (analysed: typeof report) => {
+        const [checkins, readings, learnings] = await Promise.all([
+          store.checkins(),
+          store.readings(),
+          store.learnings(),
+        ]);
+        written.checkins = Math.max(written.checkins, ...checkins.map((r) => r.id));
+        written.readings = Math.max(written.readings, ...readings.map((r) => r.id));
+        written.learnings = Math.max(written.learnings, ...learnings.map((r) => r.id));
+        return new Radiator({
+          title: options.title,
+          catalog: loaded.catalog,
+          report: analysed,
+          today,
+          checkins,
+          readings,
+          learnings,
+          drift,
+          dataAsOf,
+          readAt,
+          refreshEvery: options.refresh === undefined ? null : options.refresh / 1000,
+        });
+      };
+      const radiator = await radiatorOf(report);
+      // Another period (`?since=&until=` on the read routes): its own analysis, with its trend.
+      const periods = createPeriods(async (period) =>
+        radiatorOf(
+          await buildReport(store, loaded.catalog, input.repositories, {
+            ...reportOptions(config, flags, input),
+            since: parseDay(period.since) as number,
+            until: parseDay(period.until, true) as number,
+          }),
+        ),
+      );
+      // What-if (the page's scenarios) as `orgwire whatif` runs it: no drift, no trend.
+      const { trend: _, ...plain } = flags;
+      const whatIfOptions = reportOptions(config, plain, input);
+      const whatIf = createWhatIf(store, loaded.catalog, input.repositories, whatIfOptions);
+      const app = createApp({
+        radiator,
+        periods,
+        records: store,
+        auth,
+        readToken: options.readToken,
+        whatIf,
+        // Made on the page's first request for it, and kept (createApp holds the promise).
+        suggestion: () =>
+          suggestBoundaries(store, loaded.catalog, input.repositories, whatIfOptions),
+        scenarios,
+        refresh,
+        hosts: {
+          host: options.host,
+          ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+        },
+        ...(staticDir ? { staticDir } : {}),
+      });
+      /**
+       * Applies what was written through the radiator before this one was served but after
+       * it read the records (a check-in sent to the radiator it replaces).
+       */
+      const catchUp = async () => {
+        for (const r of await store.checkins()) if (r.id > written.checkins) radiator.addCheckin(r);
+        for (const r of await store.readings()) if (r.id > written.readings) radiator.addReading(r);
+        for (const r of await store.learnings())
+          if (r.id > written.learnings) radiator.addLearning(r);
+      };
+      return { app, catchUp };
+    };
+
+    const startedAt = new Date();
+    const first = await build(startedAt, true);
+    const board = createSwitchboard(first.app);
+    refresher = createRefresher({
+      servedSince: startedAt,
+      ...(options.refresh === undefined ? {} : { every: options.refresh }),
+      run: async () => {
+        const next = await build(new Date(), false);
+        // Every request from here on is answered by the new radiator; once the old one has
+        // answered its last, what was written through it is applied to the new.
+        await board.swap(next.app);
+        await next.catchUp();
+      },
+      onError: (error) =>
+        io.err(
+          `${pc.yellow('note:')} the refresh failed, and the radiator read before it is still served: ${error instanceof Error ? error.message : String(error)}\n`,
+        ),
+    });
     if (!staticDir)
       io.err(
         `${pc.yellow('note:')} the UI is not built (run \`npm run build\`); serving the API only.\n`,
       );
-    const app = createApp({
-      radiator,
-      periods,
-      records: store,
-      auth,
-      readToken: options.readToken,
-      whatIf,
-      // Made on the page's first request for it, and kept (createApp holds the promise).
-      suggestion: () => suggestBoundaries(store, loaded.catalog, input.repositories, whatIfOptions),
-      scenarios,
-      hosts: {
-        host: options.host,
-        ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
-      },
-      ...(staticDir ? { staticDir } : {}),
-    });
     let server: Awaited<ReturnType<typeof listen>>;
     try {
-      server = await listen(app as never, options.port, options.host);
+      server = await listen(board, options.port, options.host);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new AppError(
@@ -200,12 +273,13 @@ export async function serveRadiator(
     if (!options.quiet) {
       io.err(
         pc.dim(
-          `${options.readToken ? 'Reads and writes' : 'Writes'} need a token: \`orgwire token create${options.demo ? ' --demo' : options.db ? ` --db ${options.db}` : ''}\`, or set ORGWIRE_TOKEN. Ctrl-C stops.\n`,
+          `${options.readToken ? 'Reads and writes' : 'Writes'} need a token: \`orgwire token create${options.demo ? ' --demo' : options.db ? ` --db ${describeDb(dbConfig(io, options.db))}` : ''}\`, or set ORGWIRE_TOKEN. Ctrl-C stops.\n`,
         ),
       );
     }
     await (options.stopped ?? interrupted());
     await server.close();
+    await refresher.stop();
     return 0;
   } finally {
     await store.close();
@@ -249,6 +323,12 @@ async function readScenarios(io: Io, dir: string): Promise<ShippedScenario[]> {
     });
   }
   return shipped;
+}
+
+/** A radiator ready to serve, and how to bring it up to the writes made since it was read. */
+interface Built {
+  app: FetchHandler;
+  catchUp: () => Promise<void>;
 }
 
 function interrupted(): Promise<void> {

@@ -1,7 +1,8 @@
 import { AppError } from '../../errors.js';
 import { hashToken, newToken } from '../../server/index.js';
-import type { Io } from '../io.js';
+import { type Io, type OutputFormat, writeJson } from '../io.js';
 import { openStore } from '../open-store.js';
+import { columns } from '../render.js';
 
 /**
  * `orgwire token create`: a new token for the radiator's writes. The token is printed
@@ -32,13 +33,38 @@ export async function createToken(
   }
 }
 
-/** `orgwire token list`: names and creation times, never the tokens. */
-export async function listTokens(io: Io, options: { db?: string }): Promise<number> {
+/**
+ * `orgwire token list`: each token's name, when it was made and when it last let a request
+ * through ("never" when it has not; up to a minute behind), never the token or its hash.
+ */
+export async function listTokens(
+  io: Io,
+  options: { db?: string; format: OutputFormat },
+): Promise<number> {
   const store = await openStore(io, options.db);
   try {
-    const tokens = await store.tokens();
-    if (tokens.length === 0) io.err('No tokens yet: `orgwire token create` makes one.\n');
-    for (const t of tokens) io.out(`${t.name}\t${t.createdAt}\n`);
+    const tokens = (await store.tokens()).map((t) => ({
+      name: t.name,
+      createdAt: t.createdAt,
+      lastUsedAt: t.lastUsedAt,
+    }));
+    if (options.format === 'json') {
+      writeJson(io, { tokens });
+      return 0;
+    }
+    if (tokens.length === 0) {
+      io.err('No tokens yet: `orgwire token create` makes one.\n');
+      return 0;
+    }
+    io.out(
+      `${columns(
+        [
+          ['NAME', 'CREATED', 'LAST USED'],
+          ...tokens.map((t) => [t.name, t.createdAt, t.lastUsedAt ?? 'never']),
+        ],
+        '',
+      )}\n`,
+    );
     return 0;
   } finally {
     await store.close();
@@ -46,10 +72,10 @@ export async function listTokens(io: Io, options: { db?: string }): Promise<numb
 }
 
 /**
- * `orgwire token delete NAME`: the token stops working at once, on a running server's
- * next request too.
+ * `orgwire token revoke NAME` (or `token delete NAME`): the token is deleted from the store
+ * and stops working at once, on a running server's next request too.
  */
-export async function deleteToken(io: Io, options: { name: string; db?: string }): Promise<number> {
+export async function revokeToken(io: Io, options: { name: string; db?: string }): Promise<number> {
   const store = await openStore(io, options.db);
   try {
     if (!(await store.deleteToken(options.name))) {
@@ -62,7 +88,7 @@ export async function deleteToken(io: Io, options: { name: string; db?: string }
           : `The tokens are: ${names.join(', ')} (\`orgwire token list\`).`,
       );
     }
-    io.err(`Token "${options.name}" deleted; it no longer works, on a running radiator too.\n`);
+    io.err(`Token "${options.name}" revoked; it no longer works, on a running radiator too.\n`);
     return 0;
   } finally {
     await store.close();
