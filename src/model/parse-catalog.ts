@@ -1,4 +1,5 @@
-import { LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { LRUCache } from 'lru-cache';
+import { Composer, LineCounter, type Node, Parser } from 'yaml';
 import type { Entity } from './entities.js';
 import type { Problem, SourcePosition } from './problem.js';
 import { type Path, type RefUse, readEntity } from './read-entity.js';
@@ -30,70 +31,127 @@ export function parseCatalog(files: readonly CatalogFile[]): ParsedCatalog {
   const refs: RefUse[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
-    const lineCounter = new LineCounter();
-    const position = (offset: number): SourcePosition => {
-      const { line, col } = lineCounter.linePos(offset);
-      return { file: file.path, line, column: col };
-    };
-    const tooDeep = deepNestingProblem(file.text, file.path);
-    if (tooDeep) {
-      problems.push(tooDeep);
-      continue;
-    }
-    const documents = parseAllDocuments(file.text, { lineCounter, prettyErrors: false });
-    for (const doc of Array.isArray(documents) ? documents : []) {
-      if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-          problems.push({
-            severity: 'error',
-            code: 'yaml/syntax',
-            ...position(error.pos[0]),
-            message: error.message.split('\n')[0] ?? error.message,
-            hint: 'Fix the YAML syntax here; the rest of this document was not read.',
-          });
-        }
-        continue;
-      }
-      if (doc.contents === null) continue; // an empty document, e.g. after a trailing `---`
-      const docStart = doc.contents.range[0];
-      const locate = (path: Path): SourcePosition => {
-        const node = nearestNode(doc.contents as Node, path);
-        return position(node?.range?.[0] ?? docStart);
-      };
-      let value: unknown;
-      try {
-        value = doc.toJS({ maxAliasCount: 100 });
-      } catch (error) {
-        problems.push({
-          severity: 'error',
-          code: 'yaml/syntax',
-          ...position(docStart),
-          message: (error as Error).message,
-          hint: 'Remove or fix the aliases in this document.',
-        });
-        continue;
-      }
-      if (value === null || value === undefined) continue; // a document with only comments
-      const result = readEntity(value, locate);
-      problems.push(...result.problems);
-      refs.push(...result.refs);
-      const first = result.ref === undefined ? undefined : seen.get(result.ref);
-      if (result.ref !== undefined && first) {
+    const read = readCatalogFile(file);
+    problems.push(...read.problems);
+    for (const document of read.documents) {
+      problems.push(...document.problems);
+      refs.push(...document.refs);
+      const first = document.ref === undefined ? undefined : seen.get(document.ref);
+      if (document.ref !== undefined && first) {
         // Checked like any other (its problems are reported), but the first one counts.
         problems.push({
           severity: 'error',
           code: 'entity/duplicate',
-          ...locate([]),
-          entity: result.ref,
-          message: `${result.ref} is defined twice; the first is at ${first.file}:${first.line}`,
+          ...document.at,
+          entity: document.ref,
+          message: `${document.ref} is defined twice; the first is at ${first.file}:${first.line}`,
           hint: 'Remove one of them, or give this one another name or namespace.',
         });
         continue;
       }
-      if (result.ref !== undefined) seen.set(result.ref, locate([]));
-      if (result.entity) entities.push(result.entity);
-      else if (result.ref) invalidRefs.push(result.ref);
+      if (document.ref !== undefined) seen.set(document.ref, document.at);
+      if (document.entity) entities.push(document.entity);
+      else if (document.ref) invalidRefs.push(document.ref);
     }
   }
   return { entities, invalidRefs, refs, problems };
+}
+
+/** What one document of a catalog file says, read on its own. */
+interface ReadDocument {
+  ref?: string;
+  entity?: Entity;
+  refs: RefUse[];
+  problems: Problem[];
+  /** Where the document begins. */
+  at: SourcePosition;
+}
+
+/** One catalog file read: its documents, and the problems of the file as a whole (YAML). */
+interface ReadFile {
+  documents: ReadDocument[];
+  problems: Problem[];
+}
+
+/**
+ * Files read, by path and text. A catalog is read again and again whole — each version in
+ * its git history, each refresh of the radiator — while few of its files change: a file
+ * already read is not parsed again. At most 64 MiB of text is kept, the least recently
+ * read first out. What is kept is never changed by its readers (entities are values:
+ * scenarios copy what they change).
+ */
+const readFiles = new LRUCache<string, ReadFile>({
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: (_, key) => Math.max(1, key.length),
+});
+
+function readCatalogFile(file: CatalogFile): ReadFile {
+  const key = `${file.path}\0${file.text}`;
+  let read = readFiles.get(key);
+  if (read === undefined) {
+    read = parseCatalogFile(file);
+    readFiles.set(key, read);
+  }
+  return read;
+}
+
+/**
+ * Reads every document of a file as an entity. Never throws on bad input: YAML errors and
+ * schema errors are problems with their file, line and column. The text is parsed once:
+ * its nesting is checked on the parser's tokens before they are composed into documents.
+ */
+function parseCatalogFile(file: CatalogFile): ReadFile {
+  const lineCounter = new LineCounter();
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: file.path, line, column: col };
+  };
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(file.text)];
+  const tooDeep = deepNestingProblem(file.text, file.path, tokens);
+  if (tooDeep) return { documents: [], problems: [tooDeep] };
+  const documents: ReadDocument[] = [];
+  const problems: Problem[] = [];
+  for (const doc of new Composer({ prettyErrors: false }).compose(tokens)) {
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        problems.push({
+          severity: 'error',
+          code: 'yaml/syntax',
+          ...position(error.pos[0]),
+          message: error.message.split('\n')[0] ?? error.message,
+          hint: 'Fix the YAML syntax here; the rest of this document was not read.',
+        });
+      }
+      continue;
+    }
+    if (doc.contents === null) continue; // an empty document, e.g. after a trailing `---`
+    const docStart = doc.contents.range[0];
+    const locate = (path: Path): SourcePosition => {
+      const node = nearestNode(doc.contents as Node, path);
+      return position(node?.range?.[0] ?? docStart);
+    };
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      problems.push({
+        severity: 'error',
+        code: 'yaml/syntax',
+        ...position(docStart),
+        message: (error as Error).message,
+        hint: 'Remove or fix the aliases in this document.',
+      });
+      continue;
+    }
+    if (value === null || value === undefined) continue; // a document with only comments
+    const result = readEntity(value, locate);
+    documents.push({
+      ...(result.ref === undefined ? {} : { ref: result.ref }),
+      ...(result.entity ? { entity: result.entity } : {}),
+      refs: result.refs,
+      problems: result.problems,
+      at: locate([]),
+    });
+  }
+  return { documents, problems };
 }

@@ -19,8 +19,11 @@ type Token = CST.Token | CST.BlockMap['items'][number]['key'] | undefined;
  * process). The package's CST parser keeps its own stack, and the CST is walked here with
  * an explicit one, so this never recurses, however deep the text.
  */
-export function findDeepNesting(text: string, max = MAX_YAML_DEPTH): TooDeep | undefined {
-  for (const document of new Parser().parse(text)) {
+export function findDeepNesting(
+  text: string | Iterable<CST.Token>,
+  max = MAX_YAML_DEPTH,
+): TooDeep | undefined {
+  for (const document of typeof text === 'string' ? new Parser().parse(text) : text) {
     const stack: [Token, number][] = [[document, 0]];
     while (stack.length > 0) {
       const [token, outer] = stack.pop() as [Token, number];
@@ -48,8 +51,12 @@ export function findDeepNesting(text: string, max = MAX_YAML_DEPTH): TooDeep | u
  * A file nested deeper than {@link MAX_YAML_DEPTH} as an input error at the place it goes
  * too deep, or undefined: parse it only when this says nothing.
  */
-export function deepNestingProblem(text: string, file: string): Problem | undefined {
-  const found = findDeepNesting(text);
+export function deepNestingProblem(
+  text: string,
+  file: string,
+  tokens?: Iterable<CST.Token>,
+): Problem | undefined {
+  const found = findDeepNesting(tokens ?? text);
   if (!found) return undefined;
   const before = text.slice(0, found.offset);
   const lineStart = before.lastIndexOf('\n') + 1;

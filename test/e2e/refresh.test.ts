@@ -135,6 +135,16 @@ for (const dialect of STORE_DIALECTS) {
         }
         expect(figures.size).toBeGreaterThanOrEqual(2);
         for (const [, commits] of figures) expect(commits.size).toBe(1);
+
+        // Nothing new: the weeks kept in the store are the trends, as they were.
+        const trends = await get<unknown>(served.url, '/api/trends');
+        await fetch(new URL('/api/refresh', served.url), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
+        const same = await until(served.url, (o) => o.readAt !== timed.readAt);
+        expect(same.counts.commits).toBe(50);
+        expect((await get<unknown>(served.url, '/api/trends')).body).toEqual(trends.body);
         expect(served.stderr()).not.toMatch(/refresh failed|Error/);
       } finally {
         await served.stop();

@@ -26,6 +26,7 @@ import {
   buildReport,
   createWhatIf,
   driftReport,
+  keptDriftSeries,
   newestCommitDay,
   suggestBoundaries,
 } from '../../usecases/index.js';
@@ -144,16 +145,27 @@ export async function serveRadiator(
         ignore: undefined,
         until: undefined,
       });
+      // Nothing new since the series was kept (a restart, a refresh that found no commit):
+      // the kept weeks are the answer, and only the window's history is read.
+      const kept = await keptDriftSeries(store, cache);
       const report = await buildReport(
         store,
         loaded.catalog,
         await withOwnershipHistory(catalog, input),
         {
           ...reportOptions(config, flags, input),
-          drift: { weeks: span, versions: read ? (await read.load()).versions : [], cache },
+          ...(kept
+            ? {}
+            : {
+                drift: {
+                  weeks: span,
+                  versions: read ? (await read.load()).versions : [],
+                  cache,
+                },
+              }),
         },
       );
-      const series = report.drift ?? [];
+      const series = kept ?? report.drift ?? [];
       if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, series)}\n`);
       // Drift covers the whole history: every period's radiator shares it.
       const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
