@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { lstat, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 
@@ -12,6 +12,8 @@ export interface GitSource {
   run(args: readonly string[], input?: string): Promise<Buffer>;
   /** Runs git and yields its standard output as it comes, with bounded memory. */
   stream(args: readonly string[]): AsyncIterable<Buffer>;
+  /** The folder of its object packs, when {@link openRepository} learnt it. */
+  readonly packDir?: string;
 }
 
 // Settings that make git's output the same whatever the user's configuration says.
@@ -109,6 +111,28 @@ export async function openRepository(dir: string): Promise<GitSource> {
     throw new AppError('invalid-input', `${dir} is a file, not a repository folder.`, hint);
   }
   const git = gitSource(dir);
+  // One git for the common case (each process started costs the ingest of a thousand
+  // repositories seconds): the pack folder, whether it is bare, and where the work tree is.
+  const layout = await git
+    .run([
+      'rev-parse',
+      '--git-path',
+      'objects/pack',
+      '--is-bare-repository',
+      '--git-dir',
+      '--show-prefix',
+      '--show-cdup',
+    ])
+    .then((out) => out.toString('utf8').split('\n'))
+    .catch(() => undefined);
+  if (layout !== undefined && layout.length >= 3) {
+    const [pack = '', bare, , prefix = '', cdup = ''] = layout;
+    const top = bare === 'true' ? undefined : resolve(dir, cdup);
+    if (top !== undefined && prefix !== '') throw insideRepository(dir, top);
+    await checkMailmap(dir, top);
+    return { ...git, packDir: resolve(dir, pack) };
+  }
+  // Something unusual (a work tree's .git folder given, say): asked step by step.
   try {
     await git.run(['rev-parse', '--git-dir']);
   } catch (error) {
@@ -121,14 +145,22 @@ export async function openRepository(dir: string): Promise<GitSource> {
     .catch(() => ''); // a bare clone has no work tree, so no prefix
   if (prefix !== '') {
     const top = (await git.run(['rev-parse', '--show-toplevel'])).toString('utf8').trim();
-    throw new AppError(
-      'invalid-input',
-      `${dir} is a folder inside the repository at ${top}.`,
-      `Pass --repo ${top}: orgwire reads whole repositories, and components say which folders belong to whom.`,
-    );
+    throw insideRepository(dir, top);
   }
-  await checkMailmap(git, dir);
+  const top = await git
+    .run(['rev-parse', '--show-toplevel'])
+    .then((out) => out.toString('utf8').trim())
+    .catch(() => ''); // a bare clone: git reads the mailmap from HEAD's tree, not from disk
+  await checkMailmap(dir, top === '' ? undefined : top);
   return git;
+}
+
+function insideRepository(dir: string, top: string): AppError {
+  return new AppError(
+    'invalid-input',
+    `${dir} is a folder inside the repository at ${top}.`,
+    `Pass --repo ${top}: orgwire reads whole repositories, and components say which folders belong to whom.`,
+  );
 }
 
 /**
@@ -136,12 +168,9 @@ export async function openRepository(dir: string): Promise<GitSource> {
  * would block it forever. git does not follow a symbolic link there, so lstat says what
  * git would open.
  */
-async function checkMailmap(git: GitSource, dir: string): Promise<void> {
-  const top = await git
-    .run(['rev-parse', '--show-toplevel'])
-    .then((out) => out.toString('utf8').trim())
-    .catch(() => ''); // a bare clone: git reads the mailmap from HEAD's tree, not from disk
-  if (top === '') return;
+async function checkMailmap(dir: string, top: string | undefined): Promise<void> {
+  // A bare clone: git reads the mailmap from HEAD's tree, not from disk.
+  if (top === undefined) return;
   const info = await lstat(join(top, '.mailmap')).catch(() => undefined);
   if (info && !info.isFile() && !info.isSymbolicLink()) {
     throw new AppError(
@@ -154,11 +183,17 @@ async function checkMailmap(git: GitSource, dir: string): Promise<void> {
 
 /** Whether the repository has at least one commit on HEAD (an empty repository has none). */
 export async function hasHead(git: GitSource): Promise<boolean> {
+  return (await headCommit(git)) !== null;
+}
+
+/** The commit HEAD points at; null in an empty repository. */
+export async function headCommit(git: GitSource): Promise<string | null> {
   try {
-    await git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-    return true;
+    return (await git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))
+      .toString('utf8')
+      .trim();
   } catch {
-    return false;
+    return null;
   }
 }
 

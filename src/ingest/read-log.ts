@@ -151,9 +151,9 @@ async function hasPromisorRemote(git: GitSource): Promise<boolean> {
 /** Whether a pack came from a promisor remote (a `.promisor` file beside it): blobs may be left out. */
 async function hasPromisorPacks(git: GitSource): Promise<boolean> {
   try {
-    const packs = (await git.run(['rev-parse', '--git-path', 'objects/pack']))
-      .toString('utf8')
-      .trim();
+    const packs =
+      git.packDir ??
+      (await git.run(['rev-parse', '--git-path', 'objects/pack'])).toString('utf8').trim();
     const names = await readdir(resolve(git.dir, packs));
     return names.some((name) => name.endsWith('.promisor'));
   } catch {

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import {
   blobAccess,
   type GitSource,
-  hasHead,
+  headCommit,
   openRepository,
   type RenameDetection,
   readLog,
@@ -150,8 +150,8 @@ async function ingestRepository(
     rewritten: false,
     modeChanged: false,
   };
-  if (!(await hasHead(git))) return result;
-  const head = (await git.run(['rev-parse', 'HEAD'])).toString('utf8').trim();
+  const head = await headCommit(git);
+  if (head === null) return result;
   result.head = head;
   const ref = `HEAD${options.merges ? '+merges' : ''}${options.lines ? '+lines' : ''}`;
 

@@ -93,7 +93,8 @@ export async function serveRadiator(
     );
   }
   const window = windowFlags(options.window === undefined ? {} : { window: options.window });
-  const today = todayFlag(options.today);
+  // Checked before anything is read; a server that runs for days judges bets by each day.
+  todayFlag(options.today);
   const span = config.config.drift?.weeks ?? DRIFT_TRAILING_WEEKS;
   const scenarios = options.scenarios ? await readScenarios(io, options.scenarios) : [];
   const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
@@ -120,6 +121,7 @@ export async function serveRadiator(
     const build = async (readAt: Date, first: boolean): Promise<Built> => {
       const repos = options.discover ? await options.discover() : options.repos;
       const quiet = options.quiet || !first;
+      const today = todayFlag(options.today, readAt);
       // The Trends page: the wiring week by week, with the catalog as it was.
       const catalog = await catalogWithHistory(io, config, { ...options, repos, quiet });
       const { loaded, ownership, read } = catalog;
