@@ -1,5 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import {
   displayPath,
+  headCommit,
   type OwnershipHistory,
   openRepository,
   type RepositoryOwnershipFiles,
@@ -7,6 +9,11 @@ import {
   repositoryLabel,
 } from '../ingest/index.js';
 import type { Io } from './io.js';
+
+/** The weekly histories of bare repositories' ownership files, by folder, name shown and HEAD. */
+const historyAtHead = new LRUCache<string, { history: OwnershipHistory | undefined }>({
+  max: 5_000,
+});
 
 /**
  * Each repository's ownership files as they were, one version per week they changed (see
@@ -22,7 +29,13 @@ export async function ownershipHistories(
     const git = await openRepository(absolute);
     const shownAs = displayPath(io.cwd, absolute);
     const label = repositoryLabel(absolute);
-    const history = await readOwnershipHistory(git, label, shownAs, 'weekly', today.headFiles);
+    // A bare repository's history of them changes only when HEAD moves (see readAtHead).
+    const key = git.bare ? `${absolute}\0${shownAs}\0${await headCommit(git)}` : undefined;
+    const kept = key === undefined ? undefined : historyAtHead.get(key);
+    const history = kept
+      ? kept.history
+      : await readOwnershipHistory(git, label, shownAs, 'weekly', today.headFiles);
+    if (key !== undefined && !kept) historyAtHead.set(key, { history });
     if (history) histories.set(absolute, history);
   }
   return histories;

@@ -14,6 +14,11 @@ export interface GitSource {
   stream(args: readonly string[]): AsyncIterable<Buffer>;
   /** The folder of its object packs, when {@link openRepository} learnt it. */
   readonly packDir?: string;
+  /**
+   * True when {@link openRepository} found it bare (no work tree): then what HEAD holds is
+   * all there is, and what was read of HEAD holds until HEAD moves.
+   */
+  readonly bare?: boolean;
 }
 
 // Settings that make git's output the same whatever the user's configuration says.
@@ -130,7 +135,7 @@ export async function openRepository(dir: string): Promise<GitSource> {
     const top = bare === 'true' ? undefined : resolve(dir, cdup);
     if (top !== undefined && prefix !== '') throw insideRepository(dir, top);
     await checkMailmap(dir, top);
-    return { ...git, packDir: resolve(dir, pack) };
+    return { ...git, packDir: resolve(dir, pack), bare: top === undefined };
   }
   // Something unusual (a work tree's .git folder given, say): asked step by step.
   try {

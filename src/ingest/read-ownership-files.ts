@@ -1,6 +1,7 @@
 import { join, posix } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import type { DeclaredEntities } from '../model/index.js';
-import { type GitSource, openRepository } from './git.js';
+import { type GitSource, headCommit, openRepository } from './git.js';
 import {
   GITLAB_CODEOWNERS_LOCATIONS,
   readGitlabCodeowners,
@@ -144,6 +145,9 @@ export interface RepositoryDir {
   shownAs: string;
 }
 
+/** What the ownership files of bare repositories said, by folder, name shown and HEAD. */
+const readAtHead = new LRUCache<string, RepositoryOwnershipFiles>({ max: 5_000 });
+
 /**
  * Reads the ownership files of each repository (see {@link readOwnershipFiles}), keyed by
  * absolute folder, and the teams and people they declare, for the catalog.
@@ -156,12 +160,21 @@ export async function readRepositoriesOwnership(repos: readonly RepositoryDir[])
   for (const repo of repos) {
     if (byDir.has(repo.absolute)) continue;
     const git = await openRepository(repo.absolute);
-    const files = await readOwnershipFiles(
-      git,
-      await listHeadFiles(git),
-      repositoryLabel(repo.absolute),
-      repo.shownAs,
-    );
+    // A bare repository's files are HEAD's: read again only when HEAD moves (a refresh of
+    // a radiator over a thousand mirrors would otherwise read every OWNERS file each time).
+    const key = git.bare
+      ? `${repo.absolute}\0${repo.shownAs}\0${await headCommit(git)}`
+      : undefined;
+    const kept = key === undefined ? undefined : readAtHead.get(key);
+    const files =
+      kept ??
+      (await readOwnershipFiles(
+        git,
+        await listHeadFiles(git),
+        repositoryLabel(repo.absolute),
+        repo.shownAs,
+      ));
+    if (key !== undefined && kept === undefined) readAtHead.set(key, files);
     byDir.set(repo.absolute, files);
   }
   const entities = [...byDir.values()].flatMap((f) => f.readings.map((r) => r.entities));
