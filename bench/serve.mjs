@@ -81,6 +81,9 @@ Build first: npm run build (and the UI, for the map).
   --connections N        concurrent connections (default 10)
   --startup-timeout S    how long the server may take to answer /api/health (default 900)
   --no-browser           skip the org map in Chromium
+  --db STORE             another store than OUTDIR/orgwire.db: a SQLite file or a
+                         postgres:// URL (ingest OUTDIR/repo into it first, or the
+                         startup measured includes that ingest)
   --teams … --seed       sizes for generate-org.mjs when OUTDIR has no organisation yet
                          (defaults: 1000 teams, 10000 users, 20000 components,
                          1000000 commits, seed 1)
@@ -142,6 +145,9 @@ function parseArgs(argv) {
       options.browser = false;
     } else if (arg === '--soak') {
       options.soak = true;
+    } else if (flag === '--db') {
+      options.db = inline ?? argv[++i];
+      if (!options.db) refuse('--db takes a store: a SQLite file or a postgres:// URL.');
     } else if (key in NUMBERS || SIZE_FLAGS.includes(key)) {
       const value = inline ?? argv[++i];
       const n = Number(value);
@@ -252,7 +258,7 @@ async function startServer(options, env = {}) {
     '--requests',
     join(dir, 'requests.csv'),
     '--db',
-    join(dir, 'orgwire.db'),
+    options.db ?? join(dir, 'orgwire.db'),
     '--port',
     '0',
     '--host',
