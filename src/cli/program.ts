@@ -796,7 +796,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           throw new AppError(
             'invalid-input',
             'No repository to analyse.',
-            'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
+            'Pass --repo DIR or --repo-root DIR (either repeatable), or --demo to see the demo organisation.',
           );
         }
         // --window has a default, which must not hide --since.

@@ -33,7 +33,7 @@ export function addRepositoryOptions(command: Command): Command {
       collect,
     )
     .addOption(
-      new Option('--jobs <n>', 'repositories read at the same time (default: the cores)')
+      new Option('--jobs <n>', 'repositories read at the same time')
         .argParser(jobs)
         .default(availableParallelism(), 'the cores'),
     );

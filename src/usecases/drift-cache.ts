@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CommitFacts, DriftWeek } from '../analysis/index.js';
 import type { KeptDriftWeek, Store } from '../store/index.js';
+import type { TrendPoint } from './build-report.js';
 
 /**
  * Where a drift series is kept in the store (see `Store.saveDriftSeries`): `key` names
@@ -85,4 +86,40 @@ export async function driftReuse(
     },
     save: () => store.saveDriftSeries(cache.key, cache.stamp, measured),
   };
+}
+
+/**
+ * Where the overview trend's earlier windows are kept: beside the drift series of the same
+ * setup (the store keeps both as series of points), keyed also by the window's flags and
+ * how many windows the trend has, and stamped like it. A restart or a refresh with nothing
+ * new then reads only the window's commits, not the trend's year of them.
+ */
+function trendKey(cache: DriftCache, shape: unknown): string {
+  return sha1(JSON.stringify({ drift: cache.key, trend: shape }));
+}
+
+/** The trend's earlier windows kept under the cache when nothing is new; undefined else. */
+export async function keptTrend(
+  store: Store,
+  cache: DriftCache,
+  shape: unknown,
+): Promise<TrendPoint[] | undefined> {
+  const kept = await store.driftSeries(trendKey(cache, shape));
+  if (kept?.stamp !== cache.stamp) return undefined;
+  return kept.weeks.map((w) => JSON.parse(w.data) as TrendPoint);
+}
+
+/** Keeps the trend's earlier windows (oldest first) under the cache's stamp. */
+export function keepTrend(
+  store: Store,
+  cache: DriftCache,
+  shape: unknown,
+  earlier: readonly TrendPoint[],
+): Promise<void> {
+  return store.saveDriftSeries(
+    trendKey(cache, shape),
+    cache.stamp,
+    // Ordered by the store as text: the window's first day, which sorts as it runs.
+    earlier.map((point) => ({ week: point.since, digest: '', data: JSON.stringify(point) })),
+  );
 }

@@ -23,14 +23,17 @@ afterAll(async () => {
 });
 
 /** A repository cloned below `root` as `name`; commits go to the source, then are pulled. */
-async function checkout(root: string, name: string, commits: number) {
+async function checkout(root: string, name: string, commits: number, from = '2026-01-05') {
   const source = await createRepo();
   repos.push(source);
+  // A day apart from `from`.
+  let made = 0;
   const add = (n: number) => {
-    for (let i = 0; i < n; i++)
+    for (let i = 0; i < n; i++, made++)
       source.commit({
         author: i % 2 ? ANA : BEN,
         files: { [`${name}/f${i % 7}.ts`]: `${Math.random()}\n` },
+        date: new Date(Date.parse(`${from}T09:00:00Z`) + made * 86_400_000),
       });
   };
   add(commits);
@@ -61,6 +64,8 @@ for (const dialect of STORE_DIALECTS) {
       const store = await dialect.fresh();
       const root = join(work, dialect.name);
       const shop = await checkout(root, 'shop', 30);
+      // Work from a year before: the overview's trend has windows before the radiator's.
+      await checkout(root, 'old', 6, '2025-01-06');
       const served = await serveCli(
         ['--repo-root', root, '--db', store.location, '--refresh', '10s', '--quiet'],
         work,
@@ -69,7 +74,7 @@ for (const dialect of STORE_DIALECTS) {
       try {
         const first = await get<Overview>(served.url, '/api/overview');
         expect(first.body).toMatchObject({
-          counts: { commits: 30, repositories: 1 },
+          counts: { commits: 30, repositories: 2 },
           refreshEvery: 10,
           readAt: expect.any(String),
         });
@@ -107,7 +112,7 @@ for (const dialect of STORE_DIALECTS) {
         expect(asked.status).toBe(202);
         expect(((await asked.json()) as RefreshStart).status.running).toBe(true);
         const refreshed = await until(served.url, (o) => o.counts.commits === 47);
-        expect(refreshed.counts.repositories).toBe(2);
+        expect(refreshed.counts.repositories).toBe(3);
         expect(refreshed.readAt).not.toBe(first.body.readAt);
 
         // On the timer alone.
@@ -144,6 +149,9 @@ for (const dialect of STORE_DIALECTS) {
         });
         const same = await until(served.url, (o) => o.readAt !== timed.readAt);
         expect(same.counts.commits).toBe(50);
+        // And the overview's trend, whose earlier windows are kept beside them.
+        expect(same.trend).toEqual(timed.trend);
+        expect(same.trend.length).toBeGreaterThan(1);
         expect((await get<unknown>(served.url, '/api/trends')).body).toEqual(trends.body);
         expect(served.stderr()).not.toMatch(/refresh failed|Error/);
       } finally {

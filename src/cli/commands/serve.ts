@@ -26,7 +26,9 @@ import {
   buildReport,
   createWhatIf,
   driftReport,
+  keepTrend,
   keptDriftSeries,
+  keptTrend,
   newestCommitDay,
   suggestBoundaries,
 } from '../../usecases/index.js';
@@ -89,7 +91,7 @@ export async function serveRadiator(
     throw new AppError(
       'invalid-input',
       'No repository to analyse.',
-      'Pass --repo DIR (repeat it for several), or --demo to see the demo organisation.',
+      'Pass --repo DIR or --repo-root DIR (either repeatable), or --demo to see the demo organisation.',
     );
   }
   const window = windowFlags(options.window === undefined ? {} : { window: options.window });
@@ -150,12 +152,16 @@ export async function serveRadiator(
       // Nothing new since the series was kept (a restart, a refresh that found no commit):
       // the kept weeks are the answer, and only the window's history is read.
       const kept = await keptDriftSeries(store, cache);
-      const report = await buildReport(
+      // Likewise the overview trend's earlier windows: then only the window is read.
+      const trendShape = { window, windows: TREND_WINDOWS };
+      const earlierTrend = kept ? await keptTrend(store, cache, trendShape) : undefined;
+      const analysed = await buildReport(
         store,
         loaded.catalog,
         await withOwnershipHistory(catalog, input),
         {
           ...reportOptions(config, flags, input),
+          ...(earlierTrend ? { trend: 1 } : {}),
           ...(kept
             ? {}
             : {
@@ -167,6 +173,11 @@ export async function serveRadiator(
               }),
         },
       );
+      const report = earlierTrend
+        ? { ...analysed, trend: [...earlierTrend, ...(analysed.trend ?? [])] }
+        : analysed;
+      if (!earlierTrend)
+        await keepTrend(store, cache, trendShape, (report.trend ?? []).slice(0, -1));
       const series = kept ?? report.drift ?? [];
       if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, series)}\n`);
       // Drift covers the whole history: every period's radiator shares it.
