@@ -190,9 +190,12 @@ export async function serveRadiator(
           store.readings(),
           store.learnings(),
         ]);
-        written.checkins = Math.max(written.checkins, ...checkins.map((r) => r.id));
-        written.readings = Math.max(written.readings, ...readings.map((r) => r.id));
-        written.learnings = Math.max(written.learnings, ...learnings.map((r) => r.id));
+        // A loop, not Math.max(...ids): a long-lived radiator may hold more than a call takes.
+        const newest = (rows: readonly { id: number }[], seen: number) =>
+          rows.reduce((most, r) => Math.max(r.id, most), seen);
+        written.checkins = newest(checkins, written.checkins);
+        written.readings = newest(readings, written.readings);
+        written.learnings = newest(learnings, written.learnings);
         return new Radiator({
           title: options.title,
           catalog: loaded.catalog,
