@@ -29,7 +29,12 @@ import { catalogPaths, InputProblems, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
 import { DEFAULT_DB } from './open-store.js';
 import { formatProblem } from './render.js';
-import { addRepositoryOptions, type RepositoryFlags, repositoriesOf } from './repository-flags.js';
+import {
+  addRepositoryOptions,
+  collect,
+  type RepositoryFlags,
+  repositoriesOf,
+} from './repository-flags.js';
 
 const VERSION = '0.1.0';
 
@@ -46,7 +51,6 @@ const formatOption = () =>
   new Option('--format <format>', 'output format')
     .choices(OUTPUT_FORMATS)
     .default('table' as OutputFormat);
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const catalogOption = () =>
   new Option(
     '--catalog <path>',

@@ -12,7 +12,8 @@ export interface RepositoryFlags {
   jobs?: number;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** A repeatable flag's values, in the order given. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const jobs = (value: string) => {
   const n = Number(value);
