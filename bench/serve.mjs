@@ -39,6 +39,15 @@
 // the end the same over the whole run, and whether every acknowledged (201) check-in is
 // on its bet's page.
 //
+// With --refresh, instead of routes and map: reads at --rate over the overview, the org map's
+// data and team pages for --duration seconds with no refresh running (the baseline); then
+// one commit is added to OUTDIR/repo (a change to one component, dated an hour after the
+// tip, so the window hardly moves) and POST /api/refresh is sent, and the same reads go on
+// until the refresh has swapped the radiator (GET /api/refresh). Prints the latency
+// percentiles of both, the ratio of their p99s, errors, how long the refresh took, and
+// whether the overview then counts the new commit. Target: p99 < 50 ms during the refresh.
+// Each run adds one commit to OUTDIR/repo (and so to the store).
+//
 // autocannon runs in this process, so it shares the machine with the server: on a small
 // machine the latencies include that noise. The server is stopped at the end, on error
 // and on Ctrl-C.
@@ -50,7 +59,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +97,8 @@ Build first: npm run build (and the UI, for the map).
                          (defaults: 1000 teams, 10000 users, 20000 components,
                          1000000 commits, seed 1)
 
+  --refresh              reads during a refresh that finds a new commit, against the
+                         same reads without one (--duration: the baseline's seconds)
   --soak                 a long run instead: --minutes at --rate with writes mixed in,
                          latency percentiles, errors and memory every --sample seconds
   --minutes M            (soak) how long (default 10)
@@ -119,6 +130,7 @@ function parseArgs(argv) {
     browser: true,
     sizes: {},
     soak: false,
+    refresh: false,
     minutes: 10,
     writes: 5,
     sample: 30,
@@ -145,6 +157,8 @@ function parseArgs(argv) {
       options.browser = false;
     } else if (arg === '--soak') {
       options.soak = true;
+    } else if (arg === '--refresh') {
+      options.refresh = true;
     } else if (flag === '--db') {
       options.db = inline ?? argv[++i];
       if (!options.db) refuse('--db takes a store: a SQLite file or a postgres:// URL.');
@@ -585,6 +599,125 @@ async function soak(autocannon, url, token, options) {
   };
 }
 
+// --- reads during a refresh ---------------------------------------------------------------
+
+/**
+ * Reads at the options' rate over `paths` until `done` resolves (or `seconds` pass); the
+ * percentiles of every response time, as the soak takes them.
+ */
+async function readsUntil(autocannon, url, paths, options, done) {
+  let next = 0;
+  const times = [];
+  const statuses = {};
+  let errors = 0;
+  const instance = autocannon({
+    url,
+    connections: Math.min(options.connections, options.rate),
+    overallRate: options.rate,
+    duration: 3600,
+    timeout: 30,
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+    requests: [
+      { method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    times.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  instance.on('reqError', () => {
+    errors++;
+  });
+  const t0 = performance.now();
+  await done;
+  const seconds = since(t0) / 1000;
+  instance.stop();
+  await instance;
+  const non2xx = Object.entries(statuses)
+    .filter(([status]) => status < 200 || status >= 300)
+    .reduce((n, [, count]) => n + count, 0);
+  return { seconds, requests: times.length, ...percentiles(times), errors, non2xx };
+}
+
+/** Commits a change to one component, an hour after the tip; returns the overview's count to expect. */
+function commitOne(repo) {
+  const git = (args, env = {}) => {
+    const r = spawnSync('git', ['-C', repo, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    if (r.status !== 0) fail(`git ${args.join(' ')} failed in ${repo}:\n${r.stderr}`);
+    return r.stdout.trim();
+  };
+  const tip = Date.parse(git(['log', '-1', '--format=%cI']));
+  const file = git(['ls-files', 'services']).split('\n')[0];
+  const when = new Date(tip + 3_600_000).toISOString();
+  const path = join(repo, file);
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, `${text}// refreshed ${when}\n`);
+  git(['add', file]);
+  const env = {
+    GIT_AUTHOR_DATE: when,
+    GIT_COMMITTER_DATE: when,
+    GIT_AUTHOR_NAME: 'Bench Refresh',
+    GIT_AUTHOR_EMAIL: 'bench.refresh@example.com',
+    GIT_COMMITTER_NAME: 'Bench Refresh',
+    GIT_COMMITTER_EMAIL: 'bench.refresh@example.com',
+  };
+  git(['commit', '-q', '-m', `bench: a commit for the refresh at ${when}`], env);
+  return when.slice(0, 10);
+}
+
+async function refreshStatus(url) {
+  const res = await fetch(`${url}api/refresh`);
+  if (!res.ok) fail(`GET /api/refresh → ${res.status}`);
+  return res.json();
+}
+
+async function duringRefresh(autocannon, url, token, options) {
+  const teams = await teamPaths(url, TEAM_PAGES);
+  const paths = ['/api/overview', '/api/coordination', ...teams.paths];
+  // Each page once, so that neither phase pays for a first computation.
+  for (const path of paths) await timedGet(`${url}${path.slice(1)}`);
+  process.stderr.write(`Baseline: ${options.duration} s of reads with no refresh…\n`);
+  const baseline = await readsUntil(
+    autocannon,
+    url,
+    paths,
+    options,
+    sleep(options.duration * 1000),
+  );
+  const day = commitOne(join(options.outdir, 'repo'));
+  const before = await refreshStatus(url);
+  const post = await fetch(`${url}api/refresh`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (post.status !== 202) fail(`POST /api/refresh → ${post.status}: ${await post.text()}`);
+  process.stderr.write('Reads while the refresh reads the new commit and analyses again…\n');
+  const t0 = performance.now();
+  let status;
+  const refreshed = (async () => {
+    for (;;) {
+      await sleep(200);
+      status = await refreshStatus(url);
+      if (!status.running && status.lastFinishedAt !== before.lastFinishedAt) return;
+    }
+  })();
+  const during = await readsUntil(autocannon, url, paths, options, refreshed);
+  const refreshMs = since(t0);
+  const overview = await (await fetch(`${url}api/overview`)).json();
+  return {
+    baseline,
+    during,
+    refreshMs,
+    status,
+    day,
+    dataAsOf: overview.dataAsOf,
+    teams: teams.paths.length,
+  };
+}
+
 // --- the org map in Chromium --------------------------------------------------------------
 
 async function timeMap(url) {
@@ -753,6 +886,48 @@ async function main() {
       '',
       'Each line: the answers received in that interval; p50/p95/p99/max from each response',
       "time (autocannon's 'response' event). RSS: the server's resident memory at the line.",
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
+
+  if (options.refresh) {
+    const token = randomBytes(32).toString('hex');
+    process.stderr.write('Starting orgwire serve…\n');
+    const started = await startServer(options, { ORGWIRE_TOKEN: token });
+    process.stderr.write(`Healthy after ${seconds(started.healthyMs)}.\n`);
+    const r = await duringRefresh(autocannon, started.url, token, options);
+    const memory = memoryOf(server.pid);
+    stopServer();
+    await waitForExit(server, 5000);
+    const host = machine();
+    const row = (label, m) => [
+      label,
+      `${m.seconds.toFixed(1)} s`,
+      m.requests.toLocaleString('en'),
+      m.p50.toFixed(1),
+      m.p99.toFixed(1),
+      m.max.toFixed(1),
+      String(m.errors),
+      String(m.non2xx),
+    ];
+    const lines = [
+      '',
+      `orgwire serve: reads during a refresh — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      `organisation  ${options.outdir} (${options.db ?? 'OUTDIR/orgwire.db'})`,
+      `machine       ${host.cores} cores, ${host.cpu}, ${host.memGiB.toFixed(1)} GiB; node ${process.version}; orgwire ${host.orgwire}`,
+      `load          ${options.rate} requests/s over ${Math.min(options.connections, options.rate)} connections: /api/overview, /api/coordination and ${r.teams} team pages in turn (autocannon, in this process)`,
+      `refresh       ${seconds(r.refreshMs)} from POST /api/refresh until it had swapped the radiator${r.status.lastError ? `; FAILED: ${r.status.lastError}` : ''}`,
+      `              the overview's data as of ${r.dataAsOf} after it (the new commit's day: ${r.day})`,
+      `memory        peak RSS ${memory ? memory.peakMB.toFixed(0) : 'n/a'} MB`,
+      '',
+      table([
+        ['reads', 'for', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx'],
+        row('no refresh running', r.baseline),
+        row('during the refresh', r.during),
+      ]),
+      '',
+      `p99 during ÷ without: ${(r.during.p99 / r.baseline.p99).toFixed(2)}×; target p99 < 50 ms during the refresh: ${r.during.p99 < 50 ? 'met' : 'NOT MET'}.`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     return;

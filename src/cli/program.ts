@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS } from '../analysis/index.js';
 import {
@@ -25,10 +25,10 @@ import { owners } from './commands/owners.js';
 import { queues } from './commands/queues.js';
 import { validate } from './commands/validate.js';
 import { whatif } from './commands/whatif.js';
-import { catalogPaths, InputProblems, loadConfig } from './context.js';
+import { catalogPaths, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
 import { DEFAULT_DB } from './open-store.js';
-import { formatProblem } from './render.js';
+import { EXIT, reportError } from './report-error.js';
 import {
   addRepositoryOptions,
   collect,
@@ -43,9 +43,6 @@ const DEMO_SCENARIOS = join(dirname(DEMO_CATALOG), 'scenarios');
 
 /** The demo's store, apart from the user's own. */
 const DEMO_DB = '.orgwire/demo/orgwire.db';
-
-/** Exit statuses: 0 done, 2 the input is wrong (nothing written), 70 a bug in orgwire. */
-export const EXIT = { ok: 0, input: 2, internal: 70 } as const;
 
 const formatOption = () =>
   new Option('--format <format>', 'output format')
@@ -114,8 +111,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ]),
     );
   /** `--config`, else the demo's settings for `--demo`, else `./orgwire.yaml` if any. */
-  const config = (demo?: boolean) =>
-    loadConfig(io, program.opts<{ config?: string }>().config ?? (demo ? DEMO_CONFIG : undefined));
+  /** `--config`, else the demo's with `--demo`; none: `orgwire.yaml` here when there is one. */
+  const configFlag = (demo?: boolean) =>
+    program.opts<{ config?: string }>().config ?? (demo ? DEMO_CONFIG : undefined);
+  const config = (demo?: boolean) => loadConfig(io, configFlag(demo));
 
   program
     .command('validate')
@@ -900,21 +899,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           componentDepth?: number;
         },
       ) => {
-        const loaded = await config(opts.demo);
+        // A broken config is reported before anything is read; each radiator reads it again.
+        await config(opts.demo);
+        const configFile = configFlag(opts.demo);
         const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
         const scenarios = opts.scenarios ?? (demo ? DEMO_SCENARIOS : undefined);
         // Loaded on demand: the server's modules would slow every other command's start.
         const { serveRadiator } = await import('./commands/serve.js');
-        const repositories = async () => [
-          ...(demo?.repos ?? []),
-          ...(await repositoriesOf(io, opts)),
-        ];
-        const searched = Boolean(opts.repoRoot?.length || opts.reposFrom?.length);
-        status = await serveRadiator(io, loaded, {
-          ...opts,
-          ...demo,
-          repos: await repositories(),
-          ...(searched ? { discover: repositories } : {}),
+        const { repo, repoRoot, reposFrom, jobs, ...rest } = opts;
+        status = await serveRadiator(io, {
+          ...rest,
+          ...(configFile === undefined ? {} : { configFile }),
+          ...(demo ? { catalog: demo.catalog, db: demo.db, today: demo.today } : {}),
+          repositories: {
+            repo: [...(demo?.repos ?? []), ...(repo ?? [])],
+            ...(repoRoot ? { repoRoot } : {}),
+            ...(reposFrom ? { reposFrom } : {}),
+            ...(jobs === undefined ? {} : { jobs }),
+          },
           requests: [...(demo?.requests ?? []), ...(opts.requests ?? [])],
           title: demo ? 'Trailhead Outfitters' : 'orgwire',
           ...(scenarios === undefined ? {} : { scenarios }),
@@ -1016,38 +1018,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return status;
   } catch (error) {
-    return report(error, io);
+    return reportError(error, io);
   }
-}
-
-/** The one place errors become messages and exit statuses. */
-function report(error: unknown, io: Io): number {
-  if (error instanceof CommanderError) {
-    if (
-      error.code === 'commander.helpDisplayed' ||
-      error.code === 'commander.version' ||
-      error.exitCode === 0
-    )
-      return EXIT.ok;
-    if (error.code === 'commander.help') return EXIT.ok;
-    io.err(
-      `${pc.dim('Run `orgwire --help` for the commands, `orgwire COMMAND --help` for their options.')}\n`,
-    );
-    return EXIT.input;
-  }
-  if (error instanceof InputProblems) {
-    for (const problem of error.problems)
-      if (problem.severity !== 'note') io.err(`${formatProblem(problem)}\n`);
-    io.err(`${pc.red('error:')} ${error.summary} Nothing was written.\n`);
-    return EXIT.input;
-  }
-  if (error instanceof AppError) {
-    io.err(`${pc.red('error:')} ${error.message}\n`);
-    if (error.hint) io.err(`  ${pc.dim(error.hint)}\n`);
-    return EXIT.input;
-  }
-  io.err(
-    `${pc.red('orgwire failed unexpectedly — this is a bug; please report it with the output below.')}\n${(error as Error)?.stack ?? String(error)}\n`,
-  );
-  return EXIT.internal;
 }

@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { IngestOutcome, IngestProgress } from '../usecases/index.js';
+import type { Io } from './io.js';
 import { plural } from './render.js';
 
 /** What the ingest is told to report to: `onProgress` only when someone watches a bar. */
@@ -17,6 +18,7 @@ export interface ProgressOptions {
  * ends.
  */
 export function ingestProgress(
+  io: Io,
   mode: 'bars' | 'lines' | 'none',
   repositories = 1,
 ): { options: ProgressOptions; stop: () => void } {
@@ -28,7 +30,7 @@ export function ingestProgress(
       options: {
         onDone: (outcome, done) => {
           const count = `[${String(done).padStart(width)}/${repositories}]`;
-          process.stderr.write(
+          io.err(
             outcome.ok
               ? `${count} ${outcome.result.label}: ${plural(outcome.result.added, 'new commit')}\n`
               : `${count} ${outcome.failure.label}: failed: ${outcome.failure.error.message}\n`,
@@ -44,7 +46,7 @@ export function ingestProgress(
       format: '{repository} [{bar}] {value}/{total} commits · {rate}/s · {elapsed}',
       hideCursor: true,
       clearOnComplete: true,
-      stream: process.stderr,
+      stream: io.progress ?? process.stderr,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -75,7 +77,7 @@ export function ingestProgress(
 }
 
 /** How progress is shown: bars on a terminal, lines elsewhere, nothing with `--quiet`. */
-export function progressMode(quiet: boolean): 'bars' | 'lines' | 'none' {
+export function progressMode(io: Io, quiet: boolean): 'bars' | 'lines' | 'none' {
   if (quiet) return 'none';
-  return process.stderr.isTTY ? 'bars' : 'lines';
+  return (io.progress ?? process.stderr).isTTY ? 'bars' : 'lines';
 }

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -25,11 +24,12 @@ import type {
 } from './api-types.js';
 import type { Authorizer } from './auth.js';
 import { checkinBody, learningBody, readingBody, refIn } from './bodies.js';
+import type { Connection } from './forward.js';
 import { type HostPolicy, hostGuard } from './host-guard.js';
 import { type Period, type Periods, periodOf } from './periods.js';
 import type { Radiator } from './radiator.js';
 import { createReadCache, type ReadCache } from './read-cache.js';
-import type { Refresher } from './refresher.js';
+import type { RefreshControl } from './refresher.js';
 import { sameOrigin } from './same-origin.js';
 import { tokenGuard } from './token-guard.js';
 import {
@@ -82,7 +82,7 @@ export interface AppDeps {
    * The radiator's refreshes: `GET /api/refresh` says where they stand, `POST /api/refresh`
    * (with a token) begins one now. Without it both answer 404.
    */
-  refresh?: Pick<Refresher, 'start' | 'status'>;
+  refresh?: RefreshControl;
   /** What-if runs allowed per client address per minute (default 30): each is an analysis. */
   whatIfPerMinute?: number;
   /**
@@ -93,7 +93,7 @@ export interface AppDeps {
 }
 
 type Env = {
-  Bindings: { incoming?: IncomingMessage };
+  Bindings: Connection;
   Variables: { who: string; tokenRefused: boolean };
 };
 
@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const api = new Hono<Env>();
 
-  const address = (c: Context<Env>) => c.env?.incoming?.socket.remoteAddress ?? 'local';
+  const address = (c: Context<Env>) => c.env?.remoteAddress ?? 'local';
   const authorize = tokenGuard({
     auth,
     failuresPerMinute: deps.failuresPerMinute ?? 30,
@@ -378,13 +378,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const noRefresh = (c: Context) =>
     fail(c, 404, 'not-found', 'This server does not refresh its radiator.');
-  api.get('/refresh', (c) =>
-    deps.refresh ? c.json(deps.refresh.status() satisfies RefreshStatus) : noRefresh(c),
+  api.get('/refresh', async (c) =>
+    deps.refresh ? c.json((await deps.refresh.status()) satisfies RefreshStatus) : noRefresh(c),
   );
-  api.post('/refresh', writes, (c) => {
+  api.post('/refresh', writes, async (c) => {
     if (!deps.refresh) return noRefresh(c);
-    const { started } = deps.refresh.start();
-    return c.json({ started, status: deps.refresh.status() } satisfies RefreshStart, 202);
+    const { started } = await deps.refresh.start();
+    return c.json({ started, status: await deps.refresh.status() } satisfies RefreshStart, 202);
   });
 
   api.post('/learnings', writes, async (c) => {

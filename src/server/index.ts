@@ -1,6 +1,12 @@
 export type * from './api-types.js';
 export { type AppDeps, createApp } from './app.js';
 export { type Authorizer, createAuthorizer, hashToken, newToken } from './auth.js';
+export {
+  answerRequests,
+  type Connection,
+  type Forwarder,
+  forwardRequests,
+} from './forward.js';
 export { type HostPolicy, hostGuard, isLoopbackAddress } from './host-guard.js';
 export { type Listening, listen } from './listen.js';
 export {
@@ -11,6 +17,11 @@ export {
   periodOf,
 } from './periods.js';
 export { Radiator, type RadiatorInput } from './radiator.js';
-export { createRefresher, type Refresher, type RefresherOptions } from './refresher.js';
+export {
+  createRefresher,
+  type RefreshControl,
+  type Refresher,
+  type RefresherOptions,
+} from './refresher.js';
 export { createSwitchboard, type FetchHandler, type Switchboard } from './switchboard.js';
 export { scenarioDocument } from './what-if-view.js';

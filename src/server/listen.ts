@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import type { Connection } from './forward.js';
 import type { FetchHandler } from './switchboard.js';
 
 export interface Listening {
@@ -12,7 +13,15 @@ export interface Listening {
 export function listen(app: FetchHandler, port: number, host: string): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: (request, env) => app.fetch(request, env), port, hostname: host },
+      {
+        // The app is told only the client's address: a plain value, which a worker can take.
+        fetch: (request, env: HttpBindings | Http2Bindings) =>
+          app.fetch(request, {
+            remoteAddress: env.incoming.socket.remoteAddress,
+          } satisfies Connection),
+        port,
+        hostname: host,
+      },
       (info: AddressInfo) => {
         const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
         resolve({

@@ -8,12 +8,25 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A refresh that ends when the test says. */
+/** A refresh that ends when the test says: `resolve` serves the new radiator, then ends. */
 function controlled() {
-  const runs: { resolve: () => void; reject: (e: Error) => void }[] = [];
-  const run = () =>
+  const runs: {
+    begun: Date;
+    served: () => void;
+    resolve: () => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  const run = (begun: Date, served: () => void) =>
     new Promise<void>((resolve, reject) => {
-      runs.push({ resolve, reject });
+      runs.push({
+        begun,
+        served,
+        resolve: () => {
+          served();
+          resolve();
+        },
+        reject,
+      });
     });
   return { runs, run };
 }
@@ -85,6 +98,28 @@ describe('createRefresher', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(refresher.status().lastError).toBeNull();
     await refresher.stop();
+  });
+
+  it('says the new radiator is served from the moment it is, reading as of when the refresh began', async () => {
+    const { runs, run } = controlled();
+    const refresher = createRefresher({
+      run,
+      servedSince: new Date('2026-12-03T09:00:00Z'),
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    refresher.start();
+    expect(runs[0]?.begun.toISOString()).toBe('2026-12-03T10:00:05.000Z');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(refresher.status().servedSince).toBe('2026-12-03T09:00:00.000Z');
+    // Swapped, with the radiator it replaced still closing: the status says so already.
+    runs[0]?.served();
+    expect(refresher.status()).toMatchObject({
+      servedSince: '2026-12-03T10:00:05.000Z',
+      running: true,
+    });
+    runs[0]?.resolve();
+    await refresher.stop();
+    expect(refresher.status().running).toBe(false);
   });
 
   it('refreshes only when asked without an interval, and not at all once stopped', async () => {

@@ -16,8 +16,12 @@ export interface RefreshStatus {
 }
 
 export interface RefresherOptions {
-  /** Reads, analyses and swaps the radiator; a rejection leaves the one served as it was. */
-  run: () => Promise<void>;
+  /**
+   * Reads as of `begun`, analyses, and swaps the radiator, calling `served` the moment the
+   * new one answers requests (what is left, closing the old one, may take longer); a
+   * rejection before `served` leaves the one served as it was.
+   */
+  run: (begun: Date, served: () => void) => Promise<void>;
   /** Milliseconds between the end of one refresh and the start of the next; none: on request only. */
   every?: number;
   /** When the radiator served at start was made. */
@@ -25,6 +29,15 @@ export interface RefresherOptions {
   /** Told of each refresh that failed (the server's log). */
   onError?: (error: unknown) => void;
   now?: () => Date;
+}
+
+/**
+ * What the app asks of the refreshes (`/api/refresh`). A radiator served from a worker asks
+ * the thread that runs them, hence the promises.
+ */
+export interface RefreshControl {
+  start(): { started: boolean } | Promise<{ started: boolean }>;
+  status(): RefreshStatus | Promise<RefreshStatus>;
 }
 
 /** Refreshes the radiator on a timer and on request, one refresh at a time. */
@@ -71,10 +84,11 @@ export function createRefresher(options: RefresherOptions): Refresher {
       const begun = now();
       status.lastStartedAt = begun.toISOString();
       running = options
-        .run()
+        .run(begun, () => {
+          status.servedSince = begun.toISOString();
+        })
         .then(
           () => {
-            status.servedSince = begun.toISOString();
             status.lastError = null;
           },
           (error: unknown) => {

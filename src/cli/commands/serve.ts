@@ -1,62 +1,51 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import pc from 'picocolors';
-import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS, parseDay } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import { displayPath, type RequestFormat, readTextFile } from '../../ingest/index.js';
 import { parseScenario } from '../../model/index.js';
 import {
-  createApp,
-  createAuthorizer,
-  createPeriods,
   createRefresher,
   createSwitchboard,
   type FetchHandler,
+  forwardRequests,
   isLoopbackAddress,
   listen,
-  Radiator,
+  type RefreshControl,
   type Refresher,
   type ShippedScenario,
   scenarioDocument,
 } from '../../server/index.js';
 import { describeDb } from '../../store/index.js';
-import {
-  buildReport,
-  createWhatIf,
-  driftReport,
-  keepTrend,
-  keptDriftSeries,
-  keptTrend,
-  newestCommitDay,
-  suggestBoundaries,
-} from '../../usecases/index.js';
-import { versionsUsed } from '../catalog-or-empty.js';
-import type { LoadedConfig } from '../context.js';
-import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
 import type { Io } from '../io.js';
-import { dbConfig, openStore } from '../open-store.js';
+import { dbConfig } from '../open-store.js';
 import { formatProblem } from '../render.js';
+import { EXIT } from '../report-error.js';
+import type { RepositoryFlags } from '../repository-flags.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
-import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
+import type { RadiatorJob, RadiatorSettings, ServeSays, WorkerSays } from './radiator-worker.js';
 
 /** The built UI, beside the built server (`dist/web`). */
 const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 
-/** Windows of the congruence trend on the overview, the current one included. */
-const TREND_WINDOWS = 4;
+/** The worker that builds and serves one radiator. */
+const WORKER = new URL('./radiator-worker.js', import.meta.url);
+
+/** How long a radiator being replaced gets to close its store before its worker is ended. */
+const CLOSE_WAIT_MS = 10_000;
 
 export interface ServeOptions {
+  /** `--config`, else the demo's; none: `orgwire.yaml` in the current folder when there is one. */
+  configFile?: string;
   catalog?: string[];
-  /** The repositories to read at start. */
-  repos: string[];
-  /** Finds the repositories again at each refresh (`--repo-root`, `--repos-from`); else `repos`. */
-  discover?: () => Promise<string[]>;
+  /** The repositories, found again at each refresh (those below `--repo-root`, say). */
+  repositories: RepositoryFlags;
   /** Milliseconds between refreshes (`--refresh`); none: at start and on request only. */
   refresh?: number;
-  /** Repositories read at the same time. */
-  jobs?: number;
   requests?: string[];
   requestsFormat?: RequestFormat;
   db?: string;
@@ -69,6 +58,9 @@ export interface ServeOptions {
   today?: string;
   title: string;
   quiet: boolean;
+  ignore?: string[];
+  minWeight?: number;
+  componentDepth?: number;
   /** Serving the demo: its token command is `orgwire token create --demo`. */
   demo?: boolean;
   /** A folder of scenarios (`*.yaml`) the What-if page can load. */
@@ -78,240 +70,232 @@ export interface ServeOptions {
 }
 
 /**
- * `orgwire serve`: brings the store up to date, analyses once, and serves the radiator —
- * the JSON API and the UI — until interrupted. Writes (check-ins, readings, learnings)
- * go to the store and show at once.
+ * `orgwire serve`: brings the store up to date, analyses, and serves the radiator — the JSON
+ * API and the UI — until interrupted, reading again on `--refresh` and on request. Writes
+ * (check-ins, readings, learnings) go to the store and show at once.
+ *
+ * Each radiator is built and served in a worker thread (`radiator-worker.ts`); this thread
+ * takes the connections and forwards each request to the worker serving now. A refresh
+ * builds the next radiator in a worker of its own while the one before goes on answering,
+ * then swaps them: no request waits on an analysis.
  */
-export async function serveRadiator(
-  io: Io,
-  config: LoadedConfig,
-  options: ServeOptions,
-): Promise<number> {
-  if (options.repos.length === 0) {
+export async function serveRadiator(io: Io, options: ServeOptions): Promise<number> {
+  // Checked before anything is read; a server that runs for days judges bets by each day.
+  windowFlags(options.window === undefined ? {} : { window: options.window });
+  todayFlag(options.today);
+  const { port, stopped, demo, publicUrl, scenarios: scenarioDir, ...rest } = options;
+  const settings: RadiatorSettings = {
+    ...rest,
+    ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.href }),
+    scenarios: scenarioDir ? await readScenarios(io, scenarioDir) : [],
+    ...(existsSync(WEB_DIR) ? { staticDir: WEB_DIR } : {}),
+  };
+  // Made once the first radiator is served; the workers ask it through `start`.
+  let refresher: Refresher | undefined;
+  // A worker that dies while serving (out of memory, say) takes the server down: a service
+  // manager restarts it, where a server that answers nothing would be left running.
+  let lose: (why: string) => void = () => {};
+  const lost = new Promise<string>((resolve) => {
+    lose = resolve;
+  });
+  const start = (readAt: Date, first: boolean) =>
+    startRadiator(
+      io,
+      settings,
+      { readAt, first, onLost: lose },
+      {
+        start: () => refresher?.start() ?? { started: false },
+        status: () => (refresher as Refresher).status(),
+      },
+    );
+
+  const startedAt = new Date();
+  let first: RadiatorWorker;
+  try {
+    first = await start(startedAt, true);
+  } catch (error) {
+    if (!(error instanceof NotBuilt)) throw error;
+    io.err(error.printed);
+    return error.status;
+  }
+  let serving = first;
+  const board = createSwitchboard(first);
+  refresher = createRefresher({
+    servedSince: startedAt,
+    ...(options.refresh === undefined ? {} : { every: options.refresh }),
+    run: async (begun, served) => {
+      const next = await start(begun, false);
+      // Every request from here on is answered by the new radiator; once the old one has
+      // answered its last, what was written through it is applied to the new.
+      const old = serving;
+      serving = next;
+      const drained = board.swap(next);
+      served();
+      await drained;
+      await next.catchUp();
+      await old.close();
+    },
+    onError: (error) =>
+      io.err(
+        `${pc.yellow('note:')} the refresh failed, and the radiator read before it is still served:\n${error instanceof NotBuilt ? error.printed : `${String(error)}\n`}`,
+      ),
+  });
+  if (!settings.staticDir)
+    io.err(
+      `${pc.yellow('note:')} the UI is not built (run \`npm run build\`); serving the API only.\n`,
+    );
+  let server: Awaited<ReturnType<typeof listen>>;
+  try {
+    server = await listen(board, port, options.host);
+  } catch (error) {
+    await serving.close();
+    const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(
       'invalid-input',
-      'No repository to analyse.',
-      'Pass --repo DIR or --repo-root DIR (either repeatable), or --demo to see the demo organisation.',
+      `Cannot listen on ${options.host}:${port}: ${code ?? (error as Error).message}.`,
+      code === 'EADDRINUSE'
+        ? 'Another program uses that port: pass --port with another one (0 picks a free one).'
+        : 'Pass --host and --port that this machine can bind.',
     );
   }
-  const window = windowFlags(options.window === undefined ? {} : { window: options.window });
-  // Checked before anything is read; a server that runs for days judges bets by each day.
-  todayFlag(options.today);
-  const span = config.config.drift?.weeks ?? DRIFT_TRAILING_WEEKS;
-  const scenarios = options.scenarios ? await readScenarios(io, options.scenarios) : [];
-  const staticDir = existsSync(WEB_DIR) ? WEB_DIR : undefined;
-  const store = await openStore(io, options.db);
-  try {
-    // Before the long analysis: a weak ORGWIRE_TOKEN is refused at once.
-    const auth = createAuthorizer({
-      tokens: () => store.tokens(),
-      touch: (hash, at) => store.touchToken(hash, at),
-      // Set but empty is unset, as in most shells' `VAR= command`.
-      envToken: process.env.ORGWIRE_TOKEN || undefined,
-    });
-    // Made once the first radiator is served; the app asks it through these.
-    let refresher: Refresher | undefined;
-    const refresh = {
-      start: () => refresher?.start() ?? { started: false },
-      status: () => (refresher as Refresher).status(),
-    };
-
-    /**
-     * Everything the radiator serves, read afresh: the catalog and ownership files, what is
-     * new in the repositories (those below --repo-root found again), the analysis, drift.
-     */
-    const build = async (readAt: Date, first: boolean): Promise<Built> => {
-      const repos = options.discover ? await options.discover() : options.repos;
-      const quiet = options.quiet || !first;
-      const today = todayFlag(options.today, readAt);
-      // The Trends page: the wiring week by week, with the catalog as it was.
-      const catalog = await catalogWithHistory(io, config, { ...options, repos, quiet });
-      const { loaded, ownership, read } = catalog;
-      if (!quiet) io.err('Reading the history and analysing it…\n');
-      const flags: ReportFlags = {
-        ...options,
-        repos,
-        quiet,
-        merges: false,
-        lines: false,
-        files: false,
-        includeBots: false,
-        coupling: DEFAULT_COUPLING,
-        today,
-        window,
-        trend: TREND_WINDOWS,
-        ownership,
-      };
-      const input = await ingestForReport(io, config, loaded.catalog, store, flags);
-      // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
-      const cache = await driftCacheFor(store, config, catalog, input, {
-        span,
-        ignore: undefined,
-        until: undefined,
-      });
-      // Nothing new since the series was kept (a restart, a refresh that found no commit):
-      // the kept weeks are the answer, and only the window's history is read.
-      const kept = await keptDriftSeries(store, cache);
-      // Likewise the overview trend's earlier windows: then only the window is read.
-      const trendShape = { window, windows: TREND_WINDOWS };
-      const earlierTrend = kept ? await keptTrend(store, cache, trendShape) : undefined;
-      const analysed = await buildReport(
-        store,
-        loaded.catalog,
-        await withOwnershipHistory(catalog, input),
-        {
-          ...reportOptions(config, flags, input),
-          ...(earlierTrend ? { trend: 1 } : {}),
-          ...(kept
-            ? {}
-            : {
-                drift: {
-                  weeks: span,
-                  versions: read ? (await read.load()).versions : [],
-                  cache,
-                },
-              }),
-        },
-      );
-      const report = earlierTrend
-        ? { ...analysed, trend: [...earlierTrend, ...(analysed.trend ?? [])] }
-        : analysed;
-      if (!earlierTrend)
-        await keepTrend(store, cache, trendShape, (report.trend ?? []).slice(0, -1));
-      const series = kept ?? report.drift ?? [];
-      if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, series)}\n`);
-      // Drift covers the whole history: every period's radiator shares it.
-      const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
-      const dataAsOf = await newestCommitDay(store, input.repositories);
-      const written = { checkins: 0, readings: 0, learnings: 0 };
-      const radiatorOf = async (analysed: typeof report) => {
-        const [checkins, readings, learnings] = await Promise.all([
-          store.checkins(),
-          store.readings(),
-          store.learnings(),
-        ]);
-        // A loop, not Math.max(...ids): a long-lived radiator may hold more than a call takes.
-        const newest = (rows: readonly { id: number }[], seen: number) =>
-          rows.reduce((most, r) => Math.max(r.id, most), seen);
-        written.checkins = newest(checkins, written.checkins);
-        written.readings = newest(readings, written.readings);
-        written.learnings = newest(learnings, written.learnings);
-        return new Radiator({
-          title: options.title,
-          catalog: loaded.catalog,
-          report: analysed,
-          today,
-          checkins,
-          readings,
-          learnings,
-          drift,
-          dataAsOf,
-          readAt,
-          refreshEvery: options.refresh === undefined ? null : options.refresh / 1000,
-        });
-      };
-      const radiator = await radiatorOf(report);
-      // Another period (`?since=&until=` on the read routes): its own analysis, with its trend.
-      const periods = createPeriods(async (period) =>
-        radiatorOf(
-          await buildReport(store, loaded.catalog, input.repositories, {
-            ...reportOptions(config, flags, input),
-            since: parseDay(period.since) as number,
-            until: parseDay(period.until, true) as number,
-          }),
-        ),
-      );
-      // What-if (the page's scenarios) as `orgwire whatif` runs it: no drift, no trend.
-      const { trend: _, ...plain } = flags;
-      const whatIfOptions = reportOptions(config, plain, input);
-      const whatIf = createWhatIf(store, loaded.catalog, input.repositories, whatIfOptions);
-      const app = createApp({
-        radiator,
-        periods,
-        records: store,
-        auth,
-        readToken: options.readToken,
-        whatIf,
-        // Made on the page's first request for it, and kept (createApp holds the promise).
-        suggestion: () =>
-          suggestBoundaries(store, loaded.catalog, input.repositories, whatIfOptions),
-        scenarios,
-        refresh,
-        hosts: {
-          host: options.host,
-          ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
-        },
-        ...(staticDir ? { staticDir } : {}),
-      });
-      /**
-       * Applies what was written through the radiator before this one was served but after
-       * it read the records (a check-in sent to the radiator it replaces).
-       */
-      const catchUp = async () => {
-        for (const r of await store.checkins()) if (r.id > written.checkins) radiator.addCheckin(r);
-        for (const r of await store.readings()) if (r.id > written.readings) radiator.addReading(r);
-        for (const r of await store.learnings())
-          if (r.id > written.learnings) radiator.addLearning(r);
-      };
-      return { app, catchUp };
-    };
-
-    const startedAt = new Date();
-    const first = await build(startedAt, true);
-    const board = createSwitchboard(first.app);
-    refresher = createRefresher({
-      servedSince: startedAt,
-      ...(options.refresh === undefined ? {} : { every: options.refresh }),
-      run: async () => {
-        const next = await build(new Date(), false);
-        // Every request from here on is answered by the new radiator; once the old one has
-        // answered its last, what was written through it is applied to the new.
-        await board.swap(next.app);
-        await next.catchUp();
-      },
-      onError: (error) =>
-        io.err(
-          `${pc.yellow('note:')} the refresh failed, and the radiator read before it is still served: ${error instanceof Error ? error.message : String(error)}\n`,
-        ),
-    });
-    if (!staticDir)
-      io.err(
-        `${pc.yellow('note:')} the UI is not built (run \`npm run build\`); serving the API only.\n`,
-      );
-    let server: Awaited<ReturnType<typeof listen>>;
-    try {
-      server = await listen(board, options.port, options.host);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new AppError(
-        'invalid-input',
-        `Cannot listen on ${options.host}:${options.port}: ${code ?? (error as Error).message}.`,
-        code === 'EADDRINUSE'
-          ? 'Another program uses that port: pass --port with another one (0 picks a free one).'
-          : 'Pass --host and --port that this machine can bind.',
-      );
-    }
-    // Loud even with --quiet: the catalog's names and e-mails are then everyone's to read.
-    if (!options.readToken && !isLoopbackAddress(options.host)) {
-      io.err(
-        `${pc.bold(pc.red('warning:'))} listening on ${options.host} without --read-token: anyone who can reach this machine on the network can read the radiator — every person's name and e-mail, teams, bets and learnings. Add --read-token (reads then need a token, as writes do), or listen on 127.0.0.1 behind a proxy that checks who is asking.\n`,
-      );
-    }
-    io.out(`orgwire radiator: ${server.url}\n`);
-    if (!options.quiet) {
-      io.err(
-        pc.dim(
-          `${options.readToken ? 'Reads and writes' : 'Writes'} need a token: \`orgwire token create${options.demo ? ' --demo' : options.db ? ` --db ${describeDb(dbConfig(io, options.db))}` : ''}\`, or set ORGWIRE_TOKEN. Ctrl-C stops.\n`,
-        ),
-      );
-    }
-    await (options.stopped ?? interrupted());
-    await server.close();
-    await refresher.stop();
-    return 0;
-  } finally {
-    await store.close();
+  // Loud even with --quiet: the catalog's names and e-mails are then everyone's to read.
+  if (!options.readToken && !isLoopbackAddress(options.host)) {
+    io.err(
+      `${pc.bold(pc.red('warning:'))} listening on ${options.host} without --read-token: anyone who can reach this machine on the network can read the radiator — every person's name and e-mail, teams, bets and learnings. Add --read-token (reads then need a token, as writes do), or listen on 127.0.0.1 behind a proxy that checks who is asking.\n`,
+    );
   }
+  io.out(`orgwire radiator: ${server.url}\n`);
+  if (!options.quiet) {
+    io.err(
+      pc.dim(
+        `${options.readToken ? 'Reads and writes' : 'Writes'} need a token: \`orgwire token create${demo ? ' --demo' : options.db ? ` --db ${describeDb(dbConfig(io, options.db))}` : ''}\`, or set ORGWIRE_TOKEN. Ctrl-C stops.\n`,
+      ),
+    );
+  }
+  const why = await Promise.race([(stopped ?? interrupted()).then(() => undefined), lost]);
+  await server.close();
+  await refresher.stop();
+  await serving.close();
+  if (why === undefined) return 0;
+  io.err(`${pc.red('error:')} the radiator stopped: ${why}\n`);
+  return 1;
+}
+
+/** A radiator being built or served in a worker. */
+interface RadiatorWorker extends FetchHandler {
+  /** Applies the writes made through the radiator it replaced (after the swap). */
+  catchUp(): Promise<void>;
+  /** Closes its store and ends the worker. */
+  close(): Promise<void>;
+}
+
+/** A radiator that could not be built: what the CLI prints for it, and its exit status. */
+class NotBuilt extends Error {
+  constructor(
+    message: string,
+    readonly printed: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Starts a worker that builds a radiator, and resolves once it serves; rejects with
+ * `NotBuilt` when the build fails or the worker dies first.
+ */
+async function startRadiator(
+  io: Io,
+  settings: RadiatorSettings,
+  when: {
+    readAt: Date;
+    first: boolean;
+    /** Told if the worker ends unasked once it serves. */
+    onLost: (why: string) => void;
+  },
+  refresh: RefreshControl,
+): Promise<RadiatorWorker> {
+  const { readAt, first } = when;
+  const channel = new MessageChannel();
+  const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+  const job: RadiatorJob = {
+    settings,
+    cwd: io.cwd,
+    isTTY: io.isTTY,
+    ...(first && columns !== undefined ? { bars: { columns } } : {}),
+    readAt: readAt.toISOString(),
+    first,
+    requests: channel.port2,
+  };
+  const worker = new Worker(WORKER, { workerData: job, transferList: [channel.port2] });
+  const requests = forwardRequests(channel.port1);
+  const tell = (message: ServeSays) => worker.postMessage(message);
+  const waiting: Partial<Record<'ready' | 'caught-up' | 'closed', () => void>> = {};
+  const next = (what: keyof typeof waiting) =>
+    new Promise<void>((resolve) => {
+      waiting[what] = resolve;
+    });
+  let closing = false;
+  let failed: ((said: Extract<WorkerSays, { type: 'failed' }>) => void) | undefined;
+  const lost = new Promise<string>((resolve) => {
+    worker.once('error', (error) => resolve(error.stack ?? error.message));
+    worker.once('exit', (code) => {
+      requests.close('The radiator being served has stopped.');
+      // What a closing radiator was asked to do ends with it; one that is not ready never will be.
+      waiting.closed?.();
+      waiting['caught-up']?.();
+      if (!closing) resolve(`its worker ended (exit code ${code}).`);
+    });
+  });
+  worker.on('message', async (said: WorkerSays) => {
+    if (said.type === 'out') io.out(said.text);
+    else if (said.type === 'err') io.err(said.text);
+    else if (said.type === 'failed') failed?.(said);
+    else if (said.type === 'refresh') {
+      const answer = await (said.ask === 'start' ? refresh.start() : refresh.status());
+      tell({ type: 'refresh', id: said.id, answer });
+    } else {
+      const done = waiting[said.type];
+      delete waiting[said.type];
+      done?.();
+    }
+  });
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    const closed = next('closed');
+    tell({ type: 'close' });
+    // A worker busy past this (a long analysis for another period) is ended as it stands:
+    // its store has nothing left to write.
+    await Promise.race([closed, setTimeout(CLOSE_WAIT_MS, undefined, { ref: false })]);
+    await worker.terminate();
+  };
+  const outcome = await Promise.race([
+    next('ready').then(() => undefined),
+    new Promise<Extract<WorkerSays, { type: 'failed' }>>((resolve) => {
+      failed = resolve;
+    }),
+    lost.then((why) => ({
+      type: 'failed' as const,
+      message: why,
+      text: `${pc.red('error:')} the radiator could not be built: ${why}\n`,
+      status: EXIT.internal,
+    })),
+  ]);
+  if (outcome !== undefined) {
+    await close();
+    throw new NotBuilt(outcome.message, outcome.text, outcome.status);
+  }
+  void lost.then(when.onLost);
+  return {
+    fetch: (request, env) => requests.fetch(request, env),
+    catchUp: async () => {
+      const done = next('caught-up');
+      tell({ type: 'catch-up' });
+      await done;
+    },
+    close,
+  };
 }
 
 /**
@@ -351,12 +335,6 @@ async function readScenarios(io: Io, dir: string): Promise<ShippedScenario[]> {
     });
   }
   return shipped;
-}
-
-/** A radiator ready to serve, and how to bring it up to the writes made since it was read. */
-interface Built {
-  app: FetchHandler;
-  catchUp: () => Promise<void>;
 }
 
 function interrupted(): Promise<void> {

@@ -1,0 +1,328 @@
+/**
+ * One radiator, built and served in a worker thread. `orgwire serve` starts one at start and
+ * one at each refresh; the thread that takes connections forwards each request to the
+ * worker serving now, so it never waits on an analysis: a refresh reads and analyses in a
+ * worker of its own while the one before it goes on answering.
+ */
+import { Writable } from 'node:stream';
+import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS, parseDay } from '../../analysis/index.js';
+import { AppError } from '../../errors.js';
+import type { RequestFormat } from '../../ingest/index.js';
+import {
+  answerRequests,
+  createApp,
+  createAuthorizer,
+  createPeriods,
+  Radiator,
+  type RefreshStatus,
+  type ShippedScenario,
+} from '../../server/index.js';
+import type { Store } from '../../store/index.js';
+import {
+  buildReport,
+  createWhatIf,
+  driftReport,
+  keepTrend,
+  keptDriftSeries,
+  keptTrend,
+  newestCommitDay,
+  suggestBoundaries,
+} from '../../usecases/index.js';
+import { versionsUsed } from '../catalog-or-empty.js';
+import { loadConfig } from '../context.js';
+import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
+import type { Io } from '../io.js';
+import { openStore } from '../open-store.js';
+import { reportError } from '../report-error.js';
+import { type RepositoryFlags, repositoriesOf } from '../repository-flags.js';
+import { todayFlag, windowFlags } from '../window-flags.js';
+import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
+
+/** Windows of the congruence trend on the overview, the current one included. */
+const TREND_WINDOWS = 4;
+
+/** What `serve` was asked to serve, as plain values (they cross to the worker by copy). */
+export interface RadiatorSettings {
+  /** `--config`, else the demo's; none: `orgwire.yaml` in `cwd` when there is one. */
+  configFile?: string;
+  catalog?: string[];
+  /** The repositories: `--repo` as given, and those below `--repo-root` or in `--repos-from`. */
+  repositories: RepositoryFlags;
+  requests?: string[];
+  requestsFormat?: RequestFormat;
+  db?: string;
+  host: string;
+  publicUrl?: string;
+  readToken: boolean;
+  window?: string;
+  today?: string;
+  title: string;
+  quiet: boolean;
+  ignore?: string[];
+  minWeight?: number;
+  componentDepth?: number;
+  /** Milliseconds between refreshes; none: at start and on request only. */
+  refresh?: number;
+  scenarios: ShippedScenario[];
+  /** The built UI's folder, when there is one. */
+  staticDir?: string;
+}
+
+/** What a worker is started with. */
+export interface RadiatorJob {
+  settings: RadiatorSettings;
+  cwd: string;
+  isTTY: boolean;
+  /** The parent's standard error is a terminal this wide: progress bars are drawn through it. */
+  bars?: { columns: number };
+  /** When the reading began (ISO 8601): the radiator's "read at". */
+  readAt: string;
+  /** The radiator served at start (progress shown), or a refresh's (quiet). */
+  first: boolean;
+  /** The channel requests arrive on (`forwardRequests` at the other end). */
+  requests: MessagePort;
+}
+
+/** From the worker to `serve`. */
+export type WorkerSays =
+  | { type: 'out' | 'err'; text: string }
+  | { type: 'ready' }
+  /** The build failed: `text` is what the CLI prints for it, `status` its exit status. */
+  | { type: 'failed'; message: string; text: string; status: number }
+  | { type: 'refresh'; id: number; ask: 'start' | 'status' }
+  | { type: 'caught-up' }
+  | { type: 'closed' };
+
+/** From `serve` to the worker. */
+export type ServeSays =
+  | { type: 'refresh'; id: number; answer: { started: boolean } | RefreshStatus }
+  | { type: 'catch-up' }
+  | { type: 'close' };
+
+/**
+ * Reads the catalog, what is new in the repositories and the history; analyses it; and
+ * makes the app that serves it, with `catchUp` to apply what was written through the
+ * radiator it replaces after this one read the records.
+ */
+async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
+  const { settings: options, first } = job;
+  const readAt = new Date(job.readAt);
+  // Read again at each refresh: an edited orgwire.yaml takes effect without a restart.
+  const config = await loadConfig(io, options.configFile);
+  const window = windowFlags(options.window === undefined ? {} : { window: options.window });
+  const today = todayFlag(options.today, readAt);
+  const span = config.config.drift?.weeks ?? DRIFT_TRAILING_WEEKS;
+  const auth = createAuthorizer({
+    tokens: () => store.tokens(),
+    touch: (hash, at) => store.touchToken(hash, at),
+    // Set but empty is unset, as in most shells' `VAR= command`.
+    envToken: process.env.ORGWIRE_TOKEN || undefined,
+  });
+  const repos = await repositoriesOf(io, options.repositories);
+  if (repos.length === 0) {
+    throw new AppError(
+      'invalid-input',
+      'No repository to analyse.',
+      'Pass --repo DIR or --repo-root DIR (either repeatable), or --demo to see the demo organisation.',
+    );
+  }
+  const quiet = options.quiet || !first;
+  const jobs = options.repositories.jobs;
+  // The Trends page: the wiring week by week, with the catalog as it was.
+  const catalog = await catalogWithHistory(io, config, { ...options, repos, quiet });
+  const { loaded, ownership, read } = catalog;
+  if (!quiet) io.err('Reading the history and analysing it…\n');
+  const flags: ReportFlags = {
+    ...options,
+    repos,
+    ...(jobs === undefined ? {} : { jobs }),
+    quiet,
+    merges: false,
+    lines: false,
+    files: false,
+    includeBots: false,
+    coupling: DEFAULT_COUPLING,
+    today,
+    window,
+    trend: TREND_WINDOWS,
+    ownership,
+  };
+  const input = await ingestForReport(io, config, loaded.catalog, store, flags);
+  // The weeks kept in the store by an earlier `serve` or `drift` are read, not measured.
+  const cache = await driftCacheFor(store, config, catalog, input, {
+    span,
+    ignore: undefined,
+    until: undefined,
+  });
+  // Nothing new since the series was kept (a restart, a refresh that found no commit):
+  // the kept weeks are the answer, and only the window's history is read.
+  const kept = await keptDriftSeries(store, cache);
+  // Likewise the overview trend's earlier windows: then only the window is read.
+  const trendShape = { window, windows: TREND_WINDOWS };
+  const earlierTrend = kept ? await keptTrend(store, cache, trendShape) : undefined;
+  const analysed = await buildReport(
+    store,
+    loaded.catalog,
+    await withOwnershipHistory(catalog, input),
+    {
+      ...reportOptions(config, flags, input),
+      ...(earlierTrend ? { trend: 1 } : {}),
+      ...(kept
+        ? {}
+        : {
+            drift: {
+              weeks: span,
+              versions: read ? (await read.load()).versions : [],
+              cache,
+            },
+          }),
+    },
+  );
+  const report = earlierTrend
+    ? { ...analysed, trend: [...earlierTrend, ...(analysed.trend ?? [])] }
+    : analysed;
+  if (!earlierTrend) await keepTrend(store, cache, trendShape, (report.trend ?? []).slice(0, -1));
+  const series = kept ?? report.drift ?? [];
+  if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, series)}\n`);
+  // Drift covers the whole history: every period's radiator shares it.
+  const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
+  const dataAsOf = await newestCommitDay(store, input.repositories);
+  const written = { checkins: 0, readings: 0, learnings: 0 };
+  const radiatorOf = async (analysed: typeof report) => {
+    const [checkins, readings, learnings] = await Promise.all([
+      store.checkins(),
+      store.readings(),
+      store.learnings(),
+    ]);
+    // A loop, not Math.max(...ids): a long-lived radiator may hold more than a call takes.
+    const newest = (rows: readonly { id: number }[], seen: number) =>
+      rows.reduce((most, r) => Math.max(r.id, most), seen);
+    written.checkins = newest(checkins, written.checkins);
+    written.readings = newest(readings, written.readings);
+    written.learnings = newest(learnings, written.learnings);
+    return new Radiator({
+      title: options.title,
+      catalog: loaded.catalog,
+      report: analysed,
+      today,
+      checkins,
+      readings,
+      learnings,
+      drift,
+      dataAsOf,
+      readAt,
+      refreshEvery: options.refresh === undefined ? null : options.refresh / 1000,
+    });
+  };
+  const radiator = await radiatorOf(report);
+  // Another period (`?since=&until=` on the read routes): its own analysis, with its trend.
+  const periods = createPeriods(async (period) =>
+    radiatorOf(
+      await buildReport(store, loaded.catalog, input.repositories, {
+        ...reportOptions(config, flags, input),
+        since: parseDay(period.since) as number,
+        until: parseDay(period.until, true) as number,
+      }),
+    ),
+  );
+  // What-if (the page's scenarios) as `orgwire whatif` runs it: no drift, no trend.
+  const { trend: _, ...plain } = flags;
+  const whatIfOptions = reportOptions(config, plain, input);
+  const whatIf = createWhatIf(store, loaded.catalog, input.repositories, whatIfOptions);
+  const app = createApp({
+    radiator,
+    periods,
+    records: store,
+    auth,
+    readToken: options.readToken,
+    whatIf,
+    // Made on the page's first request for it, and kept (createApp holds the promise).
+    suggestion: () => suggestBoundaries(store, loaded.catalog, input.repositories, whatIfOptions),
+    scenarios: options.scenarios,
+    refresh: {
+      start: () => ask('start') as Promise<{ started: boolean }>,
+      status: () => ask('status') as Promise<RefreshStatus>,
+    },
+    hosts: {
+      host: options.host,
+      ...(options.publicUrl === undefined ? {} : { publicUrl: new URL(options.publicUrl) }),
+    },
+    ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+  });
+  /** Applies what was written through the radiator before this one was served. */
+  const catchUp = async () => {
+    for (const r of await store.checkins()) if (r.id > written.checkins) radiator.addCheckin(r);
+    for (const r of await store.readings()) if (r.id > written.readings) radiator.addReading(r);
+    for (const r of await store.learnings()) if (r.id > written.learnings) radiator.addLearning(r);
+  };
+  return { app, catchUp };
+}
+
+/** Asks `serve`, which runs the refreshes, to start one or say where they stand. */
+type Ask = (what: 'start' | 'status') => Promise<unknown>;
+
+/** The worker's side: build, say so, serve what arrives, and close when told. */
+async function runWorker(port: MessagePort, job: RadiatorJob): Promise<void> {
+  const say = (message: WorkerSays) => port.postMessage(message);
+  const io: Io = {
+    out: (text) => say({ type: 'out', text }),
+    err: (text) => say({ type: 'err', text }),
+    cwd: job.cwd,
+    isTTY: job.isTTY,
+    ...(job.bars ? { progress: terminalThrough(say, job.bars.columns) } : {}),
+  };
+  const asked = new Map<number, (answer: unknown) => void>();
+  let nextAsk = 0;
+  const ask: Ask = (what) =>
+    new Promise((resolve) => {
+      const id = nextAsk++;
+      asked.set(id, resolve);
+      say({ type: 'refresh', id, ask: what });
+    });
+
+  let store: Store | undefined;
+  let catchUp: (() => Promise<void>) | undefined;
+  port.on('message', async (message: ServeSays) => {
+    if (message.type === 'refresh') {
+      asked.get(message.id)?.(message.answer);
+      asked.delete(message.id);
+    } else if (message.type === 'catch-up') {
+      await catchUp?.();
+      say({ type: 'caught-up' });
+    } else if (message.type === 'close') {
+      await store?.close();
+      say({ type: 'closed' });
+      port.close();
+    }
+  });
+  try {
+    store = await openStore(io, job.settings.db);
+    const built = await buildRadiator(io, store, job, ask);
+    catchUp = built.catchUp;
+    answerRequests(job.requests, built.app);
+    say({ type: 'ready' });
+  } catch (error) {
+    let text = '';
+    const status = reportError(error, { ...io, out: () => {}, err: (t) => (text += t) });
+    say({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      text,
+      status,
+    });
+  }
+}
+
+/** A stream that draws on the parent's terminal: cli-progress sees a terminal this wide. */
+function terminalThrough(say: (message: WorkerSays) => void, columns: number) {
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      say({ type: 'err', text: chunk.toString() });
+      done();
+    },
+  });
+  return Object.assign(stream, { isTTY: true, columns });
+}
+
+if (!isMainThread && parentPort) void runWorker(parentPort, workerData as RadiatorJob);
