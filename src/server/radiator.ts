@@ -16,8 +16,8 @@ import type {
   Reading,
 } from '../model/index.js';
 import {
-  type DriftReport,
   headlineNeeds,
+  type RadiatorDrift,
   type Report,
   type ReportComponent,
 } from '../usecases/index.js';
@@ -63,7 +63,7 @@ export interface RadiatorInput {
   readings: readonly Reading[];
   learnings: readonly LearningRecord[];
   /** The wiring week by week over the whole history and its alerts (the Trends page). */
-  drift?: DriftReport;
+  drift?: RadiatorDrift;
   /** The day of the newest commit in the store (`newestCommitDay`); null or left out: unknown. */
   dataAsOf?: string | null;
   /** When the server read the store for this radiator; left out: unknown. */

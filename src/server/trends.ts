@@ -1,6 +1,5 @@
-import type { DriftWeek } from '../analysis/index.js';
 import type { Catalog } from '../model/index.js';
-import type { DriftReport, DriftReportAlert } from '../usecases/index.js';
+import type { DriftReportAlert, RadiatorDrift, RadiatorDriftWeek } from '../usecases/index.js';
 import type {
   DriftAlertsSummary,
   TeamTrend,
@@ -21,7 +20,7 @@ function byUrgency(a: TrendAlert, b: TrendAlert): number {
 }
 
 /** A week of the series, trimmed to what the Trends page draws. */
-function trendWeek(w: DriftWeek): TrendWeek {
+function trendWeek(w: RadiatorDriftWeek): TrendWeek {
   return {
     week: w.week,
     since: w.since,
@@ -46,15 +45,15 @@ function trendWeek(w: DriftWeek): TrendWeek {
  * otherwise rule every chart solid. The first week has none before it; a week measured with
  * today's catalog (null) is no change of the catalog. `changes` counts every new version.
  */
-export function reorgWeeks(series: readonly DriftWeek[]): {
+export function reorgWeeks(series: readonly RadiatorDriftWeek[]): {
   reorgs: TrendReorg[];
   changes: number;
 } {
   const reorgs: TrendReorg[] = [];
   let changes = 0;
   for (let i = 1; i < series.length; i++) {
-    const last = series[i - 1] as DriftWeek;
-    const week = series[i] as DriftWeek;
+    const last = series[i - 1] as RadiatorDriftWeek;
+    const week = series[i] as RadiatorDriftWeek;
     const before = last.catalogCommit;
     if (before === null || week.catalogCommit === null || week.catalogCommit === before) continue;
     changes++;
@@ -73,15 +72,15 @@ export function reorgWeeks(series: readonly DriftWeek[]): {
  */
 export class Trends {
   private readonly catalog: Catalog;
-  private readonly drift: DriftReport | undefined;
-  private readonly series: DriftWeek[];
+  private readonly drift: RadiatorDrift | undefined;
+  private readonly series: RadiatorDriftWeek[];
   private readonly alerts: TrendAlert[];
   private readonly reorgs: TrendReorg[];
   /** Every new catalog version over the series, whether it changed what was measured or not. */
   private readonly catalogChanges: number;
   private readonly alertsOf = new Map<string, TrendAlert[]>();
 
-  constructor(catalog: Catalog, drift: DriftReport | undefined) {
+  constructor(catalog: Catalog, drift: RadiatorDrift | undefined) {
     this.catalog = catalog;
     this.drift = drift;
     this.series = drift?.series ?? [];

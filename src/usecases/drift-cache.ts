@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CommitFacts, DriftWeek } from '../analysis/index.js';
 import type { KeptDriftWeek, Store } from '../store/index.js';
 import type { TrendPoint } from './build-report.js';
+import type { RadiatorDrift } from './drift-report.js';
 
 /**
  * Where a drift series is kept in the store (see `Store.saveDriftSeries`): `key` names
@@ -122,4 +123,34 @@ export function keepTrend(
     // Ordered by the store as text: the window's first day, which sorts as it runs.
     earlier.map((point) => ({ week: point.since, digest: '', data: JSON.stringify(point) })),
   );
+}
+
+/**
+ * Where the radiator's drift report is kept: beside the series of the same setup, stamped
+ * like it. Its alerts depend only on the series, the settings and the bets, which the key
+ * names, so a restart or a refresh with nothing new reads this — a few megabytes — and not
+ * the weeks' evidence, which is most of the series.
+ */
+const radiatorKey = (cache: DriftCache) => sha1(JSON.stringify({ drift: cache.key, radiator: 1 }));
+
+/** The radiator's drift report kept under the cache when nothing is new; undefined else. */
+export async function keptRadiatorDrift(
+  store: Store,
+  cache: DriftCache,
+): Promise<RadiatorDrift | undefined> {
+  const kept = await store.driftSeries(radiatorKey(cache));
+  const row = kept?.weeks[0];
+  if (kept?.stamp !== cache.stamp || row === undefined) return undefined;
+  return JSON.parse(row.data) as RadiatorDrift;
+}
+
+/** Keeps the radiator's drift report under the cache's stamp. */
+export function keepRadiatorDrift(
+  store: Store,
+  cache: DriftCache,
+  drift: RadiatorDrift,
+): Promise<void> {
+  return store.saveDriftSeries(radiatorKey(cache), cache.stamp, [
+    { week: 'report', digest: '', data: JSON.stringify(drift) },
+  ]);
 }

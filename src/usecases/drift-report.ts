@@ -65,6 +65,26 @@ export function driftReport(
   };
 }
 
+/** A week as the radiator keeps it: without the evidence only the alert rules read. */
+export type RadiatorDriftWeek = Omit<DriftWeek, 'needs' | 'multiTeamPeople' | 'idleInteractions'>;
+
+/** The drift report as the radiator keeps it (see {@link radiatorDrift}). */
+export type RadiatorDrift = Omit<DriftReport, 'series'> & { series: RadiatorDriftWeek[] };
+
+/**
+ * The report without each week's unwired needs, people in many teams and idle interactions:
+ * the alerts have read them, the Trends page draws none of them, and on a large organisation
+ * they are most of the series (300 MB of 1,000 teams' year).
+ */
+export function radiatorDrift(report: DriftReport): RadiatorDrift {
+  return {
+    ...report,
+    series: report.series.map(
+      ({ needs: _n, multiTeamPeople: _m, idleInteractions: _i, ...week }) => week,
+    ),
+  };
+}
+
 /** Alerts still holding at the last week, at the alert level: what makes `drift` exit 1. */
 export function activeAlerts(report: Pick<DriftReport, 'alerts'>): DriftAlert[] {
   return report.alerts.filter((a) => a.end === null && a.level === 'alert');
