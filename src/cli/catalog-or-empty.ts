@@ -8,6 +8,7 @@ import {
   readRepositoriesOwnership,
 } from '../ingest/index.js';
 import { type Catalog, hasErrors, type LoadedCatalog, loadCatalog } from '../model/index.js';
+import type { Store } from '../store/index.js';
 import { catalogPaths, type LoadedConfig, loadValidCatalog } from './context.js';
 import type { Io } from './io.js';
 import { plural } from './render.js';
@@ -25,6 +26,8 @@ export async function catalogOrEmpty(
   config: LoadedConfig,
   flag: readonly string[] | undefined,
   repos: readonly string[] = [],
+  /** Where the catalog's readings are kept between runs (see `keptReadings`). */
+  store?: Store,
 ): Promise<{
   loaded: LoadedCatalog;
   dir?: string;
@@ -38,7 +41,7 @@ export async function catalogOrEmpty(
     return { loaded: await loadValidCatalog(io, [], entities), ownership: byDir };
   }
   return {
-    loaded: await loadValidCatalog(io, paths, entities),
+    loaded: await loadValidCatalog(io, paths, entities, store),
     dir: paths.map((p) => displayPath(io.cwd, p)).join(', '),
     ownership: byDir,
   };

@@ -10,7 +10,9 @@ import {
   type Problem,
   parseConfig,
 } from '../model/index.js';
+import type { Store } from '../store/index.js';
 import type { Io } from './io.js';
+import { keptReadings } from './kept-readings.js';
 import { formatProblem, problemCounts } from './render.js';
 
 export const DEFAULT_CATALOG = 'catalog';
@@ -89,10 +91,13 @@ export async function loadValidCatalog(
   io: Io,
   paths: readonly string[],
   fromRepositories: readonly DeclaredEntities[] = [],
+  store?: Store,
 ): Promise<LoadedCatalog> {
   const { files, declared } = paths.length
     ? await readCatalogSources(paths, io.cwd)
     : { files: [], declared: { files: 0, entities: [], problems: [] } };
+  // With a store: the files' readings kept by the last run that read them, if any.
+  const keep = store ? await keptReadings(store, files) : undefined;
   const loaded = loadCatalog(files, {
     ...declared,
     entities: [...declared.entities, ...fromRepositories],
@@ -105,5 +110,6 @@ export async function loadValidCatalog(
   }
   for (const problem of loaded.problems)
     if (problem.severity === 'warning') io.err(`${formatProblem(problem)}\n`);
+  await keep?.();
   return loaded;
 }

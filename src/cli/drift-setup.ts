@@ -28,9 +28,16 @@ export type CatalogWithHistory = Awaited<ReturnType<typeof catalogOrEmpty>> & {
 export async function catalogWithHistory(
   io: Io,
   config: LoadedConfig,
-  options: { catalog?: string[] | undefined; repos: string[]; demo?: boolean; quiet: boolean },
+  options: {
+    catalog?: string[] | undefined;
+    repos: string[];
+    demo?: boolean;
+    quiet: boolean;
+    /** Where today's catalog's readings are kept between runs (see `keptReadings`). */
+    store?: Store;
+  },
 ): Promise<CatalogWithHistory> {
-  const current = await catalogOrEmpty(io, config, options.catalog, options.repos);
+  const current = await catalogOrEmpty(io, config, options.catalog, options.repos, options.store);
   const read =
     current.dir && !options.demo
       ? await catalogVersions(

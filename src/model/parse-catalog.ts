@@ -85,14 +85,41 @@ const readFiles = new LRUCache<string, ReadFile>({
   sizeCalculation: (_, key) => Math.max(1, key.length),
 });
 
+const keyOf = (file: CatalogFile) => `${file.path}\0${file.text}`;
+
 function readCatalogFile(file: CatalogFile): ReadFile {
-  const key = `${file.path}\0${file.text}`;
+  const key = keyOf(file);
   let read = readFiles.get(key);
   if (read === undefined) {
     read = parseCatalogFile(file);
     readFiles.set(key, read);
   }
   return read;
+}
+
+/**
+ * What reading a catalog file gave: plain values, which JSON carries whole, so that the
+ * readings of a large catalog can be kept between runs (the store keeps them for `serve`).
+ */
+export type CatalogFileReading = ReadFile;
+
+/** Each file's reading, in order: parsed now unless it was read (or remembered) before. */
+export function catalogReadings(files: readonly CatalogFile[]): CatalogFileReading[] {
+  return files.map(readCatalogFile);
+}
+
+/**
+ * Gives `parseCatalog` the readings of `files` (in order) made before, by this same code,
+ * of these same texts: it takes them as its own instead of parsing the files.
+ */
+export function rememberReadings(
+  files: readonly CatalogFile[],
+  readings: readonly CatalogFileReading[],
+): void {
+  files.forEach((file, i) => {
+    const reading = readings[i];
+    if (reading !== undefined) readFiles.set(keyOf(file), reading);
+  });
 }
 
 /**

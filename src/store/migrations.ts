@@ -202,6 +202,22 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
       await db.schema.alterTable('tokens').addColumn('last_used_at', 'text').execute();
     },
   },
+  '0007-kept-results': {
+    creates: ['kept_results'],
+    async up(db: Kysely<unknown>) {
+      // Results that cost much to make and depend only on what their key hashes (the catalog
+      // read, by the code that read it), kept so that a restart reads them instead. A few of
+      // each kind are kept, the most recently saved.
+      await db.schema
+        .createTable('kept_results')
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('key', 'text', (col) => col.notNull())
+        .addColumn('saved', 'bigint', (col) => col.notNull())
+        .addColumn('value', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('kept_results_pk', ['kind', 'key'])
+        .execute();
+    },
+  },
 };
 
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */

@@ -17,6 +17,16 @@ export interface Database {
   merge_logins: MergeLoginTable;
   drift_series: DriftSeriesTable;
   drift_weeks: DriftWeekTable;
+  kept_results: KeptResultTable;
+}
+
+/** A result kept between runs (see `Store.keptResult`). */
+export interface KeptResultTable {
+  kind: string;
+  key: string;
+  /** The order results were saved in. */
+  saved: number;
+  value: string;
 }
 
 /** A drift series kept between runs: keyed by its setup, stamped with the commits it saw. */

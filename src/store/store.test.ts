@@ -468,6 +468,26 @@ for (const dialect of STORE_DIALECTS) {
           expect((await store.driftSeries('c'))?.weeks).toHaveLength(1);
         }));
 
+      it('keeps results by kind and key, the most recently saved of each kind, and each kind apart', () =>
+        withStore(async (store) => {
+          expect(await store.keptResult('catalog', 'a')).toBeUndefined();
+          const big = 'é'.repeat(300_000);
+          await store.keepResult('catalog', 'a', big);
+          expect(await store.keptResult('catalog', 'a')).toBe(big);
+          await store.keepResult('catalog', 'a', 'again');
+          expect(await store.keptResult('catalog', 'a')).toBe('again');
+          await store.keepResult('other', 'x', 'x1', 1);
+          await store.keepResult('catalog', 'b', 'b1', 2);
+          // Saving a again makes it newer than b: c then lets b go, not a.
+          await store.keepResult('catalog', 'a', 'a2', 2);
+          await store.keepResult('catalog', 'c', 'c1', 2);
+          expect(await store.keptResult('catalog', 'a')).toBe('a2');
+          expect(await store.keptResult('catalog', 'b')).toBeUndefined();
+          expect(await store.keptResult('catalog', 'c')).toBe('c1');
+          expect(await store.keptResult('other', 'x')).toBe('x1');
+          expect(await store.keptResult('other', 'a')).toBeUndefined();
+        }));
+
       it('marks each repository by its newest seq and its count, moved by a new commit and a reset', () =>
         withStore(async (store) => {
           const shop = await store.repository('/repos/shop', 'shop');

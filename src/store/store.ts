@@ -99,6 +99,13 @@ export interface Store extends Records {
     weeks: readonly KeptDriftWeek[],
     keep?: number,
   ): Promise<void>;
+  /** The result of `kind` kept under `key` (see {@link keepResult}); undefined when none is. */
+  keptResult(kind: string, key: string): Promise<string | undefined>;
+  /**
+   * Keeps a result of `kind` under `key` (a hash of everything it depends on), replacing
+   * what was kept under it; only the `keep` results of that kind saved most recently stay.
+   */
+  keepResult(kind: string, key: string, value: string, keep?: number): Promise<void>;
   /** Closes the database. */
   close(): Promise<void>;
 }
@@ -110,8 +117,14 @@ export interface KeptDriftWeek {
   data: string;
 }
 
-/** Drift series kept by default: a few setups (trailing windows, rule settings) side by side. */
-const KEPT_DRIFT_SERIES = 4;
+/**
+ * Drift series kept by default: a few setups (trailing windows, rule settings) side by side,
+ * each with the series `drift` prints and the radiator's trend and report beside it.
+ */
+const KEPT_DRIFT_SERIES = 12;
+
+/** Results of each kind kept by default: today's and the one before (a catalog edited back). */
+const KEPT_RESULTS = 2;
 
 export interface StoreOptions {
   /** The clock for `updated_at`; the system clock unless a test passes one. */
@@ -404,6 +417,47 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
           await tx.deleteFrom('drift_weeks').where('series', '=', stale).execute();
           await tx.deleteFrom('drift_series').where('key', '=', stale).execute();
         }
+      });
+    },
+
+    async keptResult(kind, key) {
+      const row = await db
+        .selectFrom('kept_results')
+        .select('value')
+        .where('kind', '=', kind)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row?.value;
+    },
+
+    async keepResult(kind, key, value, keep = KEPT_RESULTS) {
+      await db.transaction().execute(async (tx) => {
+        const last = await tx
+          .selectFrom('kept_results')
+          .select((eb) => eb.fn.max('saved').as('saved'))
+          .executeTakeFirst();
+        const saved = Number(last?.saved ?? 0) + 1;
+        await tx
+          .insertInto('kept_results')
+          .values({ kind, key, saved, value })
+          .onConflict((oc) =>
+            oc.columns(['kind', 'key']).doUpdateSet({
+              saved: (eb) => eb.ref('excluded.saved'),
+              value: (eb) => eb.ref('excluded.value'),
+            }),
+          )
+          .execute();
+        const newest = tx
+          .selectFrom('kept_results')
+          .select('key')
+          .where('kind', '=', kind)
+          .orderBy('saved', 'desc')
+          .limit(keep);
+        await tx
+          .deleteFrom('kept_results')
+          .where('kind', '=', kind)
+          .where('key', 'not in', newest)
+          .execute();
       });
     },
 

@@ -23,10 +23,13 @@ import {
   buildReport,
   createWhatIf,
   driftReport,
+  keepRadiatorDrift,
   keepTrend,
   keptDriftSeries,
+  keptRadiatorDrift,
   keptTrend,
   newestCommitDay,
+  radiatorDrift,
   suggestBoundaries,
 } from '../../usecases/index.js';
 import { versionsUsed } from '../catalog-or-empty.js';
@@ -130,7 +133,7 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
   const quiet = options.quiet || !first;
   const jobs = options.repositories.jobs;
   // The Trends page: the wiring week by week, with the catalog as it was.
-  const catalog = await catalogWithHistory(io, config, { ...options, repos, quiet });
+  const catalog = await catalogWithHistory(io, config, { ...options, repos, quiet, store });
   const { loaded, ownership, read } = catalog;
   if (!quiet) io.err('Reading the history and analysing it…\n');
   const flags: ReportFlags = {
@@ -155,20 +158,23 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
     ignore: undefined,
     until: undefined,
   });
-  // Nothing new since the series was kept (a restart, a refresh that found no commit):
-  // the kept weeks are the answer, and only the window's history is read.
-  const kept = await keptDriftSeries(store, cache);
-  // Likewise the overview trend's earlier windows: then only the window is read.
+  // Nothing new since the radiator's drift was kept (a restart, a refresh that found no
+  // commit): it is the answer, and only the window's history is read. Else the weeks kept by
+  // `drift` (the whole series, as it prints) save measuring them again.
+  const keptDrift = await keptRadiatorDrift(store, cache);
+  const keptSeries = keptDrift ? undefined : await keptDriftSeries(store, cache);
+  // Likewise the overview trend's earlier windows.
   const trendShape = { window, windows: TREND_WINDOWS };
-  const earlierTrend = kept ? await keptTrend(store, cache, trendShape) : undefined;
-  const analysed = await buildReport(
+  const earlierTrend =
+    keptDrift || keptSeries ? await keptTrend(store, cache, trendShape) : undefined;
+  const { drift: measured, ...analysed } = await buildReport(
     store,
     loaded.catalog,
     await withOwnershipHistory(catalog, input),
     {
       ...reportOptions(config, flags, input),
       ...(earlierTrend ? { trend: 1 } : {}),
-      ...(kept
+      ...(keptDrift || keptSeries
         ? {}
         : {
             drift: {
@@ -183,10 +189,15 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
     ? { ...analysed, trend: [...earlierTrend, ...(analysed.trend ?? [])] }
     : analysed;
   if (!earlierTrend) await keepTrend(store, cache, trendShape, (report.trend ?? []).slice(0, -1));
-  const series = kept ?? report.drift ?? [];
-  if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, series)}\n`);
-  // Drift covers the whole history: every period's radiator shares it.
-  const drift = driftReport(series, span, config.config.drift, loaded.catalog.bets);
+  // Drift covers the whole history: every period's radiator shares it, without the weeks'
+  // evidence once the alerts have read it.
+  const drift =
+    keptDrift ??
+    radiatorDrift(
+      driftReport(keptSeries ?? measured ?? [], span, config.config.drift, loaded.catalog.bets),
+    );
+  if (!keptDrift) await keepRadiatorDrift(store, cache, drift);
+  if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, drift.series)}\n`);
   const dataAsOf = await newestCommitDay(store, input.repositories);
   const written = { checkins: 0, readings: 0, learnings: 0 };
   const radiatorOf = async (analysed: typeof report) => {
