@@ -1,7 +1,7 @@
 // `serve --refresh`: new commits reach a running radiator, under load, with no error and no
 // answer that mixes two readings of the history.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -161,6 +161,50 @@ for (const dialect of STORE_DIALECTS) {
     }, 120_000);
   });
 }
+
+describe('serve --refresh and orgwire.yaml', () => {
+  it('reads it again at each refresh: a broken one fails that refresh and the radiator stays; a mended one takes effect', async () => {
+    const dir = join(work, 'config');
+    const root = join(dir, 'repos');
+    await checkout(root, 'shop', 20);
+    const served = await serveCli(['--repo-root', root, '--db', join(dir, 'orgwire.db')], dir, {
+      ORGWIRE_TOKEN: TOKEN,
+      ORGWIRE_DB: '',
+    });
+    const refresh = async () => {
+      const before = (await get<RefreshStatus>(served.url, '/api/refresh')).body;
+      const asked = await fetch(new URL('/api/refresh', served.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(asked.status).toBe(202);
+      for (;;) {
+        await sleep(200);
+        const now = (await get<RefreshStatus>(served.url, '/api/refresh')).body;
+        if (!now.running && now.lastFinishedAt !== before.lastFinishedAt) return now;
+      }
+    };
+    try {
+      const weeks = (await get<{ weeks: number }>(served.url, '/api/trends')).body.weeks;
+      expect(weeks).not.toBe(6);
+      const overview = (await get<Overview>(served.url, '/api/overview')).body;
+
+      writeFileSync(join(dir, 'orgwire.yaml'), 'drift:\n  weeks: many\n');
+      const failed = await refresh();
+      expect(failed.lastError).toMatch(/orgwire\.yaml/);
+      expect(failed.servedSince).toBe(overview.readAt);
+      expect((await get<Overview>(served.url, '/api/overview')).body.readAt).toBe(overview.readAt);
+      expect(served.stderr()).toMatch(/the refresh failed[\s\S]*orgwire\.yaml:2/);
+
+      writeFileSync(join(dir, 'orgwire.yaml'), 'drift:\n  weeks: 6\n');
+      const mended = await refresh();
+      expect(mended.lastError).toBeNull();
+      expect((await get<{ weeks: number }>(served.url, '/api/trends')).body.weeks).toBe(6);
+    } finally {
+      await served.stop();
+    }
+  }, 120_000);
+});
 
 /** The overview once `ready` holds, asked every half second for up to 40 s. */
 async function until(url: string, ready: (overview: Overview) => boolean): Promise<Overview> {
