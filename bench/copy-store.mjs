@@ -307,7 +307,7 @@ async function targetTables(client) {
 /**
  * Streams one table from FROM into NAME in batches. One array parameter per column, unnested
  * into rows: a handful of parameters per batch instead of rows × columns (PostgreSQL takes at
- * most 65,535), and a statement PostgreSQL parses once per batch.
+ * most 65,535), in one named statement PostgreSQL parses once per table.
  */
 async function copyTable(client, source, table, columns) {
   const list = columns.map((c) => quoteIdent(c.column)).join(', ');
@@ -410,18 +410,23 @@ async function main() {
 
     const tableTimes = new Map();
     await step('copy', async () => {
-      await client.query('begin');
+      let current = 'begin';
       try {
+        await client.query('begin');
         for (const { name, columns } of plan.filter((t) => t.columns.length > 0)) {
+          current = name;
           const t1 = performance.now();
           await copyTable(client, source, name, columns);
           await advanceIdentities(client, source, name, columns);
           tableTimes.set(name, since(t1));
         }
+        current = 'commit';
         await client.query('commit');
       } catch (error) {
         await client.query('rollback').catch(() => {});
-        throw error;
+        throw new StepFailure(
+          `the copy failed at ${current} (${error.message}); it was rolled back, ${options.name} holds orgwire's schema and no rows.`,
+        );
       }
     });
 

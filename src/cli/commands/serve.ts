@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import pc from 'picocolors';
 import { AppError } from '../../errors.js';
-import { displayPath, type RequestFormat, readTextFile } from '../../ingest/index.js';
+import { displayPath, readTextFile } from '../../ingest/index.js';
 import { parseScenario } from '../../model/index.js';
 import {
   createRefresher,
@@ -25,7 +25,6 @@ import type { Io } from '../io.js';
 import { dbConfig } from '../open-store.js';
 import { formatProblem } from '../render.js';
 import { EXIT } from '../report-error.js';
-import type { RepositoryFlags } from '../repository-flags.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
 import type { RadiatorJob, RadiatorSettings, ServeSays, WorkerSays } from './radiator-worker.js';
 
@@ -38,29 +37,12 @@ const WORKER = new URL('./radiator-worker.js', import.meta.url);
 /** How long a radiator being replaced gets to close its store before its worker is ended. */
 const CLOSE_WAIT_MS = 10_000;
 
-export interface ServeOptions {
-  /** `--config`, else the demo's; none: `orgwire.yaml` in the current folder when there is one. */
-  configFile?: string;
-  catalog?: string[];
-  /** The repositories, found again at each refresh (those below `--repo-root`, say). */
-  repositories: RepositoryFlags;
-  /** Milliseconds between refreshes (`--refresh`); none: at start and on request only. */
-  refresh?: number;
-  requests?: string[];
-  requestsFormat?: RequestFormat;
-  db?: string;
+/** What `serve` is asked: what each radiator's worker is given, and what this thread keeps. */
+export interface ServeOptions
+  extends Omit<RadiatorSettings, 'publicUrl' | 'scenarios' | 'staticDir'> {
   port: number;
-  host: string;
   /** Where people open the radiator, when not at host:port (a reverse proxy, a tunnel). */
   publicUrl?: URL;
-  readToken: boolean;
-  window?: string;
-  today?: string;
-  title: string;
-  quiet: boolean;
-  ignore?: string[];
-  minWeight?: number;
-  componentDepth?: number;
   /** Serving the demo: its token command is `orgwire token create --demo`. */
   demo?: boolean;
   /** A folder of scenarios (`*.yaml`) the What-if page can load. */
@@ -98,11 +80,14 @@ export async function serveRadiator(io: Io, options: ServeOptions): Promise<numb
   const lost = new Promise<string>((resolve) => {
     lose = resolve;
   });
+  // Stopping ends a refresh's worker where it stands: a service manager need not wait for an
+  // analysis nobody will see.
+  const stopping = new AbortController();
   const start = (readAt: Date, first: boolean) =>
     startRadiator(
       io,
       settings,
-      { readAt, first, onLost: lose },
+      { readAt, first, onLost: lose, signal: stopping.signal },
       {
         start: () => refresher?.start() ?? { started: false },
         status: () => (refresher as Refresher).status(),
@@ -135,10 +120,12 @@ export async function serveRadiator(io: Io, options: ServeOptions): Promise<numb
       await next.catchUp();
       await old.close();
     },
-    onError: (error) =>
+    onError: (error) => {
+      if (stopping.signal.aborted) return;
       io.err(
         `${pc.yellow('note:')} the refresh failed, and the radiator read before it is still served:\n${error instanceof NotBuilt ? error.printed : `${String(error)}\n`}`,
-      ),
+      );
+    },
   });
   if (!settings.staticDir)
     io.err(
@@ -174,6 +161,7 @@ export async function serveRadiator(io: Io, options: ServeOptions): Promise<numb
   }
   const why = await Promise.race([(stopped ?? interrupted()).then(() => undefined), lost]);
   await server.close();
+  stopping.abort();
   await refresher.stop();
   await serving.close();
   if (why === undefined) return 0;
@@ -212,6 +200,8 @@ async function startRadiator(
     first: boolean;
     /** Told if the worker ends unasked once it serves. */
     onLost: (why: string) => void;
+    /** Ends the worker while it builds (the server is stopping). */
+    signal: AbortSignal;
   },
   refresh: RefreshControl,
 ): Promise<RadiatorWorker> {
@@ -228,6 +218,8 @@ async function startRadiator(
     requests: channel.port2,
   };
   const worker = new Worker(WORKER, { workerData: job, transferList: [channel.port2] });
+  const abandon = () => void worker.terminate();
+  when.signal.addEventListener('abort', abandon, { once: true });
   const requests = forwardRequests(channel.port1);
   const tell = (message: ServeSays) => worker.postMessage(message);
   const waiting: Partial<Record<'ready' | 'caught-up' | 'closed', () => void>> = {};
@@ -236,10 +228,12 @@ async function startRadiator(
       waiting[what] = resolve;
     });
   let closing = false;
+  let exited = false;
   let failed: ((said: Extract<WorkerSays, { type: 'failed' }>) => void) | undefined;
   const lost = new Promise<string>((resolve) => {
     worker.once('error', (error) => resolve(error.stack ?? error.message));
     worker.once('exit', (code) => {
+      exited = true;
       requests.close('The radiator being served has stopped.');
       // What a closing radiator was asked to do ends with it; one that is not ready never will be.
       waiting.closed?.();
@@ -261,7 +255,7 @@ async function startRadiator(
     }
   });
   const close = async () => {
-    if (closing) return;
+    if (closing || exited) return;
     closing = true;
     const closed = next('closed');
     tell({ type: 'close' });
@@ -282,6 +276,7 @@ async function startRadiator(
       status: EXIT.internal,
     })),
   ]);
+  when.signal.removeEventListener('abort', abandon);
   if (outcome !== undefined) {
     await close();
     throw new NotBuilt(outcome.message, outcome.text, outcome.status);
