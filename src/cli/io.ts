@@ -5,11 +5,6 @@ export interface Io {
   cwd: string;
   /** Whether standard output is a terminal (colour, progress). */
   isTTY: boolean;
-  /**
-   * Where progress bars are drawn when it is a terminal; standard error when absent. A
-   * radiator built in a worker draws through its parent's.
-   */
-  progress?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 export const OUTPUT_FORMATS = ['table', 'json'] as const;

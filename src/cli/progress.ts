@@ -46,7 +46,7 @@ export function ingestProgress(
       format: '{repository} [{bar}] {value}/{total} commits · {rate}/s · {elapsed}',
       hideCursor: true,
       clearOnComplete: true,
-      stream: io.progress ?? process.stderr,
+      stream: process.stderr,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -77,7 +77,7 @@ export function ingestProgress(
 }
 
 /** How progress is shown: bars on a terminal, lines elsewhere, nothing with `--quiet`. */
-export function progressMode(io: Io, quiet: boolean): 'bars' | 'lines' | 'none' {
+export function progressMode(quiet: boolean): 'bars' | 'lines' | 'none' {
   if (quiet) return 'none';
-  return (io.progress ?? process.stderr).isTTY ? 'bars' : 'lines';
+  return process.stderr.isTTY ? 'bars' : 'lines';
 }

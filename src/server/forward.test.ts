@@ -2,11 +2,11 @@ import { MessageChannel } from 'node:worker_threads';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerRequests, type Connection, forwardRequests } from './forward.js';
+import { answerRequests, type Connection, forwardRequests, portChannel } from './forward.js';
 import type { FetchHandler } from './switchboard.js';
 
 // The two ends run in one thread here, over a real MessageChannel: every message is copied
-// (or its body transferred) exactly as between a worker and its parent.
+// by the structured clone algorithm, as a child process's advanced IPC serialization copies it.
 const channels: MessageChannel[] = [];
 afterEach(() => {
   for (const c of channels.splice(0)) {
@@ -18,8 +18,8 @@ afterEach(() => {
 function across(app: FetchHandler) {
   const channel = new MessageChannel();
   channels.push(channel);
-  answerRequests(channel.port2, app);
-  return forwardRequests(channel.port1);
+  answerRequests(portChannel(channel.port2), app);
+  return forwardRequests(portChannel(channel.port1));
 }
 
 describe('forwarding requests to another thread', () => {
@@ -115,7 +115,7 @@ describe('forwarding requests to another thread', () => {
 
     const silent = new MessageChannel();
     channels.push(silent);
-    const unanswered = forwardRequests(silent.port1);
+    const unanswered = forwardRequests(portChannel(silent.port1));
     const waiting = unanswered.fetch(new Request('http://radiator.test/'));
     unanswered.close('The radiator being served has stopped.');
     await expect(waiting).rejects.toThrow('has stopped');

@@ -1,3 +1,4 @@
+import type { ChildProcess, Serializable } from 'node:child_process';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { FetchHandler } from './switchboard.js';
 
@@ -6,10 +7,45 @@ export interface Connection {
   remoteAddress?: string | undefined;
 }
 
-/** One end of a channel between threads: a worker, its `parentPort`, or a `MessagePort`. */
-type Port = Pick<MessagePort | Worker, 'postMessage' | 'on' | 'off'>;
+/**
+ * One end of a channel to another thread or process, as `forwardRequests` and
+ * `answerRequests` use it: a `MessagePort` (`portChannel`) or a child process's IPC
+ * (`processChannel`). Other messages may share it: these ignore what is not theirs.
+ */
+export interface Channel {
+  /** Sends a message; `transfer` may move its buffers instead of copying them. */
+  post(message: unknown, transfer?: ArrayBuffer[]): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  off(event: 'message', listener: (message: unknown) => void): unknown;
+}
+
+/** A `MessagePort` (or a worker, or its `parentPort`) as a channel. */
+export function portChannel(
+  port: Pick<MessagePort | Worker, 'postMessage' | 'on' | 'off'>,
+): Channel {
+  return {
+    post: (message, transfer = []) => port.postMessage(message, transfer),
+    on: (event, listener) => port.on(event, listener),
+    off: (event, listener) => port.off(event, listener),
+  };
+}
+
+/**
+ * A child process's IPC (or, in the child, `process`) as a channel. It must be made with
+ * `serialization: 'advanced'`, which carries buffers (copied).
+ */
+export function processChannel(end: ChildProcess | NodeJS.Process): Channel {
+  return {
+    post: (message) => {
+      end.send?.(message as Serializable);
+    },
+    on: (event, listener) => end.on(event, listener),
+    off: (event, listener) => end.off(event, listener),
+  };
+}
 
 interface Asked {
+  http: 'request';
   id: number;
   method: string;
   url: string;
@@ -18,9 +54,10 @@ interface Asked {
   connection: Connection;
 }
 
-type Answered =
-  | { id: number; status: number; headers: [string, string][]; body: ArrayBuffer | null }
-  | { id: number; failed: string };
+type Answered = { http: 'response'; id: number } & (
+  | { status: number; headers: [string, string][]; body: ArrayBuffer | null }
+  | { failed: string }
+);
 
 /** A handler on the other side of `port` that has stopped answering. */
 export interface Forwarder extends FetchHandler {
@@ -29,15 +66,17 @@ export interface Forwarder extends FetchHandler {
 }
 
 /**
- * A handler that answers each request by asking `answerRequests` on the other end of `port`
- * — the radiator built and served in a worker, so that the thread taking connections never
- * waits on an analysis. Bodies move between the threads without a copy.
+ * A handler that answers each request by asking `answerRequests` on the other end of the
+ * channel — the radiator built and served in another process, so that the one taking
+ * connections never waits on an analysis.
  */
-export function forwardRequests(port: Port): Forwarder {
+export function forwardRequests(channel: Channel): Forwarder {
   const waiting = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void }>();
   let next = 0;
   let closed: string | undefined;
-  const onMessage = (answer: Answered) => {
+  const onMessage = (message: unknown) => {
+    const answer = message as Answered | undefined;
+    if (answer?.http !== 'response') return;
     const asked = waiting.get(answer.id);
     if (!asked) return;
     waiting.delete(answer.id);
@@ -47,7 +86,7 @@ export function forwardRequests(port: Port): Forwarder {
         new Response(answer.body, { status: answer.status, headers: new Headers(answer.headers) }),
       );
   };
-  port.on('message', onMessage);
+  channel.on('message', onMessage);
   return {
     async fetch(request, env) {
       if (closed !== undefined) throw new Error(closed);
@@ -55,6 +94,7 @@ export function forwardRequests(port: Port): Forwarder {
       const body =
         request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
       const asked: Asked = {
+        http: 'request',
         id,
         method: request.method,
         url: request.url,
@@ -64,21 +104,23 @@ export function forwardRequests(port: Port): Forwarder {
       };
       return new Promise<Response>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        port.postMessage(asked, body ? [body] : []);
+        channel.post(asked, body ? [body] : []);
       });
     },
     close(reason) {
       closed = reason;
-      port.off('message', onMessage);
+      channel.off('message', onMessage);
       for (const asked of waiting.values()) asked.reject(new Error(reason));
       waiting.clear();
     },
   };
 }
 
-/** Answers the requests `forwardRequests` sends over `port` with `handler`. */
-export function answerRequests(port: Port, handler: FetchHandler): void {
-  port.on('message', async (asked: Asked) => {
+/** Answers the requests `forwardRequests` sends over the channel with `handler`. */
+export function answerRequests(channel: Channel, handler: FetchHandler): void {
+  channel.on('message', async (message: unknown) => {
+    const asked = message as Asked | undefined;
+    if (asked?.http !== 'request') return;
     let answer: Answered;
     let body: ArrayBuffer | null = null;
     try {
@@ -91,10 +133,20 @@ export function answerRequests(port: Port, handler: FetchHandler): void {
         asked.connection,
       );
       body = response.body === null ? null : await response.arrayBuffer();
-      answer = { id: asked.id, status: response.status, headers: [...response.headers], body };
+      answer = {
+        http: 'response',
+        id: asked.id,
+        status: response.status,
+        headers: [...response.headers],
+        body,
+      };
     } catch (error) {
-      answer = { id: asked.id, failed: error instanceof Error ? error.message : String(error) };
+      answer = {
+        http: 'response',
+        id: asked.id,
+        failed: error instanceof Error ? error.message : String(error),
+      };
     }
-    port.postMessage(answer, body ? [body] : []);
+    channel.post(answer, body ? [body] : []);
   });
 }

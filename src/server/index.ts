@@ -3,9 +3,12 @@ export { type AppDeps, createApp } from './app.js';
 export { type Authorizer, createAuthorizer, hashToken, newToken } from './auth.js';
 export {
   answerRequests,
+  type Channel,
   type Connection,
   type Forwarder,
   forwardRequests,
+  portChannel,
+  processChannel,
 } from './forward.js';
 export { type HostPolicy, hostGuard, isLoopbackAddress } from './host-guard.js';
 export { type Listening, listen } from './listen.js';

@@ -214,7 +214,7 @@ export async function ingestForReport(
   store: Store,
   options: ReportFlags,
 ): Promise<ReportInput> {
-  const progress = ingestProgress(io, progressMode(io, options.quiet), options.repos.length);
+  const progress = ingestProgress(io, progressMode(options.quiet), options.repos.length);
   const ingested = await ingestRepositories(
     store,
     options.repos.map((r) => resolve(io.cwd, r)),

@@ -52,7 +52,7 @@ export async function ingest(
     const requests = catalog
       ? await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat)
       : 0;
-    const progress = ingestProgress(io, progressMode(io, options.quiet), options.repos.length);
+    const progress = ingestProgress(io, progressMode(options.quiet), options.repos.length);
     const outcomes = await ingestEach(
       store,
       options.repos.map((r) => resolve(io.cwd, r)),

@@ -1,19 +1,22 @@
 /**
- * One radiator, built and served in a worker thread. `orgwire serve` starts one at start and
- * one at each refresh; the thread that takes connections forwards each request to the
- * worker serving now, so it never waits on an analysis: a refresh reads and analyses in a
- * worker of its own while the one before it goes on answering.
+ * One radiator, built and served in a process of its own (`serve` forks this module). `orgwire
+ * serve` starts one at start and one at each refresh; the process that takes connections
+ * forwards each request to the one serving now, so it never waits on an analysis: a refresh
+ * reads and analyses in a process of its own while the one before it goes on answering. A
+ * process, not a thread: a refresh starts a git for each of many files, and forking a process
+ * that also serves stalls its serving (on kubernetes' repositories, reads' p99 went from 30 ms
+ * to 320 ms during a refresh with threads).
  */
-import { Writable } from 'node:stream';
-import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS, parseDay } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
 import type { RequestFormat } from '../../ingest/index.js';
 import {
   answerRequests,
+  type Channel,
   createApp,
   createAuthorizer,
   createPeriods,
+  processChannel,
   Radiator,
   type RefreshStatus,
   type ShippedScenario,
@@ -72,24 +75,17 @@ export interface RadiatorSettings {
   staticDir?: string;
 }
 
-/** What a worker is started with. */
+/** What a radiator's process is given first. */
 export interface RadiatorJob {
   settings: RadiatorSettings;
-  cwd: string;
-  isTTY: boolean;
-  /** The parent's standard error is a terminal this wide: progress bars are drawn through it. */
-  bars?: { columns: number };
   /** When the reading began (ISO 8601): the radiator's "read at". */
   readAt: string;
   /** The radiator served at start (progress shown), or a refresh's (quiet). */
   first: boolean;
-  /** The channel requests arrive on (`forwardRequests` at the other end). */
-  requests: MessagePort;
 }
 
-/** From the worker to `serve`. */
+/** From the radiator's process to `serve` (besides the requests' answers). */
 export type WorkerSays =
-  | { type: 'out' | 'err'; text: string }
   | { type: 'ready' }
   /** The build failed: `text` is what the CLI prints for it, `status` its exit status. */
   | { type: 'failed'; message: string; text: string; status: number }
@@ -97,8 +93,9 @@ export type WorkerSays =
   | { type: 'caught-up' }
   | { type: 'closed' };
 
-/** From `serve` to the worker. */
+/** From `serve` to the radiator's process (besides the requests). */
 export type ServeSays =
+  | { type: 'job'; job: RadiatorJob }
   | { type: 'refresh'; id: number; answer: { started: boolean } | RefreshStatus }
   | { type: 'catch-up' }
   | { type: 'close' };
@@ -273,15 +270,18 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
 /** Asks `serve`, which runs the refreshes, to start one or say where they stand. */
 type Ask = (what: 'start' | 'status') => Promise<unknown>;
 
-/** The worker's side: build, say so, serve what arrives, and close when told. */
-async function runWorker(port: MessagePort, job: RadiatorJob): Promise<void> {
-  const say = (message: WorkerSays) => port.postMessage(message);
+/**
+ * The radiator's side: build, say so, serve what arrives, and close when told. Its output
+ * is the parent's (standard output and error are inherited): progress bars draw on the
+ * terminal `serve` was started from.
+ */
+async function runWorker(channel: Channel, job: RadiatorJob): Promise<void> {
+  const say = (message: WorkerSays) => channel.post(message);
   const io: Io = {
-    out: (text) => say({ type: 'out', text }),
-    err: (text) => say({ type: 'err', text }),
-    cwd: job.cwd,
-    isTTY: job.isTTY,
-    ...(job.bars ? { progress: terminalThrough(say, job.bars.columns) } : {}),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
   };
   const asked = new Map<number, (answer: unknown) => void>();
   let nextAsk = 0;
@@ -294,7 +294,8 @@ async function runWorker(port: MessagePort, job: RadiatorJob): Promise<void> {
 
   let store: Store | undefined;
   let catchUp: (() => Promise<void>) | undefined;
-  port.on('message', async (message: ServeSays) => {
+  channel.on('message', async (received) => {
+    const message = received as ServeSays;
     if (message.type === 'refresh') {
       asked.get(message.id)?.(message.answer);
       asked.delete(message.id);
@@ -303,15 +304,15 @@ async function runWorker(port: MessagePort, job: RadiatorJob): Promise<void> {
       say({ type: 'caught-up' });
     } else if (message.type === 'close') {
       await store?.close();
-      say({ type: 'closed' });
-      port.close();
+      // Said before the channel closes: the parent waits for it.
+      process.send?.({ type: 'closed' } satisfies WorkerSays, () => process.disconnect());
     }
   });
   try {
     store = await openStore(io, job.settings.db);
     const built = await buildRadiator(io, store, job, ask);
     catchUp = built.catchUp;
-    answerRequests(job.requests, built.app);
+    answerRequests(channel, built.app);
     say({ type: 'ready' });
   } catch (error) {
     let text = '';
@@ -325,15 +326,18 @@ async function runWorker(port: MessagePort, job: RadiatorJob): Promise<void> {
   }
 }
 
-/** A stream that draws on the parent's terminal: cli-progress sees a terminal this wide. */
-function terminalThrough(say: (message: WorkerSays) => void, columns: number) {
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      say({ type: 'err', text: chunk.toString() });
-      done();
-    },
-  });
-  return Object.assign(stream, { isTTY: true, columns });
+// Forked by `serve`: the job comes first. Interrupts are `serve`'s to handle (a Ctrl-C
+// reaches the whole process group): it closes this process, or ends it with SIGKILL; and
+// this process ends when `serve` does, whatever ended it.
+if (process.send) {
+  const channel = processChannel(process);
+  const onJob = (received: unknown) => {
+    const message = received as ServeSays;
+    if (message.type !== 'job') return;
+    channel.off('message', onJob);
+    void runWorker(channel, message.job);
+  };
+  channel.on('message', onJob);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
+  process.on('disconnect', () => process.exit(0));
 }
-
-if (!isMainThread && parentPort) void runWorker(parentPort, workerData as RadiatorJob);

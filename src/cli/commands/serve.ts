@@ -1,9 +1,9 @@
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker } from 'node:worker_threads';
 import pc from 'picocolors';
 import { AppError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../ingest/index.js';
@@ -15,6 +15,7 @@ import {
   forwardRequests,
   isLoopbackAddress,
   listen,
+  processChannel,
   type RefreshControl,
   type Refresher,
   type ShippedScenario,
@@ -26,12 +27,12 @@ import { dbConfig } from '../open-store.js';
 import { formatProblem } from '../render.js';
 import { EXIT } from '../report-error.js';
 import { todayFlag, windowFlags } from '../window-flags.js';
-import type { RadiatorJob, RadiatorSettings, ServeSays, WorkerSays } from './radiator-worker.js';
+import type { RadiatorSettings, ServeSays, WorkerSays } from './radiator-worker.js';
 
 /** The built UI, beside the built server (`dist/web`). */
 const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 
-/** The worker that builds and serves one radiator. */
+/** The module a radiator's process runs: it builds one radiator and serves it. */
 const WORKER = new URL('./radiator-worker.js', import.meta.url);
 
 /** How long a radiator being replaced gets to close its store before its worker is ended. */
@@ -206,22 +207,19 @@ async function startRadiator(
   refresh: RefreshControl,
 ): Promise<RadiatorWorker> {
   const { readAt, first } = when;
-  const channel = new MessageChannel();
-  const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
-  const job: RadiatorJob = {
-    settings,
+  // Its standard output and error are this process's: progress draws on this terminal.
+  const worker = fork(fileURLToPath(WORKER), [], {
     cwd: io.cwd,
-    isTTY: io.isTTY,
-    ...(first && columns !== undefined ? { bars: { columns } } : {}),
-    readAt: readAt.toISOString(),
-    first,
-    requests: channel.port2,
-  };
-  const worker = new Worker(WORKER, { workerData: job, transferList: [channel.port2] });
-  const abandon = () => void worker.terminate();
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const channel = processChannel(worker);
+  const tell = (message: ServeSays) => channel.post(message);
+  tell({ type: 'job', job: { settings, readAt: readAt.toISOString(), first } });
+  // It takes no signal but SIGKILL: the others reach it with this process's (a Ctrl-C).
+  const abandon = () => void worker.kill('SIGKILL');
   when.signal.addEventListener('abort', abandon, { once: true });
-  const requests = forwardRequests(channel.port1);
-  const tell = (message: ServeSays) => worker.postMessage(message);
+  const requests = forwardRequests(channel);
   const waiting: Partial<Record<'ready' | 'caught-up' | 'closed', () => void>> = {};
   const next = (what: keyof typeof waiting) =>
     new Promise<void>((resolve) => {
@@ -232,19 +230,19 @@ async function startRadiator(
   let failed: ((said: Extract<WorkerSays, { type: 'failed' }>) => void) | undefined;
   const lost = new Promise<string>((resolve) => {
     worker.once('error', (error) => resolve(error.stack ?? error.message));
-    worker.once('exit', (code) => {
+    worker.once('exit', (code, signal) => {
       exited = true;
       requests.close('The radiator being served has stopped.');
       // What a closing radiator was asked to do ends with it; one that is not ready never will be.
       waiting.closed?.();
       waiting['caught-up']?.();
-      if (!closing) resolve(`its worker ended (exit code ${code}).`);
+      if (!closing) resolve(`its process ended (${code ?? signal}).`);
     });
   });
-  worker.on('message', async (said: WorkerSays) => {
-    if (said.type === 'out') io.out(said.text);
-    else if (said.type === 'err') io.err(said.text);
-    else if (said.type === 'failed') failed?.(said);
+  channel.on('message', async (received) => {
+    const said = received as WorkerSays | { http: string };
+    if ('http' in said) return;
+    if (said.type === 'failed') failed?.(said);
     else if (said.type === 'refresh') {
       const answer = await (said.ask === 'start' ? refresh.start() : refresh.status());
       tell({ type: 'refresh', id: said.id, answer });
@@ -262,7 +260,7 @@ async function startRadiator(
     // A worker busy past this (a long analysis for another period) is ended as it stands:
     // its store has nothing left to write.
     await Promise.race([closed, setTimeout(CLOSE_WAIT_MS, undefined, { ref: false })]);
-    await worker.terminate();
+    if (!exited) worker.kill('SIGKILL');
   };
   const outcome = await Promise.race([
     next('ready').then(() => undefined),
