@@ -14,7 +14,8 @@
 //   startup   `orgwire serve --catalog --repo --requests --db --port 0` is spawned; the time
 //             until it prints its URL and until GET /api/health answers {"status":"ok"}
 //             (reading the catalog, the stored history and building the analysis), and
-//             the server's peak memory (VmHWM, Linux) once it is up and after the load.
+//             the server's peak memory (VmHWM, Linux, summed over its processes: the one
+//             taking connections and the radiator's) once it is up and after the load.
 //   routes    /api/overview, /api/coordination (the org map's data) and team pages
 //             (/api/teams/:ns/:name, rotating over 50 teams from /api/teams): first each
 //             page once, one request at a time (cold: the server computes and caches it),
@@ -59,7 +60,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,15 +246,41 @@ async function waitForExit(child, ms) {
   clearTimeout(timer);
 }
 
-/** Peak and current resident memory of a process, in MB, from /proc (Linux); null elsewhere. */
-function memoryOf(pid) {
+/** The process and its descendants, from /proc (Linux): serve runs each radiator in a child. */
+function processTree(pid) {
+  const children = [];
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-    return { peakMB: (kb('VmHWM') * 1024) / 1e6, rssMB: (kb('VmRSS') * 1024) / 1e6 };
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (list) children.push(...list.split(/\s+/).map(Number));
+    }
   } catch {
-    return null;
+    // Gone, or no /proc.
   }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/**
+ * Peak and current resident memory of the server in MB, from /proc (Linux); null elsewhere:
+ * summed over its processes (the one taking connections and the radiator's), each process's
+ * own peak (VmHWM), so the peak is an upper bound when they did not peak at once.
+ */
+function memoryOf(pid) {
+  let peakMB = 0;
+  let rssMB = 0;
+  let read = false;
+  for (const p of processTree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+      peakMB += (kb('VmHWM') * 1024) / 1e6;
+      rssMB += (kb('VmRSS') * 1024) / 1e6;
+      read = true;
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return read ? { peakMB, rssMB } : null;
 }
 
 /**

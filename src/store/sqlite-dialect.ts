@@ -30,6 +30,9 @@ export function sqliteDialect(file: string): Dialect {
  */
 const BUSY_TIMEOUT_MS = 30_000;
 
+/** Rows a stream hands up at a time when the caller names no number. */
+const STREAM_CHUNK = 1_000;
+
 /**
  * Opens a SQLite file with the settings orgwire relies on. The one function in the store
  * that speaks SQLite-only syntax.
@@ -109,6 +112,7 @@ class StoreDriver extends SqliteDriver {
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
     const explain = this.#explain;
+    const sqlite = this.#sqlite;
     return {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
         try {
@@ -117,9 +121,19 @@ class StoreDriver extends SqliteDriver {
           throw explain(error);
         }
       },
-      async *streamQuery<R>(query: CompiledQuery, chunkSize?: number) {
+      // Rows in chunks, not one by one as Kysely's SQLite driver yields them: each chunk
+      // passes through every async layer above once, not each row (on a 250,000-commit
+      // window, 2 s of a restart went to those layers).
+      async *streamQuery<R>(query: CompiledQuery, chunkSize = STREAM_CHUNK) {
         try {
-          yield* connection.streamQuery<R>(query, chunkSize);
+          let chunk: R[] = [];
+          for (const row of sqlite.prepare(query.sql).iterate(query.parameters as unknown[])) {
+            chunk.push(row as R);
+            if (chunk.length < chunkSize) continue;
+            yield { rows: chunk };
+            chunk = [];
+          }
+          if (chunk.length > 0) yield { rows: chunk };
         } catch (error) {
           throw explain(error);
         }

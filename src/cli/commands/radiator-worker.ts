@@ -90,8 +90,7 @@ export type WorkerSays =
   /** The build failed: `text` is what the CLI prints for it, `status` its exit status. */
   | { type: 'failed'; message: string; text: string; status: number }
   | { type: 'refresh'; id: number; ask: 'start' | 'status' }
-  | { type: 'caught-up' }
-  | { type: 'closed' };
+  | { type: 'caught-up' };
 
 /** From `serve` to the radiator's process (besides the requests). */
 export type ServeSays =
@@ -304,8 +303,7 @@ async function runWorker(channel: Channel, job: RadiatorJob): Promise<void> {
       say({ type: 'caught-up' });
     } else if (message.type === 'close') {
       await store?.close();
-      // Said before the channel closes: the parent waits for it.
-      process.send?.({ type: 'closed' } satisfies WorkerSays, () => process.disconnect());
+      process.exit(0);
     }
   });
   try {

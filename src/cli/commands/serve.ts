@@ -35,7 +35,7 @@ const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 /** The module a radiator's process runs: it builds one radiator and serves it. */
 const WORKER = new URL('./radiator-worker.js', import.meta.url);
 
-/** How long a radiator being replaced gets to close its store before its worker is ended. */
+/** How long a radiator being replaced gets to close its store and end before it is killed. */
 const CLOSE_WAIT_MS = 10_000;
 
 /** What `serve` is asked: what each radiator's worker is given, and what this thread keeps. */
@@ -220,21 +220,21 @@ async function startRadiator(
   const abandon = () => void worker.kill('SIGKILL');
   when.signal.addEventListener('abort', abandon, { once: true });
   const requests = forwardRequests(channel);
-  const waiting: Partial<Record<'ready' | 'caught-up' | 'closed', () => void>> = {};
+  const waiting: Partial<Record<'ready' | 'caught-up', () => void>> = {};
   const next = (what: keyof typeof waiting) =>
     new Promise<void>((resolve) => {
       waiting[what] = resolve;
     });
   let closing = false;
   let exited = false;
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let failed: ((said: Extract<WorkerSays, { type: 'failed' }>) => void) | undefined;
   const lost = new Promise<string>((resolve) => {
     worker.once('error', (error) => resolve(error.stack ?? error.message));
     worker.once('exit', (code, signal) => {
       exited = true;
       requests.close('The radiator being served has stopped.');
-      // What a closing radiator was asked to do ends with it; one that is not ready never will be.
-      waiting.closed?.();
+      // What it was asked to do ends with it; one that is not ready never will be.
       waiting['caught-up']?.();
       if (!closing) resolve(`its process ended (${code ?? signal}).`);
     });
@@ -255,12 +255,12 @@ async function startRadiator(
   const close = async () => {
     if (closing || exited) return;
     closing = true;
-    const closed = next('closed');
+    // It closes its store and ends. One busy past this (a long analysis for another period)
+    // is ended as it stands: its store has nothing left to write.
     tell({ type: 'close' });
-    // A worker busy past this (a long analysis for another period) is ended as it stands:
-    // its store has nothing left to write.
-    await Promise.race([closed, setTimeout(CLOSE_WAIT_MS, undefined, { ref: false })]);
+    await Promise.race([ended, setTimeout(CLOSE_WAIT_MS, undefined, { ref: false })]);
     if (!exited) worker.kill('SIGKILL');
+    await ended;
   };
   const outcome = await Promise.race([
     next('ready').then(() => undefined),
