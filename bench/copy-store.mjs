@@ -40,6 +40,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
+import { quoteIdent, redact, since, timedSteps } from './common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STORE = join(ROOT, 'dist', 'store', 'index.js');
@@ -107,20 +108,7 @@ function parseArgs(argv) {
   return { ...options, name };
 }
 
-/** A URL without its password, for messages. */
-function redact(url) {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
-
-const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
 const thousands = (n) => n.toLocaleString('en');
-const since = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 
 // --- FROM ---------------------------------------------------------------------------------
 
@@ -366,14 +354,7 @@ async function main() {
   const source = openSource(options.from);
   const shown = redact(options.url);
 
-  const times = [];
-  const step = async (label, fn) => {
-    const t0 = performance.now();
-    process.stderr.write(`${label}…\n`);
-    const result = await fn();
-    times.push([label, since(t0)]);
-    return result;
-  };
+  const { step, times } = timedSteps();
   const t0 = performance.now();
   const how = await step('database', () => prepareDatabase(options));
   const applied = await step('schema', () => migrate(options.url));

@@ -39,6 +39,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { devNull } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { since, timedSteps } from './common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STORE = join(ROOT, 'dist', 'store', 'index.js');
@@ -180,7 +181,6 @@ const pad = (n, width) => String(n).padStart(width, '0');
 const q = (s) => JSON.stringify(s);
 const isoDay = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
 const thousands = (n) => n.toLocaleString('en');
-const since = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 
 /** Weighted choice over prefix sums `cum` (ascending), by binary search. */
 function weighted(cum, r) {
@@ -1040,14 +1040,7 @@ async function main() {
   if (stray.length > 0)
     process.stderr.write(`note: ${options.outdir} also holds ${stray.join(', ')}.\n`);
 
-  const times = [];
-  const step = async (label, fn) => {
-    const t0 = performance.now();
-    process.stderr.write(`${label}…\n`);
-    const result = await fn();
-    times.push([label, since(t0)]);
-    return result;
-  };
+  const { step, times } = timedSteps();
   const t0 = performance.now();
   const org = await step('organisation model', () => buildOrg(options));
   const alignment = await step('catalog', () => writeCatalog(join(out, 'catalog'), org, options));

@@ -38,6 +38,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { join, resolve } from 'node:path';
+import { since } from './common.mjs';
 
 /** The last author date any repository may reach, and how far back the history goes. */
 const END = Date.UTC(2026, 10, 20, 17, 0, 0) / 1000;
@@ -172,7 +173,6 @@ const BOT = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.no
 
 const pad = (n, width) => String(n).padStart(width, '0');
 const thousands = (n) => n.toLocaleString('en');
-const since = (t0) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 /** An e-mail local part from a name: accents dropped, lower case, letters only. */
 const ascii = (s) =>
   s

@@ -50,6 +50,7 @@ import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { quoteIdent, redact } from './common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin', 'orgwire.js');
@@ -328,19 +329,6 @@ async function connectAdmin(url) {
     );
   }
 }
-
-/** A URL without its password, for messages and the report. */
-function redact(url) {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
-
-const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
 
 // --- the report ---------------------------------------------------------------------------
 
