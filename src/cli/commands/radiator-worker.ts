@@ -338,4 +338,6 @@ if (process.send) {
   channel.on('message', onJob);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
   process.on('disconnect', () => process.exit(0));
+  // A send that fails once `serve` is gone ends this process like the disconnect does.
+  process.on('error', () => process.exit(0));
 }

@@ -234,7 +234,11 @@ async function startRadiator(
   const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let failed: ((said: Extract<WorkerSays, { type: 'failed' }>) => void) | undefined;
   const lost = new Promise<string>((resolve) => {
-    worker.once('error', (error) => resolve(error.stack ?? error.message));
+    // An IPC send to a process that is ending emits 'error' too: every one is listened to
+    // (one unheard would end this process), and only a process not being closed is lost.
+    worker.on('error', (error) => {
+      if (!closing && !exited) resolve(error.stack ?? error.message);
+    });
     worker.once('exit', (code, signal) => {
       exited = true;
       requests.close('The radiator being served has stopped.');
