@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Overview, RefreshStart, RefreshStatus } from '../../src/server/index.js';
 import { createRepo, type Signature, type TestRepo } from '../helpers/git-repo.js';
 import { serveCli } from '../helpers/serve.js';
@@ -71,6 +71,8 @@ for (const dialect of STORE_DIALECTS) {
         work,
         { ORGWIRE_TOKEN: TOKEN, ORGWIRE_DB: '' },
       );
+      // What the server said, where a failure needs it (a refresh that failed, serve ended).
+      onTestFailed(() => console.error(`orgwire serve said:\n${served.stderr()}`));
       try {
         const first = await get<Overview>(served.url, '/api/overview');
         expect(first.body).toMatchObject({
@@ -171,6 +173,7 @@ describe('serve --refresh and orgwire.yaml', () => {
       ORGWIRE_TOKEN: TOKEN,
       ORGWIRE_DB: '',
     });
+    onTestFailed(() => console.error(`orgwire serve said:\n${served.stderr()}`));
     const refresh = async () => {
       const before = (await get<RefreshStatus>(served.url, '/api/refresh')).body;
       const asked = await fetch(new URL('/api/refresh', served.url), {
