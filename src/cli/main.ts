@@ -1,3 +1,4 @@
+import { processIo } from './io.js';
 import { run } from './program.js';
 
 // A reader that stops early (`orgwire analyze | head`) closes the pipe: that is not an error.
@@ -8,10 +9,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const status = await run(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  isTTY: Boolean(process.stdout.isTTY),
-});
+const status = await run(process.argv.slice(2), processIo());
 process.exitCode = status;

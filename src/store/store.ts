@@ -385,11 +385,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     async saveDriftSeries(key, stamp, weeks, keep = KEPT_DRIFT_SERIES) {
       await db.transaction().execute(async (tx) => {
         await tx.deleteFrom('drift_weeks').where('series', '=', key).execute();
-        const last = await tx
-          .selectFrom('drift_series')
-          .select((eb) => eb.fn.max('saved').as('saved'))
-          .executeTakeFirst();
-        const saved = Number(last?.saved ?? 0) + 1;
+        const saved = await nextSaved(tx, 'drift_series');
         await tx
           .insertInto('drift_series')
           .values({ key, stamp, saved })
@@ -432,11 +428,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
 
     async keepResult(kind, key, value, keep = KEPT_RESULTS) {
       await db.transaction().execute(async (tx) => {
-        const last = await tx
-          .selectFrom('kept_results')
-          .select((eb) => eb.fn.max('saved').as('saved'))
-          .executeTakeFirst();
-        const saved = Number(last?.saved ?? 0) + 1;
+        const saved = await nextSaved(tx, 'kept_results');
         await tx
           .insertInto('kept_results')
           .values({ kind, key, saved, value })
@@ -465,6 +457,18 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
       await db.destroy();
     },
   };
+}
+
+/** The number the next saved row of a kept table takes: the oldest are let go first. */
+async function nextSaved(
+  tx: Kysely<Database>,
+  table: 'drift_series' | 'kept_results',
+): Promise<number> {
+  const last = await tx
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('saved').as('saved'))
+    .executeTakeFirst();
+  return Number(last?.saved ?? 0) + 1;
 }
 
 // Rows fetched per round trip where the driver batches (PostgreSQL cursors); SQLite steps

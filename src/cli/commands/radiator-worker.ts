@@ -38,7 +38,7 @@ import {
 import { versionsUsed } from '../catalog-or-empty.js';
 import { loadConfig } from '../context.js';
 import { catalogWithHistory, driftCacheFor, withOwnershipHistory } from '../drift-setup.js';
-import type { Io } from '../io.js';
+import { type Io, processIo } from '../io.js';
 import { openStore } from '../open-store.js';
 import { reportError } from '../report-error.js';
 import { type RepositoryFlags, repositoriesOf } from '../repository-flags.js';
@@ -276,12 +276,7 @@ type Ask = (what: 'start' | 'status') => Promise<unknown>;
  */
 async function runWorker(channel: Channel, job: RadiatorJob): Promise<void> {
   const say = (message: WorkerSays) => channel.post(message);
-  const io: Io = {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    cwd: process.cwd(),
-    isTTY: Boolean(process.stdout.isTTY),
-  };
+  const io = processIo();
   const asked = new Map<number, (answer: unknown) => void>();
   let nextAsk = 0;
   const ask: Ask = (what) =>
