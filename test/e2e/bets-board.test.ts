@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BetsBoard } from '../../src/server/api-types.js';
-import { launchChromium, openPage } from '../helpers/browser.js';
+import { launchChromium, openPage, visit as visitPage } from '../helpers/browser.js';
 import { createRepo, type TestRepo } from '../helpers/git-repo.js';
 import { type Served, serveCli } from '../helpers/serve.js';
 
@@ -108,10 +108,8 @@ async function board(served: Served): Promise<BetsBoard> {
   return (await (await fetch(new URL('/api/bets', served.url))).json()) as BetsBoard;
 }
 
-async function visit(page: Page, served: Served, path: string): Promise<void> {
-  await page.goto(new URL(path, served.url).href, { waitUntil: 'networkidle' });
-  await page.locator('h1').first().waitFor();
-}
+const visit = (page: Page, served: Served, path: string) =>
+  visitPage(page, new URL(path, served.url));
 
 /** Waits for the matrix to be drawn at the page's width. */
 async function matrixDrawn(page: Page): Promise<void> {

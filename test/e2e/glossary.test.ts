@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, type GlossaryEntry } from '../../web/src/glossary.js';
-import { openPage } from '../helpers/browser.js';
+import { openPage, visit as visitPage } from '../helpers/browser.js';
 import { demoRadiator, SHOTS } from '../helpers/demo-radiator.js';
 
 // Every figure explained where it stands (issue 15, item 3), as a person meets it: the built
@@ -15,10 +15,7 @@ const radiator = demoRadiator('glossary');
 
 const open = (width = 1280) => openPage(radiator.browser, width);
 
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, radiator.served.url).href, { waitUntil: 'networkidle' });
-  await page.locator('h1').first().waitFor();
-}
+const visit = (page: Page, path: string) => visitPage(page, new URL(path, radiator.served.url));
 
 /** The tooltip a term's link is described by. */
 async function tooltipOf(page: Page, term: Locator): Promise<Locator> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../src/server/api-types.js';
-import { openPage } from '../helpers/browser.js';
+import { openPage, visit } from '../helpers/browser.js';
 import { demoRadiator, SHOTS } from '../helpers/demo-radiator.js';
 
 // The period picker (issue 15): every page that shows a period of the work asks the server
@@ -18,7 +18,7 @@ describe('the period picker', () => {
   it('shows the last 30 days on every page, keeps them across pages and a reload, and goes back', async () => {
     const { page, errors } = await openPage(radiator.browser);
     try {
-      await page.goto(radiator.served.url, { waitUntil: 'networkidle' });
+      await visit(page, radiator.served.url);
       const picker = page.getByRole('form', { name: 'Period' });
       const which = picker.getByLabel('Period', { exact: true });
       expect(await which.inputValue()).toBe('own');
@@ -98,8 +98,7 @@ describe('the period picker', () => {
         await page.evaluate<number>('document.documentElement.scrollWidth'),
       ).toBeLessThanOrEqual(375);
       await page.screenshot({ path: join(SHOTS, 'period-phone.png'), fullPage: false });
-      await page.goto(new URL('/trends', radiator.served.url).href, { waitUntil: 'networkidle' });
-      await page.locator('h1').first().waitFor();
+      await visit(page, new URL('/trends', radiator.served.url));
       expect(await page.getByRole('form', { name: 'Period' }).count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {

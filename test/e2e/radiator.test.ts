@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser.js';
+import { launchChromium, openPage, visit as visitPage } from '../helpers/browser.js';
 import { type Served, serveCli } from '../helpers/serve.js';
 
 // The radiator as a person sees it: the built CLI serves the demo, Debian's Chromium
@@ -41,10 +41,7 @@ afterAll(async () => {
 /** A fresh page that records every console error and uncaught exception. */
 const open = (width = 1280) => openPage(browser, width);
 
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, served.url).href, { waitUntil: 'networkidle' });
-  await page.locator('h1').first().waitFor();
-}
+const visit = (page: Page, path: string) => visitPage(page, new URL(path, served.url));
 
 const PAGES: [string, string, RegExp][] = [
   ['overview', '/', /Trailhead Outfitters/],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser.js';
+import { launchChromium, openPage, visit } from '../helpers/browser.js';
 import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
 import { type Served, serveCli } from '../helpers/serve.js';
 
@@ -29,11 +29,6 @@ afterAll(async () => {
 
 /** A fresh page that records every console error and uncaught exception. */
 const open = (width = 1280) => openPage(browser, width);
-
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.locator('h1').first().waitFor();
-}
 
 /** Waits until every chart of the page has drawn (they draw once their width is known). */
 async function charts(page: Page, count: number): Promise<void> {

@@ -30,3 +30,12 @@ export async function openPage(
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
 }
+
+/**
+ * Goes to a page of the radiator and waits until it has drawn its heading: a page shows
+ * "Loading…" until its code and its data have come, which can be after the network is idle.
+ */
+export async function visit(page: Page, url: string | URL): Promise<void> {
+  await page.goto(url.toString(), { waitUntil: 'networkidle' });
+  await page.locator('h1').first().waitFor();
+}
