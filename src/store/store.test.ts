@@ -488,20 +488,30 @@ for (const dialect of STORE_DIALECTS) {
           expect(await store.keptResult('other', 'a')).toBeUndefined();
         }));
 
-      it('marks each repository by its newest seq and its count, moved by a new commit and a reset', () =>
+      it('marks each repository with a number that every batch and every reset moves, and nothing else', () =>
         withStore(async (store) => {
           const shop = await store.repository('/repos/shop', 'shop');
           const pay = await store.repository('/repos/pay', 'pay');
-          expect(await store.commitMarks([shop.id, pay.id])).toEqual([]);
+          const marks = async () =>
+            (await store.commitMarks([pay.id, shop.id])).map((m) => [m.repositoryId, m.mark]);
+          const seen = [await marks()];
+          expect(seen[0]?.map(([id]) => id)).toEqual([shop.id, pay.id]);
           await store.saveBatch(shop.id, 'HEAD', [commit({ sha: 'a'.repeat(40) })], 'a');
-          const first = await store.commitMarks([shop.id, pay.id]);
-          expect(first).toEqual([{ repositoryId: shop.id, seq: expect.any(Number), commits: 1 }]);
+          seen.push(await marks());
           await store.saveBatch(shop.id, 'HEAD', [commit({ sha: 'b'.repeat(40), time: 2 })], 'b');
-          const second = await store.commitMarks([shop.id]);
-          expect(second[0]?.commits).toBe(2);
-          expect(second[0]?.seq).toBeGreaterThan(first[0]?.seq as number);
+          seen.push(await marks());
+          // Reading a history again from nothing after a reset: the mark is not one seen before.
           await store.resetRepository(shop.id);
-          expect(await store.commitMarks([shop.id])).toEqual([]);
+          seen.push(await marks());
+          await store.saveBatch(shop.id, 'HEAD', [commit({ sha: 'a'.repeat(40) })], 'a');
+          seen.push(await marks());
+          const shopMarks = seen.map((m) => m[0]?.[1]);
+          expect(new Set(shopMarks).size).toBe(shopMarks.length);
+          // pay's commits never changed, nor did its mark; reading changes nothing.
+          expect(new Set(seen.map((m) => m[1]?.[1])).size).toBe(1);
+          await readAll(store, { repositoryIds: [shop.id, pay.id] });
+          expect(await marks()).toEqual(seen.at(-1));
+          expect(await store.commitMarks([])).toEqual([]);
         }));
     });
 
@@ -640,6 +650,47 @@ for (const dialect of STORE_DIALECTS) {
           expect(await shas({ since: 401 })).toEqual([]);
         }));
 
+      it('gives each commit of a window its parents and files, as commits does, in any order', () =>
+        withStore(async (store) => {
+          const shop = await store.repository('/repos/shop', 'shop');
+          const pay = await store.repository('/repos/pay', 'pay');
+          const at = (time: number, path: string, parents = 1) =>
+            commit({
+              time,
+              parents,
+              files: [
+                { path, status: 'M' },
+                { path: `${path}.md`, status: 'A' },
+              ],
+            });
+          await store.saveBatch(
+            shop.id,
+            'HEAD',
+            [at(100, 'a'), at(200, 'b', 2), at(300, 'c')],
+            'c',
+          );
+          await store.saveBatch(pay.id, 'HEAD', [at(150, 'x'), at(250, 'y')], 'y');
+          // The same commits as `commits` gives, but none of what counting changes leaves out.
+          const key = (c: { parents: number; files: readonly { path: string }[] }) =>
+            `${c.parents} ${c.files.map((f) => f.path).join(',')}`;
+          for (const query of [{}, { since: 150, until: 250 }, { since: 201 }, { until: 99 }]) {
+            const asked = { repositoryIds: [shop.id, pay.id], ...query };
+            const files: string[] = [];
+            for await (const c of store.commitFiles(asked)) {
+              expect(Object.keys(c).sort()).toEqual(['files', 'parents']);
+              files.push(key(c));
+            }
+            const all = (await readAll(store, asked)).map(key);
+            expect(files.sort()).toEqual(all.sort());
+          }
+          expect(
+            await store.commitFiles({ repositoryIds: [] })[Symbol.asyncIterator]().next(),
+          ).toEqual({
+            done: true,
+            value: undefined,
+          });
+        }));
+
       it('frees the connection when a reader stops early', () =>
         withStore(async (store) => {
           const repo = await store.repository('/repos/shop', 'shop');
@@ -656,6 +707,10 @@ for (const dialect of STORE_DIALECTS) {
           expect(await store.timeRange([repo.id])).toBeNull();
           expect(await store.counts([])).toEqual({ commits: 0 });
           expect(await store.counts([repo.id])).toEqual({ commits: 0 });
+          // A repository with none beside one with some: the range is the other's.
+          const other = await store.repository('/repos/pay', 'pay');
+          await store.saveBatch(other.id, 'HEAD', [commit({ time: 7 }), commit({ time: 9 })], 't');
+          expect(await store.timeRange([repo.id, other.id])).toEqual({ oldest: 7, newest: 9 });
         }));
     });
 

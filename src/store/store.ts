@@ -59,6 +59,12 @@ export interface Store extends Records {
    * the SQLite connection: finish or `break` out of it before calling the store again.
    */
   commits(query: CommitQuery): AsyncIterable<StoredCommit>;
+  /**
+   * Each commit's parent count and files, as {@link commits} would give them but in no
+   * order and with nothing else: what counting changes needs, read at a third of the cost
+   * (SQLite sorts no rows and decodes no authors). Holds the connection as `commits` does.
+   */
+  commitFiles(query: CommitQuery): AsyncIterable<Pick<StoredCommit, 'parents' | 'files'>>;
   /** The oldest and newest author times among the repositories' commits; null when none. */
   timeRange(repositoryIds: readonly number[]): Promise<{ oldest: number; newest: number } | null>;
   /** How many commits the repositories hold. */
@@ -78,12 +84,10 @@ export interface Store extends Records {
     evidence: readonly MergeLoginEvidence[],
   ): Promise<void>;
   /**
-   * Per repository, its newest ingest position (`seq`) and how many commits it holds: a mark
-   * that moves whenever a commit is added or a history is read again.
+   * Per repository, a mark that moves whenever its stored commits change: a batch saved,
+   * a history reset or read again. Read from the repository's row, not its commits.
    */
-  commitMarks(
-    repositoryIds: readonly number[],
-  ): Promise<{ repositoryId: number; seq: number; commits: number }[]>;
+  commitMarks(repositoryIds: readonly number[]): Promise<{ repositoryId: number; mark: number }[]>;
   /**
    * The drift series kept under `key` (see {@link saveDriftSeries}): its stamp and its weeks
    * in week order; null when none is kept.
@@ -211,6 +215,12 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     async resetRepository(repositoryId) {
       await db.transaction().execute(async (tx) => {
         await tx.deleteFrom('commits').where('repository_id', '=', repositoryId).execute();
+        // Numbers are never taken again: the mark of what is stored moves (commitMarks).
+        await tx
+          .updateTable('repositories')
+          .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
+          .where('id', '=', repositoryId)
+          .execute();
         await tx.deleteFrom('ingest_state').where('repository_id', '=', repositoryId).execute();
         await tx.deleteFrom('merge_logins').where('repository_id', '=', repositoryId).execute();
         await tx
@@ -246,15 +256,47 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
       for await (const row of rows) yield fromRow(row);
     },
 
+    async *commitFiles(query) {
+      if (query.repositoryIds.length === 0) return;
+      let select = db
+        .selectFrom('commits')
+        .select(['parents', 'files'])
+        .where('repository_id', 'in', query.repositoryIds);
+      if (query.since !== undefined) select = select.where('time', '>=', query.since);
+      if (query.until !== undefined) select = select.where('time', '<=', query.until);
+      for await (const row of select.stream(STREAM_CHUNK_ROWS))
+        yield { parents: row.parents, files: JSON.parse(row.files) as FileChange[] };
+    },
+
     async timeRange(repositoryIds) {
       if (repositoryIds.length === 0) return null;
-      const row = await db
-        .selectFrom('commits')
-        .select((eb) => [eb.fn.min('time').as('oldest'), eb.fn.max('time').as('newest')])
-        .where('repository_id', 'in', repositoryIds)
-        .executeTakeFirst();
-      if (row?.oldest == null || row.newest == null) return null;
-      return { oldest: Number(row.oldest), newest: Number(row.newest) };
+      // Per repository, each end by its own subquery: both databases then read one entry
+      // of the (repository_id, time) key. min and max over `in (…)` together scanned every
+      // commit in SQLite (180 ms for a million, three times at each radiator's start).
+      const rows = await db
+        .selectFrom('repositories as r')
+        .select((eb) => [
+          eb
+            .selectFrom('commits as c')
+            .select((c) => c.fn.min('c.time').as('t'))
+            .whereRef('c.repository_id', '=', 'r.id')
+            .as('oldest'),
+          eb
+            .selectFrom('commits as c')
+            .select((c) => c.fn.max('c.time').as('t'))
+            .whereRef('c.repository_id', '=', 'r.id')
+            .as('newest'),
+        ])
+        .where('r.id', 'in', repositoryIds)
+        .execute();
+      let oldest = Number.POSITIVE_INFINITY;
+      let newest = Number.NEGATIVE_INFINITY;
+      for (const row of rows) {
+        if (row.oldest == null || row.newest == null) continue;
+        oldest = Math.min(oldest, Number(row.oldest));
+        newest = Math.max(newest, Number(row.newest));
+      }
+      return oldest <= newest ? { oldest, newest } : null;
     },
 
     async counts(repositoryIds) {
@@ -348,22 +390,15 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
 
     async commitMarks(repositoryIds) {
       if (repositoryIds.length === 0) return [];
+      // `next_seq` only grows: every batch saved and every reset moves it (see saveBatch and
+      // resetRepository), so it marks the commits without counting them (280 ms for a million).
       const rows = await db
-        .selectFrom('commits')
-        .select((eb) => [
-          'repository_id',
-          eb.fn.max('seq').as('seq'),
-          eb.fn.countAll().as('commits'),
-        ])
-        .where('repository_id', 'in', repositoryIds)
-        .groupBy('repository_id')
-        .orderBy('repository_id')
+        .selectFrom('repositories')
+        .select(['id', 'next_seq'])
+        .where('id', 'in', repositoryIds)
+        .orderBy('id')
         .execute();
-      return rows.map((r) => ({
-        repositoryId: Number(r.repository_id),
-        seq: Number(r.seq),
-        commits: Number(r.commits),
-      }));
+      return rows.map((r) => ({ repositoryId: Number(r.id), mark: Number(r.next_seq) }));
     },
 
     async driftSeries(key) {

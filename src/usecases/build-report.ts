@@ -283,6 +283,16 @@ export interface OpenedSource {
   folderOf: ((path: string) => string) | undefined;
 }
 
+/** What {@link readWork} decided of a path of a repository, once for all its commits. */
+interface PathFacts {
+  /** Left out by an ignore pattern. */
+  ignored: boolean;
+  /** Its key in the facts' `files`: `label:path`. */
+  key: string;
+  /** Its component at HEAD, once a commit asked. */
+  component?: string;
+}
+
 /** Reads the work of the window (see {@link Work}); {@link reportOfWork} reports on it. */
 export async function readWork(
   store: Store,
@@ -372,7 +382,11 @@ export async function readWork(
   const facts: CommitFacts[] = [];
   const earlier: CommitFacts[] = [];
   const renames = new Map<number, Map<string, string>>();
-  const componentOf = new Map<string, string>();
+  /**
+   * Per repository, what each path decides, worked out once: a path is in many commits,
+   * and the same key string shared by every fact holds the window in less memory.
+   */
+  const pathsOf = new Map<number, Map<string, PathFacts>>();
   const pastOwners: PastOwners = new Map();
   const authorKey = (person: Person): string | undefined => {
     const found = match(person);
@@ -389,11 +403,21 @@ export async function readWork(
     if (commit.time > window.until) continue;
     if (commit.parents > 1 && !options.merges) continue;
     const inWindow = commit.time >= window.since;
-    const keptPaths = [...named.keys()].filter(
-      (k) => entry.filter.ignoredBy(named[k] as string) === undefined,
-    );
-    const paths = keptPaths.map((k) => named[k] as string);
-    if (paths.length === 0 && named.length > 0) {
+    const known = pathsOf.get(commit.repositoryId) ?? new Map<string, PathFacts>();
+    pathsOf.set(commit.repositoryId, known);
+    const decided = named.map((path) => {
+      let found = known.get(path);
+      if (found === undefined) {
+        found = {
+          ignored: entry.filter.ignoredBy(path) !== undefined,
+          key: `${entry.label}:${path}`,
+        };
+        known.set(path, found);
+      }
+      return found;
+    });
+    const keptPaths = [...named.keys()].filter((k) => !decided[k]?.ignored);
+    if (keptPaths.length === 0 && named.length > 0) {
       // Only ignored paths: the commit counts for nothing, not even who made it.
       if (inWindow) ignoredCommits++;
       continue;
@@ -407,20 +431,15 @@ export async function readWork(
     // Before the window, a commit's paths as they were named then, by the files then.
     const then = inWindow ? undefined : entry.past;
     for (const k of keptPaths) {
-      const path = named[k] as string;
       const was = then?.((commit.files[k] as FileChange).path, commit.time);
       if (was) {
         components.add(was.component);
         recordPastOwner(pastOwners, was);
         continue;
       }
-      const key = `${commit.repositoryId}:${path}`;
-      let component = componentOf.get(key);
-      if (component === undefined) {
-        component = entry.resolve(path).component;
-        componentOf.set(key, component);
-      }
-      components.add(component);
+      const found = decided[k] as PathFacts;
+      found.component ??= entry.resolve(named[k] as string).component;
+      components.add(found.component);
     }
     (inWindow ? facts : earlier).push({
       sha: commit.sha,
@@ -428,7 +447,7 @@ export async function readWork(
       time: commit.time,
       authors,
       components: [...components],
-      files: [...new Set(paths.map((p) => `${entry.label}:${p}`))],
+      files: [...new Set(keptPaths.map((k) => (decided[k] as PathFacts).key))],
     });
   }
 
@@ -691,18 +710,24 @@ async function folderSplit(
   const changes = new Map<string, number>();
   let total = 0;
   const query = { repositoryIds: [repositoryId], since: window.since, until: window.until };
-  const decided = new Map<string, boolean>();
-  for await (const commit of store.commits(query)) {
+  /** Per path: left out, in a folder nobody owns, or owned. */
+  const decided = new Map<string, 'ignored' | 'folder' | 'owned'>();
+  for await (const commit of store.commitFiles(query)) {
     if (commit.parents > 1 && !options.merges) continue;
     for (const { path } of commit.files) {
-      if (filter.ignoredBy(path) !== undefined) continue;
-      total++;
-      let folder = decided.get(path);
-      if (folder === undefined) {
-        folder = repo.resolve(path).rule.source === 'folder';
-        decided.set(path, folder);
+      let found = decided.get(path);
+      if (found === undefined) {
+        found =
+          filter.ignoredBy(path) !== undefined
+            ? 'ignored'
+            : repo.resolve(path).rule.source === 'folder'
+              ? 'folder'
+              : 'owned';
+        decided.set(path, found);
       }
-      if (folder) changes.set(path, (changes.get(path) ?? 0) + 1);
+      if (found === 'ignored') continue;
+      total++;
+      if (found === 'folder') changes.set(path, (changes.get(path) ?? 0) + 1);
     }
   }
   return changes.size === 0 ? undefined : splitFolders(changes, total);
