@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
+import { serveCli } from '../helpers/serve.js';
 
 // Drift through the built CLI on a real repository with a planted change: two teams each on
 // their own service for 30 weeks, then, from a known week, both on one shared library.
@@ -297,6 +298,72 @@ describe('orgwire drift with ownership files as they were', () => {
           (c: { commits: number; owner: string | null }) => c.commits > 0 && c.owner !== null,
         )?.owner,
       ).toBe('group:default/pay');
+    } finally {
+      await owned.cleanup();
+    }
+  });
+});
+
+describe('the radiator started again', () => {
+  it('serves the trends and the wiring its first start measured with ownership files as they were', async () => {
+    const owned = await createRepo();
+    try {
+      // As above: ana (web) changes lib/ every week; from week 10, CODEOWNERS gives it to pay.
+      // pay's ben works on pay/ all along, so the window (the last 90 days) has a need.
+      const codeowners = (team: string) => `/lib/ @acme/${team}\n/pay/ @acme/pay\n`;
+      owned.importCommits(
+        Array.from({ length: 20 }, (_, w): CommitSpec[] => [
+          {
+            author: { name: 'ana', email: 'ana@acme.example' },
+            date: new Date(MONDAY + w * WEEK + 3_600_000),
+            files: { [`lib/a${w}.ts`]: `${w}`, [`pay/a${w}.ts`]: `${w}` },
+          },
+          {
+            author: { name: 'ben', email: 'ben@acme.example' },
+            date: new Date(MONDAY + w * WEEK + 5_400_000),
+            files: { [`pay/b${w}.ts`]: `${w}` },
+          },
+          ...(w === 0 || w === 10
+            ? [
+                {
+                  author: { name: 'ben', email: 'ben@acme.example' },
+                  date: new Date(MONDAY + w * WEEK + 7_200_000),
+                  files: { '.github/CODEOWNERS': codeowners(w === 0 ? 'web' : 'pay') },
+                },
+              ]
+            : []),
+        ]).flat(),
+      );
+      const args = ['--repo', owned.dir, '--catalog', 'catalog', '--db', 'restart.db', '--quiet'];
+      const read = async () => {
+        const served = await serveCli(args, work);
+        try {
+          const get = async (route: string) => {
+            const body = (await (await fetch(new URL(route, served.url))).json()) as Record<
+              string,
+              unknown
+            >;
+            const { readAt: _, ...read } = body;
+            return read;
+          };
+          return {
+            trends: await get('/api/trends'),
+            overview: await get('/api/overview'),
+            coordination: await get('/api/coordination'),
+          };
+        } finally {
+          await served.stop();
+        }
+      };
+      const first = await read();
+      // The first start read the ownership files' past: in week 5 lib/ was web's, so two of
+      // its three changes were by their owners (ana's to lib/, ben's to pay/); in the last
+      // week, by today's files, one.
+      const series = first.trends.series as { week: string; ownerShare: number | null }[];
+      expect(series[5]?.ownerShare).toBeCloseTo(2 / 3, 2);
+      expect(series.at(-1)?.ownerShare).toBeCloseTo(1 / 3, 2);
+      // The restart reads what was kept, and the window alone: the same answers.
+      expect(await read()).toEqual(first);
     } finally {
       await owned.cleanup();
     }

@@ -163,10 +163,13 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
   const trendShape = { window, windows: TREND_WINDOWS };
   const earlierTrend =
     keptDrift || keptSeries ? await keptTrend(store, cache, trendShape) : undefined;
+  // With drift and the trend's earlier windows kept, only the window's commits are read,
+  // and their owners are today's: the ownership files' past (a git for each of many files:
+  // 976 on kubernetes' repositories) is not read.
   const { drift: measured, ...analysed } = await buildReport(
     store,
     loaded.catalog,
-    await withOwnershipHistory(catalog, input),
+    earlierTrend ? input.repositories : await withOwnershipHistory(catalog, input),
     {
       ...reportOptions(config, flags, input),
       ...(earlierTrend ? { trend: 1 } : {}),
