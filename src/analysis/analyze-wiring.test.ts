@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../model/index.js';
 import { analyzeWiring } from './analyze-wiring.js';
-import { changeCoupling } from './change-coupling.js';
+import { type CouplingOptions, changeCoupling } from './change-coupling.js';
 import type { CommitFacts } from './commit-facts.js';
 import { inferTeams } from './infer-teams.js';
 import { parseDay, parseWindowLength, resolveWindow } from './window.js';
@@ -238,6 +239,50 @@ describe('changeCoupling', () => {
     const sets = [['a', 'b'], ['a', 'b'], ['a']];
     const options = { minRevs: 1, minShared: 1, minDegree: 0, maxChangesetSize: 30, ...option };
     expect(changeCoupling(sets, options)).toHaveLength(expected);
+  });
+
+  it('counts every pair as a brute-force count over all pairs does, for any change sets', () => {
+    // The reference: for each two entities, the sets holding both; nothing shared between them.
+    const reference = (sets: string[][], options: CouplingOptions) => {
+      const kept = sets
+        .map((set) => [...new Set(set)])
+        .filter((set) => set.length > 0 && set.length <= options.maxChangesetSize);
+      const all = [...new Set(kept.flat())].sort();
+      const revs = (e: string) => kept.filter((set) => set.includes(e)).length;
+      const pairs = [];
+      for (const a of all)
+        for (const b of all) {
+          if (a >= b) continue;
+          const shared = kept.filter((set) => set.includes(a) && set.includes(b)).length;
+          const [revsA, revsB] = [revs(a), revs(b)];
+          if (shared === 0 || shared < options.minShared) continue;
+          if (revsA < options.minRevs || revsB < options.minRevs) continue;
+          const degree = Math.floor((100 * shared) / ((revsA + revsB) / 2));
+          if (degree >= options.minDegree) pairs.push({ a, b, shared, revsA, revsB, degree });
+        }
+      return pairs.sort(
+        (x, y) =>
+          y.degree - x.degree ||
+          y.shared - x.shared ||
+          (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1),
+      );
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 }), {
+          maxLength: 40,
+        }),
+        fc.record({
+          minRevs: fc.integer({ min: 0, max: 4 }),
+          minShared: fc.integer({ min: 0, max: 4 }),
+          minDegree: fc.integer({ min: 0, max: 100 }),
+          maxChangesetSize: fc.integer({ min: 1, max: 6 }),
+        }),
+        (sets, options) => {
+          expect(changeCoupling(sets, options)).toEqual(reference(sets, options));
+        },
+      ),
+    );
   });
 
   it('counts an entity once per change set, however often it is listed', () => {

@@ -43,28 +43,37 @@ export function changeCoupling(
   options: CouplingOptions = DEFAULT_COUPLING,
 ): CoupledPair[] {
   const revs = new Map<string, number>();
-  const shared = new Map<string, number>();
+  // By the pair's first entity, then its second: no key string made per pair and commit
+  // (a drift series counts millions of pairs, and those strings were most of its garbage).
+  const shared = new Map<string, Map<string, number>>();
   for (const set of changeSets) {
     const entities = [...new Set(set)].sort();
     if (entities.length === 0 || entities.length > options.maxChangesetSize) continue;
     for (const e of entities) revs.set(e, (revs.get(e) ?? 0) + 1);
-    for (let i = 0; i < entities.length; i++) {
+    for (let i = 0; i < entities.length - 1; i++) {
+      const a = entities[i] as string;
+      let withA = shared.get(a);
+      if (withA === undefined) {
+        withA = new Map();
+        shared.set(a, withA);
+      }
       for (let j = i + 1; j < entities.length; j++) {
-        // NUL can be in no path or reference; a newline can be in a file name.
-        const key = `${entities[i]}\0${entities[j]}`;
-        shared.set(key, (shared.get(key) ?? 0) + 1);
+        const b = entities[j] as string;
+        withA.set(b, (withA.get(b) ?? 0) + 1);
       }
     }
   }
   const pairs: CoupledPair[] = [];
-  for (const [key, count] of shared) {
-    const [a, b] = key.split('\0') as [string, string];
+  for (const [a, withA] of shared) {
     const revsA = revs.get(a) ?? 0;
-    const revsB = revs.get(b) ?? 0;
-    if (revsA < options.minRevs || revsB < options.minRevs || count < options.minShared) continue;
-    const degree = Math.floor((100 * count) / ((revsA + revsB) / 2));
-    if (degree < options.minDegree) continue;
-    pairs.push({ a, b, shared: count, revsA, revsB, degree });
+    if (revsA < options.minRevs) continue;
+    for (const [b, count] of withA) {
+      const revsB = revs.get(b) ?? 0;
+      if (revsB < options.minRevs || count < options.minShared) continue;
+      const degree = Math.floor((100 * count) / ((revsA + revsB) / 2));
+      if (degree < options.minDegree) continue;
+      pairs.push({ a, b, shared: count, revsA, revsB, degree });
+    }
   }
   return pairs.sort(
     (x, y) =>
