@@ -22,8 +22,8 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 /**
  * The key and stamp of a drift series. `setup` is any JSON value that changes when
  * anything but the commits changes (see {@link DriftCache}); the stamp adds each
- * repository's commit mark (its newest ingest position and count: a new commit or a
- * history read again moves it) and `until`.
+ * repository's commit mark (see `Store.commitMarks`: a new commit or a history reset or
+ * read again moves it) and `until`.
  */
 export async function driftCache(
   store: Store,

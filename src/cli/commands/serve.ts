@@ -57,10 +57,10 @@ export interface ServeOptions
  * API and the UI — until interrupted, reading again on `--refresh` and on request. Writes
  * (check-ins, readings, learnings) go to the store and show at once.
  *
- * Each radiator is built and served in a worker thread (`radiator-worker.ts`); this thread
- * takes the connections and forwards each request to the worker serving now. A refresh
- * builds the next radiator in a worker of its own while the one before goes on answering,
- * then swaps them: no request waits on an analysis.
+ * Each radiator is built and served in a child process (`radiator-worker.ts`); this process
+ * takes the connections and forwards each request to the one serving now. A refresh builds
+ * the next radiator in a process of its own while the one before goes on answering, then
+ * swaps them: no request waits on an analysis.
  */
 export async function serveRadiator(io: Io, options: ServeOptions): Promise<number> {
   // Checked before anything is read; a server that runs for days judges bets by each day.
