@@ -142,6 +142,13 @@ const INSERT_CHUNK_ROWS = 500;
 
 /** Wraps a migrated database in the `Store` interface. The store owns `db` from here. */
 export function createStore(db: Kysely<Database>, options: StoreOptions = {}): Store {
+  /** The commits a query asks for, before their columns are chosen. */
+  const asked = (query: CommitQuery) => {
+    let from = db.selectFrom('commits').where('repository_id', 'in', query.repositoryIds);
+    if (query.since !== undefined) from = from.where('time', '>=', query.since);
+    if (query.until !== undefined) from = from.where('time', '<=', query.until);
+    return from;
+  };
   const now = options.now ?? (() => new Date());
 
   return {
@@ -233,8 +240,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     async *commits(query) {
       // `in ()` is not valid SQL, and no repositories means no commits.
       if (query.repositoryIds.length === 0) return;
-      let select = db
-        .selectFrom('commits')
+      const rows = asked(query)
         .select([
           'repository_id',
           'sha',
@@ -246,10 +252,6 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
           'files',
           'seq',
         ])
-        .where('repository_id', 'in', query.repositoryIds);
-      if (query.since !== undefined) select = select.where('time', '>=', query.since);
-      if (query.until !== undefined) select = select.where('time', '<=', query.until);
-      const rows = select
         .orderBy('repository_id', 'asc')
         .orderBy('seq', 'desc')
         .stream(STREAM_CHUNK_ROWS);
@@ -258,13 +260,8 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
 
     async *commitFiles(query) {
       if (query.repositoryIds.length === 0) return;
-      let select = db
-        .selectFrom('commits')
-        .select(['parents', 'files'])
-        .where('repository_id', 'in', query.repositoryIds);
-      if (query.since !== undefined) select = select.where('time', '>=', query.since);
-      if (query.until !== undefined) select = select.where('time', '<=', query.until);
-      for await (const row of select.stream(STREAM_CHUNK_ROWS))
+      const rows = asked(query).select(['parents', 'files']).stream(STREAM_CHUNK_ROWS);
+      for await (const row of rows)
         yield { parents: row.parents, files: JSON.parse(row.files) as FileChange[] };
     },
 
@@ -506,8 +503,8 @@ async function nextSaved(
   return Number(last?.saved ?? 0) + 1;
 }
 
-// Rows fetched per round trip where the driver batches (PostgreSQL cursors); SQLite steps
-// one row at a time whatever this says.
+// Rows fetched per round trip: a PostgreSQL cursor's batch, or a chunk of SQLite's rows
+// (see sqlite-dialect.ts).
 const STREAM_CHUNK_ROWS = 1_000;
 
 function toRow(repositoryId: number, commit: CommitRecord, seq: number): CommitTable {
