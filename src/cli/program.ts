@@ -23,6 +23,7 @@ import { init } from './commands/init.js';
 import { learnings } from './commands/learnings.js';
 import { owners } from './commands/owners.js';
 import { queues } from './commands/queues.js';
+import type { HistoryWhen } from './commands/radiator-worker.js';
 import { validate } from './commands/validate.js';
 import { whatif } from './commands/whatif.js';
 import { catalogPaths, loadConfig } from './context.js';
@@ -857,6 +858,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'read the history again and analyse it this often, in the background: 30s, 10m, 1h',
       interval('--refresh'),
     )
+    .addOption(
+      new Option(
+        '--history <when>',
+        'when a first start measures the history week by week (Trends): first (before serving), later (after serving the window), auto (later past 10,000 commits)',
+      )
+        .choices(['auto', 'first', 'later'])
+        .default('auto'),
+    )
     .option(
       '--scenarios <dir>',
       "a folder of Scenario files the What-if page can load (default with --demo: the demo's)",
@@ -890,6 +899,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           publicUrl?: URL;
           readToken: boolean;
           refresh?: number;
+          history: HistoryWhen;
           scenarios?: string;
           window: string;
           today?: string;

@@ -197,8 +197,14 @@ export interface SetupStep {
 
 /** What drift raises at the last week of its series, for the overview. */
 export interface DriftAlertsSummary {
-  /** The series' last ISO week; null with no series (no commits). */
+  /** The series' last ISO week; null with no series (no commits, or `measuring`). */
   lastWeek: string | null;
+  /**
+   * The server measures the history in the background (`serve --history later`): the
+   * series, its alerts and the overview's trend fill in when it is done (the radiator is
+   * then read again: `readAt` changes).
+   */
+  measuring: boolean;
   /**
    * Alerts still holding at the last week at the alert level (`end` null, `level` alert):
    * what makes `orgwire drift` exit 1. Newest first.
@@ -266,6 +272,8 @@ export interface TeamTrend {
     /** p85 lead time of the requests done in the window, days; null with none done. */
     queueP85: number | null;
   }[];
+  /** The history is being measured in the background: `weeks` is empty until it is. */
+  measuring: boolean;
   /** Whether any week has requests to it (a queue it provides). */
   provides: boolean;
   /** Its promised lead time, days, as the newest week with requests says; null without one. */
@@ -284,6 +292,8 @@ export interface TeamTrend {
 export interface TrendsView {
   /** Weeks in each week's trailing window (0 without a series). */
   weeks: number;
+  /** The history is being measured in the background: the series is empty until it is. */
+  measuring: boolean;
   /** Oldest first. */
   series: TrendWeek[];
   /**

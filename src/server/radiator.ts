@@ -64,6 +64,11 @@ export interface RadiatorInput {
   learnings: readonly LearningRecord[];
   /** The wiring week by week over the whole history and its alerts (the Trends page). */
   drift?: RadiatorDrift;
+  /**
+   * The history is being measured in the background (`drift` is left out until it is, and
+   * the report's trend is the window alone).
+   */
+  measuring?: boolean;
   /** The day of the newest commit in the store (`newestCommitDay`); null or left out: unknown. */
   dataAsOf?: string | null;
   /** When the server read the store for this radiator; left out: unknown. */
@@ -128,7 +133,7 @@ export class Radiator {
     this.dataAsOf = input.dataAsOf ?? null;
     this.readAt = input.readAt?.toISOString() ?? null;
     this.refreshEvery = input.refreshEvery ?? null;
-    this.drift = new Trends(input.catalog, input.drift);
+    this.drift = new Trends(input.catalog, input.drift, input.measuring ?? false);
     const { catalog, report } = input;
 
     this.components = new Map(report.ownership.components.map((c) => [c.ref, c]));

@@ -95,7 +95,7 @@ const DRIFT: DriftReport = {
 let catalog: Catalog;
 let report: Report;
 
-function appWith(drift: DriftReport | undefined) {
+function appWith(drift: DriftReport | undefined, measuring = false) {
   const radiator = new Radiator({
     title: 'Trailhead Outfitters',
     catalog,
@@ -105,6 +105,7 @@ function appWith(drift: DriftReport | undefined) {
     readings: [],
     learnings: [],
     ...(drift ? { drift } : {}),
+    measuring,
   });
   return createApp({
     radiator,
@@ -189,6 +190,7 @@ describe('GET /api/trends', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       weeks: 0,
+      measuring: false,
       series: [],
       reorgs: [],
       catalogChanges: 0,
@@ -205,7 +207,13 @@ describe('drift on the overview and team pages', () => {
     expect(body.drift.active.map((a) => a.rule)).toEqual(['queue-over-promise', 'measure-shift']);
     expect(body.drift).toMatchObject({ watches: 1, past: 1 });
     const none = await get<Overview>(appWith(undefined), '/api/overview');
-    expect(none.body.drift).toEqual({ lastWeek: null, active: [], watches: 0, past: 0 });
+    expect(none.body.drift).toEqual({
+      lastWeek: null,
+      measuring: false,
+      active: [],
+      watches: 0,
+      past: 0,
+    });
   });
 
   it('gives a team its own series: partners, size, queue p85, and the alerts that name it', async () => {
@@ -240,11 +248,26 @@ describe('drift on the overview and team pages', () => {
     const { body } = await get<TeamPage>(appWith(undefined), '/api/teams/default/platform');
     expect(body.trend).toEqual({
       weeks: [],
+      measuring: false,
       provides: false,
       promise: null,
       reorgs: [],
       alerts: [],
     });
+  });
+});
+
+describe('while the history is measured in the background', () => {
+  it('says so on the Trends page, the overview and each team page, and shows no series yet', async () => {
+    const app = appWith(undefined, true);
+    const trends = (await get<TrendsView>(app, '/api/trends')).body;
+    expect(trends).toMatchObject({ measuring: true, series: [], alerts: [] });
+    const overview = (await get<Overview>(app, '/api/overview')).body;
+    expect(overview.drift).toMatchObject({ measuring: true, lastWeek: null, active: [] });
+    const team = (await get<TeamPage>(app, '/api/teams/default/platform')).body;
+    expect(team.trend).toMatchObject({ measuring: true, weeks: [] });
+    // Measured, it says so no more.
+    expect((await get<TrendsView>(appWith(DRIFT), '/api/trends')).body.measuring).toBe(false);
   });
 });
 

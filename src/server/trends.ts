@@ -68,7 +68,8 @@ export function reorgWeeks(series: readonly RadiatorDriftWeek[]): {
 
 /**
  * The radiator's drift views: the Trends page, the overview's active alerts and each team's
- * own series. Built once from the report; an absent report (no commits) gives empty views.
+ * own series. Built once from the report; an absent report (no commits, or the history still
+ * being measured) gives empty views.
  */
 export class Trends {
   private readonly catalog: Catalog;
@@ -79,10 +80,13 @@ export class Trends {
   /** Every new catalog version over the series, whether it changed what was measured or not. */
   private readonly catalogChanges: number;
   private readonly alertsOf = new Map<string, TrendAlert[]>();
+  /** The history is being measured in the background: the views are empty until it is. */
+  private readonly measuring: boolean;
 
-  constructor(catalog: Catalog, drift: RadiatorDrift | undefined) {
+  constructor(catalog: Catalog, drift: RadiatorDrift | undefined, measuring = false) {
     this.catalog = catalog;
     this.drift = drift;
+    this.measuring = measuring;
     this.series = drift?.series ?? [];
     const { reorgs, changes } = reorgWeeks(this.series);
     this.reorgs = reorgs;
@@ -112,6 +116,7 @@ export class Trends {
   view(): TrendsView {
     return {
       weeks: this.drift?.weeks ?? 0,
+      measuring: this.measuring,
       series: this.series.map(trendWeek),
       reorgs: this.reorgs,
       catalogChanges: this.catalogChanges,
@@ -125,6 +130,7 @@ export class Trends {
     const holding = this.alerts.filter((a) => a.end === null);
     return {
       lastWeek: this.series.at(-1)?.week ?? null,
+      measuring: this.measuring,
       active: holding.filter((a) => a.level === 'alert'),
       watches: holding.filter((a) => a.level === 'watch').length,
       past: this.alerts.filter((a) => a.end !== null && a.level === 'alert').length,
@@ -157,6 +163,7 @@ export class Trends {
     });
     return {
       weeks,
+      measuring: this.measuring,
       provides,
       promise,
       reorgs: this.reorgs,

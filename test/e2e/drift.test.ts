@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommitSpec, createRepo, type TestRepo } from '../helpers/git-repo.js';
-import { serveCli } from '../helpers/serve.js';
+import { type Served, serveCli } from '../helpers/serve.js';
 
 // Drift through the built CLI on a real repository with a planted change: two teams each on
 // their own service for 30 weeks, then, from a known week, both on one shared library.
@@ -305,52 +305,64 @@ describe('orgwire drift with ownership files as they were', () => {
 });
 
 describe('the radiator started again', () => {
-  it('serves the trends and the wiring its first start measured with ownership files as they were', async () => {
+  /**
+   * ana (web) changes lib/ every week; from week 10, CODEOWNERS gives it to pay (as above).
+   * pay's ben works on pay/ all along, so the window (the last 90 days) has a need.
+   */
+  const ownedRepo = async () => {
     const owned = await createRepo();
+    const codeowners = (team: string) => `/lib/ @acme/${team}\n/pay/ @acme/pay\n`;
+    owned.importCommits(
+      Array.from({ length: 20 }, (_, w): CommitSpec[] => [
+        {
+          author: { name: 'ana', email: 'ana@acme.example' },
+          date: new Date(MONDAY + w * WEEK + 3_600_000),
+          files: { [`lib/a${w}.ts`]: `${w}`, [`pay/a${w}.ts`]: `${w}` },
+        },
+        {
+          author: { name: 'ben', email: 'ben@acme.example' },
+          date: new Date(MONDAY + w * WEEK + 5_400_000),
+          files: { [`pay/b${w}.ts`]: `${w}` },
+        },
+        ...(w === 0 || w === 10
+          ? [
+              {
+                author: { name: 'ben', email: 'ben@acme.example' },
+                date: new Date(MONDAY + w * WEEK + 7_200_000),
+                files: { '.github/CODEOWNERS': codeowners(w === 0 ? 'web' : 'pay') },
+              },
+            ]
+          : []),
+      ]).flat(),
+    );
+    return owned;
+  };
+
+  /** What a served radiator answers on the routes drift and the window feed, `readAt` aside. */
+  const answers = async (served: Served) => {
+    const get = async (route: string) => {
+      const body = (await (await fetch(new URL(route, served.url))).json()) as Record<
+        string,
+        unknown
+      >;
+      const { readAt: _, ...read } = body;
+      return read;
+    };
+    return {
+      trends: await get('/api/trends'),
+      overview: await get('/api/overview'),
+      coordination: await get('/api/coordination'),
+    };
+  };
+
+  it('serves the trends and the wiring its first start measured with ownership files as they were', async () => {
+    const owned = await ownedRepo();
     try {
-      // As above: ana (web) changes lib/ every week; from week 10, CODEOWNERS gives it to pay.
-      // pay's ben works on pay/ all along, so the window (the last 90 days) has a need.
-      const codeowners = (team: string) => `/lib/ @acme/${team}\n/pay/ @acme/pay\n`;
-      owned.importCommits(
-        Array.from({ length: 20 }, (_, w): CommitSpec[] => [
-          {
-            author: { name: 'ana', email: 'ana@acme.example' },
-            date: new Date(MONDAY + w * WEEK + 3_600_000),
-            files: { [`lib/a${w}.ts`]: `${w}`, [`pay/a${w}.ts`]: `${w}` },
-          },
-          {
-            author: { name: 'ben', email: 'ben@acme.example' },
-            date: new Date(MONDAY + w * WEEK + 5_400_000),
-            files: { [`pay/b${w}.ts`]: `${w}` },
-          },
-          ...(w === 0 || w === 10
-            ? [
-                {
-                  author: { name: 'ben', email: 'ben@acme.example' },
-                  date: new Date(MONDAY + w * WEEK + 7_200_000),
-                  files: { '.github/CODEOWNERS': codeowners(w === 0 ? 'web' : 'pay') },
-                },
-              ]
-            : []),
-        ]).flat(),
-      );
       const args = ['--repo', owned.dir, '--catalog', 'catalog', '--db', 'restart.db', '--quiet'];
       const read = async () => {
         const served = await serveCli(args, work);
         try {
-          const get = async (route: string) => {
-            const body = (await (await fetch(new URL(route, served.url))).json()) as Record<
-              string,
-              unknown
-            >;
-            const { readAt: _, ...read } = body;
-            return read;
-          };
-          return {
-            trends: await get('/api/trends'),
-            overview: await get('/api/overview'),
-            coordination: await get('/api/coordination'),
-          };
+          return await answers(served);
         } finally {
           await served.stop();
         }
@@ -364,6 +376,46 @@ describe('the radiator started again', () => {
       expect(series.at(-1)?.ownerShare).toBeCloseTo(1 / 3, 2);
       // The restart reads what was kept, and the window alone: the same answers.
       expect(await read()).toEqual(first);
+    } finally {
+      await owned.cleanup();
+    }
+  });
+
+  it('serves the window first with --history later, then what a first start measuring it all serves', async () => {
+    const owned = await ownedRepo();
+    try {
+      const args = (db: string, when: string) => [
+        ...['--repo', owned.dir, '--catalog', 'catalog', '--db', db, '--history', when],
+      ];
+      const whole = await serveCli(args('history-first.db', 'first'), work);
+      let measured: Awaited<ReturnType<typeof answers>>;
+      try {
+        measured = await answers(whole);
+      } finally {
+        await whole.stop();
+      }
+      expect((measured.trends.series as unknown[]).length).toBeGreaterThan(10);
+
+      const served = await serveCli(args('history-later.db', 'later'), work);
+      try {
+        // Served at once: the window's figures, the history said to be measured.
+        const early = await answers(served);
+        expect(early.coordination).toEqual(measured.coordination);
+        expect(early.trends).toMatchObject({ measuring: true, series: [], alerts: [] });
+        expect(early.overview.drift).toMatchObject({ measuring: true, lastWeek: null });
+        expect(early.overview.trend).toHaveLength(1);
+        // A refresh that began at once measures the history, and then it is all there.
+        let now = early;
+        for (let tries = 0; now.trends.measuring && tries < 600; tries++) {
+          await new Promise((done) => setTimeout(done, 100));
+          now = await answers(served);
+        }
+        expect(now).toEqual(measured);
+        expect(served.stderr()).toMatch(/measuring the history week by week in the background/);
+        expect(served.stderr()).toMatch(/The history is measured/);
+      } finally {
+        await served.stop();
+      }
     } finally {
       await owned.cleanup();
     }

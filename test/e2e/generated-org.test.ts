@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BetsBoard, TeamList, TeamPage } from '../../src/server/api-types.js';
-import { launchChromium, openPage } from '../helpers/browser.js';
+import type {
+  BetsBoard,
+  Overview,
+  TeamList,
+  TeamPage,
+  TrendsView,
+} from '../../src/server/api-types.js';
+import { launchChromium, openPage, visit } from '../helpers/browser.js';
 import { SHOTS } from '../helpers/demo-radiator.js';
 import { serveGeneratedOrg } from '../helpers/generated-org.js';
 import type { Served } from '../helpers/serve.js';
@@ -16,6 +22,8 @@ const work = mkdtempSync(join(tmpdir(), 'orgwire-generated-'));
 let served: Served;
 let browser: Browser;
 let pages: [string, string][] = [];
+/** What the server answered at once, before the history was measured (see `--history`). */
+let early: { overview: Overview; trends: TrendsView; team: TeamPage; path: string };
 
 const get = async <T>(path: string) => (await (await fetch(new URL(path, served.url))).json()) as T;
 
@@ -25,6 +33,15 @@ beforeAll(async () => {
     serveGeneratedOrg(join(work, 'org'), work),
     launchChromium(),
   ]);
+  // Its 20,000 commits are more than a first start measures before serving: the window is
+  // served at once, and a refresh measures the history (about a second here).
+  const [overview, trends, listed] = await Promise.all([
+    get<Overview>('/api/overview'),
+    get<TrendsView>('/api/trends'),
+    get<TeamList>('/api/teams'),
+  ]);
+  const busy = listed.teams.find((t) => t.commits > 0)?.ref.replace(/^[^:]+:/, '') ?? '';
+  early = { overview, trends, team: await get<TeamPage>(`/api/teams/${busy}`), path: busy };
   const [teams, bets] = await Promise.all([
     get<TeamList>('/api/teams'),
     get<BetsBoard>('/api/bets'),
@@ -88,4 +105,51 @@ describe('the radiator of a generated 30-team organisation', () => {
     },
     180_000,
   );
+});
+
+describe('a first start that serves the window before it measures the history', () => {
+  it('says on the overview, the Trends page and a team page that the history is being measured, then shows it', async () => {
+    expect(early.trends).toMatchObject({ measuring: true, series: [] });
+    expect(early.overview.drift.measuring).toBe(true);
+    expect(early.overview.trend).toHaveLength(1);
+    expect(early.team.trend).toMatchObject({ measuring: true, weeks: [] });
+    const { page, errors } = await openPage(browser, 1280);
+    try {
+      // The pages as the server answered them then: its answers of that moment, replayed.
+      const replay: Record<string, unknown> = {
+        '/api/overview': early.overview,
+        '/api/trends': early.trends,
+        [`/api/teams/${early.path}`]: early.team,
+      };
+      await page.route(
+        (url) => url.pathname in replay,
+        (route) => route.fulfill({ json: replay[new URL(route.request().url()).pathname] }),
+      );
+      const measuring = /measuring the history week by week in the background/;
+      await visit(page, served.url);
+      expect(await page.locator('main').textContent()).toMatch(measuring);
+      await page.screenshot({ path: join(SHOTS, 'measuring-overview.png'), fullPage: true });
+      await visit(page, new URL('/trends', served.url));
+      expect(await page.locator('main').textContent()).toMatch(measuring);
+      await page.screenshot({ path: join(SHOTS, 'measuring-trends.png'), fullPage: true });
+      await visit(page, new URL(`/teams/${early.path}`, served.url));
+      await page.locator('#trend-h').waitFor();
+      expect(await page.locator('main').textContent()).toMatch(measuring);
+      await page.unrouteAll();
+
+      // The server's own answers now: measured, with its charts.
+      let trends = await get<TrendsView>('/api/trends');
+      for (let tries = 0; trends.measuring && tries < 600; tries++) {
+        await new Promise((done) => setTimeout(done, 100));
+        trends = await get<TrendsView>('/api/trends');
+      }
+      expect(trends.series.length).toBeGreaterThan(40);
+      await visit(page, new URL('/trends', served.url));
+      await page.locator('.trend-card .plot svg').first().waitFor();
+      expect(await page.locator('main').textContent()).not.toMatch(measuring);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

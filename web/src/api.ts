@@ -185,9 +185,14 @@ export const api = {
    * The radiator's own window, whatever period the page shows (the period picker's presets),
    * and the day of the newest commit it knows.
    */
-  own: async (): Promise<Pick<Overview, 'window' | 'dataAsOf' | 'readAt' | 'refreshEvery'>> => {
-    const { window, dataAsOf, readAt, refreshEvery } = await request<Overview>('GET', '/overview');
-    return { window, dataAsOf, readAt, refreshEvery };
+  own: async (): Promise<
+    Pick<Overview, 'window' | 'dataAsOf' | 'readAt' | 'refreshEvery'> & { measuring: boolean }
+  > => {
+    const { window, dataAsOf, readAt, refreshEvery, drift } = await request<Overview>(
+      'GET',
+      '/overview',
+    );
+    return { window, dataAsOf, readAt, refreshEvery, measuring: drift.measuring };
   },
   teams: () => request<TeamList>('GET', withPeriod('/teams')),
   team: (ns: string, name: string) =>

@@ -57,13 +57,14 @@ export const queries = {
   labels: () => queryOptions({ queryKey: ['labels'], queryFn: api.labels, staleTime: Infinity }),
   trends: () => queryOptions({ queryKey: ['trends'], queryFn: api.trends }),
   // The radiator's own window, newest commit and when the server read them: asked every
-  // minute, since a server that refreshes reads them again (see useServerRefresh).
+  // minute, since a server that refreshes reads them again (see useServerRefresh); every 10 s
+  // while it measures the history, which fills in the Trends page when done.
   own: () =>
     queryOptions({
       queryKey: ['own'],
       queryFn: api.own,
-      staleTime: 60_000,
-      refetchInterval: 60_000,
+      staleTime: 10_000,
+      refetchInterval: (query) => (query.state.data?.measuring ? 10_000 : 60_000),
     }),
   dataQuality: () => queryOptions({ queryKey: ['data-quality', at()], queryFn: api.dataQuality }),
   whatIfStart: () =>

@@ -48,6 +48,22 @@ import { ingestForReport, type ReportFlags, reportOptions } from './analyze.js';
 /** Windows of the congruence trend on the overview, the current one included. */
 const TREND_WINDOWS = 4;
 
+/**
+ * With `--history auto`, the most commits a first start measures week by week before it
+ * serves; past this it serves the window first (see {@link HistoryWhen}). Measuring drift
+ * takes about a second per 20,000 commits here (1,000,000 commits: 64 s), the window alone
+ * a few seconds.
+ */
+const MEASURE_FIRST_UP_TO = 10_000;
+
+/**
+ * When a first start measures the history week by week (the Trends page, the overview's
+ * trend and alerts), if no earlier run kept it: `first`, before serving; `later`, after
+ * serving the window, in the background (a refresh that starts at once); `auto`, first up
+ * to {@link MEASURE_FIRST_UP_TO} commits, else later.
+ */
+export type HistoryWhen = 'auto' | 'first' | 'later';
+
 /** What `serve` was asked to serve, as plain values (they cross to the worker by copy). */
 export interface RadiatorSettings {
   /** `--config`, else the demo's; none: `orgwire.yaml` in `cwd` when there is one. */
@@ -70,6 +86,8 @@ export interface RadiatorSettings {
   componentDepth?: number;
   /** Milliseconds between refreshes; none: at start and on request only. */
   refresh?: number;
+  /** When the first start measures the history, if none is kept (`--history`). */
+  history: HistoryWhen;
   scenarios: ShippedScenario[];
   /** The built UI's folder, when there is one. */
   staticDir?: string;
@@ -86,7 +104,11 @@ export interface RadiatorJob {
 
 /** From the radiator's process to `serve` (besides the requests' answers). */
 export type WorkerSays =
-  | { type: 'ready' }
+  /**
+   * It serves. `measuring`: it serves the window alone, the history to be measured by a
+   * refresh (`--history later`, or `auto` on a long history).
+   */
+  | { type: 'ready'; measuring: boolean }
   /** The build failed: `text` is what the CLI prints for it, `status` its exit status. */
   | { type: 'failed'; message: string; text: string; status: number }
   | { type: 'refresh'; id: number; ask: 'start' | 'status' }
@@ -159,21 +181,31 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
   // `drift` (the whole series, as it prints) save measuring them again.
   const keptDrift = await keptRadiatorDrift(store, cache);
   const keptSeries = keptDrift ? undefined : await keptDriftSeries(store, cache);
+  const kept = keptDrift !== undefined || keptSeries !== undefined;
+  // Nothing kept and the history long: the window is served first, and a refresh that starts
+  // at once measures the history (a million commits: a minute, against seconds).
+  const measuring =
+    first &&
+    !kept &&
+    options.history !== 'first' &&
+    (options.history === 'later' ||
+      (await store.counts(input.repositories.map((r) => r.repositoryId))).commits >
+        MEASURE_FIRST_UP_TO);
   // Likewise the overview trend's earlier windows.
   const trendShape = { window, windows: TREND_WINDOWS };
-  const earlierTrend =
-    keptDrift || keptSeries ? await keptTrend(store, cache, trendShape) : undefined;
-  // With drift and the trend's earlier windows kept, only the window's commits are read,
-  // and their owners are today's: the ownership files' past (a git for each of many files:
-  // 976 on kubernetes' repositories) is not read.
+  const earlierTrend = kept ? await keptTrend(store, cache, trendShape) : undefined;
+  // With drift and the trend's earlier windows kept, or to be measured later, only the
+  // window's commits are read, and their owners are today's: the ownership files' past (a
+  // git for each of many files: 976 on kubernetes' repositories) is not read.
+  const windowOnly = earlierTrend !== undefined || measuring;
   const { drift: measured, ...analysed } = await buildReport(
     store,
     loaded.catalog,
-    earlierTrend ? input.repositories : await withOwnershipHistory(catalog, input),
+    windowOnly ? input.repositories : await withOwnershipHistory(catalog, input),
     {
       ...reportOptions(config, flags, input),
-      ...(earlierTrend ? { trend: 1 } : {}),
-      ...(keptDrift || keptSeries
+      ...(windowOnly ? { trend: 1 } : {}),
+      ...(kept || measuring
         ? {}
         : {
             drift: {
@@ -187,16 +219,18 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
   const report = earlierTrend
     ? { ...analysed, trend: [...earlierTrend, ...(analysed.trend ?? [])] }
     : analysed;
-  if (!earlierTrend) await keepTrend(store, cache, trendShape, (report.trend ?? []).slice(0, -1));
+  if (!windowOnly) await keepTrend(store, cache, trendShape, (report.trend ?? []).slice(0, -1));
   // Drift covers the whole history: every period's radiator shares it, without the weeks'
   // evidence once the alerts have read it.
-  const drift =
-    keptDrift ??
-    radiatorDrift(
-      driftReport(keptSeries ?? measured ?? [], span, config.config.drift, loaded.catalog.bets),
-    );
-  if (!keptDrift) await keepRadiatorDrift(store, cache, drift);
-  if (read && read.list.length > 0 && !quiet) io.err(`${versionsUsed(read, drift.series)}\n`);
+  const drift = measuring
+    ? undefined
+    : (keptDrift ??
+      radiatorDrift(
+        driftReport(keptSeries ?? measured ?? [], span, config.config.drift, loaded.catalog.bets),
+      ));
+  if (drift && !keptDrift) await keepRadiatorDrift(store, cache, drift);
+  if (read && read.list.length > 0 && !quiet && drift)
+    io.err(`${versionsUsed(read, drift.series)}\n`);
   const dataAsOf = await newestCommitDay(store, input.repositories);
   const written = { checkins: 0, readings: 0, learnings: 0 };
   const radiatorOf = async (analysed: typeof report) => {
@@ -219,7 +253,8 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
       checkins,
       readings,
       learnings,
-      drift,
+      ...(drift ? { drift } : {}),
+      measuring,
       dataAsOf,
       readAt,
       refreshEvery: options.refresh === undefined ? null : options.refresh / 1000,
@@ -266,7 +301,7 @@ async function buildRadiator(io: Io, store: Store, job: RadiatorJob, ask: Ask) {
     for (const r of await store.readings()) if (r.id > written.readings) radiator.addReading(r);
     for (const r of await store.learnings()) if (r.id > written.learnings) radiator.addLearning(r);
   };
-  return { app, catchUp };
+  return { app, catchUp, measuring };
 }
 
 /** Asks `serve`, which runs the refreshes, to start one or say where they stand. */
@@ -309,7 +344,7 @@ async function runWorker(channel: Channel, job: RadiatorJob): Promise<void> {
     const built = await buildRadiator(io, store, job, ask);
     catchUp = built.catchUp;
     answerRequests(channel, built.app);
-    say({ type: 'ready' });
+    say({ type: 'ready', measuring: built.measuring });
   } catch (error) {
     let text = '';
     const status = reportError(error, { ...io, out: () => {}, err: (t) => (text += t) });

@@ -111,6 +111,8 @@ export async function serveRadiator(io: Io, options: ServeOptions): Promise<numb
     ...(options.refresh === undefined ? {} : { every: options.refresh }),
     run: async (begun, served) => {
       const next = await start(begun, false);
+      if (serving.measuring && !options.quiet)
+        io.err(`The history is measured: the Trends page and the overview's trend are complete.\n`);
       // Every request from here on is answered by the new radiator; once the old one has
       // answered its last, what was written through it is applied to the new.
       const old = serving;
@@ -160,6 +162,14 @@ export async function serveRadiator(io: Io, options: ServeOptions): Promise<numb
       ),
     );
   }
+  // Served the window alone: the history is measured by a refresh that starts now.
+  if (first.measuring) {
+    if (!options.quiet)
+      io.err(
+        `Serving the window; measuring the history week by week in the background (the Trends page fills in when it is done; --history first waits for it instead).\n`,
+      );
+    refresher.start();
+  }
   const why = await Promise.race([(stopped ?? interrupted()).then(() => undefined), lost]);
   await server.close();
   stopping.abort();
@@ -172,6 +182,8 @@ export async function serveRadiator(io: Io, options: ServeOptions): Promise<numb
 
 /** A radiator being built or served in a worker. */
 interface RadiatorWorker extends FetchHandler {
+  /** It serves the window alone: the history is still to be measured (`--history`). */
+  measuring: boolean;
   /** Applies the writes made through the radiator it replaced (after the swap). */
   catchUp(): Promise<void>;
   /** Closes its store and ends the worker. */
@@ -255,6 +267,7 @@ async function startRadiator(
       const answer = await (said.ask === 'start' ? refresh.start() : refresh.status());
       tell({ type: 'refresh', id: said.id, answer });
     } else {
+      if (said.type === 'ready') measuring = said.measuring;
       const done = waiting[said.type];
       delete waiting[said.type];
       done?.();
@@ -270,6 +283,7 @@ async function startRadiator(
     if (!exited) worker.kill('SIGKILL');
     await ended;
   };
+  let measuring = false;
   const outcome = await Promise.race([
     next('ready').then(() => undefined),
     new Promise<Extract<WorkerSays, { type: 'failed' }>>((resolve) => {
@@ -289,6 +303,7 @@ async function startRadiator(
   }
   void lost.then(when.onLost);
   return {
+    measuring,
     fetch: (request, env) => requests.fetch(request, env),
     catchUp: async () => {
       const done = next('caught-up');

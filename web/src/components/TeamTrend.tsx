@@ -5,6 +5,7 @@ import { alertTitle } from '../drift-words.js';
 import { days, num } from '../format.js';
 import type { TermId } from '../glossary.js';
 import { DriftAlertLinks } from './DriftAlertList.js';
+import { Measuring } from './Measuring.js';
 import { type Columns, SortHeader, useSort } from './Sortable.js';
 import { TableWrap } from './TableWrap.js';
 import { Term } from './Term.js';
@@ -99,6 +100,7 @@ export function TeamTrend({ team, json }: { team: TeamPage; json: string }) {
   const { trend } = team;
   const recent = useMemo(() => [...trend.weeks].reverse().slice(0, RECENT), [trend]);
   const { rows, header } = useSort(recent, COLUMNS, { key: 'week', direction: 'descending' });
+  if (trend.measuring) return <Measuring what="this team's weekly series" />;
   if (trend.weeks.length === 0)
     return (
       <p className="muted">

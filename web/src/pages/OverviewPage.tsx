@@ -8,6 +8,7 @@ import { DecideBy, ShotLine } from '../components/BetCardView.js';
 import { CoverageFigure, CoverageWarning } from '../components/Coverage.js';
 import { DriftAlertLinks } from '../components/DriftAlertList.js';
 import { EntityLink, EntityList } from '../components/EntityLink.js';
+import { Measuring } from '../components/Measuring.js';
 import { NeedList } from '../components/NeedList.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { PeriodCompare } from '../components/PeriodCompare.js';
@@ -18,7 +19,7 @@ import { Term } from '../components/Term.js';
 import { days, num, pct, refName } from '../format.js';
 import { queries } from '../queries.js';
 
-function TrendChart({ trend }: { trend: Overview['trend'] }) {
+function TrendChart({ trend, measuring }: { trend: Overview['trend']; measuring: boolean }) {
   const options = useCallback(
     (width: number): Plot.PlotOptions => {
       const rows = trend.map((t) => ({ ...t, date: new Date(`${t.until}T00:00:00Z`) }));
@@ -44,6 +45,7 @@ function TrendChart({ trend }: { trend: Overview['trend'] }) {
     },
     [trend],
   );
+  if (trend.length < 2 && measuring) return <Measuring what="the trend over earlier windows" />;
   if (trend.length < 2)
     return <p className="muted">Not enough history yet for a trend (one window so far).</p>;
   return <PlotFigure options={options} label="Congruence in each window, oldest first" />;
@@ -74,7 +76,7 @@ function Congruence({ data }: { data: Overview }) {
         </div>
         <CoverageFigure coverage={data.coverage} />
       </div>
-      <TrendChart trend={data.trend} />
+      <TrendChart trend={data.trend} measuring={data.drift.measuring} />
       {first && data.trend.length >= 2 ? (
         <p className="muted small">
           {data.trend.length} windows since {first.since}. <Link to="/map">See the org map</Link>
@@ -246,7 +248,9 @@ function DriftAlerts({ drift }: { drift: Overview['drift'] }) {
   return (
     <section className="card overview-drift" aria-labelledby="drift-h">
       <h2 id="drift-h">Alerts: where the wiring is drifting</h2>
-      {drift.lastWeek === null ? (
+      {drift.measuring ? (
+        <Measuring what="the alerts" />
+      ) : drift.lastWeek === null ? (
         <p className="muted">
           No weekly series: there is no commit to measure week by week, so no alert either.
         </p>

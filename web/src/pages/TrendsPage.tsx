@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 import type { TrendAlert, TrendsView } from '../../../src/server/api-types.js';
 import { AlertTimeline } from '../components/AlertTimeline.js';
 import { DriftAlertList } from '../components/DriftAlertList.js';
+import { Measuring } from '../components/Measuring.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Loaded } from '../components/QueryState.js';
 import { Term } from '../components/Term.js';
@@ -217,6 +218,15 @@ function TrendsBody({ data }: { data: TrendsView }) {
       ) : null}
     </PageHeader>
   );
+  if (data.measuring)
+    return (
+      <>
+        {header}
+        <section className="callout" aria-label="Measuring the history">
+          <Measuring what="every measure, its alerts and the reorganisations" />
+        </section>
+      </>
+    );
   if (!first)
     return (
       <>
