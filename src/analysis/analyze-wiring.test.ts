@@ -67,9 +67,7 @@ const OWNERS: Record<string, string> = {
 const T0 = Date.parse('2026-06-01T00:00:00Z') / 1000;
 let n = 0;
 const commit = (authors: string[], components: string[]): CommitFacts => ({
-  sha: `c${++n}`,
-  repository: 'shop',
-  time: T0 + n * 3600,
+  time: T0 + ++n * 3600,
   authors,
   components: components.map(comp),
   files: components.map((c) => `shop:${c}/file.ts`),

@@ -212,7 +212,7 @@ export function analyzeWiring(
       ...(options.files
         ? {
             files: changeCoupling(
-              facts.map((f) => f.files),
+              facts.map((f) => f.files ?? []),
               couplingOptions,
             ),
           }

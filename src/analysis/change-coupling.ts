@@ -33,6 +33,68 @@ export interface CoupledPair {
 }
 
 /**
+ * The counts change coupling is made of: revisions per entity and shared commits per pair,
+ * as change sets are added (`by` 1) and taken away again (`by` −1): a drift week's window
+ * slides by adding its new week's commits and taking away those of the week that left it.
+ * Change sets larger than `maxChangesetSize` count for nothing.
+ */
+export class CouplingCounts {
+  private readonly revs = new Map<string, number>();
+  // By the pair's first entity, then its second: no key string made per pair and commit
+  // (a drift series counts millions of pairs, and those strings were most of its garbage).
+  private readonly shared = new Map<string, Map<string, number>>();
+
+  constructor(private readonly maxChangesetSize: number) {}
+
+  /** Adds (`by` 1) or takes away (`by` −1) one change set: the entities one commit touched. */
+  change(set: readonly string[], by: 1 | -1): void {
+    const entities = [...new Set(set)].sort();
+    if (entities.length === 0 || entities.length > this.maxChangesetSize) return;
+    for (const e of entities) bump(this.revs, e, by);
+    for (let i = 0; i < entities.length - 1; i++) {
+      const a = entities[i] as string;
+      let withA = this.shared.get(a);
+      if (withA === undefined) {
+        withA = new Map();
+        this.shared.set(a, withA);
+      }
+      for (let j = i + 1; j < entities.length; j++) bump(withA, entities[j] as string, by);
+      if (withA.size === 0) this.shared.delete(a);
+    }
+  }
+
+  /** The coupled pairs the counts make under `options`' filters (see {@link changeCoupling}). */
+  pairs(options: CouplingOptions): CoupledPair[] {
+    const pairs: CoupledPair[] = [];
+    for (const [a, withA] of this.shared) {
+      const revsA = this.revs.get(a) ?? 0;
+      if (revsA < options.minRevs) continue;
+      for (const [b, count] of withA) {
+        const revsB = this.revs.get(b) ?? 0;
+        if (revsB < options.minRevs || count < options.minShared) continue;
+        const degree = Math.floor((100 * count) / ((revsA + revsB) / 2));
+        if (degree < options.minDegree) continue;
+        pairs.push({ a, b, shared: count, revsA, revsB, degree });
+      }
+    }
+    return pairs.sort(
+      (x, y) =>
+        y.degree - x.degree ||
+        y.shared - x.shared ||
+        x.a.localeCompare(y.a) ||
+        x.b.localeCompare(y.b),
+    );
+  }
+}
+
+/** Adds `by` to a count, and forgets it at 0 (a sliding window's maps stay its size). */
+export function bump(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next === 0) counts.delete(key);
+  else counts.set(key, next);
+}
+
+/**
  * Change coupling between entities, code-maat style: each change set (the entities one
  * commit touched, each counted once) adds a revision to each entity and a shared change
  * to each pair. Change sets larger than `maxChangesetSize` count for nothing. Pairs are
@@ -42,44 +104,7 @@ export function changeCoupling(
   changeSets: Iterable<readonly string[]>,
   options: CouplingOptions = DEFAULT_COUPLING,
 ): CoupledPair[] {
-  const revs = new Map<string, number>();
-  // By the pair's first entity, then its second: no key string made per pair and commit
-  // (a drift series counts millions of pairs, and those strings were most of its garbage).
-  const shared = new Map<string, Map<string, number>>();
-  for (const set of changeSets) {
-    const entities = [...new Set(set)].sort();
-    if (entities.length === 0 || entities.length > options.maxChangesetSize) continue;
-    for (const e of entities) revs.set(e, (revs.get(e) ?? 0) + 1);
-    for (let i = 0; i < entities.length - 1; i++) {
-      const a = entities[i] as string;
-      let withA = shared.get(a);
-      if (withA === undefined) {
-        withA = new Map();
-        shared.set(a, withA);
-      }
-      for (let j = i + 1; j < entities.length; j++) {
-        const b = entities[j] as string;
-        withA.set(b, (withA.get(b) ?? 0) + 1);
-      }
-    }
-  }
-  const pairs: CoupledPair[] = [];
-  for (const [a, withA] of shared) {
-    const revsA = revs.get(a) ?? 0;
-    if (revsA < options.minRevs) continue;
-    for (const [b, count] of withA) {
-      const revsB = revs.get(b) ?? 0;
-      if (revsB < options.minRevs || count < options.minShared) continue;
-      const degree = Math.floor((100 * count) / ((revsA + revsB) / 2));
-      if (degree < options.minDegree) continue;
-      pairs.push({ a, b, shared: count, revsA, revsB, degree });
-    }
-  }
-  return pairs.sort(
-    (x, y) =>
-      y.degree - x.degree ||
-      y.shared - x.shared ||
-      x.a.localeCompare(y.a) ||
-      x.b.localeCompare(y.b),
-  );
+  const counts = new CouplingCounts(options.maxChangesetSize);
+  for (const set of changeSets) counts.change(set, 1);
+  return counts.pairs(options);
 }

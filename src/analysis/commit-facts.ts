@@ -4,17 +4,18 @@
  * catalog does not know; bots have been left out before this point.
  */
 export interface CommitFacts {
-  sha: string;
-  /** The repository's label (its folder name). */
-  repository: string;
   /** Author time, seconds since the epoch. */
   time: number;
   /** Each author once: the author and every co-author. */
   authors: string[];
   /** Each component once (see PathOwnership for the reference forms). */
   components: string[];
-  /** Each file once, by its latest name (renames followed), as `REPO:path`. */
-  files: string[];
+  /**
+   * Each file once, by its latest name (renames followed), as `REPO:path`; left out of the
+   * commits before the window, which no analysis couples by file (a year of file lists was
+   * the largest part of what a first start's drift held).
+   */
+  files?: string[];
 }
 
 /** The author key of someone who is no User. */

@@ -152,7 +152,7 @@ export function createIdentityTally(
 /**
  * A tally's team credit decided again under other teams, for the same commits: `work` holds
  * the commits by people the tally counted, grouped by their authors (Users by reference,
- * see `groupByAuthors`), so each counts once for each team among them, as `add` counts it.
+ * see `digestWork`), so each counts once for each team among them, as `add` counts it.
  */
 export function creditTeams(
   summary: IdentitySummary,

@@ -5,9 +5,7 @@ import { suggestTeams } from './suggest-teams.js';
 
 let n = 0;
 const commit = (authors: string[], components: string[]): CommitFacts => ({
-  sha: String(++n),
-  repository: 'r',
-  time: n,
+  time: ++n,
   authors,
   components,
   files: [],

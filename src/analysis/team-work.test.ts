@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../model/index.js';
-import type { CoupledPair } from './change-coupling.js';
+import { type CoupledPair, DEFAULT_COUPLING } from './change-coupling.js';
 import type { CommitFacts } from './commit-facts.js';
 import { coordination } from './coordination.js';
 import { tallyTeamWork } from './team-work.js';
-import { groupByAuthors } from './work-digest.js';
+import { digestWork } from './work-digest.js';
+
+const byAuthors = (facts: readonly CommitFacts[]) => digestWork(facts, DEFAULT_COUPLING).byAuthors;
 
 const TEAMS = ['a', 'b', 'c'];
 const catalog = loadCatalog([
@@ -22,9 +24,7 @@ const WINDOW = { since: 0, until: 10_000 };
 
 let n = 0;
 const commit = (authors: string[], components: string[]): CommitFacts => ({
-  sha: `c${++n}`,
-  repository: 'r',
-  time: n,
+  time: ++n,
   authors,
   components,
   files: components.map((c) => `r:${c}/f`),
@@ -34,7 +34,7 @@ const needOf = (
   facts: readonly CommitFacts[],
   teamsOf: ReadonlyMap<string, readonly string[]>,
   coupled: readonly CoupledPair[] = [],
-) => coordination(catalog, tallyTeamWork(groupByAuthors(facts), teamsOf), coupled, WINDOW).needs;
+) => coordination(catalog, tallyTeamWork(byAuthors(facts), teamsOf), coupled, WINDOW).needs;
 
 describe('needs arise between different people', () => {
   // rosa is in a and b; ana only in a; ben only in b.
@@ -64,7 +64,7 @@ describe('needs arise between different people', () => {
       commit(['ana'], ['y']),
       commit(['rosa'], ['y']),
     ];
-    const work = tallyTeamWork(groupByAuthors(facts), teamsOf);
+    const work = tallyTeamWork(byAuthors(facts), teamsOf);
     expect(work.byTeam.get(A)?.get('x')).toBe(5);
     expect(work.apart(A, B, 'x')).toBe(2);
     expect(work.apart(B, A, 'x')).toBe(1);

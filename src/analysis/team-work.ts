@@ -19,7 +19,7 @@ export interface TeamWork {
 }
 
 /**
- * Tallies team work over commits, grouped by their authors (see `groupByAuthors`). A commit
+ * Tallies team work over commits, grouped by their authors (see `digestWork`). A commit
  * with an author in team A counts towards "A without B" unless every one of its authors in A is also in B; those commits are kept
  * per (component, A, B), which is sparse: only people in two or more teams make them.
  */

@@ -1,4 +1,4 @@
-import { type CoupledPair, type CouplingOptions, changeCoupling } from './change-coupling.js';
+import { bump, type CoupledPair, CouplingCounts, type CouplingOptions } from './change-coupling.js';
 import type { CommitFacts } from './commit-facts.js';
 
 /** The commits of one set of authors: how many, and how many touched each component. */
@@ -20,33 +20,54 @@ export interface WorkDigest {
   coupling: CouplingOptions;
 }
 
-/** Groups commits by their set of authors (as written: each author once, in order). */
-export function groupByAuthors(facts: readonly CommitFacts[]): AuthorsWork[] {
-  const groups = new Map<
+/**
+ * A window's digest kept as commits enter it and leave it: drift measures each week over
+ * the trailing weeks that end with it, so from one week to the next only a week's commits
+ * come in and a week's go out, where digesting each window whole read every commit as many
+ * times as a window has weeks (on 1,000 teams' million commits, four million reads).
+ */
+export class SlidingDigest {
+  private readonly groups = new Map<
     string,
     { authors: readonly string[]; commits: number; components: Map<string, number> }
   >();
-  for (const f of facts) {
-    const key = f.authors.length === 1 ? (f.authors[0] as string) : f.authors.join('\n');
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { authors: f.authors, commits: 0, components: new Map() };
-      groups.set(key, group);
-    }
-    group.commits++;
-    for (const c of f.components) group.components.set(c, (group.components.get(c) ?? 0) + 1);
+  private readonly counts: CouplingCounts;
+
+  constructor(private readonly coupling: CouplingOptions) {
+    this.counts = new CouplingCounts(coupling.maxChangesetSize);
   }
-  return [...groups.values()];
+
+  /** Adds a commit to the window (`by` 1) or takes it away (`by` −1). */
+  change(fact: CommitFacts, by: 1 | -1): void {
+    const { authors, components } = fact;
+    const key = authors.length === 1 ? (authors[0] as string) : authors.join('\n');
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = { authors, commits: 0, components: new Map() };
+      this.groups.set(key, group);
+    }
+    group.commits += by;
+    for (const c of components) bump(group.components, c, by);
+    if (group.commits === 0) this.groups.delete(key);
+    this.counts.change(components, by);
+  }
+
+  /**
+   * The digest of the commits in the window now. Its groups are the window's own and change
+   * with it: read it before the window moves.
+   */
+  digest(): WorkDigest {
+    return {
+      byAuthors: [...this.groups.values()],
+      coupled: this.counts.pairs(this.coupling),
+      coupling: this.coupling,
+    };
+  }
 }
 
 /** The digest of a window's commits (see {@link WorkDigest}). */
 export function digestWork(facts: readonly CommitFacts[], coupling: CouplingOptions): WorkDigest {
-  return {
-    byAuthors: groupByAuthors(facts),
-    coupled: changeCoupling(
-      facts.map((f) => f.components),
-      coupling,
-    ),
-    coupling,
-  };
+  const window = new SlidingDigest(coupling);
+  for (const f of facts) window.change(f, 1);
+  return window.digest();
 }

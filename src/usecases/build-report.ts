@@ -255,7 +255,7 @@ export interface Work {
   earliest: number;
   /** The window's commits. */
   facts: CommitFacts[];
-  /** The commits from `earliest` to the window. */
+  /** The commits from `earliest` to the window, without their files (no analysis reads them). */
   earlier: CommitFacts[];
   repositories: ReportRepository[];
   ownership: OwnershipSummary;
@@ -441,14 +441,13 @@ export async function readWork(
       found.component ??= entry.resolve(named[k] as string).component;
       components.add(found.component);
     }
-    (inWindow ? facts : earlier).push({
-      sha: commit.sha,
-      repository: entry.label,
-      time: commit.time,
-      authors,
-      components: [...components],
-      files: [...new Set(keptPaths.map((k) => (decided[k] as PathFacts).key))],
-    });
+    const fact = { time: commit.time, authors, components: [...components] };
+    if (inWindow)
+      facts.push({
+        ...fact,
+        files: [...new Set(keptPaths.map((k) => (decided[k] as PathFacts).key))],
+      });
+    else earlier.push(fact);
   }
 
   return {

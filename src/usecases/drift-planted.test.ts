@@ -142,8 +142,6 @@ function generate(seed: number, plant: Plant): Generated {
   const facts: CommitFacts[] = [];
   const commit = (i: number, author: string, components: string[]) =>
     facts.push({
-      sha: String(facts.length + 1),
-      repository: 'org',
       time: START + i * WEEK + Math.floor(random() * WEEK),
       authors: [`user:default/${author}`],
       components: components.map((c) => `component:default/${c}`),

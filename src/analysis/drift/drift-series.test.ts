@@ -47,10 +47,7 @@ spec: {memberOf: [], profile: {email: ben@x.example}}
 const [WEB, PAY] = ['group:default/web', 'group:default/pay'];
 const [ANA, BEN] = ['user:default/ana', 'user:default/ben'];
 const CART = 'folder:shop:cart';
-let n = 0;
 const commit = (date: string, author: string, component = CART): CommitFacts => ({
-  sha: String(n++),
-  repository: 'shop',
   time: at(`${date}T10:00:00`),
   authors: [author],
   components: [component],
@@ -240,7 +237,7 @@ describe('driftSeries keeps weeks measured before', () => {
   const days = ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30'];
   const work = days.flatMap((d, i) => [commit(d, ANA), ...(i % 2 ? [commit(d, BEN)] : [])]);
   const digest = (facts: readonly CommitFacts[], version: string | null) =>
-    `${version}:${facts.map((f) => f.sha).join(',')}`;
+    `${version}:${facts.map((f) => `${f.time} ${f.authors}`).join(',')}`;
 
   /** The weeks of a first run, each kept with its digest and marked as kept. */
   const keep = (facts: readonly CommitFacts[]) => {

@@ -1,9 +1,10 @@
 import type { Catalog, RequestRecord } from '../../model/index.js';
 import { analyzeWiring } from '../analyze-wiring.js';
-import type { CouplingOptions } from '../change-coupling.js';
+import { type CouplingOptions, DEFAULT_COUPLING } from '../change-coupling.js';
 import type { CommitFacts } from '../commit-facts.js';
 import { analyzeQueues } from '../queues.js';
 import { windowDates } from '../window.js';
+import { SlidingDigest } from '../work-digest.js';
 import type { DriftWeek } from './drift-types.js';
 
 const DAY = 86_400;
@@ -126,6 +127,20 @@ export function driftSeries(
   let previousInputs = '';
   let from = 0;
   let to = 0;
+  // The digest of the commits from `digested.from` to `digested.to`, moved to each week that
+  // is measured (kept weeks are not: a restart that measures none moves it never).
+  const coupling = options.coupling ?? DEFAULT_COUPLING;
+  const sliding = new SlidingDigest(coupling);
+  const digested = { from: 0, to: 0 };
+  const digestOf = (start: number, end: number) => {
+    // The window only moves on: what left it goes, then what came in comes.
+    for (; digested.from < Math.min(start, digested.to); digested.from++)
+      sliding.change(sorted[digested.from] as CommitFacts, -1);
+    digested.from = Math.max(digested.from, start);
+    digested.to = Math.max(digested.to, digested.from);
+    for (; digested.to < end; digested.to++) sliding.change(sorted[digested.to] as CommitFacts, 1);
+    return sliding.digest();
+  };
   for (let monday = first; monday <= last; monday += WEEK) {
     const window = { since: monday - (span - 1) * WEEK, until: monday + WEEK - 1 };
     while (to < sorted.length && (sorted[to] as CommitFacts).time <= window.until) to++;
@@ -153,12 +168,14 @@ export function driftSeries(
         continue;
       }
     }
+    const work = digestOf(from, to);
     const wiringUnder = (under: Catalog) =>
       analyzeWiring(under, slice, {
         window,
         ownerOf: (component) => options.ownerOf(component, under, window.until),
         isTeam: (group) => isTeam(group, under),
-        ...(options.coupling ? { coupling: options.coupling } : {}),
+        coupling,
+        digest: work,
       });
     const wiring = wiringUnder(org);
     const { needs, congruence, idleInteractions } = wiring.coordination;
