@@ -222,10 +222,17 @@ async function startRadiator(
   // Its standard output and error are this process's: progress draws on this terminal.
   const worker = fork(fileURLToPath(WORKER), [], {
     cwd: io.cwd,
-    // A refresh's collections on every core would stall the radiator serving meanwhile (on
-    // 2 cores, reads' p99 went from 30 to 58 ms; 38 ms with this): one thread does them,
-    // beside the one analysing. The first radiator has nobody to keep waiting.
-    execArgv: first ? process.execArgv : [...process.execArgv, '--single-threaded-gc'],
+    // Its heap grows by half of what it holds after each full collection, not by V8's default
+    // of up to four times: on 1,000 teams a restart's radiator peaks at about 480 MB, not 580,
+    // and measuring the history at 1.4 GB, not 2.2 GB, for 5–10 % more time. A refresh's
+    // collections on every core would stall the radiator serving meanwhile (on 2 cores,
+    // reads' p99 went from 30 to 58 ms; 38 ms with this): one thread does them, beside the
+    // one analysing. The first radiator has nobody to keep waiting.
+    execArgv: [
+      ...process.execArgv,
+      '--heap-growing-percent=50',
+      ...(first ? [] : ['--single-threaded-gc']),
+    ],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
