@@ -1,4 +1,4 @@
-import { isValidDay } from '../model/index.js';
+import { isValidDay } from '../model/validators.js';
 
 /** A closed interval of time in seconds since the epoch: `since` ≤ t ≤ `until`. */
 export interface TimeWindow {

@@ -7,10 +7,10 @@ import {
   hasErrors,
   type LoadedCatalog,
   loadCatalog,
-  type Problem,
   parseConfig,
 } from '../model/index.js';
 import type { Store } from '../store/index.js';
+import { InputProblems } from './input-problems.js';
 import type { Io } from './io.js';
 import { keptReadings } from './kept-readings.js';
 import { formatProblem, problemCounts } from './render.js';
@@ -70,16 +70,6 @@ export function catalogPaths(
     ];
   }
   return [resolve(io.cwd, DEFAULT_CATALOG)];
-}
-
-/** Problems in the user's input that stop the run; the CLI prints them all, exit 2. */
-export class InputProblems extends Error {
-  constructor(
-    readonly problems: readonly Problem[],
-    readonly summary: string,
-  ) {
-    super(summary);
-  }
 }
 
 /**

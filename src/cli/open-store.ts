@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
-import {
-  type DbConfig,
-  isPostgresUrl,
-  openStore as openStoreAt,
-  type Store,
-} from '../store/index.js';
+import { type DbConfig, isPostgresUrl } from '../store/db-config.js';
+import type { Store } from '../store/index.js';
 import type { Io } from './io.js';
 
 /** Where the store lives unless `--db` or `ORGWIRE_DB` says otherwise, relative to the current folder. */
@@ -24,6 +20,9 @@ export function dbConfig(io: Io, location: string | undefined): DbConfig {
 }
 
 /** Opens (and creates or upgrades) the store named by `--db`, `ORGWIRE_DB`, or the default one. */
-export function openStore(io: Io, location: string | undefined): Promise<Store> {
+export async function openStore(io: Io, location: string | undefined): Promise<Store> {
+  // Loaded here, not with the CLI: a command that opens no store (and `serve`'s process that
+  // only takes connections) does without the database drivers.
+  const { openStore: openStoreAt } = await import('../store/index.js');
   return openStoreAt(dbConfig(io, location));
 }

@@ -2,31 +2,18 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { DEFAULT_COUPLING, DRIFT_TRAILING_WEEKS } from '../analysis/index.js';
-import {
-  DEMO_CATALOG,
-  DEMO_CONFIG,
-  DEMO_END_DATE,
-  DEMO_REQUESTS,
-  ensureDemoRepo,
-} from '../demo/index.js';
+// Only what defines the commands and their options is imported here: each command's modules
+// load when it runs, so `--help` and a command that needs little start at once, and `serve`'s
+// process that only takes connections holds none of the analysis.
+import { DEFAULT_COUPLING } from '../analysis/change-coupling.js';
+import { DRIFT_TRAILING_WEEKS } from '../analysis/drift/drift-types.js';
+import { DEMO_END_DATE } from '../demo/demo-history.js';
+import { DEMO_CATALOG, DEMO_CONFIG, DEMO_REQUESTS, ensureDemoRepo } from '../demo/demo-paths.js';
 import { AppError } from '../errors.js';
-import { REQUEST_FORMATS, type RequestFormat } from '../ingest/index.js';
-import { DEFAULT_MIN_WEIGHT } from '../usecases/index.js';
-import { analyze, type ReportFormat } from './commands/analyze.js';
-import { bets } from './commands/bets.js';
-import { chains } from './commands/chains.js';
-import { check } from './commands/check.js';
-import { drift } from './commands/drift.js';
-import { ingest } from './commands/ingest.js';
-import { init } from './commands/init.js';
-import { learnings } from './commands/learnings.js';
-import { owners } from './commands/owners.js';
-import { queues } from './commands/queues.js';
+import { REQUEST_FORMATS, type RequestFormat } from '../ingest/request-types.js';
+import { DEFAULT_MIN_WEIGHT } from '../usecases/headline-needs.js';
+import type { ReportFormat } from './commands/analyze.js';
 import type { HistoryWhen } from './commands/radiator-worker.js';
-import { validate } from './commands/validate.js';
-import { whatif } from './commands/whatif.js';
-import { catalogPaths, loadConfig } from './context.js';
 import { type Io, OUTPUT_FORMATS, type OutputFormat } from './io.js';
 import { DEFAULT_DB } from './open-store.js';
 import { EXIT, reportError } from './report-error.js';
@@ -111,11 +98,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'orgwire analyze --demo',
       ]),
     );
-  /** `--config`, else the demo's settings for `--demo`, else `./orgwire.yaml` if any. */
   /** `--config`, else the demo's with `--demo`; none: `orgwire.yaml` here when there is one. */
   const configFlag = (demo?: boolean) =>
     program.opts<{ config?: string }>().config ?? (demo ? DEMO_CONFIG : undefined);
-  const config = (demo?: boolean) => loadConfig(io, configFlag(demo));
+  const config = async (demo?: boolean) =>
+    (await import('./context.js')).loadConfig(io, configFlag(demo));
 
   program
     .command('validate')
@@ -139,9 +126,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(async (opts: { catalog?: string[]; repo?: string[]; format: OutputFormat }) => {
       const loaded = await config();
+      const { catalogPaths } = await import('./context.js');
       const paths = catalogPaths(io, loaded, opts.catalog);
       // With --repo, a missing default ./catalog is no catalog, not an error.
       const none = opts.repo?.length && !opts.catalog?.length && !loaded.config.catalog;
+      const { validate } = await import('./commands/validate.js');
       status = await validate(io, {
         catalog: none && !paths.every((p) => existsSync(p)) ? [] : paths,
         ...(opts.repo ? { repos: opts.repo } : {}),
@@ -162,6 +151,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ]),
     )
     .action(async (dir: string, opts: { format: OutputFormat }) => {
+      const { init } = await import('./commands/init.js');
       status = await init(io, { dir, format: opts.format });
     });
 
@@ -202,6 +192,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const demo = opts.demo
           ? { catalog: [DEMO_CATALOG], repo: await ensureDemoRepo(io.cwd) }
           : {};
+        const { owners } = await import('./commands/owners.js');
         status = await owners(io, loaded, { paths, ...opts, ...demo });
       },
     );
@@ -305,6 +296,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
               : 'Pass --repo DIR, --repo-root DIR, --repos-from FILE or --requests FILE (repeat any for several).',
           );
         }
+        const { ingest } = await import('./commands/ingest.js');
         status = await ingest(io, await config(), {
           ...opts,
           jobs: opts.jobs ?? 1,
@@ -333,6 +325,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ]),
     )
     .action(async (opts: { catalog?: string[]; today?: string; format: OutputFormat }) => {
+      const { check } = await import('./commands/check.js');
       status = await check(io, await config(), opts);
     });
 
@@ -369,10 +362,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }) => {
         const loaded = await config(opts.demo);
         if (!opts.demo && !opts.repo?.length) {
+          const { bets } = await import('./commands/bets.js');
           status = await bets(io, loaded, opts);
           return;
         }
         const demo = opts.demo ? await demoOptions(opts.db, opts.today) : undefined;
+        const { analyze } = await import('./commands/analyze.js');
         status = await analyze(io, loaded, {
           ...(opts.catalog === undefined ? {} : { catalog: opts.catalog }),
           ...(opts.db === undefined ? {} : { db: opts.db }),
@@ -406,6 +401,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       examples(['orgwire learnings', 'orgwire learnings --format md > learnings.md']),
     )
     .action(async (opts: { catalog?: string[]; format: 'table' | 'json' | 'md' }) => {
+      const { learnings } = await import('./commands/learnings.js');
       status = await learnings(io, await config(), opts);
     });
 
@@ -432,6 +428,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(
       async (opts: { catalog?: string[]; maxDepth: number; format: 'table' | 'json' | 'md' }) => {
+        const { chains } = await import('./commands/chains.js');
         status = await chains(io, await config(), opts);
       },
     );
@@ -474,6 +471,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }) => {
         const window = opts.since === undefined ? opts.window : undefined;
         const { window: _ignored, ...rest } = opts;
+        const { queues } = await import('./commands/queues.js');
         status = await queues(io, await config(), {
           ...rest,
           ...(window === undefined ? {} : { window }),
@@ -540,6 +538,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             'Each week is measured over this many weeks ending with it; 4 is the default.',
           );
         }
+        const { drift } = await import('./commands/drift.js');
         status = await drift(io, loaded, { ...opts, ...input });
       },
     );
@@ -611,6 +610,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         },
       ) => {
         const loaded = await config(opts.demo);
+        const { whatif } = await import('./commands/whatif.js');
         status = await whatif(io, loaded, { ...opts, scenario, ...(await demoOrRepos(opts)) });
       },
     );
@@ -805,6 +805,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
         // --window has a default, which must not hide --since.
         const window = opts.since === undefined ? opts.window : undefined;
+        const { analyze } = await import('./commands/analyze.js');
         status = await analyze(io, loaded, {
           ...opts,
           ...(catalog === undefined ? {} : { catalog }),

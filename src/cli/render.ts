@@ -1,5 +1,6 @@
 import pc from 'picocolors';
-import { humanizeEntityRef, type Problem } from '../model/index.js';
+import { humanizeEntityRef } from '../model/entity-ref.js';
+import type { Problem } from '../model/index.js';
 
 /** Lays rows out in aligned columns, two spaces apart; the last column is not padded. */
 export function columns(rows: readonly (readonly string[])[], indent = '  '): string {

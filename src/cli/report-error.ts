@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import pc from 'picocolors';
 import { AppError } from '../errors.js';
-import { InputProblems } from './context.js';
+import { InputProblems } from './input-problems.js';
 import type { Io } from './io.js';
 import { formatProblem } from './render.js';
 

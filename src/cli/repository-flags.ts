@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { displayPath, findRepositories, readRepositoryList } from '../ingest/index.js';
+import { displayPath } from '../ingest/display-path.js';
+import { findRepositories, readRepositoryList } from '../ingest/find-repositories.js';
 import type { Io } from './io.js';
 
 /** The flags that name repositories to read, as commander gives them. */

@@ -1,6 +1,6 @@
-import { parseDay, parseWindowLength, windowDates } from '../analysis/index.js';
+import { parseDay, parseWindowLength, windowDates } from '../analysis/window.js';
 import { AppError } from '../errors.js';
-import { isValidDay } from '../model/index.js';
+import { isValidDay } from '../model/validators.js';
 
 /** The window flags in seconds: each end an inclusive UTC day, `length` whole days. */
 export interface WindowFlags {

@@ -7,7 +7,7 @@
  * commit hashes. The people, teams and paths here mirror examples/demo/catalog.
  */
 
-import { seededRandom } from '../analysis/index.js';
+import { seededRandom } from '../analysis/seeded-random.js';
 
 /** A commit author or co-author as git records it. */
 export interface DemoPerson {

@@ -1,4 +1,5 @@
-export { createDb, type DbConfig, describeDb, isPostgresUrl } from './create-db.js';
+export { createDb } from './create-db.js';
+export { type DbConfig, describeDb, isPostgresUrl } from './db-config.js';
 export { type MigrationReport, migrateToLatest } from './migrations.js';
 export { openStore } from './open-store.js';
 export type { Records } from './records.js';

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
-import { createDb, type DbConfig, describeDb } from './create-db.js';
+import { createDb } from './create-db.js';
+import { type DbConfig, describeDb } from './db-config.js';
 import { migrateToLatest } from './migrations.js';
 import { createStore, type Store, type StoreOptions } from './store.js';
 

@@ -65,6 +65,7 @@ import {
 } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { type DriftCache, driftReuse } from './drift-cache.js';
+import { DEFAULT_MIN_WEIGHT } from './headline-needs.js';
 import {
   type PastOwners,
   type PastOwnership,
@@ -126,12 +127,6 @@ export interface ReportOptions {
     cache?: DriftCache;
   };
 }
-
-/**
- * Needs lighter than this are kept in the JSON but left out of the headline, the overview
- * and the org map: a weight of 1 is one commit on one side, a stray change.
- */
-export const DEFAULT_MIN_WEIGHT = 2;
 
 /** What the window left out on purpose: paths matching an ignore pattern. */
 export interface IgnoredSummary {

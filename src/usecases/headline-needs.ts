@@ -2,6 +2,12 @@ import type { CoordinationNeed } from '../analysis/index.js';
 import type { Report } from './build-report.js';
 
 /**
+ * Needs lighter than this are kept in the JSON but left out of the headline, the overview
+ * and the org map: a weight of 1 is one commit on one side, a stray change.
+ */
+export const DEFAULT_MIN_WEIGHT = 2;
+
+/**
  * The unwired needs a headline shows — those weighing at least `coordination.minWeight`,
  * in the report's order — and how many lighter unwired needs were left out of it. Every
  * surface (the CLI's table and Markdown, the radiator's overview and org map) leads with

@@ -5,6 +5,9 @@ import type { DRIFT_RULE_IDS } from '../../model/index.js';
  * whole history, each week over a trailing window, and the alerts the rules raise on it.
  */
 
+/** Weeks in each trailing window by default: a quiet week is not a collapse. */
+export const DRIFT_TRAILING_WEEKS = 4;
+
 /** An unwired need of one week's trailing window, for the emerging-need rule. */
 export interface DriftNeed {
   /** The two team references, in order. */

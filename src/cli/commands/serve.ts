@@ -6,22 +6,18 @@ import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
 import { AppError } from '../../errors.js';
-import { displayPath, readTextFile } from '../../ingest/index.js';
-import { parseScenario } from '../../model/index.js';
-import {
-  createRefresher,
-  createSwitchboard,
-  type FetchHandler,
-  forwardRequests,
-  isLoopbackAddress,
-  listen,
-  processChannel,
-  type RefreshControl,
-  type Refresher,
-  type ShippedScenario,
-  scenarioDocument,
-} from '../../server/index.js';
-import { describeDb } from '../../store/index.js';
+import { displayPath } from '../../ingest/display-path.js';
+import { readTextFile } from '../../ingest/read-text-file.js';
+import type { ShippedScenario } from '../../server/api-types.js';
+// This process takes connections and hands them on; the radiators are built and served in
+// their workers. It imports what it does, not the server's barrel (the analysis, the store,
+// the app): a third of its memory.
+import { forwardRequests, processChannel } from '../../server/forward.js';
+import { isLoopbackAddress } from '../../server/host-guard.js';
+import { listen } from '../../server/listen.js';
+import { createRefresher, type RefreshControl, type Refresher } from '../../server/refresher.js';
+import { createSwitchboard, type FetchHandler } from '../../server/switchboard.js';
+import { describeDb } from '../../store/db-config.js';
 import type { Io } from '../io.js';
 import { dbConfig } from '../open-store.js';
 import { formatProblem } from '../render.js';
@@ -338,6 +334,10 @@ async function readScenarios(io: Io, dir: string): Promise<ShippedScenario[]> {
       'Pass --scenarios a folder of Scenario files (YAML).',
     );
   }
+  const [{ parseScenario }, { scenarioDocument }] = await Promise.all([
+    import('../../model/index.js'),
+    import('../../server/what-if-view.js'),
+  ]);
   const shipped: ShippedScenario[] = [];
   for (const file of files) {
     const shownAs = displayPath(io.cwd, join(folder, file));
