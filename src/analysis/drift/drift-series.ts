@@ -5,14 +5,13 @@ import type { CommitFacts } from '../commit-facts.js';
 import { analyzeQueues } from '../queues.js';
 import { windowDates } from '../window.js';
 import { SlidingDigest } from '../work-digest.js';
-import type { DriftWeek } from './drift-types.js';
+import { DRIFT_TRAILING_WEEKS, type DriftWeek } from './drift-types.js';
 
 const DAY = 86_400;
 const WEEK = 7 * DAY;
 const YEAR = 365 * DAY;
 
-/** Weeks in each trailing window by default: a quiet week is not a collapse. */
-export const DRIFT_TRAILING_WEEKS = 4;
+export { DRIFT_TRAILING_WEEKS };
 
 /** The Monday 00:00 UTC that starts the ISO week holding `time` (seconds). */
 export function weekStart(time: number): number {
