@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.js';
 import { backtest, DEFAULT_DRIFT, DRIFT_RULES, driftAlerts } from './drift-alerts.js';
-import { DRIFT_TRAILING_WEEKS } from './drift-series.js';
 import type { DriftAlert, DriftWeek } from './drift-types.js';
+import { DRIFT_TRAILING_WEEKS } from './drift-types.js';
 
 const WEB = 'group:default/web';
 const PAY = 'group:default/payments';

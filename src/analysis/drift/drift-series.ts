@@ -11,8 +11,6 @@ const DAY = 86_400;
 const WEEK = 7 * DAY;
 const YEAR = 365 * DAY;
 
-export { DRIFT_TRAILING_WEEKS };
-
 /** The Monday 00:00 UTC that starts the ISO week holding `time` (seconds). */
 export function weekStart(time: number): number {
   const day = Math.floor(time / DAY);

@@ -3,3 +3,4 @@ export * from './drift-alerts.js';
 export * from './drift-months.js';
 export * from './drift-series.js';
 export type * from './drift-types.js';
+export { DRIFT_TRAILING_WEEKS } from './drift-types.js';
