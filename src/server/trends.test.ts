@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DriftWeek } from '../analysis/index.js';
+import { DriftNeeds, type DriftWeek } from '../analysis/index.js';
 import { DEMO_CATALOG, DEMO_END_DATE } from '../demo/index.js';
 import { readCatalogFiles } from '../ingest/index.js';
 import { type Catalog, loadCatalog } from '../model/index.js';
@@ -32,9 +32,9 @@ function week(n: number, over: Partial<DriftWeek> = {}): DriftWeek {
     congruence: { weighted: 0.9 - n / 10, unweighted: 0.8 },
     congruenceChange: n === 0 ? null : { work: -0.04, wiring: -0.06 },
     unwiredWeight: 2 + n,
-    needs: [
+    needs: DriftNeeds.of([
       { teams: [MOBILE, WEB], weight: 2 + n, components: ['component:default/checkout-api'] },
-    ],
+    ]),
     partners: [
       { team: WEB, teams: 1 + n },
       { team: MOBILE, teams: 1 },

@@ -377,6 +377,9 @@ export async function readWork(
   const facts: CommitFacts[] = [];
   const earlier: CommitFacts[] = [];
   const renames = new Map<number, Map<string, string>>();
+  // A million commits name far fewer lists of authors and of components: each list once.
+  const sameAuthors = sharedLists();
+  const sameComponents = sharedLists();
   /**
    * Per repository, what each path decides, worked out once: a path is in many commits,
    * and the same key string shared by every fact holds the window in less memory.
@@ -436,7 +439,11 @@ export async function readWork(
       found.component ??= entry.resolve(named[k] as string).component;
       components.add(found.component);
     }
-    const fact = { time: commit.time, authors, components: [...components] };
+    const fact = {
+      time: commit.time,
+      authors: sameAuthors(authors),
+      components: sameComponents([...components]),
+    };
     if (inWindow)
       facts.push({
         ...fact,
@@ -756,6 +763,18 @@ function splitBy(
       return result;
     },
     split,
+  };
+}
+
+/** Gives back, for each list, the first equal one it was given: one array per distinct list. */
+function sharedLists(): (list: string[]) => string[] {
+  const lists = new Map<string, string[]>();
+  return (list) => {
+    const key = list.join('\n');
+    const found = lists.get(key);
+    if (found) return found;
+    lists.set(key, list);
+    return list;
   };
 }
 

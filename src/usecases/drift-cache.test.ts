@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DriftWeek } from '../analysis/index.js';
+import { DriftNeeds, type DriftWeek } from '../analysis/index.js';
 import { createDb, createStore, migrateToLatest, type Store } from '../store/index.js';
 import { keepRadiatorDrift, keptRadiatorDrift } from './drift-cache.js';
 import { driftReport, radiatorDrift } from './drift-report.js';
@@ -17,13 +17,13 @@ function week(n: number, weight: number): DriftWeek {
     congruence: { weighted: 0.5, unweighted: 0.4 },
     congruenceChange: null,
     unwiredWeight: weight,
-    needs: [
+    needs: DriftNeeds.of([
       {
         teams: ['group:default/a', 'group:default/b'],
         weight,
         components: ['component:default/x'],
       },
-    ],
+    ]),
     partners: [{ team: 'group:default/a', teams: 1 }],
     crossTeamCoupling: 1,
     ownerShare: 0.8,

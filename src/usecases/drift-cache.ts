@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { CommitFacts, DriftWeek } from '../analysis/index.js';
+import {
+  type CommitFacts,
+  type DriftNeed,
+  DriftNeeds,
+  type DriftWeek,
+  NameTable,
+} from '../analysis/index.js';
 import type { Store } from '../store/index.js';
 import type { TrendPoint } from './build-report.js';
 import type { RadiatorDrift } from './drift-report.js';
@@ -43,7 +49,17 @@ export async function keptDriftSeries(
 ): Promise<DriftWeek[] | undefined> {
   const kept = await store.driftSeries(cache.key);
   if (kept?.stamp !== cache.stamp) return undefined;
-  return kept.weeks.map((w) => JSON.parse(w.data) as DriftWeek);
+  const names = new NameTable();
+  return kept.weeks.map((w) => keptWeek(w.data, names));
+}
+
+/**
+ * A kept week as `driftSeries` makes it, its needs packed into `names` (one table for the
+ * weeks of a series: they name the same teams and components).
+ */
+function keptWeek(data: string, names: NameTable): DriftWeek {
+  const week = JSON.parse(data) as Omit<DriftWeek, 'needs'> & { needs: DriftNeed[] };
+  return { ...week, needs: DriftNeeds.of(week.needs, names) };
 }
 
 /**
@@ -65,6 +81,7 @@ export async function driftReuse(
 }> {
   const kept = await store.driftSeries(cache.key);
   const fixed = sha1(JSON.stringify(context));
+  const names = new NameTable();
   // The weeks themselves, made JSON only as they are saved: held as JSON all along, a year of
   // 1,000 teams' weeks was 130 MB of text beside the same weeks as objects.
   const measured: { week: DriftWeek; digest: string }[] = [];
@@ -81,7 +98,7 @@ export async function driftReuse(
       kept: new Map(
         (kept?.weeks ?? []).map((w) => [
           w.week,
-          { digest: w.digest, week: JSON.parse(w.data) as DriftWeek },
+          { digest: w.digest, week: keptWeek(w.data, names) },
         ]),
       ),
       measured: (week, digest) => measured.push({ week, digest }),

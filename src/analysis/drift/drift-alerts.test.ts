@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.js';
 import { backtest, DEFAULT_DRIFT, DRIFT_RULES, driftAlerts } from './drift-alerts.js';
-import type { DriftAlert, DriftWeek } from './drift-types.js';
+import { DriftNeeds } from './drift-needs.js';
+import type { DriftAlert, DriftNeed, DriftWeek } from './drift-types.js';
 import { DRIFT_TRAILING_WEEKS } from './drift-types.js';
 
 const WEB = 'group:default/web';
@@ -32,7 +33,7 @@ const ONE_WEEK = 1;
  * of week i, as `driftSeries` writes them). measure-shift reads the CUSUM's overlap from
  * these dates: `span` weeks.
  */
-function week(i: number, span: number, over: Partial<DriftWeek> = {}): DriftWeek {
+function week(i: number, span: number, over: Over = {}): DriftWeek {
   const sunday = FIRST_MONDAY + (7 * i + 6) * DAY;
   return {
     week: label(i),
@@ -43,7 +44,6 @@ function week(i: number, span: number, over: Partial<DriftWeek> = {}): DriftWeek
     congruence: { weighted: 0.8, unweighted: 0.7 },
     congruenceChange: null,
     unwiredWeight: 10,
-    needs: [],
     partners: [],
     crossTeamCoupling: 4,
     ownerShare: 0.8,
@@ -54,11 +54,15 @@ function week(i: number, span: number, over: Partial<DriftWeek> = {}): DriftWeek
     queues: [],
     multiTeamPeople: [],
     ...over,
+    needs: DriftNeeds.of(over.needs ?? []),
   };
 }
 
+/** What a test changes of a calm week: its needs as a list, packed by {@link week}. */
+type Over = Partial<Omit<DriftWeek, 'needs'>> & { needs?: DriftNeed[] };
+
 /** n weeks, each over the trailing `span` weeks and built from calm with `over(i)`. */
-const history = (n: number, span: number, over: (i: number) => Partial<DriftWeek> = () => ({})) =>
+const history = (n: number, span: number, over: (i: number) => Over = () => ({})) =>
   Array.from({ length: n }, (_, i) => week(i, span, over(i)));
 
 const only = (alerts: DriftAlert[], rule: DriftAlert['rule']) =>
@@ -291,7 +295,9 @@ describe('driftAlerts: emerging-need', () => {
   });
 
   it('does not fire for a need that was already at 2 in the 12 weeks before', () => {
-    const earlier = weeks.map((w, i) => (i === 5 ? { ...w, needs: [need([WEB, PAY], 2)] } : w));
+    const earlier = weeks.map((w, i) =>
+      i === 5 ? { ...w, needs: DriftNeeds.of([need([WEB, PAY], 2)]) } : w,
+    );
     expect(only(driftAlerts(earlier), 'emerging-need')).toEqual([]);
   });
 

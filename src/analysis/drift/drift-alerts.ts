@@ -190,7 +190,11 @@ function measureOf(week: DriftWeek, measure: ShiftMeasure): number | null {
 
 /** The week's strongest unwired needs (up to 3), each with its 3 strongest components. */
 function strongestNeeds(week: DriftWeek): DriftNeed[] {
-  return [...week.needs].sort((a, b) => b.weight - a.weight).slice(0, 3);
+  const { needs } = week;
+  return Array.from({ length: needs.length }, (_, i) => i)
+    .sort((a, b) => needs.weight(b) - needs.weight(a))
+    .slice(0, 3)
+    .map((i) => needs.at(i));
 }
 
 /** How many weeks each week's figures span (its trailing window), 1 when unknown. */
@@ -331,20 +335,25 @@ function measureShift(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[
  */
 function emergingNeed(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[] {
   const span = trailingWeeks(weeks[0]);
-  const pairs = new Map<string, { teams: [string, string]; needs: (DriftNeed | undefined)[] }>();
+  // Per pair, where its need is in each week's needs (undefined: none that week).
+  const pairs = new Map<string, { teams: [string, string]; at: (number | undefined)[] }>();
   weeks.forEach((week, i) => {
-    for (const need of week.needs) {
-      const key = pairKey(need.teams);
+    for (let n = 0; n < week.needs.length; n++) {
+      const teams = week.needs.teams(n);
+      const key = pairKey(teams);
       let pair = pairs.get(key);
       if (!pair) {
-        pair = { teams: need.teams, needs: [] };
+        pair = { teams, at: [] };
         pairs.set(key, pair);
       }
-      pair.needs[i] = need;
+      pair.at[i] = n;
     }
   });
-  return [...pairs.values()].flatMap(({ teams, needs }) => {
-    const weight = (i: number) => needs[i]?.weight ?? 0;
+  return [...pairs.values()].flatMap(({ teams, at }) => {
+    const weight = (i: number) => {
+      const n = at[i];
+      return n === undefined ? 0 : (weeks[i] as DriftWeek).needs.weight(n);
+    };
     // A need counts from minWeight and from minShare of the week's unwired need: in a large
     // organisation pairs cross 2 every week, and only the strong ones are news.
     const hit = (i: number) =>
@@ -381,8 +390,8 @@ function emergingNeed(weeks: readonly DriftWeek[], o: DriftOptions): DriftAlert[
         level: 'alert',
         body: () => {
           let latest = i;
-          while (!needs[latest]) latest--;
-          const components = needs[latest]?.components ?? [];
+          while (at[latest] === undefined) latest--;
+          const components = (weeks[latest] as DriftWeek).needs.components(at[latest] as number);
           const from = (weeks[Math.max(0, i - o.emergingWeeks + 1)] as DriftWeek).week;
           return {
             teams: [...teams],

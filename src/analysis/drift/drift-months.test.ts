@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { driftMonths } from './drift-months.js';
+import { DriftNeeds } from './drift-needs.js';
 import type { DriftWeek } from './drift-types.js';
 
 const week = (until: string, weighted: number | null, unwired: number): DriftWeek => ({
@@ -11,7 +12,7 @@ const week = (until: string, weighted: number | null, unwired: number): DriftWee
   congruence: { weighted, unweighted: null },
   congruenceChange: null,
   unwiredWeight: unwired,
-  needs: [],
+  needs: DriftNeeds.of([]),
   partners: [],
   crossTeamCoupling: 1,
   ownerShare: 0.5,

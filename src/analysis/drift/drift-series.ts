@@ -5,6 +5,7 @@ import type { CommitFacts } from '../commit-facts.js';
 import { analyzeQueues } from '../queues.js';
 import { windowDates } from '../window.js';
 import { SlidingDigest } from '../work-digest.js';
+import { DriftNeeds, NameTable } from './drift-needs.js';
 import { DRIFT_TRAILING_WEEKS, type DriftWeek } from './drift-types.js';
 
 const DAY = 86_400;
@@ -118,6 +119,8 @@ export function driftSeries(
   };
 
   const weeks: DriftWeek[] = [];
+  // The references every week's needs name, numbered once for the series.
+  const names = new NameTable();
   // The week before: its organisation and its weighted congruence, to split a change.
   let previous: { org: Catalog; weighted: number | null } | undefined;
   // The digest of the week before's own inputs, part of this week's (see `reuse`).
@@ -214,11 +217,14 @@ export function driftSeries(
       congruence,
       congruenceChange,
       unwiredWeight: round(unwired.reduce((n, need) => n + need.weight, 0)),
-      needs: unwired.map((n) => ({
-        teams: n.teams,
-        weight: n.weight,
-        components: n.components.map((c) => c.ref),
-      })),
+      needs: DriftNeeds.of(
+        unwired.map((n) => ({
+          teams: n.teams,
+          weight: n.weight,
+          components: n.components.map((c) => c.ref),
+        })),
+        names,
+      ),
       partners: [...partners]
         .map(([team, others]) => ({ team, teams: others.size }))
         .sort((a, b) => a.team.localeCompare(b.team)),

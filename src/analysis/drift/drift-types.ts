@@ -1,4 +1,5 @@
 import type { DRIFT_RULE_IDS } from '../../model/index.js';
+import type { DriftNeeds } from './drift-needs.js';
 
 /**
  * The shapes of drift (design.md, issue 13): the wiring measured week by week over the
@@ -38,8 +39,11 @@ export interface DriftWeek {
   congruenceChange: { work: number; wiring: number } | null;
   /** Σ weight of the unwired needs. */
   unwiredWeight: number;
-  /** Unwired needs (every weight; the rules apply their minimum). */
-  needs: DriftNeed[];
+  /**
+   * Unwired needs (every weight; the rules apply their minimum), packed: JSON writes them
+   * as an array of {@link DriftNeed}.
+   */
+  needs: DriftNeeds;
   /** Per team with work in the window: how many other teams it must coordinate with. */
   partners: { team: string; teams: number }[];
   /** Change-coupled component pairs owned by different teams. */
