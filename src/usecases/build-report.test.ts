@@ -248,6 +248,19 @@ describe('buildReport on an ingested repository', () => {
     expect(activity(r, CART)?.commits).toBe(8);
   });
 
+  it('couples files, named label:path, only when asked', async () => {
+    const loose = { minRevs: 1, minShared: 1, minDegree: 0, maxChangesetSize: 30 };
+    expect((await report({ coupling: loose })).coupling.files).toBeUndefined();
+    const r = await report({ coupling: loose, files: true });
+    // c1 changes cart/index.ts and pay/api.ts together; each has 2 revisions (c1 and c10,
+    // c1 and c2): degree 100 · 1 ÷ 2 = 50.
+    const label = repositoryLabel(fixture.repo.dir);
+    const [a, b] = [`${label}:cart/index.ts`, `${label}:pay/api.ts`];
+    expect(
+      r.coupling.files?.find((p) => [p.a, p.b].sort().join() === [a, b].sort().join()),
+    ).toMatchObject({ shared: 1, revsA: 2, revsB: 2, degree: 50 });
+  });
+
   it('needs web and ops to coordinate on the components both changed', async () => {
     const r = await report();
     // sharedWork = Σ min(web, ops) over components: cart min(6, 3) + pay min(1, 1)
