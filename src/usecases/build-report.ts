@@ -282,7 +282,7 @@ export interface OpenedSource {
 interface PathFacts {
   /** Left out by an ignore pattern. */
   ignored: boolean;
-  /** Its key in the facts' `files`: `label:path` (made when files are coupled). */
+  /** Its key in the facts' `files`: `label:path`; only when files are coupled. */
   key?: string;
   /** Its component at HEAD, once a commit asked. */
   component?: string;
@@ -406,7 +406,10 @@ export async function readWork(
     const decided = named.map((path) => {
       let found = known.get(path);
       if (found === undefined) {
-        found = { ignored: entry.filter.ignoredBy(path) !== undefined };
+        found = {
+          ignored: entry.filter.ignoredBy(path) !== undefined,
+          ...(options.files ? { key: `${entry.label}:${path}` } : {}),
+        };
         known.set(path, found);
       }
       return found;
@@ -446,15 +449,7 @@ export async function readWork(
     if (inWindow && options.files)
       facts.push({
         ...fact,
-        files: [
-          ...new Set(
-            keptPaths.map((k) => {
-              const found = decided[k] as PathFacts;
-              found.key ??= `${entry.label}:${named[k]}`;
-              return found.key;
-            }),
-          ),
-        ],
+        files: [...new Set(keptPaths.map((k) => (decided[k] as PathFacts).key as string))],
       });
     else (inWindow ? facts : earlier).push(fact);
   }

@@ -219,11 +219,12 @@ async function startRadiator(
   const worker = fork(fileURLToPath(WORKER), [], {
     cwd: io.cwd,
     // Its heap grows by half of what it holds after each full collection, not by V8's default
-    // of up to four times: on 1,000 teams a restart's radiator peaks at about 500–550 MB, not
-    // 650, and the refresh measuring the history at 1.5 GB, not 2.4 GB, for 5–10 % more time. A refresh's
-    // collections on every core would stall the radiator serving meanwhile (on 2 cores,
-    // reads' p99 went from 30 to 58 ms; 38 ms with this): one thread does them, beside the
-    // one analysing. The first radiator has nobody to keep waiting.
+    // of up to four times: on 1,000 teams, when measured (b833ca7), a restart's radiator
+    // peaked at 500–550 MB, not 650, and the refresh measuring the history at 1.5 GB, not
+    // 2.4 GB, for 5–10 % more time. A refresh's collections on every core would stall the
+    // radiator serving meanwhile (on 2 cores, reads' p99 went from 30 to 58 ms; 38 ms with
+    // this): one thread does them, beside the one analysing. The first radiator has nobody
+    // to keep waiting.
     execArgv: [
       ...process.execArgv,
       '--heap-growing-percent=50',
