@@ -459,10 +459,36 @@ for (const dialect of STORE_DIALECTS) {
           });
         }));
 
+      it('writes again only the weeks not kept as they were, and drops the weeks no longer in it', () =>
+        withStore(async (store) => {
+          const w = ['2026-W01', '2026-W02', '2026-W03'].map((name) => week(name));
+          await store.saveDriftSeries('k1', 's1', w);
+          const changed = { week: '2026-W03', digest: 'e', data: '{"week":"2026-W03","new":1}' };
+          await store.saveDriftSeries('k1', 's2', [changed, week('2026-W04', 'e')], {
+            unchanged: new Map([['2026-W02', 'd']]),
+          });
+          expect(await store.driftSeries('k1')).toEqual({
+            stamp: 's2',
+            weeks: [w[1], changed, week('2026-W04', 'e')],
+          });
+        }));
+
+      it('keeps nothing under a key whose week said unchanged is no longer kept as it was', () =>
+        withStore(async (store) => {
+          await store.saveDriftSeries('k1', 's1', [week('2026-W01'), week('2026-W02')]);
+          // Replaced meanwhile (another process): W01's digest is no longer the one read.
+          await store.saveDriftSeries('k1', 's2', [week('2026-W01', 'x')]);
+          await store.saveDriftSeries('k1', 's3', [week('2026-W02', 'e')], {
+            unchanged: new Map([['2026-W01', 'd']]),
+          });
+          expect(await store.driftSeries('k1')).toBeNull();
+          expect(await store.driftStamp('k1')).toBeNull();
+        }));
+
       it('keeps only the most recently saved series', () =>
         withStore(async (store) => {
           for (const key of ['a', 'b', 'c'])
-            await store.saveDriftSeries(key, key, [week('2026-W01')], 2);
+            await store.saveDriftSeries(key, key, [week('2026-W01')], { keep: 2 });
           expect(await store.driftSeries('a')).toBeNull();
           expect((await store.driftSeries('b'))?.stamp).toBe('b');
           expect((await store.driftSeries('c'))?.weeks).toHaveLength(1);

@@ -93,16 +93,28 @@ export interface Store extends Records {
    * in week order; null when none is kept.
    */
   driftSeries(key: string): Promise<{ stamp: string; weeks: KeptDriftWeek[] } | null>;
+  /** The stamp of the drift series kept under `key`; null when none is kept. */
+  driftStamp(key: string): Promise<string | null>;
+  /**
+   * The weeks of the drift series kept under `key`, in week order, a few at a time: a large
+   * organisation's weeks are megabytes each. Holds the connection as {@link commits} does.
+   */
+  driftWeeks(key: string): AsyncIterable<KeptDriftWeek>;
   /**
    * Keeps a drift series under `key`, replacing what was kept under it, in one transaction;
    * only the `keep` series saved most recently stay (a series per setup, not one per run).
    * `weeks` is read once, a few at a time: a generator may make each week's JSON on demand.
+   * The weeks in `unchanged` (week → digest) stay as they were kept under `key`, without
+   * being written again: the caller found their digests unchanged. When one of them is no
+   * longer there with that digest (another process replaced or dropped the series
+   * meanwhile), nothing is kept under `key`: the next run measures it whole rather than read
+   * a series with holes.
    */
   saveDriftSeries(
     key: string,
     stamp: string,
     weeks: Iterable<KeptDriftWeek>,
-    keep?: number,
+    options?: { keep?: number; unchanged?: ReadonlyMap<string, string> },
   ): Promise<void>;
   /** The result of `kind` kept under `key` (see {@link keepResult}); undefined when none is. */
   keptResult(kind: string, key: string): Promise<string | undefined>;
@@ -134,6 +146,9 @@ const KEPT_DRIFT_SERIES = 12;
  */
 const DRIFT_WEEKS_PER_STATEMENT = 8;
 
+/** Values in one `in (…)` of a delete: far below either database's limit on parameters. */
+const DELETES_PER_STATEMENT = 500;
+
 /** Results of each kind kept by default: today's and the one before (a catalog edited back). */
 const KEPT_RESULTS = 2;
 
@@ -157,6 +172,21 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     return from;
   };
   const now = options.now ?? (() => new Date());
+  const driftStamp = async (key: string) => {
+    const series = await db
+      .selectFrom('drift_series')
+      .select('stamp')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return series?.stamp ?? null;
+  };
+  const driftWeeks = (key: string): AsyncIterable<KeptDriftWeek> =>
+    db
+      .selectFrom('drift_weeks')
+      .select(['week', 'digest', 'data'])
+      .where('series', '=', key)
+      .orderBy(byCodePoint(db, 'week'))
+      .stream(DRIFT_WEEKS_PER_STATEMENT);
 
   return {
     ...createRecords(db),
@@ -406,24 +436,41 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     },
 
     async driftSeries(key) {
-      const series = await db
-        .selectFrom('drift_series')
-        .select('stamp')
-        .where('key', '=', key)
-        .executeTakeFirst();
-      if (!series) return null;
-      const weeks = await db
-        .selectFrom('drift_weeks')
-        .select(['week', 'digest', 'data'])
-        .where('series', '=', key)
-        .orderBy(byCodePoint(db, 'week'))
-        .execute();
-      return { stamp: series.stamp, weeks };
+      const stamp = await driftStamp(key);
+      if (stamp === null) return null;
+      const weeks: KeptDriftWeek[] = [];
+      for await (const week of driftWeeks(key)) weeks.push(week);
+      return { stamp, weeks };
     },
+    driftStamp,
+    driftWeeks,
 
-    async saveDriftSeries(key, stamp, weeks, keep = KEPT_DRIFT_SERIES) {
+    async saveDriftSeries(key, stamp, weeks, options = {}) {
+      const { keep = KEPT_DRIFT_SERIES, unchanged = new Map<string, string>() } = options;
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('drift_weeks').where('series', '=', key).execute();
+        const forget = (weeks?: readonly string[]) => {
+          let query = tx.deleteFrom('drift_weeks').where('series', '=', key);
+          if (weeks) query = query.where('week', 'in', weeks);
+          return query.execute();
+        };
+        if (unchanged.size === 0) await forget();
+        else {
+          const stored = await tx
+            .selectFrom('drift_weeks')
+            .select(['week', 'digest'])
+            .where('series', '=', key)
+            .execute();
+          const stays = (row: { week: string; digest: string }) =>
+            unchanged.get(row.week) === row.digest;
+          if (stored.filter(stays).length < unchanged.size) {
+            await forget();
+            await tx.deleteFrom('drift_series').where('key', '=', key).execute();
+            return;
+          }
+          const goes = stored.filter((row) => !stays(row)).map((row) => row.week);
+          for (let at = 0; at < goes.length; at += DELETES_PER_STATEMENT)
+            await forget(goes.slice(at, at + DELETES_PER_STATEMENT));
+        }
         const saved = await nextSaved(tx, 'drift_series');
         await tx
           .insertInto('drift_series')

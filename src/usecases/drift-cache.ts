@@ -47,10 +47,12 @@ export async function keptDriftSeries(
   store: Store,
   cache: DriftCache,
 ): Promise<DriftWeek[] | undefined> {
-  const kept = await store.driftSeries(cache.key);
-  if (kept?.stamp !== cache.stamp) return undefined;
+  if ((await store.driftStamp(cache.key)) !== cache.stamp) return undefined;
   const names = new NameTable();
-  return kept.weeks.map((w) => keptWeek(w.data, names));
+  const weeks: DriftWeek[] = [];
+  // Parsed as they are read: the weeks' JSON is megabytes each on a large organisation.
+  for await (const w of store.driftWeeks(cache.key)) weeks.push(keptWeek(w.data, names));
+  return weeks;
 }
 
 /**
@@ -64,7 +66,7 @@ function keptWeek(data: string, names: NameTable): DriftWeek {
 
 /**
  * What `driftSeries` needs to keep the weeks kept under the cache's key whose inputs did not
- * change, and to collect every week for saving: `context` is what this run fixed that the
+ * change, and `save` to keep the series it made under the cache's stamp: `context` is what this run fixed that the
  * key does not name (who owns each component, which groups are teams).
  */
 export async function driftReuse(
@@ -79,12 +81,17 @@ export async function driftReuse(
   };
   save: () => Promise<void>;
 }> {
-  const kept = await store.driftSeries(cache.key);
   const fixed = sha1(JSON.stringify(context));
   const names = new NameTable();
-  // The weeks themselves, made JSON only as they are saved: held as JSON all along, a year of
-  // 1,000 teams' weeks was 130 MB of text beside the same weeks as objects.
+  // Parsed as they are read: a year of 1,000 teams' weeks is 124 MB of JSON.
+  const kept = new Map<string, { digest: string; week: DriftWeek }>();
+  for await (const w of store.driftWeeks(cache.key))
+    kept.set(w.week, { digest: w.digest, week: keptWeek(w.data, names) });
+  // The weeks measured, made JSON only as they are saved: held as JSON all along, a year of
+  // 1,000 teams' weeks was 130 MB of text beside the same weeks as objects. Those kept as
+  // they were are not written again (a refresh that finds a new commit changes a few).
   const measured: { week: DriftWeek; digest: string }[] = [];
+  const unchanged = new Map<string, string>();
   return {
     reuse: {
       digest: (facts, catalogCommit) => {
@@ -95,13 +102,11 @@ export async function driftReuse(
           hash.update(`${f.time} ${f.authors.join(',')} ${f.components.join(',')}\n`);
         return hash.digest('hex');
       },
-      kept: new Map(
-        (kept?.weeks ?? []).map((w) => [
-          w.week,
-          { digest: w.digest, week: keptWeek(w.data, names) },
-        ]),
-      ),
-      measured: (week, digest) => measured.push({ week, digest }),
+      kept,
+      measured: (week, digest) => {
+        if (kept.get(week.week)?.week === week) unchanged.set(week.week, digest);
+        else measured.push({ week, digest });
+      },
     },
     save: () =>
       store.saveDriftSeries(
@@ -111,6 +116,7 @@ export async function driftReuse(
           for (const { week, digest } of measured)
             yield { week: week.week, digest, data: JSON.stringify(week) };
         })(),
+        { unchanged },
       ),
   };
 }

@@ -245,6 +245,8 @@ describe('orgwire drift keeps its weeks in the store', () => {
       const fresh = run('fresh.db');
       expect(again.stdout).toBe(fresh.stdout);
       expect(again.stdout).not.toBe(first.stdout);
+      // Read back whole: the weeks kept as they were and those measured again.
+      expect(run('kept.db').stdout).toBe(again.stdout);
       expect(JSON.parse(again.stdout).series).toHaveLength(23);
     } finally {
       await small.cleanup();
