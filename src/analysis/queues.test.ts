@@ -23,12 +23,14 @@ const request = (
   done?: string,
   started?: string,
 ): RequestRecord => ({
+  tracker: 'csv',
   id: `R-${++n}`,
   requester: `group:default/${requester}`,
   provider: P,
   created: at(created),
   ...(done ? { done: at(done) } : {}),
   ...(started ? { started: at(started) } : {}),
+  updated: at(done ?? started ?? created),
   source: `q.csv:${n + 1}`,
 });
 // Four weeks, 2026-01-01 to 2026-01-28.

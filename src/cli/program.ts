@@ -207,6 +207,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       '--requests-format <format>',
       "the exports' format (detected when not given)",
     ).choices(REQUEST_FORMATS);
+  const requestsRepoOption = () =>
+    new Option(
+      '--requests-repo <owner/name>',
+      'the repository of GitHub issues whose export does not name it (gh issue list)',
+    ).argParser((value: string) => {
+      if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
+        throw new InvalidArgumentError('write it as owner/name, e.g. acme/platform.');
+      return value;
+    });
   const dbOption = () =>
     new Option(
       '--db <file-or-url>',
@@ -255,6 +264,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   )
     .addOption(requestsOption())
     .addOption(requestsFormatOption())
+    .addOption(requestsRepoOption())
     .addOption(catalogOption())
     .addOption(dbOption())
     .option('--merges', 'keep merge commits (their files against the first parent)', false)
@@ -275,6 +285,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         opts: RepositoryFlags & {
           requests?: string[];
           requestsFormat?: RequestFormat;
+          requestsRepo?: string;
           catalog?: string[];
           db?: string;
           merges: boolean;
@@ -442,6 +453,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(dbOption())
     .addOption(requestsOption())
     .addOption(requestsFormatOption())
+    .addOption(requestsRepoOption())
     .option('--since <date>', 'first day of the window (YYYY-MM-DD)')
     .option('--until <date>', 'last day of the window (YYYY-MM-DD; default: the newest request)')
     .option('--window <length>', "the window's length when --since is not given", '90d')
@@ -464,6 +476,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         db?: string;
         requests?: string[];
         requestsFormat?: RequestFormat;
+        requestsRepo?: string;
         since?: string;
         until?: string;
         window?: string;
@@ -840,6 +853,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         "the exports' format (default: from the file)",
       ).choices(REQUEST_FORMATS),
     )
+    .addOption(requestsRepoOption())
     .option('--demo', 'serve the demo organisation (builds its repository under .orgwire/demo)')
     .addOption(dbOption())
     .option('--port <n>', 'the port to listen on (0 picks a free one)', port, 8080)
@@ -893,6 +907,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           repo?: string[];
           requests?: string[];
           requestsFormat?: RequestFormat;
+          requestsRepo?: string;
           demo?: boolean;
           db?: string;
           port: number;
@@ -934,6 +949,40 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         });
       },
     );
+
+  const requests = program
+    .command('requests')
+    .description('the trackers the store keeps requests from, each ticket once; forget one');
+  requests
+    .command('list', { isDefault: true })
+    .description('the trackers with how many tickets, and how many open (the default)')
+    .option('--demo', "the demo's store")
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      examples([
+        'orgwire requests',
+        'orgwire requests list --format json',
+        'orgwire requests forget github:acme/old-repo',
+      ]),
+    )
+    .action(async (opts: { db?: string; demo?: boolean; format: OutputFormat }) => {
+      const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      const { listRequests } = await import('./commands/requests.js');
+      status = await listRequests(io, { format: opts.format, ...(db === undefined ? {} : { db }) });
+    });
+  requests
+    .command('forget')
+    .description("forget a tracker's requests (read them again from any export that holds them)")
+    .argument('<tracker>', 'as `orgwire requests` names it, e.g. jira:PLAT or github:acme/web')
+    .option('--demo', "the demo's store")
+    .addOption(dbOption())
+    .action(async (tracker: string, opts: { db?: string; demo?: boolean }) => {
+      const db = opts.db ?? (opts.demo ? DEMO_DB : undefined);
+      const { forgetRequests } = await import('./commands/requests.js');
+      status = await forgetRequests(io, { tracker, ...(db === undefined ? {} : { db }) });
+    });
 
   const token = program
     .command('token')

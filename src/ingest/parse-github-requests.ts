@@ -72,6 +72,8 @@ export function parseGithubRequests(text: string, context: Context): void {
   const providerPrefix = (github.providerLabelPrefix ?? 'team:').toLowerCase();
   const byLogin = createUserIndex(context.catalog.users, (u) => [u.githubLogin]);
   const repositoryOwners = repositoryOwnerIndex(context.catalog);
+  const given = context.repository ?? github.repository;
+  let unnamed = false;
   issues.forEach((issue, index) => {
     const line = lines[index] ?? 1;
     if (!isObject(issue)) {
@@ -102,11 +104,13 @@ export function parseGithubRequests(text: string, context: Context): void {
     const author = isObject(issue.author) ? issue.author : isObject(issue.user) ? issue.user : {};
     const requesters = labelled(requesterPrefix);
     const providers = labelled(providerPrefix);
-    const repository = /\/repos\/([^/]+\/[^/]+)$/.exec(field('repository_url'))?.[1];
+    const repository = /\/repos\/([^/]+\/[^/]+)$/.exec(field('repository_url'))?.[1] ?? given;
     const owner =
       repository === undefined ? undefined : repositoryOwners.get(repository.toLowerCase());
+    if (repository === undefined) unnamed = true;
     addRow(context, {
       line,
+      tracker: repository === undefined ? 'github' : `github:${repository.toLowerCase()}`,
       id,
       idField: 'issue number',
       shownId: `#${id}`,
@@ -121,6 +125,11 @@ export function parseGithubRequests(text: string, context: Context): void {
           field: 'closed_at' in issue ? 'closed_at' : 'closedAt',
           value: state === 'open' || ZERO_TIME.test(closed) ? '' : closed,
           role: 'done',
+        },
+        {
+          field: 'updated_at' in issue ? 'updated_at' : 'updatedAt',
+          value: field('updatedAt', 'updated_at'),
+          role: 'updated',
         },
       ],
       requester:
@@ -145,6 +154,12 @@ export function parseGithubRequests(text: string, context: Context): void {
                 ),
     });
   });
+  if (unnamed)
+    context.note(
+      1,
+      'the issues do not say which repository they are from: they are kept as tracker "github", where two repositories\' #1 would be one ticket',
+      'Pass --requests-repo OWNER/NAME (or set requests.github.repository in orgwire.yaml), or export them through the REST API, whose issues name their repository.',
+    );
   sortByLine(context);
 }
 

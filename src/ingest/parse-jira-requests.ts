@@ -13,6 +13,15 @@ import { createUserIndex } from './team-matcher.js';
 /** Jira's columns for the providing team when `requests.jira.provider` is not set, in order. */
 const JIRA_PROVIDER_COLUMNS = ['Project', 'Project name', 'Project key'];
 
+/**
+ * The tracker of a Jira issue: its project, from its key (`PLAT-12` is in `jira:PLAT`); a
+ * key of another shape, in `jira`.
+ */
+export function jiraTracker(key: string): string {
+  const project = /^([A-Za-z][A-Za-z0-9_]*)-\d+$/.exec(key.trim())?.[1];
+  return project === undefined ? 'jira' : `jira:${project.toUpperCase()}`;
+}
+
 export function parseJiraRequests(text: string, context: Context): void {
   const jira = context.mapping.jira ?? {};
   const present = csvHeader(text)?.map(columnKey) ?? [];
@@ -45,11 +54,15 @@ export function parseJiraRequests(text: string, context: Context): void {
     const id = table.cell(row, 'Issue key');
     addRow(context, {
       line: row.line,
+      tracker: jiraTracker(id),
       id,
       idField: 'Issue key',
       dates: [
         { field: 'Created', value: table.cell(row, 'Created'), role: 'created' },
         { field: 'Resolved', value: table.cell(row, 'Resolved'), role: 'done' },
+        ...(table.has('Updated')
+          ? [{ field: 'Updated', value: table.cell(row, 'Updated'), role: 'updated' as const }]
+          : []),
       ],
       requester:
         jira.requester === undefined

@@ -10,6 +10,8 @@ export const PLAIN_REQUEST_COLUMNS = [
   'started',
   'done',
   'type',
+  'updated',
+  'tracker',
 ] as const;
 export const PLAIN_REQUIRED = PLAIN_REQUEST_COLUMNS.slice(0, 4);
 
@@ -18,16 +20,18 @@ export function parsePlainRequests(text: string, context: Context): void {
     text,
     context,
     PLAIN_REQUIRED,
-    `A plain request CSV starts with the header ${PLAIN_REQUEST_COLUMNS.join(',')} (started, done and type may be left out).`,
+    `A plain request CSV starts with the header ${PLAIN_REQUEST_COLUMNS.join(',')} (started, done, type, updated and tracker may be left out).`,
   );
   if (!table) return;
   for (const row of table.rows) {
     const cell = (name: string) => table.cell(row, name);
+    const tracker = cell('tracker').trim();
     addRow(context, {
       line: row.line,
+      tracker: tracker === '' ? 'csv' : `csv:${tracker}`,
       id: cell('id'),
       idField: 'id',
-      dates: (['created', 'started', 'done'] as const).map((role) => ({
+      dates: (['created', 'started', 'done', 'updated'] as const).map((role) => ({
         field: role,
         value: cell(role),
         role,

@@ -160,37 +160,45 @@ describe('parseRequests: Jira CSV export', () => {
     expect(result.format).toBe('jira-csv');
     expect(result.requests).toEqual<RequestRecord[]>([
       {
+        tracker: 'jira:BILL',
         id: 'BILL-101',
         requester: CHECKOUT,
         provider: BILLING,
         created: at('2026-03-02T09:41:00Z'),
         done: at('2026-03-12T16:05:00Z'),
         type: 'Task',
+        updated: at('2026-03-12T16:05:00Z'),
         source: 'jira-export.csv:2',
       },
       {
+        tracker: 'jira:BILL',
         id: 'BILL-102',
         requester: MOBILE,
         provider: BILLING,
         created: at('2026-03-04T10:00:00Z'),
         type: 'Story',
+        updated: at('2026-03-11T15:12:00Z'),
         source: 'jira-export.csv:3',
       },
       {
+        tracker: 'jira:PLAT',
         id: 'PLAT-7',
         requester: BILLING,
         provider: PLATFORM,
         created: at('2026-03-05T08:00:00Z'),
         done: at('2026-03-06T12:30:00Z'),
         type: 'Bug',
+        updated: at('2026-03-06T12:30:00Z'),
         source: 'jira-export.csv:10',
       },
       {
+        tracker: 'jira:PLAT',
         id: 'PLAT-8',
         requester: MOBILE,
         provider: PLATFORM,
         created: at('2026-03-11T00:15:00Z'),
         type: 'Task',
+        updated: at('2026-03-11T00:15:00Z'),
         source: 'jira-export.csv:13',
       },
     ]);
@@ -330,26 +338,32 @@ describe('parseRequests: GitHub issues JSON', () => {
     expect(result.format).toBe('github-json');
     expect(result.requests).toEqual<RequestRecord[]>([
       {
+        tracker: 'github',
         id: '101',
         requester: CHECKOUT,
         provider: BILLING,
         created: at('2026-03-02T09:41:00Z'),
         done: at('2026-03-12T16:05:00Z'),
+        updated: at('2026-03-12T16:05:00Z'),
         source: 'issues.json:1',
       },
       {
+        tracker: 'github',
         id: '102',
         requester: MOBILE,
         provider: BILLING,
         created: at('2026-03-04T10:00:00Z'),
+        updated: at('2026-03-04T10:00:00Z'),
         source: 'issues.json:1',
       },
       {
+        tracker: 'github',
         id: '106',
         requester: MOBILE,
         provider: PLATFORM,
         created: at('2026-03-06T08:00:00Z'),
         done: at('2026-03-09T17:30:00Z'),
+        updated: at('2026-03-09T17:30:00Z'),
         source: 'issues.json:1',
       },
     ]);
@@ -375,6 +389,50 @@ describe('parseRequests: GitHub issues JSON', () => {
         line: 1,
         severity: 'warning',
         message: '#107: no provider: no team: label, and requests.github.provider is not set',
+      },
+      {
+        line: 1,
+        severity: 'note',
+        message:
+          'the issues do not say which repository they are from: they are kept as tracker "github", where two repositories\' #1 would be one ticket',
+      },
+    ]);
+  });
+
+  it('keeps gh output under the repository --requests-repo or orgwire.yaml names, without the note', async () => {
+    const text = await fixture('gh-issue-list.txt');
+    for (const extra of [
+      { repository: 'Trailhead/Billing' },
+      { mapping: { github: { repository: 'Trailhead/Billing' } } },
+    ]) {
+      const result = parseRequests(text, { file: 'issues.json', catalog, ...extra });
+      expect(new Set(result.requests.map((r) => r.tracker))).toEqual(
+        new Set(['github:trailhead/billing']),
+      );
+      expect(result.problems.filter((p) => p.severity === 'note')).toEqual([]);
+    }
+  });
+
+  it('keeps two repositories\u2019 issue #1 apart in one REST export, and reports a repeated one', () => {
+    const issue = (repo: string) => ({
+      number: 1,
+      state: 'open',
+      created_at: '2026-03-01T00:00:00Z',
+      closed_at: null,
+      repository_url: `https://api.github.com/repos/${repo}`,
+      labels: [{ name: 'requester:checkout' }, { name: 'team:platform' }],
+    });
+    const text = JSON.stringify([issue('acme/web'), issue('acme/api'), issue('acme/web')], null, 1);
+    const result = read(text, 'search.json');
+    expect(result.requests.map((r) => `${r.tracker}#${r.id}`)).toEqual([
+      'github:acme/web#1',
+      'github:acme/api#1',
+    ]);
+    expect(briefly(result)).toEqual([
+      {
+        line: expect.any(Number),
+        severity: 'warning',
+        message: '#1: the issue number was already read at line 2',
       },
     ]);
   });
@@ -411,18 +469,22 @@ describe('parseRequests: GitHub issues JSON', () => {
     const result = read(await fixture('rest-issues.json'), 'rest.json');
     expect(result.requests).toEqual<RequestRecord[]>([
       {
+        tracker: 'github:trailhead/billing-service',
         id: '201',
         requester: CHECKOUT,
         provider: BILLING,
         created: at('2026-03-02T09:41:00Z'),
         done: at('2026-03-12T16:05:00Z'),
+        updated: at('2026-03-12T16:05:00Z'),
         source: 'rest.json:2',
       },
       {
+        tracker: 'github:trailhead/billing-service',
         id: '203',
         requester: MOBILE,
         provider: BILLING,
         created: at('2026-03-04T10:00:00Z'),
+        updated: at('2026-03-04T10:00:00Z'),
         source: 'rest.json:98',
       },
     ]);
@@ -482,6 +544,7 @@ describe('parseRequests: plain CSV', () => {
     expect(result.format).toBe('csv');
     expect(result.requests).toEqual<RequestRecord[]>([
       {
+        tracker: 'csv',
         id: 'REQ-1',
         requester: CHECKOUT,
         provider: BILLING,
@@ -489,30 +552,37 @@ describe('parseRequests: plain CSV', () => {
         started: at('2026-03-04'),
         done: at('2026-03-09'),
         type: 'invoice change',
+        updated: at('2026-03-09'),
         source: 'requests.csv:2',
       },
       {
+        tracker: 'csv',
         id: 'REQ-2',
         requester: MOBILE,
         provider: BILLING,
         created: at('2026-03-03T10:00:00Z'),
         type: 'refund rule, partial',
+        updated: at('2026-03-03T10:00:00Z'),
         source: 'requests.csv:3',
       },
       {
+        tracker: 'csv',
         id: 'REQ-7',
         requester: MOBILE,
         provider: PLATFORM,
         created: at('2026-03-06'),
         started: at('2026-03-07'),
         type: 'database\nmigration',
+        updated: at('2026-03-07'),
         source: 'requests.csv:8',
       },
       {
+        tracker: 'csv',
         id: 'REQ-9',
         requester: PARTNER_CHECKOUT,
         provider: PLATFORM,
         created: at('2026-03-07'),
+        updated: at('2026-03-07'),
         source: 'requests.csv:12',
       },
     ]);
@@ -623,6 +693,7 @@ describe('parseRequests: plain CSV', () => {
             const cells = [r.id, r.requester[0], r.provider[0], iso(r.created)];
             const text = [...cells, iso(started), iso(done), r.type].map(quote).join(',');
             expected.push({
+              tracker: 'csv',
               id: r.id,
               requester: r.requester[1],
               provider: r.provider[1],
@@ -630,6 +701,7 @@ describe('parseRequests: plain CSV', () => {
               ...(started === undefined ? {} : { started }),
               ...(done === undefined ? {} : { done }),
               ...(r.type === '' ? {} : { type: r.type }),
+              updated: done ?? started ?? r.created,
               source: `gen.csv:${line}`,
             });
             line += 1 + (text.match(/\r\n|\n/g)?.length ?? 0);

@@ -18,13 +18,16 @@ export interface Context {
   file: string;
   catalog: Catalog;
   mapping: RequestsConfig;
+  /** See `ParseRequestsOptions.repository`. */
+  repository?: string;
   matchTeam: (name: string) => string | undefined;
   requests: RequestRecord[];
   problems: RequestProblem[];
-  /** Where each id was first read. */
+  /** Where each ticket (tracker and id) was first read. */
   seen: Map<string, number>;
   fail(line: number, message: string, hint: string): void;
   skip(line: number, message: string, hint: string): void;
+  note(line: number, message: string, hint: string): void;
 }
 
 export function createContext(options: ParseRequestsOptions): Context {
@@ -37,28 +40,35 @@ export function createContext(options: ParseRequestsOptions): Context {
     file: options.file,
     catalog: options.catalog,
     mapping: options.mapping ?? {},
+    ...(options.repository === undefined ? {} : { repository: options.repository }),
     matchTeam: createTeamMatcher(options.catalog),
     requests: [],
     problems,
     seen: new Map(),
     fail: problem('error'),
     skip: problem('warning'),
+    note: problem('note'),
   };
 }
 
 /** One request as read, before it is checked. Dates are as written; '' when empty. */
 interface RowValues {
   line: number;
+  /** See `RequestRecord.tracker`. */
+  tracker: string;
   id: string;
   /** How the format calls its id, for messages. */
   idField: string;
   /** The id as people write it, for messages (`#12` for an issue). */
   shownId?: string;
-  dates: { field: string; value: string; role: 'created' | 'started' | 'done' }[];
+  /** `updated` when the export says when the ticket last changed (see `RequestRecord.updated`). */
+  dates: { field: string; value: string; role: DateRole }[];
   requester: Outcome<string>;
   provider: Outcome<string>;
   type?: string;
 }
+
+type DateRole = 'created' | 'started' | 'done' | 'updated';
 
 /** Checks a row and keeps it, or reports why it is skipped. */
 export function addRow(context: Context, row: RowValues): void {
@@ -68,8 +78,8 @@ export function addRow(context: Context, row: RowValues): void {
     skip(`the ${row.idField} is empty`, `Every request needs its ${row.idField}.`);
     return;
   }
-  const times: Partial<Record<'created' | 'started' | 'done', number>> = {};
-  const fields: Partial<Record<'created' | 'started' | 'done', string>> = {};
+  const times: Partial<Record<DateRole, number>> = {};
+  const fields: Partial<Record<DateRole, string>> = {};
   for (const date of row.dates) {
     fields[date.role] = date.field;
     if (date.value === '') {
@@ -86,7 +96,7 @@ export function addRow(context: Context, row: RowValues): void {
     }
     times[date.role] = seconds;
   }
-  const { created, started, done } = times;
+  const { created, started, done, updated } = times;
   if (created === undefined) {
     skip('it has no creation date', 'Every request needs the date it was created.');
     return;
@@ -113,7 +123,8 @@ export function addRow(context: Context, row: RowValues): void {
       return;
     }
   }
-  const first = context.seen.get(row.id);
+  const ticket = `${row.tracker}\n${row.id}`;
+  const first = context.seen.get(ticket);
   if (first !== undefined) {
     skip(
       `the ${row.idField} was already read at line ${first}`,
@@ -121,8 +132,9 @@ export function addRow(context: Context, row: RowValues): void {
     );
     return;
   }
-  context.seen.set(row.id, row.line);
+  context.seen.set(ticket, row.line);
   context.requests.push({
+    tracker: row.tracker,
     id: row.id,
     requester: (row.requester as { value: string }).value,
     provider: (row.provider as { value: string }).value,
@@ -130,6 +142,7 @@ export function addRow(context: Context, row: RowValues): void {
     ...(started === undefined ? {} : { started }),
     ...(done === undefined ? {} : { done }),
     ...(row.type === undefined || row.type === '' ? {} : { type: row.type }),
+    updated: updated ?? done ?? started ?? created,
     source: `${context.file}:${row.line}`,
   });
 }

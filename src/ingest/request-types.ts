@@ -7,7 +7,8 @@ export type RequestFormat = (typeof REQUEST_FORMATS)[number];
 /**
  * Something in an export that could not be read. `error`: the file as a whole (its
  * format, its header, its JSON) is wrong and nothing was read from it; `warning`: one row
- * was skipped and the rest kept.
+ * was skipped and the rest kept; `note`: everything was read, but the user should know
+ * something about how.
  */
 export interface RequestProblem {
   file: string;
@@ -15,7 +16,7 @@ export interface RequestProblem {
   line: number;
   message: string;
   hint: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'note';
 }
 
 export interface ParseRequestsOptions {
@@ -26,6 +27,11 @@ export interface ParseRequestsOptions {
   catalog: Catalog;
   /** `requests` from `orgwire.yaml`. */
   mapping?: RequestsConfig;
+  /**
+   * The GitHub repository (`owner/name`) of issues whose export does not name it (`gh issue
+   * list` output): `--requests-repo`, else `requests.github.repository`.
+   */
+  repository?: string;
 }
 
 export interface ParsedRequests {

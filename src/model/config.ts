@@ -86,6 +86,14 @@ export const configSchema = z
             requesterLabelPrefix: z.string().min(1).optional(),
             /** The label prefix naming the providing team. Default `team:`. */
             providerLabelPrefix: z.string().min(1).optional(),
+            /**
+             * The repository (`owner/name`) of issues whose export does not name it, as `gh
+             * issue list` writes them: their tracker (see `RequestRecord.tracker`).
+             */
+            repository: z
+              .string()
+              .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'write it as owner/name')
+              .optional(),
           })
           .strict()
           .optional(),
@@ -156,7 +164,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
           }
         : {
             message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
-            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix) and rules; check the spelling.',
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix, repository) and rules; check the spelling.',
           },
     empty: {},
   });

@@ -169,7 +169,14 @@ export interface MergeLoginEvidence {
 
 /** One request one team made of another, from a request-queue export. */
 export interface RequestRecord {
-  /** The request's id in its source (Jira key, issue number, CSV id). */
+  /**
+   * The tracker it belongs to, and where in it: `jira:PLAT` (a Jira project), `github:o/r`
+   * (a GitHub repository; `github` when the export does not say which), `csv` or `csv:NAME`
+   * (a plain CSV, `NAME` from its `tracker` column). With `id`, the ticket's identity: any
+   * export that holds it again replaces it rather than adding it.
+   */
+  tracker: string;
+  /** The request's id in its tracker (Jira key, issue number, CSV id). */
   id: string;
   /** The requesting and providing teams, as Group references. */
   requester: string;
@@ -181,6 +188,12 @@ export interface RequestRecord {
   /** When it was done; absent while open. */
   done?: number;
   type?: string;
+  /**
+   * When the ticket last changed, as its export says (Jira's Updated, GitHub's updated_at, a
+   * plain CSV's `updated`), else its newest event: of two exports that hold it, the reading
+   * with the newer time is kept, whichever is read last.
+   */
+  updated: number;
   /** Where it was read: `file:line`. */
   source: string;
 }

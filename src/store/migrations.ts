@@ -218,6 +218,36 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0008-tickets': {
+    creates: ['tickets'],
+    async up(db: Kysely<unknown>) {
+      // Requests by their identity in their tracker (a Jira key, a repository's issue number),
+      // not by the export they were read from: exports overlap (each is a window onto the
+      // tracker), and one ticket read from two of them was counted twice. `updated` decides
+      // which of two readings is kept: the newer.
+      await db.schema
+        .createTable('tickets')
+        .addColumn('tracker', 'text', (col) => col.notNull())
+        .addColumn('id', 'text', (col) => col.notNull())
+        .addColumn('requester', 'text', (col) => col.notNull())
+        .addColumn('provider', 'text', (col) => col.notNull())
+        .addColumn('created', 'bigint', (col) => col.notNull())
+        .addColumn('started', 'bigint')
+        .addColumn('done', 'bigint')
+        .addColumn('type', 'text')
+        .addColumn('updated', 'bigint', (col) => col.notNull())
+        .addColumn('source', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('tickets_pk', ['tracker', 'id'])
+        .execute();
+      // What earlier versions kept stays, under the export it was read from (whose format is
+      // not known here), until that export is read again: it then replaces them, as before.
+      await sql`insert into tickets (tracker, id, requester, provider, created, started, done, type, updated, source)
+        select 'export:' || export, id, requester, provider, created, started, done, type,
+          coalesce(done, started, created), source
+        from requests`.execute(db);
+      await db.schema.dropTable('requests').execute();
+    },
+  },
 };
 
 /** What `migrateToLatest` did: each migration's outcome, and the failure if there was one. */

@@ -8,7 +8,7 @@ export interface Database {
   repositories: RepositoryTable;
   ingest_state: IngestStateTable;
   commits: CommitTable;
-  requests: RequestTable;
+  tickets: TicketTable;
   tokens: TokenTable;
   checkins: CheckinTable;
   readings: ReadingTable;
@@ -98,10 +98,9 @@ export interface LearningTable {
   author: string;
 }
 
-/** One request from a request-queue export; see `RequestRecord`. */
-export interface RequestTable {
-  /** The absolute path of the export it was read from. */
-  export: string;
+/** A request by its identity in its tracker (see `RequestRecord`). */
+export interface TicketTable {
+  tracker: string;
   id: string;
   requester: string;
   provider: string;
@@ -109,6 +108,8 @@ export interface RequestTable {
   started: number | null;
   done: number | null;
   type: string | null;
+  updated: number;
+  /** Where it was read: `file:line`. */
   source: string;
 }
 

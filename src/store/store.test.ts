@@ -8,7 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_DIALECTS, type TestStore } from '../../test/helpers/store-dialects.js';
-import type { CommitRecord } from '../model/index.js';
+import type { CommitRecord, RequestRecord } from '../model/index.js';
 import {
   createDb,
   createStore,
@@ -138,6 +138,44 @@ describe('migrateToLatest on SQLite', () => {
     const after = new SqliteDatabase(file, { readonly: true });
     expect(after.prepare('select something from commits').all()).toEqual([{ something: 'kept' }]);
     after.close();
+  });
+
+  it('keeps the requests an earlier orgwire kept per export, under the export, when it moves them to tickets', async () => {
+    file = join(dir, 'orgwire.db');
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SqliteDatabase(file) }),
+    });
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    expect((await migrator.migrateTo('0007-kept-results')).error).toBeUndefined();
+    await sql`insert into requests values ('/exports/a.csv', 'R-1', 'group:default/web', 'group:default/ops', 100, 150, 200, 'Bug', 'a.csv:2'), ('/exports/a.csv', 'R-2', 'group:default/web', 'group:default/ops', 120, null, null, null, 'a.csv:3')`.execute(
+      db,
+    );
+    await db.destroy();
+    await withStore(async (store) => {
+      expect(await store.requests()).toEqual([
+        {
+          tracker: 'export:/exports/a.csv',
+          id: 'R-1',
+          requester: 'group:default/web',
+          provider: 'group:default/ops',
+          created: 100,
+          started: 150,
+          done: 200,
+          type: 'Bug',
+          updated: 200,
+          source: 'a.csv:2',
+        },
+        {
+          tracker: 'export:/exports/a.csv',
+          id: 'R-2',
+          requester: 'group:default/web',
+          provider: 'group:default/ops',
+          created: 120,
+          updated: 120,
+          source: 'a.csv:3',
+        },
+      ]);
+    });
   });
 
   it('opens a store already up to date without waiting for another process\u2019s write', async () => {
@@ -387,26 +425,68 @@ for (const dialect of STORE_DIALECTS) {
     });
 
     describe('requests', () => {
-      it('keeps each export\u2019s requests, replacing them when the export is read again', () =>
+      const request = (id: string, updated: number, more: Partial<RequestRecord> = {}) => ({
+        tracker: 'jira:OPS',
+        id,
+        requester: 'group:default/web',
+        provider: 'group:default/ops',
+        created: 1_700_000_000,
+        updated,
+        source: `a.csv:${id}`,
+        ...more,
+      });
+      const kept = async (store: Store) =>
+        (await store.requests()).map((r) => `${r.tracker} ${r.id} ${r.done ?? 'open'}`);
+
+      it('keeps each ticket once, whichever exports hold it', () =>
         withStore(async (store) => {
-          const request = (id: string, done?: number) => ({
-            id,
-            requester: 'group:default/web',
-            provider: 'group:default/ops',
-            created: 1_700_000_000,
-            ...(done === undefined ? {} : { done }),
-            source: `a.csv:${id}`,
-          });
-          await store.saveRequests('/exports/a.csv', [request('1'), request('2', 1_700_100_000)]);
-          await store.saveRequests('/exports/b.csv', [request('1')]);
-          expect((await store.requests()).map((r) => r.id)).toEqual(['1', '1', '2']);
-          await store.saveRequests('/exports/a.csv', [request('3')]);
-          const after = await store.requests();
-          expect(after.map((r) => [r.id, r.source])).toEqual([
-            ['1', 'a.csv:1'],
-            ['3', 'a.csv:3'],
+          await store.saveRequests('/exports/a.csv', [request('1', 10), request('2', 10)]);
+          await store.saveRequests('/exports/b.csv', [request('1', 10), request('3', 10)]);
+          await store.saveRequests('/exports/a.csv', [request('1', 10)]);
+          // An export is a window onto the tracker: tickets it no longer holds stay.
+          expect(await kept(store)).toEqual([
+            'jira:OPS 1 open',
+            'jira:OPS 2 open',
+            'jira:OPS 3 open',
           ]);
-          expect(after[0]).not.toHaveProperty('done');
+        }));
+
+      it('keeps the newer reading of a ticket, in whatever order the exports are read', () =>
+        withStore(async (store) => {
+          const older = request('1', 10);
+          const newer = request('1', 20, { done: 1_700_100_000, source: 'b.csv:1' });
+          await store.saveRequests('/exports/b.csv', [newer]);
+          await store.saveRequests('/exports/a.csv', [older]);
+          expect(await kept(store)).toEqual(['jira:OPS 1 1700100000']);
+          expect((await store.requests())[0]?.source).toBe('b.csv:1');
+          await store.saveRequests('/exports/c.csv', [request('1', 30, { type: 'Bug' })]);
+          expect(await store.requests()).toEqual([request('1', 30, { type: 'Bug' })]);
+        }));
+
+      it('keeps the same number in two trackers apart, lists the trackers and forgets one', () =>
+        withStore(async (store) => {
+          await store.saveRequests('/exports/issues.json', [
+            request('1', 10, { tracker: 'github:acme/web' }),
+            request('1', 10, { tracker: 'github:acme/api', done: 1_700_000_100 }),
+            request('2', 10, { tracker: 'github:acme/api' }),
+          ]);
+          expect(await store.requestTrackers()).toEqual([
+            { tracker: 'github:acme/api', tickets: 2, open: 1 },
+            { tracker: 'github:acme/web', tickets: 1, open: 1 },
+          ]);
+          expect(await store.forgetRequests('github:acme/api')).toBe(2);
+          expect(await store.forgetRequests('github:acme/api')).toBe(0);
+          expect(await kept(store)).toEqual(['github:acme/web 1 open']);
+        }));
+
+      it('forgets what an earlier orgwire kept of an export when that export is read again', () =>
+        withStore(async (store) => {
+          const legacy = { tracker: 'export:/exports/a.csv' };
+          await store.saveRequests('/exports/old.csv', [request('1', 10, legacy)]);
+          await store.saveRequests('/exports/b.csv', [request('1', 10)]);
+          expect(await kept(store)).toEqual(['export:/exports/a.csv 1 open', 'jira:OPS 1 open']);
+          await store.saveRequests('/exports/a.csv', [request('1', 10)]);
+          expect(await kept(store)).toEqual(['jira:OPS 1 open']);
         }));
     });
 

@@ -69,10 +69,19 @@ export interface Store extends Records {
   timeRange(repositoryIds: readonly number[]): Promise<{ oldest: number; newest: number } | null>;
   /** How many commits the repositories hold. */
   counts(repositoryIds: readonly number[]): Promise<{ commits: number }>;
-  /** Replaces what an export (by absolute path) said with these requests, in one transaction. */
+  /**
+   * Keeps these requests by their identity (tracker and id), in one transaction: a ticket
+   * already kept is replaced when this reading is as new or newer (`updated`), and left as
+   * it is when older; tickets not among these stay. `exportPath` (absolute) also forgets what
+   * an earlier orgwire kept of that export, by its path (see migration 0008).
+   */
   saveRequests(exportPath: string, requests: readonly RequestRecord[]): Promise<void>;
-  /** Every request stored, from every export. */
+  /** Every request kept, from every tracker, by creation then tracker and id. */
   requests(): Promise<RequestRecord[]>;
+  /** The trackers requests are kept from, with how many tickets, and how many open. */
+  requestTrackers(): Promise<{ tracker: string; tickets: number; open: number }[]>;
+  /** Forgets the requests of a tracker; how many there were. */
+  forgetRequests(tracker: string): Promise<number>;
   /** The pull-request merge logins last read for a repository, and the HEAD they were read at. */
   mergeLogins(
     repositoryId: number,
@@ -345,10 +354,10 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
 
     async saveRequests(exportPath, requests) {
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('requests').where('export', '=', exportPath).execute();
+        await tx.deleteFrom('tickets').where('tracker', '=', `export:${exportPath}`).execute();
         for (let start = 0; start < requests.length; start += INSERT_CHUNK_ROWS) {
           const rows = requests.slice(start, start + INSERT_CHUNK_ROWS).map((r) => ({
-            export: exportPath,
+            tracker: r.tracker,
             id: r.id,
             requester: r.requester,
             provider: r.provider,
@@ -356,12 +365,28 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
             started: r.started ?? null,
             done: r.done ?? null,
             type: r.type ?? null,
+            updated: r.updated,
             source: r.source,
           }));
           await tx
-            .insertInto('requests')
+            .insertInto('tickets')
             .values(rows)
-            .onConflict((oc) => oc.columns(['export', 'id']).doNothing())
+            .onConflict((oc) =>
+              oc
+                .columns(['tracker', 'id'])
+                .doUpdateSet((eb) => ({
+                  requester: eb.ref('excluded.requester'),
+                  provider: eb.ref('excluded.provider'),
+                  created: eb.ref('excluded.created'),
+                  started: eb.ref('excluded.started'),
+                  done: eb.ref('excluded.done'),
+                  type: eb.ref('excluded.type'),
+                  updated: eb.ref('excluded.updated'),
+                  source: eb.ref('excluded.source'),
+                }))
+                // An older export read after a newer one changes nothing.
+                .where('tickets.updated', '<=', (eb) => eb.ref('excluded.updated')),
+            )
             .execute();
         }
       });
@@ -369,12 +394,14 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
 
     async requests() {
       const rows = await db
-        .selectFrom('requests')
+        .selectFrom('tickets')
         .selectAll()
         .orderBy('created')
+        .orderBy(byCodePoint(db, 'tracker'))
         .orderBy(byCodePoint(db, 'id'))
         .execute();
       return rows.map((r) => ({
+        tracker: r.tracker,
         id: r.id,
         requester: r.requester,
         provider: r.provider,
@@ -382,8 +409,35 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
         ...(r.started === null ? {} : { started: Number(r.started) }),
         ...(r.done === null ? {} : { done: Number(r.done) }),
         ...(r.type === null ? {} : { type: r.type }),
+        updated: Number(r.updated),
         source: r.source,
       }));
+    },
+
+    async requestTrackers() {
+      const rows = await db
+        .selectFrom('tickets')
+        .select((eb) => [
+          'tracker',
+          eb.fn.countAll().as('tickets'),
+          eb.fn.count('id').filterWhere('done', 'is', null).as('open'),
+        ])
+        .groupBy('tracker')
+        .orderBy(byCodePoint(db, 'tracker'))
+        .execute();
+      return rows.map((r) => ({
+        tracker: r.tracker,
+        tickets: Number(r.tickets),
+        open: Number(r.open),
+      }));
+    },
+
+    async forgetRequests(tracker) {
+      const result = await db
+        .deleteFrom('tickets')
+        .where('tracker', '=', tracker)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async mergeLogins(repositoryId) {

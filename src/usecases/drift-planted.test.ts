@@ -194,11 +194,13 @@ function generate(seed: number, plant: Plant): Generated {
       const done = START + i * WEEK + Math.floor(random() * WEEK);
       const lead = PROMISE_DAYS * DAY * (slow ? 1.3 + 1.2 * random() : 0.2 + 0.4 * random());
       requests.push({
+        tracker: 'csv',
         id: `R-${requests.length + 1}`,
         requester: group((teams[Math.floor(random() * (count - 1))] as Team).name),
         provider: group(provider.name),
         created: Math.floor(done - lead),
         done,
+        updated: done,
         source: `requests.csv:${requests.length + 2}`,
       });
     }

@@ -647,6 +647,60 @@ describe('orgwire --help and the demo', () => {
     for (const r of [ok, bad, missing]) noStackTrace(r.stderr);
   });
 
+  it('counts a ticket once when its export is read again under another name, lists the trackers and forgets one', () => {
+    const dir = fresh('requests-once');
+    const demo = readFileSync(resolve('examples/demo/requests/requests.csv'), 'utf8');
+    write(dir, { 'week-1.csv': demo, 'week-2.csv': demo });
+    const queues = (file: string) => {
+      const result = orgwire(
+        [
+          'queues',
+          '--catalog',
+          resolve('examples/demo/catalog'),
+          '--db',
+          'org.db',
+          '--requests',
+          file,
+          '--format',
+          'json',
+        ],
+        dir,
+      );
+      expect(result.status).toBe(0);
+      const json = JSON.parse(result.stdout);
+      return {
+        requests: json.requests,
+        billing: json.queues.find(
+          (q: { team: string }) => q.team === 'group:default/billing-integration',
+        ).arrivals,
+      };
+    };
+    const first = queues('week-1.csv');
+    expect(first.billing).toBe(29);
+    expect(queues('week-2.csv')).toEqual(first);
+    const listed = orgwire(['requests', '--db', 'org.db', '--format', 'json'], dir);
+    expect(JSON.parse(listed.stdout).trackers).toEqual([
+      { tracker: 'csv', tickets: first.requests, open: expect.any(Number) },
+    ]);
+    expect(orgwire(['requests', '--db', 'org.db'], dir).stdout).toMatch(
+      /^TRACKER +TICKETS +OPEN\ncsv +\d+ +\d+\n$/,
+    );
+    const unknown = orgwire(['requests', 'forget', 'jira:NOPE', '--db', 'org.db'], dir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('No requests are kept from "jira:NOPE"');
+    expect(unknown.stderr).toContain('The trackers kept: csv');
+    noStackTrace(unknown.stderr);
+    const forgot = orgwire(['requests', 'forget', 'csv', '--db', 'org.db'], dir);
+    expect(forgot.status).toBe(0);
+    expect(forgot.stderr).toContain(`Forgot ${first.requests} requests from csv.`);
+    expect(orgwire(['requests', '--db', 'org.db', '--format', 'json'], dir).stdout).toContain(
+      '"trackers": []',
+    );
+    const badRepo = orgwire(['queues', '--requests', 'week-1.csv', '--requests-repo', 'nope'], dir);
+    expect(badRepo.status).toBe(2);
+    expect(badRepo.stderr).toContain('owner/name');
+  });
+
   it('stops quietly when the reader closes the pipe early', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1`], {
       encoding: 'utf8',

@@ -181,6 +181,10 @@ function downgradeToOlderSchema(db: string): void {
     drop table merge_logins; drop table merge_login_heads;
     drop table learnings; drop table readings; drop table checkins; drop table tokens;
     drop table drift_weeks; drop table drift_series;
+    drop table tickets;
+    create table requests (export text not null, id text not null, requester text not null,
+      provider text not null, created bigint not null, started bigint, done bigint, type text,
+      source text not null, constraint requests_pk primary key (export, id));
     alter table repositories drop column next_seq;
     delete from kysely_migration where name >= '0003';
   `);

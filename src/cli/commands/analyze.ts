@@ -63,6 +63,7 @@ export interface AnalyzeOptions {
   /** Request-queue exports: their queues, and the waits of the bets. */
   requests?: string[];
   requestsFormat?: RequestFormat;
+  requestsRepo?: string;
   /** `--ignore` patterns, after orgwire.yaml's `ignore`. */
   ignore?: string[];
   minWeight?: number;
@@ -143,6 +144,7 @@ export type ReportFlags = Pick<
   | 'quiet'
   | 'requests'
   | 'requestsFormat'
+  | 'requestsRepo'
   | 'coupling'
   | 'files'
   | 'includeBots'
@@ -237,7 +239,10 @@ export async function ingestForReport(
   const range = await store.timeRange(ingested.map((r) => r.repositoryId));
   checkSince(options.window, range?.newest, 'commit');
   if (options.requests?.length)
-    await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
+    await ingestRequests(io, config, catalog, store, options.requests, {
+      format: options.requestsFormat,
+      repository: options.requestsRepo,
+    });
   const requests = await store.requests();
   return {
     repositories: ingested.map((r, i) => ({

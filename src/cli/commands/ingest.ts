@@ -16,6 +16,7 @@ export interface IngestCommandOptions {
   jobs: number;
   requests: string[];
   requestsFormat?: RequestFormat;
+  requestsRepo?: string;
   catalog?: string[];
   db?: string;
   merges: boolean;
@@ -50,7 +51,10 @@ export async function ingest(
   const store = await openStore(io, options.db);
   try {
     const requests = catalog
-      ? await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat)
+      ? await ingestRequests(io, config, catalog, store, options.requests, {
+          format: options.requestsFormat,
+          repository: options.requestsRepo,
+        })
       : 0;
     const progress = ingestProgress(io, progressMode(options.quiet), options.repos.length);
     const outcomes = await ingestEach(

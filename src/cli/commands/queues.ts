@@ -22,6 +22,7 @@ export interface QueuesOptions {
   db?: string;
   requests: string[];
   requestsFormat?: RequestFormat;
+  requestsRepo?: string;
   since?: string;
   until?: string;
   window?: string;
@@ -29,9 +30,10 @@ export interface QueuesOptions {
 }
 
 /**
- * Reads request exports into the store, each replacing what it said before: rows that
- * cannot be read are reported (with their line) and skipped; an export that cannot be
- * read at all stops the run before anything is written.
+ * Reads request exports into the store, each ticket kept once by its identity in its
+ * tracker, the newer reading winning (see `Store.saveRequests`): rows that cannot be read
+ * are reported (with their line) and skipped; an export that cannot be read at all stops
+ * the run before anything is written. `how.repository`: `--requests-repo`.
  */
 export async function ingestRequests(
   io: Io,
@@ -39,8 +41,9 @@ export async function ingestRequests(
   catalog: Catalog,
   store: Store,
   files: readonly string[],
-  format?: RequestFormat,
+  how: { format?: RequestFormat | undefined; repository?: string | undefined } = {},
 ): Promise<number> {
+  const { format, repository } = how;
   const read: { path: string; requests: RequestRecord[] }[] = [];
   const errors: Problem[] = [];
   for (const file of files) {
@@ -49,6 +52,7 @@ export async function ingestRequests(
       catalog,
       shownAs: file,
       ...(format ? { format } : {}),
+      ...(repository ? { repository } : {}),
       ...(config.config.requests ? { mapping: config.config.requests } : {}),
     });
     for (const p of parsed.problems) {
@@ -63,7 +67,8 @@ export async function ingestRequests(
           hint: p.hint,
         });
       } else {
-        io.err(`${p.file}:${p.line}: ${p.message} (row skipped). ${p.hint}\n`);
+        const skipped = p.severity === 'warning' ? ' (row skipped)' : '';
+        io.err(`${p.file}:${p.line}: ${p.message}${skipped}. ${p.hint}\n`);
       }
     }
     read.push({ path, requests: parsed.requests });
@@ -89,7 +94,10 @@ export async function queues(
   let requests: RequestRecord[];
   try {
     // Like analyze with repositories: read what the exports say now, then measure all stored.
-    await ingestRequests(io, config, catalog, store, options.requests, options.requestsFormat);
+    await ingestRequests(io, config, catalog, store, options.requests, {
+      format: options.requestsFormat,
+      repository: options.requestsRepo,
+    });
     requests = await store.requests();
   } finally {
     await store.close();

@@ -73,6 +73,7 @@ export interface RadiatorSettings {
   repositories: RepositoryFlags;
   requests?: string[];
   requestsFormat?: RequestFormat;
+  requestsRepo?: string;
   db?: string;
   host: string;
   publicUrl?: string;
