@@ -62,6 +62,22 @@ describe('analyzeQueues on a hand-computed queue', () => {
     expect(queue?.breachRate).toBe(0.4);
   });
 
+  it('takes the time a status history says a request waited over created → started', () => {
+    const DAY = 86_400;
+    const [first, second, third, ...rest] = requests;
+    // The first went back to waiting for 4 more days after it started; the second, never
+    // started by its export's columns, waited 7 days by its history.
+    const history = [
+      { ...(first as RequestRecord), waited: 6 * DAY },
+      { ...(second as RequestRecord), waited: 7 * DAY },
+      third as RequestRecord,
+      ...rest,
+    ];
+    const [measured] = analyzeQueues(catalog, history, WINDOW);
+    // Waits 6, 7 and 1 (the third's started − created): p50 = rank 2 → 6; p85 = rank 3 → 7.
+    expect(measured?.waitBeforeStart).toEqual({ p50: 6, p85: 7, p95: 7 });
+  });
+
   it('nets arrivals against completions week by week', () => {
     expect(queue?.weeks.map((w) => [w.start, w.arrivals, w.completions, w.net])).toEqual([
       ['2026-01-01', 2, 1, 1],

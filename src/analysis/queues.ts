@@ -26,7 +26,11 @@ export interface QueueReport {
   wip: number;
   /** Created → done, in days, over the requests done in the window. */
   leadTime: Percentiles;
-  /** Created → started, in days, over the requests done in the window that say when they started. */
+  /**
+   * The wait before work started, in days, over the requests done in the window that say it:
+   * the time spent in waiting statuses where the export holds the status history (Jira's
+   * changelog), else created → started.
+   */
   waitBeforeStart: Percentiles;
   /** The promised lead time (`orgwire.dev/request-sla`), days; null when none is declared. */
   sla: number | null;
@@ -105,9 +109,11 @@ export function analyzeQueues(
       const arrived = list.filter((r) => within(r.created));
       const done = list.filter((r) => within(r.done));
       const lead = done.map((r) => ((r.done as number) - r.created) / DAY);
-      const waits = done
-        .filter((r) => r.started !== undefined)
-        .map((r) => ((r.started as number) - r.created) / DAY);
+      // The time spent waiting where the status history says it, else created → started.
+      const waits = done.flatMap((r) => {
+        if (r.waited !== undefined) return [r.waited / DAY];
+        return r.started === undefined ? [] : [(r.started - r.created) / DAY];
+      });
       const sla = slaOf.get(team) ?? null;
       const leadTime = percentiles(lead);
 

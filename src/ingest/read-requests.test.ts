@@ -11,6 +11,7 @@ import {
   type RequestRecord,
   type RequestsConfig,
 } from '../model/index.js';
+import { type StatusChange, statusWaits } from './parse-jira-json-requests.js';
 import {
   detectRequestFormat,
   type ParsedRequests,
@@ -535,6 +536,156 @@ describe('parseRequests: GitHub issues JSON', () => {
         message: 'the issues have no createdAt, closedAt; no request was read',
       },
     ]);
+  });
+});
+
+describe('parseRequests: Jira JSON (the REST search, with its changelog)', () => {
+  const DAY = 86_400;
+  const mapping: RequestsConfig = {
+    jira: { requester: 'Custom field (Requesting team)', waiting: ['Blocked'] },
+  };
+
+  it('reads when work started and how long each request waited from the status history', async () => {
+    const result = read(await fixture('jira-search.json'), 'search.json', { mapping });
+    expect(result.format).toBe('jira-json');
+    expect(result.requests).toEqual<RequestRecord[]>([
+      {
+        tracker: 'jira:BILL',
+        id: 'BILL-201',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-02T09:41:00Z'),
+        started: at('2026-03-04T09:41:00Z'),
+        done: at('2026-03-09T09:41:00Z'),
+        type: 'Task',
+        // Two days in To Do, the status it was created in, and one back in Blocked.
+        waited: 3 * DAY,
+        updated: at('2026-03-09T09:41:00Z'),
+        source: 'search.json:11',
+      },
+      {
+        tracker: 'jira:BILL',
+        id: 'BILL-202',
+        requester: MOBILE,
+        provider: BILLING,
+        created: at('2026-03-03T10:00:00Z'),
+        // Closed from To Do: it waited until it was done.
+        started: at('2026-03-05T10:00:00Z'),
+        done: at('2026-03-05T10:00:00Z'),
+        type: 'Story',
+        waited: 2 * DAY,
+        updated: at('2026-03-05T10:00:00Z'),
+        source: 'search.json:144',
+      },
+      {
+        tracker: 'jira:PLAT',
+        id: 'PLAT-9',
+        requester: CHECKOUT,
+        provider: PLATFORM,
+        created: at('2026-03-06T13:00:00Z'),
+        started: at('2026-03-07T13:00:00Z'),
+        type: 'Task',
+        updated: at('2026-03-07T13:00:00Z'),
+        source: 'search.json:218',
+      },
+      {
+        tracker: 'jira:PLAT',
+        id: 'PLAT-10',
+        requester: MOBILE,
+        provider: PLATFORM,
+        created: at('2026-03-06T12:00:00Z'),
+        started: at('2026-03-07T12:00:00Z'),
+        // No resolution, but Closed is in Jira's done category: done when it was closed.
+        done: at('2026-03-08T12:00:00Z'),
+        type: 'Task',
+        waited: DAY,
+        updated: at('2026-03-08T12:00:00Z'),
+        source: 'search.json:292',
+      },
+    ]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 1,
+        severity: 'note',
+        message:
+          'the changelogs of 1 issue are cut short (a search embeds only the first entries): when work started may be read late',
+      },
+      {
+        line: 383,
+        severity: 'warning',
+        message: 'PLAT-11: requester "Growth" is no team in the catalog',
+      },
+    ]);
+  });
+
+  it('counts only the status an issue was created in as waiting, unless told more', async () => {
+    const result = read(await fixture('jira-search.json'), 'search.json', {
+      mapping: { jira: { requester: 'Requesting team' } },
+    });
+    expect(result.requests.find((r) => r.id === 'BILL-201')?.waited).toBe(2 * DAY);
+  });
+
+  it('refuses JSON that holds no issues, and JSON that is not JSON, at once', () => {
+    expect(briefly(read('{"issues": []}', 'empty.json', { format: 'jira-json' }))).toEqual([
+      {
+        line: 1,
+        severity: 'error',
+        message: 'this JSON holds no Jira issues (no "issues" with "key" and "fields")',
+      },
+    ]);
+    const broken = read('{"issues": [', 'broken.json', { format: 'jira-json' });
+    expect(broken.requests).toEqual([]);
+    expect(broken.problems[0]?.severity).toBe('error');
+    expect(broken.problems[0]?.message).toMatch(/^not valid JSON/);
+  });
+});
+
+describe('statusWaits', () => {
+  const change = (at: number, from: string, to: string): StatusChange => ({ at, from, to });
+
+  it('adds up every stay in a waiting status until done, and starts at the first exit', () => {
+    const changes = [
+      change(10, 'to do', 'in progress'),
+      change(20, 'in progress', 'blocked'),
+      change(25, 'blocked', 'in progress'),
+      change(40, 'in progress', 'to do'),
+      change(45, 'to do', 'done'),
+    ];
+    expect(statusWaits(0, 45, changes, new Set(['blocked']))).toEqual({
+      started: 10,
+      waited: 10 + 5 + 5,
+    });
+    expect(statusWaits(0, undefined, changes, new Set())).toEqual({ started: 10 });
+  });
+
+  it('never waits less than nothing nor longer than the request lived', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: -50, max: 1_000 }),
+            to: fc.constantFrom('to do', 'in progress', 'blocked', 'review'),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        fc.integer({ min: 0, max: 1_100 }),
+        (steps, done) => {
+          const sorted = [...steps].sort((a, b) => a.at - b.at);
+          const changes = sorted.map((s, i) =>
+            change(s.at, i === 0 ? 'to do' : (sorted[i - 1]?.to as string), s.to),
+          );
+          const { started, waited } = statusWaits(0, done, changes, new Set(['blocked']));
+          expect(waited).toBeGreaterThanOrEqual(0);
+          expect(waited).toBeLessThanOrEqual(done);
+          if (started !== undefined) {
+            expect(started).toBeGreaterThanOrEqual(0);
+            expect(started).toBeLessThanOrEqual(done);
+            // Before work started it waited all along.
+            expect(waited).toBeGreaterThanOrEqual(started);
+          }
+        },
+      ),
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { columnKey } from './column-key.js';
 import { parseGithubRequests } from './parse-github-requests.js';
+import { looksLikeJiraJson, parseJiraJsonRequests } from './parse-jira-json-requests.js';
 import { parseJiraRequests } from './parse-jira-requests.js';
 import {
   PLAIN_REQUEST_COLUMNS,
@@ -16,7 +17,7 @@ import {
   type RequestFormat,
 } from './request-types.js';
 
-// The three formats share the CSV reader (read-csv-records.ts), the date parser
+// The formats share the CSV reader (read-csv-records.ts), the date parser
 // (request-dates.ts), team matching (team-matcher.ts) and the row checks
 // (request-context.ts); each format has a file of its own (parse-*-requests.ts).
 
@@ -25,14 +26,16 @@ export * from './request-types.js';
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
- * The format of an export from its content: a JSON array or object is GitHub issues; a CSV
+ * The format of an export from its content: JSON whose issues have `key` and `fields` is
+ * Jira's search answer, other JSON GitHub issues; a CSV
  * header with `Issue key` is a Jira export; one with id, requester, provider and created
  * is the plain CSV. When the content does not tell, a `.json` file is taken as GitHub
  * issues (so that its JSON error is reported); otherwise undefined.
  */
 export function detectRequestFormat(text: string, file: string): RequestFormat | undefined {
   const body = stripBom(text).trimStart();
-  if (body.startsWith('[') || body.startsWith('{')) return 'github-json';
+  if (body.startsWith('[') || body.startsWith('{'))
+    return looksLikeJiraJson(body) ? 'jira-json' : 'github-json';
   if (body !== '') {
     const header = csvHeader(body)?.map(columnKey);
     if (header?.includes('issue key')) return 'jira-csv';
@@ -64,6 +67,7 @@ export function parseRequests(text: string, options: ParseRequestsOptions): Pars
   }
   if (format === 'github-json') parseGithubRequests(body, context);
   else if (format === 'jira-csv') parseJiraRequests(body, context);
+  else if (format === 'jira-json') parseJiraJsonRequests(body, context);
   else parsePlainRequests(body, context);
   return { format, requests: context.requests, problems: context.problems };
 }

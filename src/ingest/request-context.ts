@@ -66,6 +66,8 @@ interface RowValues {
   requester: Outcome<string>;
   provider: Outcome<string>;
   type?: string;
+  /** See `RequestRecord.waited`: from a status history, of a done request. */
+  waited?: number;
 }
 
 type DateRole = 'created' | 'started' | 'done' | 'updated';
@@ -142,6 +144,7 @@ export function addRow(context: Context, row: RowValues): void {
     ...(started === undefined ? {} : { started }),
     ...(done === undefined ? {} : { done }),
     ...(row.type === undefined || row.type === '' ? {} : { type: row.type }),
+    ...(row.waited === undefined || done === undefined ? {} : { waited: row.waited }),
     updated: updated ?? done ?? started ?? created,
     source: `${context.file}:${row.line}`,
   });

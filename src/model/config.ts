@@ -55,12 +55,17 @@ export const configSchema = z
      */
     requests: z
       .object({
-        /** Jira CSV exports: which columns name the teams. */
+        /**
+         * Jira exports, CSV or JSON: which columns (fields) name the teams, and which statuses
+         * mean waiting.
+         */
         jira: z
           .object({
             /**
              * The column naming the providing team. Default: `Project`, else Jira Cloud's
-             * `Project name`, else `Project key`.
+             * `Project name`, else `Project key`. In JSON, the field of that name: `Project`,
+             * `Project key`, `Labels`, `Component/s`, `Custom field (Team)` (through the
+             * export's `names`), or a field id such as `customfield_10042`.
              */
             provider: z.string().min(1).optional(),
             /**
@@ -71,6 +76,12 @@ export const configSchema = z
             requester: z.string().min(1).optional(),
             /** Values that name no team as written, e.g. a project key: value → team. */
             teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+            /**
+             * Jira JSON with its changelog: statuses that mean the request waits, besides the
+             * one each issue was created in (e.g. `Blocked`, `Waiting for support`); a return
+             * to one counts as waiting again.
+             */
+            waiting: z.array(z.string().min(1)).optional(),
           })
           .strict()
           .optional(),
@@ -164,7 +175,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
           }
         : {
             message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
-            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams), requests.github (provider, requesterLabelPrefix, providerLabelPrefix, repository) and rules; check the spelling.',
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.github (provider, requesterLabelPrefix, providerLabelPrefix, repository) and rules; check the spelling.',
           },
     empty: {},
   });

@@ -187,6 +187,12 @@ export interface RequestRecord {
   started?: number;
   /** When it was done; absent while open. */
   done?: number;
+  /**
+   * Of a done request whose export holds its status history (Jira's changelog): the seconds
+   * it spent in a waiting status before it was done, times it went back to one included.
+   * Absent: the wait is `started − created`, where `started` is known.
+   */
+  waited?: number;
   type?: string;
   /**
    * When the ticket last changed, as its export says (Jira's Updated, GitHub's updated_at, a

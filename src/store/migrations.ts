@@ -235,6 +235,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
         .addColumn('started', 'bigint')
         .addColumn('done', 'bigint')
         .addColumn('type', 'text')
+        .addColumn('waited', 'bigint')
         .addColumn('updated', 'bigint', (col) => col.notNull())
         .addColumn('source', 'text', (col) => col.notNull())
         .addPrimaryKeyConstraint('tickets_pk', ['tracker', 'id'])

@@ -108,6 +108,8 @@ export interface TicketTable {
   started: number | null;
   done: number | null;
   type: string | null;
+  /** Seconds spent waiting, from the status history (see `RequestRecord.waited`). */
+  waited: number | null;
   updated: number;
   /** Where it was read: `file:line`. */
   source: string;

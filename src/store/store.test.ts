@@ -459,8 +459,14 @@ for (const dialect of STORE_DIALECTS) {
           await store.saveRequests('/exports/a.csv', [older]);
           expect(await kept(store)).toEqual(['jira:OPS 1 1700100000']);
           expect((await store.requests())[0]?.source).toBe('b.csv:1');
-          await store.saveRequests('/exports/c.csv', [request('1', 30, { type: 'Bug' })]);
-          expect(await store.requests()).toEqual([request('1', 30, { type: 'Bug' })]);
+          const third = request('1', 30, {
+            type: 'Bug',
+            started: 1_700_000_050,
+            done: 1_700_000_090,
+            waited: 60,
+          });
+          await store.saveRequests('/exports/c.json', [third]);
+          expect(await store.requests()).toEqual([third]);
         }));
 
       it('keeps the same number in two trackers apart, lists the trackers and forgets one', () =>

@@ -365,6 +365,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
             started: r.started ?? null,
             done: r.done ?? null,
             type: r.type ?? null,
+            waited: r.waited ?? null,
             updated: r.updated,
             source: r.source,
           }));
@@ -381,6 +382,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
                   started: eb.ref('excluded.started'),
                   done: eb.ref('excluded.done'),
                   type: eb.ref('excluded.type'),
+                  waited: eb.ref('excluded.waited'),
                   updated: eb.ref('excluded.updated'),
                   source: eb.ref('excluded.source'),
                 }))
@@ -409,6 +411,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
         ...(r.started === null ? {} : { started: Number(r.started) }),
         ...(r.done === null ? {} : { done: Number(r.done) }),
         ...(r.type === null ? {} : { type: r.type }),
+        ...(r.waited === null ? {} : { waited: Number(r.waited) }),
         updated: Number(r.updated),
         source: r.source,
       }));
