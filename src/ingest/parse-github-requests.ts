@@ -3,6 +3,7 @@ import {
   addRow,
   type Context,
   fail,
+  isObject,
   pickTeam,
   sortByLine,
   teamOfPerson,
@@ -12,9 +13,6 @@ import { createUserIndex } from './team-matcher.js';
 const GH_EXPORT =
   'gh issue list --state all --json number,title,state,createdAt,closedAt,labels,author';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 // gh writes Go's zero time for an issue that was never closed.
 const ZERO_TIME = /^0001-01-01/;
 

@@ -1,22 +1,18 @@
 import { columnKey } from './column-key.js';
-import { jiraTracker } from './parse-jira-requests.js';
+import { jiraAliases, jiraReporters, jiraTracker } from './parse-jira-requests.js';
 import {
   addRow,
   type Context,
+  isObject,
+  type Json,
   pickTeam,
   sortByLine,
-  type TeamAliases,
   teamOfPerson,
 } from './request-context.js';
 import { parseRequestDate } from './request-dates.js';
-import { createUserIndex } from './team-matcher.js';
 
 const JIRA_SEARCH =
   'GET /rest/api/2/search?jql=…&expand=changelog,names&maxResults=100 (every page; save them as one JSON array of pages, or their issues as one list)';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Whether a JSON text is Jira's: its issues have `key` and `fields` (GitHub's have
@@ -65,19 +61,8 @@ export function parseJiraJsonRequests(text: string, context: Context): void {
     return;
   }
   const jira = context.mapping.jira ?? {};
-  const aliases: TeamAliases = {
-    setting: 'requests.jira.teams',
-    teams: new Map(
-      Object.entries(jira.teams ?? {}).map(([value, team]) => [columnKey(value), team]),
-    ),
-  };
-  const reporter = createUserIndex(context.catalog.users, (u) => [
-    u.name,
-    u.displayName,
-    u.title,
-    u.githubLogin,
-    ...u.emails,
-  ]);
+  const aliases = jiraAliases(context);
+  const reporter = jiraReporters(context);
   const waiting = new Set((jira.waiting ?? []).map(columnKey));
   const lines = keyLines(text);
   let cut = 0;

@@ -1,3 +1,4 @@
+import type { User } from '../model/index.js';
 import { columnKey } from './column-key.js';
 import { csvHeader, readCsvTable } from './read-csv-records.js';
 import {
@@ -22,6 +23,30 @@ export function jiraTracker(key: string): string {
   return project === undefined ? 'jira' : `jira:${project.toUpperCase()}`;
 }
 
+/** `requests.jira.teams`: values that name no team as written, by their {@link columnKey}. */
+export function jiraAliases(context: Context): TeamAliases {
+  return {
+    setting: 'requests.jira.teams',
+    teams: new Map(
+      Object.entries(context.mapping.jira?.teams ?? {}).map(([value, team]) => [
+        columnKey(value),
+        team,
+      ]),
+    ),
+  };
+}
+
+/** The catalog's Users by how Jira may name a reporter: name, display name or e-mail. */
+export function jiraReporters(context: Context): (key: string) => User | undefined {
+  return createUserIndex(context.catalog.users, (u) => [
+    u.name,
+    u.displayName,
+    u.title,
+    u.githubLogin,
+    ...u.emails,
+  ]);
+}
+
 export function parseJiraRequests(text: string, context: Context): void {
   const jira = context.mapping.jira ?? {};
   const present = csvHeader(text)?.map(columnKey) ?? [];
@@ -30,12 +55,7 @@ export function parseJiraRequests(text: string, context: Context): void {
     JIRA_PROVIDER_COLUMNS.find((name) => present.includes(columnKey(name))) ??
     'Project';
   const requesterField = jira.requester ?? 'Reporter';
-  const aliases: TeamAliases = {
-    setting: 'requests.jira.teams',
-    teams: new Map(
-      Object.entries(jira.teams ?? {}).map(([value, team]) => [columnKey(value), team]),
-    ),
-  };
+  const aliases = jiraAliases(context);
   const table = readCsvTable(
     text,
     context,
@@ -43,13 +63,7 @@ export function parseJiraRequests(text: string, context: Context): void {
     'Export the issues from Jira with all fields (Export > CSV (all fields)), or name the team columns in orgwire.yaml: requests.jira.provider and requests.jira.requester.',
   );
   if (!table) return;
-  const reporter = createUserIndex(context.catalog.users, (u) => [
-    u.name,
-    u.displayName,
-    u.title,
-    u.githubLogin,
-    ...u.emails,
-  ]);
+  const reporter = jiraReporters(context);
   for (const row of table.rows) {
     const id = table.cell(row, 'Issue key');
     addRow(context, {

@@ -7,6 +7,11 @@ import { createTeamMatcher } from './team-matcher.js';
 const DATE_HINT =
   'Write dates as ISO 8601 (2026-03-12, 2026-03-12T09:41:00Z) or as Jira exports them (12/Mar/26 9:41 AM).';
 
+/** A JSON object, as the JSON exports' readers look into them. */
+export type Json = Record<string, unknown>;
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
 export const fail = (message: string, hint: string): Outcome<never> => ({
   ok: false,

@@ -66,8 +66,9 @@ function keptWeek(data: string, names: NameTable): DriftWeek {
 
 /**
  * What `driftSeries` needs to keep the weeks kept under the cache's key whose inputs did not
- * change, and `save` to keep the series it made under the cache's stamp: `context` is what this run fixed that the
- * key does not name (who owns each component, which groups are teams).
+ * change, and `save` to keep the series it made under the cache's stamp: `context` is what
+ * this run fixed that the key does not name (who owns each component, which groups are
+ * teams).
  */
 export async function driftReuse(
   store: Store,
