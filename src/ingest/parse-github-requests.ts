@@ -1,5 +1,12 @@
 import type { Catalog } from '../model/index.js';
 import {
+  DEFAULT_START_LABELS,
+  type GithubStartRule,
+  labelKey,
+  timelineChanges,
+} from './github-timeline.js';
+import { readJsonValues } from './json-values.js';
+import {
   addRow,
   type Context,
   fail,
@@ -8,6 +15,8 @@ import {
   sortByLine,
   teamOfPerson,
 } from './request-context.js';
+import { isoOf, parseRequestDate } from './request-dates.js';
+import { statusWaits } from './status-waits.js';
 import { createUserIndex } from './team-matcher.js';
 
 const GH_EXPORT =
@@ -20,34 +29,38 @@ const ZERO_TIME = /^0001-01-01/;
  * GitHub issues as `gh issue list --json …` writes them (camelCase, `author`, states
  * OPEN/CLOSED) or as the REST API returns them (snake_case, `user`, open/closed, pull
  * requests among the issues, which are left out), as a list, a search result's `items`,
- * or one issue.
+ * or one issue. An issue saved with its timeline (`timeline` or `events`, see
+ * {@link timelineChanges}) says when work started and how long it waited.
  */
 export function parseGithubRequests(text: string, context: Context): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
+  const read = readJsonValues(text);
+  if (!read.ok) {
     context.fail(
-      lineOfIndex(text, position === undefined ? text.length : Number(position)),
-      `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      read.line,
+      `not valid JSON: ${read.message}`,
       `Export the issues again, e.g. ${GH_EXPORT} > issues.json.`,
     );
     return;
   }
-  const items = isObject(data) && Array.isArray(data.items) ? data.items : undefined;
-  const one = isObject(data) && 'number' in data ? [data] : undefined;
-  const issues: unknown[] | undefined = Array.isArray(data) ? data : (items ?? one);
-  if (issues === undefined) {
-    const said =
-      isObject(data) && typeof data.message === 'string' ? ` (GitHub said: ${data.message})` : '';
-    context.fail(
-      1,
-      `this JSON is not a list of GitHub issues${said}`,
-      `Export the issues with ${GH_EXPORT}, or save what the REST API's issue list returns.`,
-    );
-    return;
+  const issues: unknown[] = [];
+  const lines: number[] = [];
+  for (const { value, line, elementLines } of read.values) {
+    const list = issueList(value);
+    if (list === undefined) {
+      const said =
+        isObject(value) && typeof value.message === 'string'
+          ? ` (GitHub said: ${value.message})`
+          : '';
+      context.fail(
+        line,
+        `this JSON is not a list of GitHub issues${said}`,
+        `Export the issues with ${GH_EXPORT}, or save what the REST API's issue list returns (gh api --paginate --slurp 'repos/OWNER/REPO/issues?state=all&per_page=100').`,
+      );
+      return;
+    }
+    issues.push(...list.issues);
+    const at = list.depth === 0 ? [line] : (elementLines[list.depth - 1] ?? []);
+    lines.push(...list.issues.map((_, index) => at[index] ?? line));
   }
   const objects = issues.filter(isObject);
   const missing = [['number'], ['createdAt', 'created_at'], ['closedAt', 'closed_at']].filter(
@@ -61,17 +74,30 @@ export function parseGithubRequests(text: string, context: Context): void {
     );
     return;
   }
-  const lines =
-    one === undefined
-      ? elementLines(text, items !== undefined)
-      : [lineOfIndex(text, text.search(/\S/))];
   const github = context.mapping.github ?? {};
   const requesterPrefix = (github.requesterLabelPrefix ?? 'requester:').toLowerCase();
   const providerPrefix = (github.providerLabelPrefix ?? 'team:').toLowerCase();
   const byLogin = createUserIndex(context.catalog.users, (u) => [u.githubLogin]);
   const repositoryOwners = repositoryOwnerIndex(context.catalog);
   const given = context.repository ?? github.repository;
+  const rule: GithubStartRule = {
+    assigned: github.started?.assigned ?? true,
+    labels: new Set((github.started?.labels ?? DEFAULT_START_LABELS).map(labelKey)),
+  };
+  // An issue without a requester label: its author's team, else the team orgwire.yaml names.
+  const requesterByAuthor = (login: string) => {
+    const team = teamOfPerson(
+      login,
+      byLogin,
+      'no requester label, and the author',
+      `Label the issue ${requesterPrefix}TEAM, give the author's User the annotation github.com/user-login and a team, or set requests.github.requester in orgwire.yaml to the team that stands for everyone else (e.g. community).`,
+    );
+    return team.ok || github.requester === undefined
+      ? team
+      : pickTeam(context, 'requester', 'requests.github.requester', [github.requester]);
+  };
   let unnamed = false;
+  let neverStarted = 0;
   issues.forEach((issue, index) => {
     const line = lines[index] ?? 1;
     if (!isObject(issue)) {
@@ -106,6 +132,15 @@ export function parseGithubRequests(text: string, context: Context): void {
     const owner =
       repository === undefined ? undefined : repositoryOwners.get(repository.toLowerCase());
     if (repository === undefined) unnamed = true;
+    const created = parseRequestDate(field('createdAt', 'created_at'));
+    const doneValue = state === 'open' || ZERO_TIME.test(closed) ? '' : closed;
+    const done = parseRequestDate(doneValue);
+    const changes = timelineChanges(issue, rule);
+    const waits =
+      changes !== undefined && changes.length > 0 && created !== undefined
+        ? statusWaits(created, done, changes, new Set())
+        : undefined;
+    if (changes?.length === 0 && done !== undefined) neverStarted++;
     addRow(context, {
       line,
       tracker: repository === undefined ? 'github' : `github:${repository.toLowerCase()}`,
@@ -119,9 +154,12 @@ export function parseGithubRequests(text: string, context: Context): void {
           value: field('createdAt', 'created_at'),
           role: 'created',
         },
+        ...(waits?.started === undefined
+          ? []
+          : [{ field: 'timeline', value: isoOf(waits.started), role: 'started' as const }]),
         {
           field: 'closed_at' in issue ? 'closed_at' : 'closedAt',
-          value: state === 'open' || ZERO_TIME.test(closed) ? '' : closed,
+          value: doneValue,
           role: 'done',
         },
         {
@@ -133,12 +171,7 @@ export function parseGithubRequests(text: string, context: Context): void {
       requester:
         requesters.length > 0
           ? pickTeam(context, 'requester', `label ${requesterPrefix}`, requesters)
-          : teamOfPerson(
-              typeof author.login === 'string' ? author.login : '',
-              byLogin,
-              'no requester label, and the author',
-              `Label the issue ${requesterPrefix}TEAM, or give the author's User the annotation github.com/user-login and a team.`,
-            ),
+          : requesterByAuthor(typeof author.login === 'string' ? author.login : ''),
       provider:
         providers.length > 0
           ? pickTeam(context, 'provider', `label ${providerPrefix}`, providers)
@@ -150,6 +183,7 @@ export function parseGithubRequests(text: string, context: Context): void {
                   `no provider: no ${providerPrefix} label, and requests.github.provider is not set`,
                   `Label the issue ${providerPrefix}TEAM, or set requests.github.provider in orgwire.yaml to the team that owns the repository.`,
                 ),
+      ...(waits?.waited === undefined ? {} : { waited: waits.waited }),
     });
   });
   if (unnamed)
@@ -157,6 +191,12 @@ export function parseGithubRequests(text: string, context: Context): void {
       1,
       'the issues do not say which repository they are from: they are kept as tracker "github", where two repositories\' #1 would be one ticket',
       'Pass --requests-repo OWNER/NAME (or set requests.github.repository in orgwire.yaml), or export them through the REST API, whose issues name their repository.',
+    );
+  if (neverStarted > 0)
+    context.note(
+      1,
+      `${neverStarted} closed issue${neverStarted === 1 ? ' was' : 's were'} never assigned nor labelled in progress (${[...rule.labels].join(', ')}) in ${neverStarted === 1 ? 'its' : 'their'} timeline: when work started is unknown, and ${neverStarted === 1 ? 'its' : 'their'} wait is left out`,
+      'If your teams mark work in progress otherwise, name the labels in requests.github.started.labels in orgwire.yaml.',
     );
   sortByLine(context);
 }
@@ -171,53 +211,18 @@ function repositoryOwnerIndex(catalog: Catalog): Map<string, string> {
   return owners;
 }
 
-const lineOfIndex = (text: string, index: number): number =>
-  text.slice(0, Math.max(0, index)).split('\n').length;
-
 /**
- * The line where each element of the issue list starts: the top-level array, or the array
- * under the top-level `items` key. The text is known to be valid JSON, so raw line breaks
- * occur only between tokens.
+ * The issues a JSON value holds, and the depth of the array they are elements of (see
+ * `JsonValue.elementLines`; 0: the value is one issue): a list of issues, a list of pages
+ * (`gh api --paginate --slurp`), a search result's `items`, or one issue.
  */
-function elementLines(text: string, underItems: boolean): number[] {
-  const lines: number[] = [];
-  const stack: string[] = [];
-  let line = 1;
-  let listDepth = -1;
-  let expecting = false;
-  let stringStart = -1;
-  let lastString: unknown;
-  let key: unknown;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      line++;
-      continue;
-    }
-    if (stringStart >= 0) {
-      if (ch === '\\') i++;
-      else if (ch === '"') {
-        if (stack.length === 1) lastString = JSON.parse(text.slice(stringStart, i + 1));
-        stringStart = -1;
-      }
-      continue;
-    }
-    if (ch === ' ' || ch === '\t' || ch === '\r') continue;
-    if (expecting && ch !== ']') lines.push(line);
-    expecting = false;
-    if (ch === '"') stringStart = i;
-    else if (ch === '[' || ch === '{') {
-      stack.push(ch);
-      const isList = underItems ? stack.length === 2 && key === 'items' : stack.length === 1;
-      if (ch === '[' && listDepth === -1 && isList) {
-        listDepth = stack.length;
-        expecting = true;
-      }
-    } else if (ch === ']' || ch === '}') {
-      if (stack.length === listDepth) return lines;
-      stack.pop();
-    } else if (ch === ',') expecting = stack.length === listDepth;
-    else if (ch === ':' && stack.length === 1) key = lastString;
+function issueList(value: unknown): { issues: unknown[]; depth: 0 | 1 | 2 } | undefined {
+  if (Array.isArray(value)) {
+    return value.length > 0 && value.every(Array.isArray)
+      ? { issues: value.flat(), depth: 2 }
+      : { issues: value, depth: 1 };
   }
-  return lines;
+  if (isObject(value) && Array.isArray(value.items)) return { issues: value.items, depth: 2 };
+  if (isObject(value) && 'number' in value) return { issues: [value], depth: 0 };
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { columnKey } from './column-key.js';
+import { readJsonValues } from './json-values.js';
 import { jiraAliases, jiraReporters, jiraTracker } from './parse-jira-requests.js';
 import {
   addRow,
@@ -9,7 +10,8 @@ import {
   sortByLine,
   teamOfPerson,
 } from './request-context.js';
-import { parseRequestDate } from './request-dates.js';
+import { isoOf, parseRequestDate } from './request-dates.js';
+import { type StatusChange, statusWaits } from './status-waits.js';
 
 const JIRA_SEARCH =
   'GET /rest/api/2/search?jql=…&expand=changelog,names&maxResults=100 (every page; save them as one JSON array of pages, or their issues as one list)';
@@ -25,24 +27,25 @@ export function looksLikeJiraJson(text: string): boolean {
 
 /**
  * Jira issues as its REST search returns them (`/rest/api/2/search` or `3/search/jql`,
- * `issues` with `key` and `fields`), one page, an array of pages, or an array of issues;
+ * `issues` with `key` and `fields`), one page, an array of pages, pages one after another
+ * (as a script or `gh`-like tool writes them), or an array of issues;
  * with `expand=changelog`, each issue's status history gives when work started and how long
  * the request waited (see {@link statusWaits}); `expand=names` lets `requests.jira.provider`
  * and `requester` name custom fields as Jira shows them.
  */
 export function parseJiraJsonRequests(text: string, context: Context): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
+  const read = readJsonValues(text);
+  if (!read.ok) {
     context.fail(
-      1,
-      `not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+      read.line,
+      `not valid JSON: ${read.message}`,
       `Save the search's answer again: ${JIRA_SEARCH}.`,
     );
     return;
   }
-  const pages = (Array.isArray(data) ? data : [data]).filter(isObject);
+  const pages = read.values
+    .flatMap(({ value }) => (Array.isArray(value) ? value : [value]))
+    .filter(isObject);
   const issues: Json[] = [];
   const names = new Map<string, string>();
   for (const page of pages) {
@@ -137,7 +140,6 @@ export function parseJiraJsonRequests(text: string, context: Context): void {
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const isoOf = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 /**
  * The values of a field as the settings name it: `Project` (its name), `Project key`,
@@ -166,13 +168,6 @@ function fieldValues(fields: Json, names: ReadonlyMap<string, string>, field: st
   });
 }
 
-/** A status change: when, from what, to what. */
-export interface StatusChange {
-  at: number;
-  from: string;
-  to: string;
-}
-
 /**
  * The status changes of an issue's changelog, oldest first; `cut` when Jira embedded fewer
  * histories than there are. Undefined when the issue has no changelog (searched without
@@ -192,43 +187,6 @@ function statusHistory(issue: Json): { changes: StatusChange[]; cut: boolean } |
   changes.sort((a, b) => a.at - b.at);
   const total = issue.changelog.total;
   return { changes, cut: typeof total === 'number' && total > histories.length };
-}
-
-/**
- * When work started and how long a request waited, from its status changes (oldest first):
- * the status it was created in, and those named in `waiting` (by {@link columnKey}), are
- * waiting; `started` is the first change from a waiting status to another; `waited` adds up
- * the time in waiting statuses from `created` until `done` (returns to one counted again),
- * only once the request is done. Changes dated before `created` count from `created`.
- */
-export function statusWaits(
-  created: number,
-  done: number | undefined,
-  changes: readonly StatusChange[],
-  waiting: ReadonlySet<string>,
-): { started?: number; waited?: number } {
-  const first = changes[0];
-  if (first === undefined) return {};
-  const waits = new Set([...waiting, columnKey(first.from)]);
-  let status = columnKey(first.from);
-  let since = created;
-  let waited = 0;
-  let started: number | undefined;
-  const end = done ?? Number.POSITIVE_INFINITY;
-  for (const change of changes) {
-    const at = Math.min(Math.max(change.at, created), end);
-    if (waits.has(status)) waited += at - since;
-    const to = columnKey(change.to);
-    if (started === undefined && waits.has(status) && !waits.has(to) && change.at <= end)
-      started = Math.max(change.at, created);
-    status = to;
-    since = at;
-  }
-  if (done !== undefined && waits.has(status)) waited += done - since;
-  return {
-    ...(started === undefined ? {} : { started }),
-    ...(done === undefined ? {} : { waited }),
-  };
 }
 
 /**

@@ -11,7 +11,6 @@ import {
   type RequestRecord,
   type RequestsConfig,
 } from '../model/index.js';
-import { type StatusChange, statusWaits } from './parse-jira-json-requests.js';
 import {
   detectRequestFormat,
   type ParsedRequests,
@@ -450,6 +449,24 @@ describe('parseRequests: GitHub issues JSON', () => {
     ]);
   });
 
+  it('gives issues without a requester label, whose author is nobody in a team, the requester orgwire.yaml names', async () => {
+    const result = read(await fixture('gh-issue-list.txt'), 'issues.json', {
+      mapping: { github: { requester: 'platform', provider: 'billing-integration' } },
+    });
+    // #105's author octocat is no User: the team orgwire.yaml names asks; #101's author
+    // AnaLima is in checkout, and #103's requester label still wins (and names no team).
+    expect(result.requests.map((r) => [r.id, r.requester])).toEqual([
+      ['101', CHECKOUT],
+      ['102', MOBILE],
+      ['105', PLATFORM],
+      ['106', MOBILE],
+      ['107', CHECKOUT],
+    ]);
+    expect(briefly(result).map((p) => p.message)).toContain(
+      '#103: requester "growth" is no team in the catalog',
+    );
+  });
+
   it('uses the label prefixes orgwire.yaml sets', () => {
     const text = JSON.stringify([
       {
@@ -501,6 +518,109 @@ describe('parseRequests: GitHub issues JSON', () => {
         severity: 'warning',
         message:
           '#206: closed_at (2026-03-07T09:00:00Z) is before created_at (2026-03-08T10:00:00Z)',
+      },
+    ]);
+  });
+
+  it('reads when work started and how long it waited from an issue’s timeline', async () => {
+    const result = read(await fixture('rest-issues-timeline.json'), 'rest.json');
+    // #301: assigned two days after it was opened, unassigned a day later, labelled In
+    // Progress a day and a half after that: started at the first, waited 2 + 1.5 days.
+    expect(result.requests).toEqual<RequestRecord[]>([
+      {
+        tracker: 'github:trailhead/billing-service',
+        id: '301',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-02T09:00:00Z'),
+        started: at('2026-03-04T09:00:00Z'),
+        done: at('2026-03-10T09:00:00Z'),
+        waited: 3.5 * 86_400,
+        updated: at('2026-03-10T09:00:00Z'),
+        source: 'rest.json:2',
+      },
+      {
+        tracker: 'github:trailhead/billing-service',
+        id: '302',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-03T00:00:00Z'),
+        done: at('2026-03-05T00:00:00Z'),
+        updated: at('2026-03-05T00:00:00Z'),
+        source: 'rest.json:238',
+      },
+      {
+        tracker: 'github:trailhead/billing-service',
+        id: '303',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-04T00:00:00Z'),
+        started: at('2026-03-04T12:00:00Z'),
+        updated: at('2026-03-04T12:00:00Z'),
+        source: 'rest.json:357',
+      },
+    ]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 1,
+        severity: 'note',
+        message:
+          '1 closed issue was never assigned nor labelled in progress (in progress, status: in progress) in its timeline: when work started is unknown, and its wait is left out',
+      },
+    ]);
+  });
+
+  it('starts work on the labels orgwire.yaml names, and not on assignment when it says so', async () => {
+    const text = await fixture('rest-issues-timeline.json');
+    const started = (mapping: RequestsConfig) =>
+      read(text, 'rest.json', { mapping }).requests.map((r) => [r.id, r.started, r.waited]);
+    const { config, problems } = parseConfig(
+      'requests:\n  github:\n    started:\n      assigned: false\n',
+      'orgwire.yaml',
+    );
+    expect(problems).toEqual([]);
+    // #301 without assignment: waiting until labelled In Progress, 4.5 days in.
+    expect(started(config.requests ?? {})).toEqual([
+      ['301', at('2026-03-06T21:00:00Z'), 4.5 * 86_400],
+      ['302', undefined, undefined],
+      ['303', undefined, undefined],
+    ]);
+    // With only 'doing' as the in-progress label, #301 waits again from its unassignment on.
+    expect(started({ github: { started: { labels: ['doing'] } } })).toEqual([
+      ['301', at('2026-03-04T09:00:00Z'), 2 * 86_400 + 5 * 86_400],
+      ['302', undefined, undefined],
+      ['303', at('2026-03-04T12:00:00Z'), undefined],
+    ]);
+  });
+
+  it('reads the pages gh api --paginate writes, one after another or slurped into one list', () => {
+    const issue = (n: number) =>
+      `{"number": ${n}, "created_at": "2026-03-0${n}T00:00:00Z", "closed_at": null, "repository_url": "https://api.github.com/repos/acme/web", "labels": ["requester:checkout", "team:platform"]}`;
+    const pages = `[\n  ${issue(1)},\n  ${issue(2)}\n]\n[\n  ${issue(3)}\n]\n`;
+    expect(ids(read(pages, 'pages.json'))).toEqual([
+      '1@pages.json:2',
+      '2@pages.json:3',
+      '3@pages.json:6',
+    ]);
+    const slurped = `[\n[\n  ${issue(1)},\n  ${issue(2)}\n],\n[\n  ${issue(3)}\n]\n]\n`;
+    expect(ids(read(slurped, 'slurped.json'))).toEqual([
+      '1@slurped.json:3',
+      '2@slurped.json:4',
+      '3@slurped.json:7',
+    ]);
+    const lines = [1, 2, 3].map(issue).join('\n');
+    expect(ids(read(lines, 'issues.jsonl', { format: 'github-json' }))).toEqual([
+      '1@issues.jsonl:1',
+      '2@issues.jsonl:2',
+      '3@issues.jsonl:3',
+    ]);
+    const broken = read(`${pages}{"message": "API rate limit exceeded"}\n`, 'pages.json');
+    expect(broken.requests).toEqual([]);
+    expect(briefly(broken)).toEqual([
+      {
+        line: 8,
+        severity: 'error',
+        message: 'this JSON is not a list of GitHub issues (GitHub said: API rate limit exceeded)',
       },
     ]);
   });
@@ -625,6 +745,22 @@ describe('parseRequests: Jira JSON (the REST search, with its changelog)', () =>
     expect(result.requests.find((r) => r.id === 'BILL-201')?.waited).toBe(2 * DAY);
   });
 
+  it('reads the same issues from pages saved one after another as from one list of pages', async () => {
+    const page = JSON.parse(await fixture('jira-search.json'));
+    const half = Math.ceil(page.issues.length / 2);
+    const pages = [
+      { ...page, issues: page.issues.slice(0, half) },
+      { ...page, issues: page.issues.slice(half) },
+    ];
+    const without = (r: ParsedRequests) => r.requests.map(({ source: _, ...rest }) => rest);
+    const oneList = read(JSON.stringify(pages), 'a.json', { mapping });
+    const oneAfterAnother = read(pages.map((p) => JSON.stringify(p)).join('\n'), 'b.json', {
+      mapping,
+    });
+    expect(oneList.requests).toHaveLength(4);
+    expect(without(oneAfterAnother)).toEqual(without(oneList));
+  });
+
   it('refuses JSON that holds no issues, and JSON that is not JSON, at once', () => {
     expect(briefly(read('{"issues": []}', 'empty.json', { format: 'jira-json' }))).toEqual([
       {
@@ -637,55 +773,6 @@ describe('parseRequests: Jira JSON (the REST search, with its changelog)', () =>
     expect(broken.requests).toEqual([]);
     expect(broken.problems[0]?.severity).toBe('error');
     expect(broken.problems[0]?.message).toMatch(/^not valid JSON/);
-  });
-});
-
-describe('statusWaits', () => {
-  const change = (at: number, from: string, to: string): StatusChange => ({ at, from, to });
-
-  it('adds up every stay in a waiting status until done, and starts at the first exit', () => {
-    const changes = [
-      change(10, 'to do', 'in progress'),
-      change(20, 'in progress', 'blocked'),
-      change(25, 'blocked', 'in progress'),
-      change(40, 'in progress', 'to do'),
-      change(45, 'to do', 'done'),
-    ];
-    expect(statusWaits(0, 45, changes, new Set(['blocked']))).toEqual({
-      started: 10,
-      waited: 10 + 5 + 5,
-    });
-    expect(statusWaits(0, undefined, changes, new Set())).toEqual({ started: 10 });
-  });
-
-  it('never waits less than nothing nor longer than the request lived', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            at: fc.integer({ min: -50, max: 1_000 }),
-            to: fc.constantFrom('to do', 'in progress', 'blocked', 'review'),
-          }),
-          { minLength: 1, maxLength: 12 },
-        ),
-        fc.integer({ min: 0, max: 1_100 }),
-        (steps, done) => {
-          const sorted = [...steps].sort((a, b) => a.at - b.at);
-          const changes = sorted.map((s, i) =>
-            change(s.at, i === 0 ? 'to do' : (sorted[i - 1]?.to as string), s.to),
-          );
-          const { started, waited } = statusWaits(0, done, changes, new Set(['blocked']));
-          expect(waited).toBeGreaterThanOrEqual(0);
-          expect(waited).toBeLessThanOrEqual(done);
-          if (started !== undefined) {
-            expect(started).toBeGreaterThanOrEqual(0);
-            expect(started).toBeLessThanOrEqual(done);
-            // Before work started it waited all along.
-            expect(waited).toBeGreaterThanOrEqual(started);
-          }
-        },
-      ),
-    );
   });
 });
 
@@ -1021,10 +1108,17 @@ describe('readRequestFile', () => {
 });
 
 describe('orgwire.yaml requests settings', () => {
-  it('refuses an unknown setting under requests', () => {
+  it('refuses an unknown setting under requests, and a setting of the wrong kind', () => {
     const { problems } = parseConfig('requests:\n  jira:\n    requestor: Labels\n', 'orgwire.yaml');
     expect(problems.map((p) => [p.line, p.message])).toEqual([
       [3, 'requests.jira: unknown setting requestor'],
+    ]);
+    const labels = parseConfig(
+      'requests:\n  github:\n    started:\n      labels: in progress\n',
+      'orgwire.yaml',
+    );
+    expect(labels.problems.map((p) => [p.line, p.message])).toEqual([
+      [4, 'requests.github.started.labels must be a list, not "in progress"'],
     ]);
   });
 });

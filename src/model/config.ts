@@ -93,6 +93,11 @@ export const configSchema = z
              * that owns the repository the issues were exported from.
              */
             provider: z.string().min(1).optional(),
+            /**
+             * The requesting team of every issue without a requester label whose author is
+             * no User of a team in the catalog, e.g. `community` for a public project.
+             */
+            requester: z.string().min(1).optional(),
             /** The label prefix naming the requesting team. Default `requester:`. */
             requesterLabelPrefix: z.string().min(1).optional(),
             /** The label prefix naming the providing team. Default `team:`. */
@@ -104,6 +109,18 @@ export const configSchema = z
             repository: z
               .string()
               .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'write it as owner/name')
+              .optional(),
+            /**
+             * Issues with their timeline: what starts work. `assigned` (default true):
+             * someone is assigned; `labels` (default `in progress`, `status: in progress`):
+             * one of these labels is on the issue.
+             */
+            started: z
+              .object({
+                assigned: z.boolean().optional(),
+                labels: z.array(z.string().min(1)).optional(),
+              })
+              .strict()
               .optional(),
           })
           .strict()
@@ -175,7 +192,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
           }
         : {
             message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
-            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.github (provider, requesterLabelPrefix, providerLabelPrefix, repository) and rules; check the spelling.',
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, repository, started) and rules; check the spelling.',
           },
     empty: {},
   });
