@@ -1,13 +1,15 @@
 import { columnKey } from './column-key.js';
 import { readJsonValues } from './json-values.js';
-import { jiraAliases, jiraReporters, jiraTracker } from './parse-jira-requests.js';
+import { jiraTracker } from './parse-jira-requests.js';
 import {
   addRow,
   type Context,
   isObject,
   type Json,
+  peopleIndex,
   pickTeam,
   sortByLine,
+  teamAliases,
   teamOfPerson,
 } from './request-context.js';
 import { isoOf, parseRequestDate } from './request-dates.js';
@@ -64,8 +66,8 @@ export function parseJiraJsonRequests(text: string, context: Context): void {
     return;
   }
   const jira = context.mapping.jira ?? {};
-  const aliases = jiraAliases(context);
-  const reporter = jiraReporters(context);
+  const aliases = teamAliases('requests.jira.teams', jira.teams);
+  const reporter = peopleIndex(context);
   const waiting = new Set((jira.waiting ?? []).map(columnKey));
   const lines = keyLines(text);
   let cut = 0;

@@ -1,15 +1,14 @@
-import type { User } from '../model/index.js';
 import { columnKey } from './column-key.js';
 import { csvHeader, readCsvTable } from './read-csv-records.js';
 import {
   addRow,
   type Context,
+  peopleIndex,
   pickTeam,
   sortByLine,
-  type TeamAliases,
+  teamAliases,
   teamOfPerson,
 } from './request-context.js';
-import { createUserIndex } from './team-matcher.js';
 
 /** Jira's columns for the providing team when `requests.jira.provider` is not set, in order. */
 const JIRA_PROVIDER_COLUMNS = ['Project', 'Project name', 'Project key'];
@@ -23,30 +22,6 @@ export function jiraTracker(key: string): string {
   return project === undefined ? 'jira' : `jira:${project.toUpperCase()}`;
 }
 
-/** `requests.jira.teams`: values that name no team as written, by their {@link columnKey}. */
-export function jiraAliases(context: Context): TeamAliases {
-  return {
-    setting: 'requests.jira.teams',
-    teams: new Map(
-      Object.entries(context.mapping.jira?.teams ?? {}).map(([value, team]) => [
-        columnKey(value),
-        team,
-      ]),
-    ),
-  };
-}
-
-/** The catalog's Users by how Jira may name a reporter: name, display name or e-mail. */
-export function jiraReporters(context: Context): (key: string) => User | undefined {
-  return createUserIndex(context.catalog.users, (u) => [
-    u.name,
-    u.displayName,
-    u.title,
-    u.githubLogin,
-    ...u.emails,
-  ]);
-}
-
 export function parseJiraRequests(text: string, context: Context): void {
   const jira = context.mapping.jira ?? {};
   const present = csvHeader(text)?.map(columnKey) ?? [];
@@ -55,7 +30,7 @@ export function parseJiraRequests(text: string, context: Context): void {
     JIRA_PROVIDER_COLUMNS.find((name) => present.includes(columnKey(name))) ??
     'Project';
   const requesterField = jira.requester ?? 'Reporter';
-  const aliases = jiraAliases(context);
+  const aliases = teamAliases('requests.jira.teams', context.mapping.jira?.teams);
   const table = readCsvTable(
     text,
     context,
@@ -63,7 +38,7 @@ export function parseJiraRequests(text: string, context: Context): void {
     'Export the issues from Jira with all fields (Export > CSV (all fields)), or name the team columns in orgwire.yaml: requests.jira.provider and requests.jira.requester.',
   );
   if (!table) return;
-  const reporter = jiraReporters(context);
+  const reporter = peopleIndex(context);
   for (const row of table.rows) {
     const id = table.cell(row, 'Issue key');
     addRow(context, {

@@ -776,6 +776,85 @@ describe('parseRequests: Jira JSON (the REST search, with its changelog)', () =>
   });
 });
 
+describe('parseRequests: Linear CSV export', () => {
+  it('reads the teams, both kinds of dates Linear writes, and a canceled issue as done', async () => {
+    const result = read(await fixture('linear-export.csv'), 'linear.csv');
+    expect(result.format).toBe('linear-csv');
+    expect(result.requests).toEqual<RequestRecord[]>([
+      {
+        tracker: 'linear:BIL',
+        id: 'BIL-1',
+        requester: CHECKOUT,
+        provider: BILLING,
+        created: at('2026-03-03T09:00:00Z'),
+        started: at('2026-03-05T09:00:00Z'),
+        done: at('2026-03-10T09:00:00Z'),
+        updated: at('2026-03-10T09:00:00Z'),
+        source: 'linear.csv:2',
+      },
+      {
+        tracker: 'linear:BIL',
+        id: 'BIL-2',
+        // The Creator by display name; Ben's first team.
+        requester: MOBILE,
+        provider: BILLING,
+        created: at('2026-03-04T10:00:00Z'),
+        done: at('2026-03-06T10:00:00Z'),
+        updated: at('2026-03-06T10:00:00Z'),
+        source: 'linear.csv:7',
+      },
+      {
+        tracker: 'linear:PLA',
+        id: 'PLA-7',
+        requester: CHECKOUT,
+        provider: PLATFORM,
+        created: at('2026-03-05T08:00:00Z'),
+        started: at('2026-03-06T08:00:00Z'),
+        updated: at('2026-03-06T08:00:00Z'),
+        source: 'linear.csv:8',
+      },
+    ]);
+    expect(briefly(result)).toEqual([
+      {
+        line: 9,
+        severity: 'warning',
+        message: 'GRO-3: provider "Growth" is no team in the catalog',
+      },
+      {
+        line: 10,
+        severity: 'warning',
+        message: 'BIL-4: no requester: the Creator stranger@example.com is no User in the catalog',
+      },
+    ]);
+  });
+
+  it('takes the requester from the labels when orgwire.yaml says so, and team names through its aliases', async () => {
+    const { config, problems } = parseConfig(
+      'requests:\n  linear:\n    requester: Labels\n    teams: { Growth: mobile-apps }\n',
+      'orgwire.yaml',
+    );
+    expect(problems).toEqual([]);
+    const result = read(await fixture('linear-export.csv'), 'linear.csv', {
+      mapping: config.requests ?? {},
+    });
+    // BIL-1 is labelled "Feature, checkout"; the other issues carry no team label.
+    expect(result.requests.map((r) => [r.id, r.requester, r.provider])).toEqual([
+      ['BIL-1', CHECKOUT, BILLING],
+    ]);
+    expect(briefly(result).map((p) => p.message)).toEqual([
+      'BIL-2: requester "Feature" is no team in the catalog',
+      'PLA-7: Labels is empty, so the requester is unknown',
+      'GRO-3: Labels is empty, so the requester is unknown',
+      'BIL-4: Labels is empty, so the requester is unknown',
+    ]);
+    // With the Creator's team as the requester, the alias makes Growth a team.
+    const aliased = read(await fixture('linear-export.csv'), 'linear.csv', {
+      mapping: { linear: { teams: { growth: 'mobile-apps' } } },
+    });
+    expect(aliased.requests.find((r) => r.id === 'GRO-3')?.provider).toBe(MOBILE);
+  });
+});
+
 describe('parseRequests: plain CSV', () => {
   it('keeps the good rows and reports each bad one at the line its record starts on', async () => {
     const result = read(await fixture('requests.csv'), 'requests.csv');
@@ -961,6 +1040,9 @@ describe('detectRequestFormat', () => {
     ['gh issue list output', 'gh-issue-list.txt', 'github-json'],
     ['a REST API issue list', 'rest-issues.json', 'github-json'],
     ['a plain CSV', 'requests.csv', 'csv'],
+    ['a Linear export', 'linear-export.csv', 'linear-csv'],
+    ['a Jira search answer', 'jira-search.json', 'jira-json'],
+    ['REST issues with their timelines', 'rest-issues-timeline.json', 'github-json'],
   ])('recognises %s', async (_, name, format) => {
     expect(detectRequestFormat(await fixture(name), name)).toBe(format);
   });
@@ -1000,6 +1082,12 @@ describe('parseRequestDate', () => {
     ['1/Feb/2026 17:30', '2026-02-01T17:30:00Z'],
     ['01/Dec/25 8:00:30 AM', '2025-12-01T08:00:30Z'],
     ['12/Mar/26', '2026-03-12T00:00:00Z'],
+    ['Tue May 14 2024 08:53:33 GMT+0000 (GMT)', '2024-05-14T08:53:33Z'],
+    ['Tue May 14 2024 10:53:33 GMT+0200 (Central European Summer Time)', '2024-05-14T08:53:33Z'],
+    ['Mon Dec 2 2024 23:00:00 GMT-0100', '2024-12-03T00:00:00Z'],
+    ['May 14 2024 08:53:33 GMT', '2024-05-14T08:53:33Z'],
+    ['Fri Feb 30 2024 08:53:33 GMT+0000 (GMT)', undefined],
+    ['Tue Mai 14 2024 08:53:33 GMT+0000 (GMT)', undefined],
     ['2026-02-30', undefined],
     ['2025-02-29', undefined],
     ['2026-13-01', undefined],

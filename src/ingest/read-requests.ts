@@ -2,6 +2,7 @@ import { columnKey } from './column-key.js';
 import { parseGithubRequests } from './parse-github-requests.js';
 import { looksLikeJiraJson, parseJiraJsonRequests } from './parse-jira-json-requests.js';
 import { parseJiraRequests } from './parse-jira-requests.js';
+import { LINEAR_COLUMNS, parseLinearRequests } from './parse-linear-requests.js';
 import {
   PLAIN_REQUEST_COLUMNS,
   PLAIN_REQUIRED,
@@ -27,10 +28,10 @@ const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text
 
 /**
  * The format of an export from its content: JSON whose issues have `key` and `fields` is
- * Jira's search answer, other JSON GitHub issues; a CSV
- * header with `Issue key` is a Jira export; one with id, requester, provider and created
- * is the plain CSV. When the content does not tell, a `.json` file is taken as GitHub
- * issues (so that its JSON error is reported); otherwise undefined.
+ * Jira's search answer, other JSON GitHub issues; a CSV header with `Issue key` is a Jira
+ * export, one with ID, Team, Created and Completed Linear's, one with id, requester,
+ * provider and created the plain CSV. When the content does not tell, a `.json` file is
+ * taken as GitHub issues (so that its JSON error is reported); otherwise undefined.
  */
 export function detectRequestFormat(text: string, file: string): RequestFormat | undefined {
   const body = stripBom(text).trimStart();
@@ -39,6 +40,7 @@ export function detectRequestFormat(text: string, file: string): RequestFormat |
   if (body !== '') {
     const header = csvHeader(body)?.map(columnKey);
     if (header?.includes('issue key')) return 'jira-csv';
+    if (header && LINEAR_COLUMNS.every((column) => header.includes(column))) return 'linear-csv';
     if (header && PLAIN_REQUIRED.every((column) => header.includes(column))) return 'csv';
   }
   return /\.json$/i.test(file) ? 'github-json' : undefined;
@@ -68,6 +70,7 @@ export function parseRequests(text: string, options: ParseRequestsOptions): Pars
   if (format === 'github-json') parseGithubRequests(body, context);
   else if (format === 'jira-csv') parseJiraRequests(body, context);
   else if (format === 'jira-json') parseJiraJsonRequests(body, context);
+  else if (format === 'linear-csv') parseLinearRequests(body, context);
   else parsePlainRequests(body, context);
   return { format, requests: context.requests, problems: context.problems };
 }

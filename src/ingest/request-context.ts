@@ -2,7 +2,7 @@ import type { Catalog, RequestRecord, RequestsConfig, User } from '../model/inde
 import { columnKey } from './column-key.js';
 import { parseRequestDate } from './request-dates.js';
 import type { ParseRequestsOptions, RequestProblem } from './request-types.js';
-import { createTeamMatcher } from './team-matcher.js';
+import { createTeamMatcher, createUserIndex } from './team-matcher.js';
 
 const DATE_HINT =
   'Write dates as ISO 8601 (2026-03-12, 2026-03-12T09:41:00Z) or as Jira exports them (12/Mar/26 9:41 AM).';
@@ -162,6 +162,31 @@ const isoTime = (seconds: number): string =>
 export interface TeamAliases {
   setting: string;
   teams: ReadonlyMap<string, string>;
+}
+
+/** A `teams` setting (`requests.jira.teams`, …) as {@link TeamAliases}. */
+export function teamAliases(
+  setting: string,
+  teams: Readonly<Record<string, string>> | undefined,
+): TeamAliases {
+  return {
+    setting,
+    teams: new Map(Object.entries(teams ?? {}).map(([value, team]) => [columnKey(value), team])),
+  };
+}
+
+/**
+ * The catalog's Users by how a tracker may name a person (a reporter, a creator): name,
+ * display name, title, GitHub login or e-mail.
+ */
+export function peopleIndex(context: Context): (key: string) => User | undefined {
+  return createUserIndex(context.catalog.users, (u) => [
+    u.name,
+    u.displayName,
+    u.title,
+    u.githubLogin,
+    ...u.emails,
+  ]);
 }
 
 /**

@@ -1,6 +1,10 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+// JavaScript's Date#toString, as Linear writes many dates: `Tue May 14 2024 08:53:33
+// GMT+0000 (GMT)` (the weekday and the zone's name optional).
+const JS_DATE =
+  /^(?:[a-z]{3},?\s+)?([a-z]{3})\s+(\d{1,2}),?\s+(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+(?:GMT|UTC)([+-]\d{2}:?\d{2})?(?:\s+\([^)]*\))?$/i;
 const JIRA =
   /^(\d{1,2})\/([a-z]{3})\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?)?$/i;
 
@@ -8,9 +12,10 @@ const JIRA =
  * A date as exports write it, in seconds since the epoch (fractions of a second dropped):
  * ISO 8601 (`2026-03-12`, `2026-03-12T09:41`, `2026-03-12 09:41:07.5+01:00`, `…Z`) or
  * Jira's default export format (`12/Mar/26 9:41 AM`; two-digit years are 20yy; also
- * four-digit years, 24-hour times and dates alone). A time without a zone — Jira writes
- * the exporting user's local time without one — is read as UTC. Undefined for anything
- * else, including days that do not exist (30 February).
+ * four-digit years, 24-hour times and dates alone), or JavaScript's `Date#toString` as
+ * Linear writes it (`Tue May 14 2024 08:53:33 GMT+0000 (GMT)`). A time without a zone —
+ * Jira writes the exporting user's local time without one — is read as UTC. Undefined for
+ * anything else, including days that do not exist (30 February).
  */
 export function parseRequestDate(value: string): number | undefined {
   const text = value.trim();
@@ -24,6 +29,21 @@ export function parseRequestDate(value: string): number | undefined {
       Number(h ?? 0),
       Number(mi ?? 0),
       Number(s ?? 0),
+      zoneMinutes(zone),
+    );
+  }
+  const js = JS_DATE.exec(text);
+  if (js) {
+    const [, monthName, d, y, h, mi, s, zone] = js;
+    const month = MONTHS.indexOf((monthName as string).toLowerCase()) + 1;
+    if (month === 0) return undefined;
+    return toSeconds(
+      Number(y),
+      month,
+      Number(d),
+      Number(h),
+      Number(mi),
+      Number(s),
       zoneMinutes(zone),
     );
   }

@@ -1,7 +1,13 @@
 import type { Catalog, RequestRecord, RequestsConfig } from '../model/index.js';
 
 /** The request-queue exports `orgwire ingest --requests` reads. */
-export const REQUEST_FORMATS = ['jira-csv', 'jira-json', 'github-json', 'csv'] as const;
+export const REQUEST_FORMATS = [
+  'jira-csv',
+  'jira-json',
+  'github-json',
+  'linear-csv',
+  'csv',
+] as const;
 export type RequestFormat = (typeof REQUEST_FORMATS)[number];
 
 /**

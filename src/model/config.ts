@@ -85,6 +85,21 @@ export const configSchema = z
           })
           .strict()
           .optional(),
+        /** Linear's CSV export: which columns name the teams. */
+        linear: z
+          .object({
+            /** The column naming the providing team. Default `Team`. */
+            provider: z.string().min(1).optional(),
+            /**
+             * The column naming the requesting team, e.g. `Labels` (the one label that
+             * names a team is taken) or `Project`. Default: the `Creator`'s first team.
+             */
+            requester: z.string().min(1).optional(),
+            /** Values that name no team as written, e.g. a Linear team's name: value → team. */
+            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+          })
+          .strict()
+          .optional(),
         /** GitHub issues JSON (`gh issue list --json …` or the REST API). */
         github: z
           .object({
@@ -192,7 +207,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
           }
         : {
             message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
-            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, repository, started) and rules; check the spelling.',
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.linear (provider, requester, teams), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, repository, started) and rules; check the spelling.',
           },
     empty: {},
   });
