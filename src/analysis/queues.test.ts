@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, type RequestRecord } from '../model/index.js';
-import { analyzeQueues, nearestRank, queueWaits } from './queues.js';
+import { AGING_LISTED, analyzeQueues, nearestRank, queueWaits } from './queues.js';
 
 const { catalog } = loadCatalog([
   {
@@ -111,6 +112,97 @@ describe('analyzeQueues on a hand-computed queue', () => {
   });
 });
 
+describe('flow: throughput, aging work in progress, forecast', () => {
+  it('measures the hand-computed queue: it drains no faster than it fills', () => {
+    const requests = [
+      request('a', '2026-01-01', '2026-01-11'),
+      request('a', '2026-01-02', '2026-01-22'),
+      request('b', '2026-01-08', '2026-01-13'),
+      request('a', '2026-01-15'),
+      request('c', '2026-01-16', '2026-01-26'),
+      request('a', '2025-12-20', '2026-01-05'),
+    ];
+    const [queue] = analyzeQueues(catalog, requests, WINDOW);
+    // 5 done in 4 weeks; 5 arrived: nothing drains.
+    expect(queue?.throughput).toBe(1.3);
+    expect(queue?.forecast).toEqual({ weeksOfWork: 0.8, weeksToClear: null, drainPerWeek: 0 });
+    // Open from 15 January noon to the window's last second: 13.5 days, under the p85 of 20.
+    expect(queue?.aging).toEqual({
+      open: 1,
+      overP85: 0,
+      oldest: [
+        {
+          tracker: 'csv',
+          id: requests[3]?.id,
+          requester: 'group:default/a',
+          ageDays: 13.5,
+          started: false,
+          overP85: false,
+        },
+      ],
+    });
+  });
+
+  it('forecasts a draining queue and flags the open requests older than the p85 lead time', () => {
+    const requests = [
+      request('a', '2025-12-20', '2026-01-05'), // 16 days
+      request('a', '2025-12-22', '2026-01-10'), // 19
+      request('b', '2025-12-28', '2026-01-12'), // 15
+      request('b', '2025-12-30', '2026-01-20'), // 21: the p85, rank ⌈3.4⌉ = 4
+      request('a', '2026-01-02'), // open 26.5 days
+      request('b', '2026-01-27', undefined, '2026-01-27'), // open 1.5 days, started
+    ];
+    const [queue] = analyzeQueues(catalog, requests, WINDOW);
+    expect(queue?.leadTime.p85).toBe(21);
+    // 4 done and 2 arrived in 4 weeks: drains half a request a week; 2 open.
+    expect(queue?.throughput).toBe(1);
+    expect(queue?.forecast).toEqual({ weeksOfWork: 2, weeksToClear: 4, drainPerWeek: 0.5 });
+    expect(queue?.aging.open).toBe(2);
+    expect(queue?.aging.overP85).toBe(1);
+    expect(queue?.aging.oldest.map((r) => [r.ageDays, r.started, r.overP85])).toEqual([
+      [26.5, false, true],
+      [1.5, true, false],
+    ]);
+  });
+
+  it('agrees with the queue’s own counts on any queue', () => {
+    const dayOf = (offset: number) =>
+      new Date(Date.parse('2026-01-01T12:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            created: fc.integer({ min: -30, max: 40 }),
+            lead: fc.option(fc.integer({ min: 0, max: 40 })),
+          }),
+          { maxLength: 40 },
+        ),
+        (rows) => {
+          const requests = rows.map((r) =>
+            request('a', dayOf(r.created), r.lead === null ? undefined : dayOf(r.created + r.lead)),
+          );
+          const [queue] = analyzeQueues(catalog, requests, WINDOW);
+          if (queue === undefined) return;
+          expect(queue.aging.open).toBe(queue.wip);
+          expect(queue.aging.oldest.length).toBe(Math.min(queue.wip, AGING_LISTED));
+          const ages = queue.aging.oldest.map((r) => r.ageDays);
+          expect(ages).toEqual([...ages].sort((a, b) => b - a));
+          const p85 = queue.leadTime.p85;
+          expect(queue.aging.overP85).toBe(
+            p85 === null ? 0 : queue.aging.oldest.filter((r) => r.ageDays > p85).length,
+          );
+          // Rounded to one decimal: 0.05 at most off.
+          expect(Math.abs(queue.throughput - queue.completions / 4)).toBeLessThanOrEqual(
+            0.05 + 1e-9,
+          );
+          if (queue.wip > 0)
+            expect(queue.forecast.weeksToClear === null).toBe(queue.completions <= queue.arrivals);
+        },
+      ),
+    );
+  });
+});
+
 describe('remedies', () => {
   it('points a breached queue that many teams ask of to self-service', () => {
     const requests = ['a', 'b', 'c', 'd'].map((t) => request(t, '2026-01-02', '2026-01-25'));
@@ -128,6 +220,17 @@ describe('remedies', () => {
     const [queue] = analyzeQueues(catalog, requests, WINDOW);
     expect(queue?.remedies.map((r) => r.kind)).toEqual(['embed']);
     expect(queue?.remedies[0]?.why).toContain('67 %');
+  });
+
+  it('does not point a team that mostly asks itself to embedding in itself', () => {
+    const requests = [
+      request('p', '2026-01-02', '2026-01-04'),
+      request('p', '2026-01-03', '2026-01-05'),
+      request('b', '2026-01-04', '2026-01-06'),
+    ];
+    const [queue] = analyzeQueues(catalog, requests, WINDOW);
+    expect(queue?.requesters[0]).toEqual({ team: P, share: 0.667 });
+    expect(queue?.remedies).toEqual([]);
   });
 
   it('calls a queue unstable after four weeks of arrivals above completions', () => {

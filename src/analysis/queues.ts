@@ -52,10 +52,41 @@ export interface QueueReport {
     meanLeadTime: number | null;
     predictedWip: number | null;
   };
+  /** Requests done per week over the window (its length in days / 7), one decimal. */
+  throughput: number;
+  /**
+   * Aging work in progress: the requests open at the window's end, against the p85 lead
+   * time — an open request older than it is already later than 85 % of those done.
+   * `open` and `overP85` count them all; `oldest` lists the {@link AGING_LISTED} oldest.
+   */
+  aging: { open: number; overP85: number; oldest: AgingRequest[] };
+  /**
+   * At the window's rates: `weeksOfWork`, the open requests over the throughput (null when
+   * nothing was done); `weeksToClear`, with requests arriving as they did, the open ones
+   * over the net rate at which the queue drains (`drainPerWeek`, throughput − arrivals
+   * per week), null when it does not drain: it never clears at this rate. 0 when nothing is open.
+   */
+  forecast: { weeksOfWork: number | null; weeksToClear: number | null; drainPerWeek: number };
   /** Requesting teams with their share of the arrivals, largest first. */
   requesters: { team: string; share: number }[];
   remedies: Remedy[];
 }
+
+/** An open request at the window's end. */
+export interface AgingRequest {
+  tracker: string;
+  id: string;
+  requester: string;
+  /** Days from its creation to the window's end, one decimal. */
+  ageDays: number;
+  /** Whether work on it has started, where the export says. */
+  started: boolean;
+  /** Older than the team's p85 lead time. */
+  overP85: boolean;
+}
+
+/** How many of a queue's open requests `aging.oldest` lists. */
+export const AGING_LISTED = 100;
 
 /** Requesting teams from which on a team counts as a shared service for many. */
 export const MANY_REQUESTERS = 4;
@@ -84,8 +115,8 @@ function percentiles(days: number[]): Percentiles {
 /**
  * Queue measures per providing team (design.md §5) over the window, and the remedies the
  * numbers point to: `self-service` when many teams (4 or more) ask and the promise is
- * breached for the typical request (p85 lead time above it); `embed` when one team asks
- * for more than 60 % of the requests; `unstable` when arrivals exceed completions 4 weeks
+ * breached for the typical request (p85 lead time above it); `embed` when one other team
+ * asks for more than 60 % of the requests; `unstable` when arrivals exceed completions 4 weeks
  * or more in a row — lead times will keep growing.
  */
 export function analyzeQueues(
@@ -148,6 +179,26 @@ export function analyzeQueues(
       const meanLeadTime = lead.length > 0 ? lead.reduce((s, x) => s + x, 0) / lead.length : null;
       const arrivalsPerDay = arrived.length / windowDays;
 
+      const open = list.filter(
+        (r) => r.created <= window.until && (r.done === undefined || r.done > window.until),
+      );
+      const aged = open
+        .map((r) => {
+          const ageDays = (window.until - r.created) / DAY;
+          return {
+            tracker: r.tracker,
+            id: r.id,
+            requester: r.requester,
+            ageDays: round(ageDays),
+            started: r.started !== undefined && r.started <= window.until,
+            overP85: leadTime.p85 !== null && ageDays > leadTime.p85,
+          };
+        })
+        .sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id));
+      const weeksLong = windowDays / 7;
+      const throughput = done.length / weeksLong;
+      const drainPerWeek = throughput - arrived.length / weeksLong;
+
       const counts = new Map<string, number>();
       for (const r of arrived) counts.set(r.requester, (counts.get(r.requester) ?? 0) + 1);
       const requesters = [...counts]
@@ -167,7 +218,8 @@ export function analyzeQueues(
         });
       }
       const top = requesters[0];
-      if (top && top.share > DOMINANT_SHARE) {
+      // A team's own backlog (it asks itself) has nothing to embed.
+      if (top && top.share > DOMINANT_SHARE && top.team !== team) {
         remedies.push({
           kind: 'embed',
           why: `${humanizeEntityRef(top.team)} asks for ${Math.round(top.share * 100)} % of the requests: embed the capability in that team.`,
@@ -184,9 +236,7 @@ export function analyzeQueues(
         team,
         arrivals: arrived.length,
         completions: done.length,
-        wip: list.filter(
-          (r) => r.created <= window.until && (r.done === undefined || r.done > window.until),
-        ).length,
+        wip: open.length,
         leadTime,
         waitBeforeStart: percentiles(waits),
         sla,
@@ -202,6 +252,19 @@ export function analyzeQueues(
           arrivalsPerDay: round(arrivalsPerDay, 3),
           meanLeadTime: meanLeadTime === null ? null : round(meanLeadTime, 1),
           predictedWip: meanLeadTime === null ? null : round(arrivalsPerDay * meanLeadTime, 2),
+        },
+        throughput: round(throughput),
+        aging: {
+          open: open.length,
+          overP85: aged.filter((r) => r.overP85).length,
+          oldest: aged.slice(0, AGING_LISTED),
+        },
+        forecast: {
+          weeksOfWork:
+            open.length === 0 ? 0 : throughput > 0 ? round(open.length / throughput) : null,
+          weeksToClear:
+            open.length === 0 ? 0 : drainPerWeek > 0 ? round(open.length / drainPerWeek) : null,
+          drainPerWeek: round(drainPerWeek, 2),
         },
         requesters,
         remedies,

@@ -14,27 +14,55 @@ export function queuesTable(
   if (report.length === 0) return `${out[0]}\n  No request in the exports.\n`;
   out.push(
     columns([
-      ['PROVIDER', 'IN', 'DONE', 'OPEN', 'P50', 'P85', 'PROMISE', 'BREACH', 'ASKED BY'],
+      [
+        'PROVIDER',
+        'IN',
+        'DONE',
+        'OPEN',
+        '>P85',
+        'P50',
+        'P85',
+        'PROMISE',
+        'BREACH',
+        '/WEEK',
+        'CLEARS',
+        'ASKED BY',
+      ],
       ...report.map((q) => [
         short(q.team),
         String(q.arrivals),
         String(q.completions),
         String(q.wip),
+        String(q.aging.overP85),
         days(q.leadTime.p50),
         days(q.leadTime.p85),
         q.sla === null ? '–' : `${q.sla}d`,
         ratio(q.breachRate),
+        String(q.throughput),
+        clears(q),
         String(q.requesters.length),
       ]),
     ]),
   );
   out.push(
     wrap(
-      'P50/P85: lead time from request to done, nearest rank, over the requests done in the window; PROMISE: orgwire.dev/request-sla.',
+      "P50/P85: lead time from request to done, nearest rank, over the requests done in the window; >P85: open requests older than the P85; PROMISE: orgwire.dev/request-sla; /WEEK: done per week; CLEARS: weeks until the open requests are done at the window's rates of arrival and completion (never: as many arrive as are done).",
       '  ',
     ),
   );
   for (const q of report) {
+    if (q.aging.overP85 > 0) {
+      const oldest = q.aging.oldest
+        .slice(0, 3)
+        .map((r) => `${r.id} (${r.ageDays}d)`)
+        .join(', ');
+      out.push(
+        wrap(
+          `${short(q.team)}: ${plural(q.aging.overP85, 'open request')} older than the p85 lead time of ${days(q.leadTime.p85)}; the oldest ${oldest}.`,
+          '  ',
+        ),
+      );
+    }
     for (const remedy of q.remedies)
       out.push(wrap(`${short(q.team)} — ${remedy.kind}: ${remedy.why}`, '  '));
     if (q.backlogGrowing && !q.remedies.some((r) => r.kind === 'unstable')) {
@@ -49,16 +77,20 @@ export function queuesTable(
   return `${out.join('\n')}\n`;
 }
 
+/** The forecast in a cell: weeks until the backlog clears, `never`, or `–` when nothing is open. */
+const clears = (q: QueueReport): string =>
+  q.wip === 0 ? '–' : q.forecast.weeksToClear === null ? 'never' : `${q.forecast.weeksToClear}w`;
+
 export function queuesMarkdown(report: readonly QueueReport[]): string {
   const out = [
     '## Request queues',
     '',
-    '| Provider | Arrivals | Done | Open | p50 | p85 | p95 | Promise | Breach rate | Requesters | Remedies |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Provider | Arrivals | Done | Open | Open past p85 | p50 | p85 | p95 | Promise | Breach rate | Done a week | Clears in | Requesters | Remedies |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const q of report) {
     out.push(
-      `| ${short(q.team)} | ${q.arrivals} | ${q.completions} | ${q.wip} | ${days(q.leadTime.p50)} | ${days(q.leadTime.p85)} | ${days(q.leadTime.p95)} | ${q.sla === null ? '–' : `${q.sla}d`} | ${ratio(q.breachRate)} | ${q.requesters.map((r) => `${short(r.team)} ${ratio(r.share)}`).join(', ')} | ${q.remedies.map((r) => r.why).join(' ')} |`,
+      `| ${short(q.team)} | ${q.arrivals} | ${q.completions} | ${q.wip} | ${q.aging.overP85} | ${days(q.leadTime.p50)} | ${days(q.leadTime.p85)} | ${days(q.leadTime.p95)} | ${q.sla === null ? '–' : `${q.sla}d`} | ${ratio(q.breachRate)} | ${q.throughput} | ${clears(q)} | ${q.requesters.map((r) => `${short(r.team)} ${ratio(r.share)}`).join(', ')} | ${q.remedies.map((r) => r.why).join(' ')} |`,
     );
   }
   return `${out.join('\n')}\n`;

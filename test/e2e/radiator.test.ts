@@ -125,6 +125,26 @@ describe('the radiator in Chromium', () => {
     }
   });
 
+  it('shows a queue\u2019s flow: throughput, the forecast and each open request\u2019s age', async () => {
+    const { page, errors } = await open();
+    try {
+      await visit(page, '/teams/default/billing-integration');
+      const main = await page.locator('main').innerText();
+      // 33 done and 29 arrived in the 90 days: 2.6 a week, draining 0.3 a week; 22 open.
+      expect(main).toMatch(/Done a week\s+2\.6/);
+      expect(main).toMatch(/Clears in\s+70\.7 weeks/);
+      expect(main).toMatch(/Open past p85\s+0/);
+      const aging = page.locator('svg[aria-label*="by age, against the p85"]');
+      await aging.waitFor();
+      expect(await aging.locator('circle').count()).toBe(22);
+      expect(main).toMatch(/No open request is older than the p85 lead time/);
+      await aging.screenshot({ path: join(SHOTS, 'aging.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows coverage beside congruence, and every author who is no User on the data quality page', async () => {
     const { page, errors } = await open();
     try {

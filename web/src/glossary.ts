@@ -568,7 +568,37 @@ export const GLOSSARY = [
     short:
       'How long requests waited from created to started, where the export says when work started.',
     long: 'Shown as its p85. A long wait before start with a short lead time after it means the work is quick but the queue is long.',
-    formula: 'p85 of started − created, over requests done in the window',
+    formula:
+      'p85 of the time spent waiting — in waiting statuses (Jira), unassigned and unlabelled (GitHub) — else of started − created, over requests done in the window',
+    appears: ['queues', 'team'],
+  },
+  {
+    id: 'aging-wip',
+    term: 'aging work in progress',
+    group: 'queues',
+    short:
+      'Open requests older than the team’s p85 lead time: already later than 85 % of those done.',
+    long: 'Each open request’s age against the lead time the team usually keeps. A request past it will not be done as usual: act on it before it ages further, oldest first.',
+    formula: 'open requests with end of window − created > p85 lead time',
+    appears: ['queues', 'team'],
+  },
+  {
+    id: 'throughput',
+    term: 'throughput',
+    group: 'queues',
+    short: 'Requests done per week over the window.',
+    long: 'With the arrival rate it gives the forecast: a queue whose throughput is at or below its arrivals never clears.',
+    formula: 'requests done in the window ÷ (window days ÷ 7)',
+    appears: ['queues', 'team'],
+  },
+  {
+    id: 'forecast',
+    term: 'clears in',
+    group: 'queues',
+    short:
+      'At the window’s rates, the weeks until the open requests are done; never when as many arrive as are done.',
+    long: 'A rate, not a promise: it assumes requests keep arriving and being done as they did over the window. “Weeks of work” leaves the new arrivals out: the open requests over the throughput alone.',
+    formula: 'open ÷ (throughput − arrivals per week); never when that is 0 or less',
     appears: ['queues', 'team'],
   },
   {

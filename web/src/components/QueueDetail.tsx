@@ -142,6 +142,115 @@ function FlowChart({ queue }: { queue: QueueReport }) {
   );
 }
 
+/** The forecast as people read it: weeks, never, or nothing open. */
+function clearsIn(queue: QueueReport): string {
+  if (queue.wip === 0) return 'nothing open';
+  const weeks = queue.forecast.weeksToClear;
+  return weeks === null ? 'never at this rate' : `${num(weeks)} weeks`;
+}
+
+/** Each listed open request's age, a dot per request, waiting and started apart, past the p85 in red. */
+function AgingChart({ queue }: { queue: QueueReport }) {
+  const options = useCallback(
+    (width: number): Plot.PlotOptions => {
+      const rows = queue.aging.oldest.map((r) => ({
+        ...r,
+        state: r.started ? 'started' : 'waiting',
+      }));
+      const p85 = queue.leadTime.p85;
+      const max = Math.max(p85 ?? 0, ...rows.map((r) => r.ageDays), 1);
+      return {
+        width,
+        height: 150,
+        marginLeft: 64,
+        marginTop: 24,
+        x: { label: 'age (days)', domain: [0, max * 1.05], grid: true },
+        y: { axis: null },
+        fy: { label: null, domain: ['waiting', 'started'] },
+        marks: [
+          Plot.dot(
+            rows,
+            Plot.dodgeY('middle', {
+              x: 'ageDays',
+              fy: 'state',
+              r: 3,
+              fill: (d: { overP85: boolean }) => (d.overP85 ? '#b91c1c' : '#475569'),
+              title: (d: { id: string; ageDays: number }) => `${d.id}: ${d.ageDays} d`,
+            }),
+          ),
+          p85 === null
+            ? null
+            : Plot.ruleX([p85], { stroke: '#0f172a', strokeDasharray: '4,3', strokeWidth: 2 }),
+          p85 === null
+            ? null
+            : Plot.text([{ p85, state: 'waiting' }], {
+                x: 'p85',
+                fy: 'state',
+                frameAnchor: 'top',
+                dy: -14,
+                text: () => `p85 ${p85} d`,
+                textAnchor: 'start',
+                dx: 4,
+              }),
+        ],
+      };
+    },
+    [queue],
+  );
+  return (
+    <PlotFigure
+      options={options}
+      label={`Open requests to ${refName(queue.team)} by age, against the p85 lead time`}
+    />
+  );
+}
+
+/** A ticket's page where its tracker has a known address (GitHub), else its id. */
+function Ticket({ tracker, id }: { tracker: string; id: string }) {
+  const repo = /^github:(.+\/.+)$/.exec(tracker)?.[1];
+  if (repo === undefined) return id;
+  return (
+    <a href={`https://github.com/${repo}/issues/${id}`}>
+      {repo}#{id}
+    </a>
+  );
+}
+
+/** The open requests past the p85 lead time, oldest first (ten). */
+function AgingTable({ queue, json }: { queue: QueueReport; json: string }) {
+  const late = queue.aging.oldest.filter((r) => r.overP85).slice(0, 10);
+  if (late.length === 0)
+    return <p className="muted">No open request is older than the p85 lead time.</p>;
+  return (
+    <TableWrap label={`Oldest open requests to ${refName(queue.team)}`} json={json}>
+      <table>
+        <thead>
+          <tr>
+            <th>Request</th>
+            <th>Asked by</th>
+            <th className="num">Age</th>
+            <th>Started</th>
+          </tr>
+        </thead>
+        <tbody>
+          {late.map((r) => (
+            <tr key={`${r.tracker} ${r.id}`}>
+              <td>
+                <Ticket tracker={r.tracker} id={r.id} />
+              </td>
+              <td>
+                <EntityLink entity={r.requester} />
+              </td>
+              <td className="num">{days(r.ageDays)}</td>
+              <td>{r.started ? 'yes' : 'waiting'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
 type Requester = QueueReport['requesters'][number];
 
 /**
@@ -216,6 +325,28 @@ export function QueueDetail({
           </dt>
           <dd>{days(queue.waitBeforeStart.p85)}</dd>
         </div>
+        <div>
+          <dt>
+            Open past <Term id="aging-wip">p85</Term>
+          </dt>
+          <dd className={queue.aging.overP85 > 0 ? 'bad' : undefined}>
+            {num(queue.aging.overP85)}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <Term id="throughput">Done a week</Term>
+          </dt>
+          <dd>{num(queue.throughput)}</dd>
+        </div>
+        <div>
+          <dt>
+            <Term id="forecast">Clears in</Term>
+          </dt>
+          <dd className={queue.wip > 0 && queue.forecast.weeksToClear === null ? 'bad' : undefined}>
+            {clearsIn(queue)}
+          </dd>
+        </div>
       </dl>
       <div className="chart-pair">
         <figure>
@@ -229,6 +360,26 @@ export function QueueDetail({
           <FlowChart queue={queue} />
         </figure>
       </div>
+      <H>
+        <Term id="aging-wip">Aging work in progress</Term>
+      </H>
+      {queue.aging.open === 0 ? (
+        <p className="muted">Nothing open at the window’s end.</p>
+      ) : (
+        <>
+          <figure>
+            <figcaption>
+              Age of each open request{' '}
+              {queue.aging.open > queue.aging.oldest.length
+                ? `(the ${num(queue.aging.oldest.length)} oldest of ${num(queue.aging.open)}) `
+                : ''}
+              against the p85 lead time
+            </figcaption>
+            <AgingChart queue={queue} />
+          </figure>
+          <AgingTable queue={queue} json={json} />
+        </>
+      )}
       <H>Remedies</H>
       <Remedies remedies={queue.remedies} />
       <H>Who asks</H>
