@@ -12,6 +12,13 @@ metadata:
   name: p
   annotations: {orgwire.dev/request-sla: 14d}
 spec: {type: team, children: []}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: community
+  description: everyone outside, who files issues
+spec: {type: team, children: []}
 `,
   },
 ]);
@@ -124,7 +131,7 @@ describe('flow: throughput, aging work in progress, forecast', () => {
     ];
     const [queue] = analyzeQueues(catalog, requests, WINDOW);
     // 5 done in 4 weeks; 5 arrived: nothing drains.
-    expect(queue?.throughput).toBe(1.3);
+    expect(queue?.throughput).toBe(1.25);
     expect(queue?.forecast).toEqual({ weeksOfWork: 0.8, weeksToClear: null, drainPerWeek: 0 });
     // Open from 15 January noon to the window's last second: 13.5 days, under the p85 of 20.
     expect(queue?.aging).toEqual({
@@ -230,6 +237,15 @@ describe('remedies', () => {
     ];
     const [queue] = analyzeQueues(catalog, requests, WINDOW);
     expect(queue?.requesters[0]).toEqual({ team: P, share: 0.667 });
+    expect(queue?.remedies).toEqual([]);
+  });
+
+  it('does not point to embedding in a group with nobody in it, such as everyone outside', () => {
+    const requests = ['2026-01-02', '2026-01-03', '2026-01-04'].map((d) =>
+      request('community', d, '2026-01-06'),
+    );
+    const [queue] = analyzeQueues(catalog, requests, WINDOW);
+    expect(queue?.requesters).toEqual([{ team: 'group:default/community', share: 1 }]);
     expect(queue?.remedies).toEqual([]);
   });
 

@@ -52,7 +52,7 @@ export interface QueueReport {
     meanLeadTime: number | null;
     predictedWip: number | null;
   };
-  /** Requests done per week over the window (its length in days / 7), one decimal. */
+  /** Requests done per week over the window (its length in days / 7), two decimals. */
   throughput: number;
   /**
    * Aging work in progress: the requests open at the window's end, against the p85 lead
@@ -115,8 +115,8 @@ function percentiles(days: number[]): Percentiles {
 /**
  * Queue measures per providing team (design.md §5) over the window, and the remedies the
  * numbers point to: `self-service` when many teams (4 or more) ask and the promise is
- * breached for the typical request (p85 lead time above it); `embed` when one other team
- * asks for more than 60 % of the requests; `unstable` when arrivals exceed completions 4 weeks
+ * breached for the typical request (p85 lead time above it); `embed` when one other team,
+ * with members or child groups, asks for more than 60 % of the requests; `unstable` when arrivals exceed completions 4 weeks
  * or more in a row — lead times will keep growing.
  */
 export function analyzeQueues(
@@ -125,6 +125,13 @@ export function analyzeQueues(
   window: TimeWindow,
 ): QueueReport[] {
   const slaOf = new Map(catalog.groups.map((g) => [g.ref, g.requestSlaDays ?? null]));
+  // Groups with nobody to embed a capability with, such as a stand-in for everyone
+  // outside (`community`): no members and no child groups.
+  const nobody = new Set(
+    catalog.groups
+      .filter((g) => g.members.length === 0 && g.children.length === 0)
+      .map((g) => g.ref),
+  );
   const byProvider = new Map<string, RequestRecord[]>();
   for (const r of requests) {
     const list = byProvider.get(r.provider);
@@ -218,8 +225,9 @@ export function analyzeQueues(
         });
       }
       const top = requesters[0];
-      // A team's own backlog (it asks itself) has nothing to embed.
-      if (top && top.share > DOMINANT_SHARE && top.team !== team) {
+      // A team's own backlog (it asks itself) has nothing to embed, nor has a requester
+      // with nobody in it.
+      if (top && top.share > DOMINANT_SHARE && top.team !== team && !nobody.has(top.team)) {
         remedies.push({
           kind: 'embed',
           why: `${humanizeEntityRef(top.team)} asks for ${Math.round(top.share * 100)} % of the requests: embed the capability in that team.`,
@@ -253,7 +261,7 @@ export function analyzeQueues(
           meanLeadTime: meanLeadTime === null ? null : round(meanLeadTime, 1),
           predictedWip: meanLeadTime === null ? null : round(arrivalsPerDay * meanLeadTime, 2),
         },
-        throughput: round(throughput),
+        throughput: round(throughput, 2),
         aging: {
           open: open.length,
           overP85: aged.filter((r) => r.overP85).length,

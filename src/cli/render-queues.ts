@@ -54,7 +54,7 @@ export function queuesTable(
     if (q.aging.overP85 > 0) {
       const oldest = q.aging.oldest
         .slice(0, 3)
-        .map((r) => `${r.id} (${r.ageDays}d)`)
+        .map((r) => `${r.tracker.startsWith('github') ? `#${r.id}` : r.id} (${r.ageDays}d)`)
         .join(', ');
       out.push(
         wrap(

@@ -1,4 +1,5 @@
 import type { Catalog } from '../model/index.js';
+import { columnKey } from './column-key.js';
 import {
   DEFAULT_START_LABELS,
   type GithubStartRule,
@@ -13,6 +14,7 @@ import {
   isObject,
   pickTeam,
   sortByLine,
+  teamAliases,
   teamOfPerson,
 } from './request-context.js';
 import { isoOf, parseRequestDate } from './request-dates.js';
@@ -80,6 +82,8 @@ export function parseGithubRequests(text: string, context: Context): void {
   const byLogin = createUserIndex(context.catalog.users, (u) => [u.githubLogin]);
   const repositoryOwners = repositoryOwnerIndex(context.catalog);
   const given = context.repository ?? github.repository;
+  // Labels that name a providing team without the prefix (`Wallet: wallet`).
+  const teamLabels = teamAliases('requests.github.teams', github.teams);
   const rule: GithubStartRule = {
     assigned: github.started?.assigned ?? true,
     labels: new Set((github.started?.labels ?? DEFAULT_START_LABELS).map(labelKey)),
@@ -127,7 +131,9 @@ export function parseGithubRequests(text: string, context: Context): void {
     const state = field('state').toLowerCase();
     const author = isObject(issue.author) ? issue.author : isObject(issue.user) ? issue.user : {};
     const requesters = labelled(requesterPrefix);
-    const providers = labelled(providerPrefix);
+    const prefixed = labelled(providerPrefix);
+    const mapped = labels.filter((l) => teamLabels.teams.has(columnKey(l)));
+    const providers = [...prefixed, ...mapped];
     const repository = /\/repos\/([^/]+\/[^/]+)$/.exec(field('repository_url'))?.[1] ?? given;
     const owner =
       repository === undefined ? undefined : repositoryOwners.get(repository.toLowerCase());
@@ -174,14 +180,20 @@ export function parseGithubRequests(text: string, context: Context): void {
           : requesterByAuthor(typeof author.login === 'string' ? author.login : ''),
       provider:
         providers.length > 0
-          ? pickTeam(context, 'provider', `label ${providerPrefix}`, providers)
+          ? pickTeam(
+              context,
+              'provider',
+              prefixed.length > 0 ? `label ${providerPrefix}` : 'labels (requests.github.teams)',
+              providers,
+              teamLabels,
+            )
           : github.provider !== undefined
             ? pickTeam(context, 'provider', 'requests.github.provider', [github.provider])
             : owner !== undefined
               ? { ok: true, value: owner }
               : fail(
                   `no provider: no ${providerPrefix} label, and requests.github.provider is not set`,
-                  `Label the issue ${providerPrefix}TEAM, or set requests.github.provider in orgwire.yaml to the team that owns the repository.`,
+                  `Label the issue ${providerPrefix}TEAM, map its labels to teams in requests.github.teams, or set requests.github.provider in orgwire.yaml to the team that owns the repository.`,
                 ),
       ...(waits?.waited === undefined ? {} : { waited: waits.waited }),
     });

@@ -467,6 +467,35 @@ describe('parseRequests: GitHub issues JSON', () => {
     );
   });
 
+  it('takes the provider from labels orgwire.yaml maps to teams, and refuses an issue two such labels split', () => {
+    const issue = (number: number, labels: string[]) => ({
+      number,
+      state: 'open',
+      created_at: '2026-03-01T00:00:00Z',
+      closed_at: null,
+      labels: labels.map((name) => ({ name })),
+      user: { login: 'AnaLima' },
+    });
+    const text = JSON.stringify([
+      issue(1, ['Bug', 'Wallet']),
+      issue(2, ['UX', 'Wallet']),
+      issue(3, ['Bug']),
+      issue(4, ['Wallet', 'team:platform']),
+    ]);
+    const result = read(text, 'issues.json', {
+      mapping: { github: { teams: { wallet: 'billing-integration', ux: 'mobile-apps' } } },
+    });
+    expect(result.requests.map((r) => [r.id, r.requester, r.provider])).toEqual([
+      ['1', CHECKOUT, BILLING],
+    ]);
+    expect(briefly(result).map((p) => p.message)).toEqual([
+      '#2: labels (requests.github.teams) names 2 teams (group:default/mobile-apps, group:default/billing-integration)',
+      '#3: no provider: no team: label, and requests.github.provider is not set',
+      '#4: label team: names 2 teams (group:default/platform, group:default/billing-integration)',
+      expect.stringMatching(/do not say which repository/),
+    ]);
+  });
+
   it('uses the label prefixes orgwire.yaml sets', () => {
     const text = JSON.stringify([
       {

@@ -118,6 +118,11 @@ export const configSchema = z
             /** The label prefix naming the providing team. Default `team:`. */
             providerLabelPrefix: z.string().min(1).optional(),
             /**
+             * Labels that name the providing team without the prefix, e.g. a component
+             * label (`Wallet: wallet-team`): label → team.
+             */
+            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+            /**
              * The repository (`owner/name`) of issues whose export does not name it, as `gh
              * issue list` writes them: their tracker (see `RequestRecord.tracker`).
              */
@@ -207,7 +212,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
           }
         : {
             message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
-            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.linear (provider, requester, teams), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, repository, started) and rules; check the spelling.',
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.linear (provider, requester, teams), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, teams, repository, started) and rules; check the spelling.',
           },
     empty: {},
   });

@@ -139,6 +139,7 @@ describe('the radiator in Chromium', () => {
       expect(await aging.locator('circle').count()).toBe(22);
       expect(main).toMatch(/No open request is older than the p85 lead time/);
       await aging.screenshot({ path: join(SHOTS, 'aging.png') });
+      await page.locator('.queue-detail').screenshot({ path: join(SHOTS, 'queue-detail.png') });
       expect(errors).toEqual([]);
     } finally {
       await page.close();

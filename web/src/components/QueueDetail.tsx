@@ -33,6 +33,26 @@ export function Remedies({ remedies }: { remedies: QueueReport['remedies'] }) {
   );
 }
 
+/**
+ * A dashed rule at `days` on the x axis, labelled at the top — of the facet `fy` when the
+ * chart has facets, so that the label is written once. Nothing when `days` is null.
+ */
+function referenceLine(days: number | null, label: string, fy?: string): Plot.Markish[] {
+  if (days === null) return [];
+  return [
+    Plot.ruleX([days], { stroke: '#0f172a', strokeDasharray: '4,3', strokeWidth: 2 }),
+    Plot.text([{ days, fy }], {
+      x: 'days',
+      ...(fy === undefined ? {} : { fy: 'fy' }),
+      frameAnchor: 'top',
+      dy: -14,
+      text: () => `${label} ${days} d`,
+      textAnchor: 'start',
+      dx: 4,
+    }),
+  ];
+}
+
 /** Lead time percentiles as bars against the promise (a dashed rule). */
 function LeadTimeChart({ queue }: { queue: QueueReport }) {
   const options = useCallback(
@@ -56,23 +76,7 @@ function LeadTimeChart({ queue }: { queue: QueueReport }) {
             fill: (d: { days: number }) =>
               queue.sla !== null && d.days > queue.sla ? '#b91c1c' : '#475569',
           }),
-          queue.sla === null
-            ? null
-            : Plot.ruleX([queue.sla], {
-                stroke: '#0f172a',
-                strokeDasharray: '4,3',
-                strokeWidth: 2,
-              }),
-          queue.sla === null
-            ? null
-            : Plot.text([queue.sla], {
-                x: (d: number) => d,
-                frameAnchor: 'top',
-                dy: -14,
-                text: () => `promise ${queue.sla} d`,
-                textAnchor: 'start',
-                dx: 4,
-              }),
+          ...referenceLine(queue.sla, 'promise'),
         ],
       };
     },
@@ -178,20 +182,7 @@ function AgingChart({ queue }: { queue: QueueReport }) {
               title: (d: { id: string; ageDays: number }) => `${d.id}: ${d.ageDays} d`,
             }),
           ),
-          p85 === null
-            ? null
-            : Plot.ruleX([p85], { stroke: '#0f172a', strokeDasharray: '4,3', strokeWidth: 2 }),
-          p85 === null
-            ? null
-            : Plot.text([{ p85, state: 'waiting' }], {
-                x: 'p85',
-                fy: 'state',
-                frameAnchor: 'top',
-                dy: -14,
-                text: () => `p85 ${p85} d`,
-                textAnchor: 'start',
-                dx: 4,
-              }),
+          ...referenceLine(p85, 'p85', 'waiting'),
         ],
       };
     },
