@@ -200,7 +200,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const requestsOption = () =>
     new Option(
       '--requests <file>',
-      'a request export: plain CSV, Jira CSV or GitHub issues JSON (repeat for several)',
+      'a request export: plain CSV, Jira CSV or JSON, Linear CSV, GitHub issues JSON (repeat for several)',
     ).argParser(collect);
   const requestsFormatOption = () =>
     new Option(

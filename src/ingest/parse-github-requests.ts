@@ -146,7 +146,7 @@ export function parseGithubRequests(text: string, context: Context): void {
       changes !== undefined && changes.length > 0 && created !== undefined
         ? statusWaits(created, done, changes, new Set())
         : undefined;
-    if (changes?.length === 0 && done !== undefined) neverStarted++;
+    const kept = context.requests.length;
     addRow(context, {
       line,
       tracker: repository === undefined ? 'github' : `github:${repository.toLowerCase()}`,
@@ -197,6 +197,9 @@ export function parseGithubRequests(text: string, context: Context): void {
                 ),
       ...(waits?.waited === undefined ? {} : { waited: waits.waited }),
     });
+    // Counted among the issues read, not those skipped for another reason.
+    if (changes?.length === 0 && done !== undefined && context.requests.length > kept)
+      neverStarted++;
   });
   if (unnamed)
     context.note(

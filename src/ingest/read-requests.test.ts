@@ -12,6 +12,7 @@ import {
   type RequestsConfig,
 } from '../model/index.js';
 import {
+  amendRequests,
   detectRequestFormat,
   type ParsedRequests,
   parseRequests,
@@ -599,6 +600,24 @@ describe('parseRequests: GitHub issues JSON', () => {
     ]);
   });
 
+  it('counts among the issues that never started only those it read', () => {
+    const issue = (number: number, team: string) => ({
+      number,
+      state: 'closed',
+      created_at: '2026-03-01T00:00:00Z',
+      closed_at: '2026-03-02T00:00:00Z',
+      repository_url: 'https://api.github.com/repos/acme/web',
+      labels: [{ name: 'requester:checkout' }, { name: `team:${team}` }],
+      timeline: [],
+    });
+    const result = read(JSON.stringify([issue(1, 'platform'), issue(2, 'growth')]), 'i.json');
+    expect(result.requests.map((r) => r.id)).toEqual(['1']);
+    expect(briefly(result).map((p) => p.message)).toEqual([
+      '#2: provider "growth" is no team in the catalog',
+      '1 closed issue was never assigned nor labelled in progress (in progress, status: in progress) in its timeline: when work started is unknown, and its wait is left out',
+    ]);
+  });
+
   it('starts work on the labels orgwire.yaml names, and not on assignment when it says so', async () => {
     const text = await fixture('rest-issues-timeline.json');
     const started = (mapping: RequestsConfig) =>
@@ -802,6 +821,76 @@ describe('parseRequests: Jira JSON (the REST search, with its changelog)', () =>
     expect(broken.requests).toEqual([]);
     expect(broken.problems[0]?.severity).toBe('error');
     expect(broken.problems[0]?.message).toMatch(/^not valid JSON/);
+  });
+});
+
+describe('parseRequests: a GitHub project\u2019s items', () => {
+  const mapping: RequestsConfig = {
+    githubProject: {
+      field: 'Team',
+      provider: 'billing-integration',
+      teams: { Payments: 'platform' },
+    },
+  };
+
+  it('says which team provides each issue on the board, by its field or the board\u2019s team', async () => {
+    const result = read(await fixture('gh-project-items.txt'), 'items.json', { mapping });
+    expect(result.format).toBe('github-project');
+    expect(result.requests).toEqual([]);
+    expect(result.amendments).toEqual([
+      {
+        tracker: 'github:trailhead/billing-service',
+        id: '201',
+        provider: PLATFORM,
+        source: 'items.json:1',
+      },
+      {
+        tracker: 'github:trailhead/billing-service',
+        id: '203',
+        provider: BILLING,
+        source: 'items.json:1',
+      },
+      {
+        tracker: 'github:trailhead/billing-service',
+        id: '301',
+        provider: PLATFORM,
+        source: 'items.json:1',
+      },
+    ]);
+    expect(briefly(result)).toEqual([
+      { line: 1, severity: 'note', message: 'the export holds 6 of the project\u2019s 9 items' },
+      {
+        line: 1,
+        severity: 'warning',
+        message: 'trailhead/ledger#7: provider "Ledger" is no team in the catalog',
+      },
+      { line: 1, severity: 'note', message: '1 draft item is no issue, and left out' },
+    ]);
+  });
+
+  it('refuses the items when orgwire.yaml does not say how they name a team', async () => {
+    const result = read(await fixture('gh-project-items.txt'), 'items.json');
+    expect(briefly(result)).toEqual([
+      {
+        line: 1,
+        severity: 'error',
+        message: 'a GitHub project\u2019s items name no team by themselves',
+      },
+    ]);
+  });
+
+  it('amends the issues read elsewhere, and says which items name none', async () => {
+    const issues = read(await fixture('rest-issues.json'), 'rest.json').requests;
+    const { amendments } = read(await fixture('gh-project-items.txt'), 'items.json', { mapping });
+    const result = amendRequests(issues, amendments);
+    expect(result.requests.map((r) => [r.id, r.provider])).toEqual([
+      ['201', PLATFORM],
+      ['203', BILLING],
+    ]);
+    expect(result.amended.map((r) => r.id)).toEqual(['201', '203']);
+    expect(result.unmatched.map((a) => a.id)).toEqual(['301']);
+    // Nothing given was changed.
+    expect(issues.map((r) => r.provider)).toEqual([BILLING, BILLING]);
   });
 });
 
@@ -1072,6 +1161,7 @@ describe('detectRequestFormat', () => {
     ['a Linear export', 'linear-export.csv', 'linear-csv'],
     ['a Jira search answer', 'jira-search.json', 'jira-json'],
     ['REST issues with their timelines', 'rest-issues-timeline.json', 'github-json'],
+    ['a GitHub project\u2019s items', 'gh-project-items.txt', 'github-project'],
   ])('recognises %s', async (_, name, format) => {
     expect(detectRequestFormat(await fixture(name), name)).toBe(format);
   });

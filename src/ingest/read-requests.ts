@@ -1,4 +1,5 @@
 import { columnKey } from './column-key.js';
+import { looksLikeGithubProject, parseGithubProject } from './parse-github-project.js';
 import { parseGithubRequests } from './parse-github-requests.js';
 import { looksLikeJiraJson, parseJiraJsonRequests } from './parse-jira-json-requests.js';
 import { parseJiraRequests } from './parse-jira-requests.js';
@@ -22,21 +23,25 @@ import {
 // (request-dates.ts), team matching (team-matcher.ts) and the row checks
 // (request-context.ts); each format has a file of its own (parse-*-requests.ts).
 
+export { amendRequests } from './amend-requests.js';
 export * from './request-types.js';
 
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
  * The format of an export from its content: JSON whose issues have `key` and `fields` is
- * Jira's search answer, other JSON GitHub issues; a CSV header with `Issue key` is a Jira
+ * Jira's search answer, JSON whose items have `content` a GitHub project's items, other
+ * JSON GitHub issues; a CSV header with `Issue key` is a Jira
  * export, one with ID, Team, Created and Completed Linear's, one with id, requester,
  * provider and created the plain CSV. When the content does not tell, a `.json` file is
  * taken as GitHub issues (so that its JSON error is reported); otherwise undefined.
  */
 export function detectRequestFormat(text: string, file: string): RequestFormat | undefined {
   const body = stripBom(text).trimStart();
-  if (body.startsWith('[') || body.startsWith('{'))
-    return looksLikeJiraJson(body) ? 'jira-json' : 'github-json';
+  if (body.startsWith('[') || body.startsWith('{')) {
+    if (looksLikeJiraJson(body)) return 'jira-json';
+    return looksLikeGithubProject(body) ? 'github-project' : 'github-json';
+  }
   if (body !== '') {
     const header = csvHeader(body)?.map(columnKey);
     if (header?.includes('issue key')) return 'jira-csv';
@@ -65,14 +70,20 @@ export function parseRequests(text: string, options: ParseRequestsOptions): Pars
         : 'cannot tell what kind of request export this is',
       `Pass --requests-format ${REQUEST_FORMATS.join('|')}; a plain CSV starts with the header ${PLAIN_REQUEST_COLUMNS.join(',')}.`,
     );
-    return { requests: [], problems: context.problems };
+    return { requests: [], amendments: [], problems: context.problems };
   }
   if (format === 'github-json') parseGithubRequests(body, context);
   else if (format === 'jira-csv') parseJiraRequests(body, context);
   else if (format === 'jira-json') parseJiraJsonRequests(body, context);
   else if (format === 'linear-csv') parseLinearRequests(body, context);
+  else if (format === 'github-project') parseGithubProject(body, context);
   else parsePlainRequests(body, context);
-  return { format, requests: context.requests, problems: context.problems };
+  return {
+    format,
+    requests: context.requests,
+    amendments: context.amendments,
+    problems: context.problems,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Catalog, RequestRecord, RequestsConfig, User } from '../model/index.js';
 import { columnKey } from './column-key.js';
 import { parseRequestDate } from './request-dates.js';
-import type { ParseRequestsOptions, RequestProblem } from './request-types.js';
+import type { ParseRequestsOptions, RequestAmendment, RequestProblem } from './request-types.js';
 import { createTeamMatcher, createUserIndex } from './team-matcher.js';
 
 const DATE_HINT =
@@ -27,6 +27,7 @@ export interface Context {
   repository?: string;
   matchTeam: (name: string) => string | undefined;
   requests: RequestRecord[];
+  amendments: RequestAmendment[];
   problems: RequestProblem[];
   /** Where each ticket (tracker and id) was first read. */
   seen: Map<string, number>;
@@ -48,6 +49,7 @@ export function createContext(options: ParseRequestsOptions): Context {
     ...(options.repository === undefined ? {} : { repository: options.repository }),
     matchTeam: createTeamMatcher(options.catalog),
     requests: [],
+    amendments: [],
     problems,
     seen: new Map(),
     fail: problem('error'),

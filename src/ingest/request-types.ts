@@ -6,6 +6,7 @@ export const REQUEST_FORMATS = [
   'jira-json',
   'github-json',
   'linear-csv',
+  'github-project',
   'csv',
 ] as const;
 export type RequestFormat = (typeof REQUEST_FORMATS)[number];
@@ -40,10 +41,24 @@ export interface ParseRequestsOptions {
   repository?: string;
 }
 
+/**
+ * What an export says of tickets other exports hold, without being able to stand for them
+ * (a GitHub project's items have no dates): the team that provides each.
+ */
+export interface RequestAmendment {
+  tracker: string;
+  id: string;
+  provider: string;
+  /** `file:line`, as `RequestRecord.source`. */
+  source: string;
+}
+
 export interface ParsedRequests {
   /** The format read: as given, else as detected; absent when it cannot be told. */
   format?: RequestFormat;
   /** In file order. */
   requests: RequestRecord[];
+  /** In file order; only a GitHub project's items give these. */
+  amendments: RequestAmendment[];
   problems: RequestProblem[];
 }

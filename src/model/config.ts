@@ -100,6 +100,21 @@ export const configSchema = z
           })
           .strict()
           .optional(),
+        /**
+         * A GitHub project's items (`gh project item-list --format json`): which team
+         * provides the issues on the board.
+         */
+        githubProject: z
+          .object({
+            /** The team whose board the project is: the provider of its issues. */
+            provider: z.string().min(1).optional(),
+            /** The field naming the providing team, e.g. `Team` (before `provider`). */
+            field: z.string().min(1).optional(),
+            /** Values of that field that name no team as written: value → team. */
+            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+          })
+          .strict()
+          .optional(),
         /** GitHub issues JSON (`gh issue list --json …` or the REST API). */
         github: z
           .object({
@@ -212,7 +227,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
           }
         : {
             message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
-            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.linear (provider, requester, teams), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, teams, repository, started) and rules; check the spelling.',
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.linear (provider, requester, teams), requests.githubProject (provider, field, teams), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, teams, repository, started) and rules; check the spelling.',
           },
     empty: {},
   });

@@ -701,6 +701,56 @@ describe('orgwire --help and the demo', () => {
     expect(badRepo.stderr).toContain('owner/name');
   });
 
+  it('takes the providing team from a GitHub project\u2019s items, read with the issues or after them', () => {
+    const dir = fresh('requests-project');
+    const group = (name: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\n  annotations: { github.com/team-slug: trailhead/${name} }\nspec:\n  type: team\n  children: []\n`;
+    const fixture = (name: string) => readFileSync(resolve('test/fixtures/requests', name), 'utf8');
+    write(dir, {
+      'catalog/teams.yaml': ['billing-integration', 'platform', 'checkout', 'mobile-apps']
+        .map(group)
+        .join('---\n'),
+      'orgwire.yaml': [
+        'catalog: ./catalog',
+        'requests:',
+        '  github: { provider: billing-integration, requester: checkout }',
+        '  githubProject: { field: Team, teams: { Payments: platform } }',
+      ].join('\n'),
+      'issues.json': fixture('rest-issues.json'),
+      'items.json': fixture('gh-project-items.txt'),
+    });
+    const providers = (...files: string[]) => {
+      const result = orgwire(
+        [
+          'queues',
+          '--db',
+          'org.db',
+          '--format',
+          'json',
+          ...files.flatMap((f) => ['--requests', f]),
+        ],
+        dir,
+      );
+      expect(result.status).toBe(0);
+      noStackTrace(result.stderr);
+      const queues = JSON.parse(result.stdout).queues as { team: string; arrivals: number }[];
+      return { queues: queues.map((q) => [q.team, q.arrivals]), stderr: result.stderr };
+    };
+    // The issues alone: #201 and #203 both ask billing, the repository's team.
+    expect(providers('issues.json').queues).toEqual([['group:default/billing-integration', 2]]);
+    // The board moves #201 to platform (its Team is Payments), in a later run or the same.
+    const later = providers('items.json');
+    expect(later.queues).toEqual([
+      ['group:default/billing-integration', 1],
+      ['group:default/platform', 1],
+    ]);
+    expect(later.stderr).toContain(
+      'items.json: 1 item of the project name issues orgwire has not read (github:trailhead/billing-service#301 the first)',
+    );
+    rmSync(join(dir, 'org.db'));
+    expect(providers('issues.json', 'items.json').queues).toEqual(later.queues);
+  });
+
   it('stops quietly when the reader closes the pipe early', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1`], {
       encoding: 'utf8',

@@ -6,7 +6,12 @@ import {
   windowDates,
 } from '../../analysis/index.js';
 import { AppError } from '../../errors.js';
-import { type RequestFormat, readRequestFile } from '../../ingest/index.js';
+import {
+  amendRequests,
+  type RequestAmendment,
+  type RequestFormat,
+  readRequestFile,
+} from '../../ingest/index.js';
 import type { Catalog, Problem, RequestRecord } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import { catalogPaths, type LoadedConfig, loadValidCatalog } from '../context.js';
@@ -33,7 +38,9 @@ export interface QueuesOptions {
  * Reads request exports into the store, each ticket kept once by its identity in its
  * tracker, the newer reading winning (see `Store.saveRequests`): rows that cannot be read
  * are reported (with their line) and skipped; an export that cannot be read at all stops
- * the run before anything is written. `how.repository`: `--requests-repo`.
+ * the run before anything is written. A GitHub project's items amend the issues read in
+ * the same run, else those kept, with the team that provides each (see
+ * `parseGithubProject`). `how.repository`: `--requests-repo`.
  */
 export async function ingestRequests(
   io: Io,
@@ -45,6 +52,7 @@ export async function ingestRequests(
 ): Promise<number> {
   const { format, repository } = how;
   const read: { path: string; requests: RequestRecord[] }[] = [];
+  const amendments: { file: string; path: string; amendments: RequestAmendment[] }[] = [];
   const errors: Problem[] = [];
   for (const file of files) {
     const path = resolve(io.cwd, file);
@@ -72,14 +80,34 @@ export async function ingestRequests(
       }
     }
     read.push({ path, requests: parsed.requests });
+    if (parsed.amendments.length > 0)
+      amendments.push({ file, path, amendments: parsed.amendments });
   }
   if (errors.length > 0)
     throw new InputProblems(
       errors,
       `${plural(errors.length, 'request export')} could not be read.`,
     );
+  const count = read.reduce((n, r) => n + r.requests.length, 0);
+  // A project's items amend the issues read with them, else those kept from before.
+  for (const { file, path, amendments: given } of amendments) {
+    let unmatched = given;
+    for (const entry of read) {
+      const run = amendRequests(entry.requests, unmatched);
+      entry.requests = run.requests;
+      unmatched = run.unmatched;
+    }
+    if (unmatched.length === 0) continue;
+    const kept = amendRequests(await store.requests(), unmatched);
+    read.push({ path, requests: kept.amended });
+    const first = kept.unmatched[0];
+    if (first !== undefined)
+      io.err(
+        `${file}: ${plural(kept.unmatched.length, 'item')} of the project name issues orgwire has not read (${first.tracker}#${first.id} the first). Read the issues with the items (--requests issues.json): they say when each was created and closed.\n`,
+      );
+  }
   for (const { path, requests } of read) await store.saveRequests(path, requests);
-  return read.reduce((n, r) => n + r.requests.length, 0);
+  return count;
 }
 
 /** `orgwire queues`: how each providing team's request queue behaves, and what to do about it. */
@@ -106,7 +134,7 @@ export async function queues(
     throw new AppError(
       'invalid-input',
       'No request to measure: the store holds none and no export was given.',
-      'Pass --requests FILE (a plain CSV, Jira CSV or GitHub issues JSON).',
+      'Pass --requests FILE: a plain CSV, a Jira CSV export or search answer (JSON), a Linear CSV export, or GitHub issues JSON.',
     );
   }
   // The window ends at the newest request event, not the clock, as analyze's ends at the newest commit.

@@ -100,7 +100,12 @@ function FlowChart({ queue }: { queue: QueueReport }) {
         height: 160,
         marginRight: 80,
         x: { label: 'week', type: 'utc' },
-        y: { label: 'requests', grid: true, zero: true },
+        // A queue with nothing in the window still gets an axis of whole requests.
+        y: {
+          label: 'requests',
+          grid: true,
+          domain: [0, Math.max(1, ...weeks.map((w) => Math.max(w.arrivals, w.completions)))],
+        },
         marks: [
           Plot.lineY(weeks, { x: 'date', y: 'arrivals', stroke: '#1d4ed8', strokeWidth: 2 }),
           Plot.lineY(weeks, {
@@ -210,6 +215,12 @@ function Ticket({ tracker, id }: { tracker: string; id: string }) {
 /** The open requests past the p85 lead time, oldest first (ten). */
 function AgingTable({ queue, json }: { queue: QueueReport; json: string }) {
   const late = queue.aging.oldest.filter((r) => r.overP85).slice(0, 10);
+  if (queue.leadTime.p85 === null)
+    return (
+      <p className="muted">
+        No request was done in the window: there is no p85 lead time to hold the open ones against.
+      </p>
+    );
   if (late.length === 0)
     return <p className="muted">No open request is older than the p85 lead time.</p>;
   return (
