@@ -13,7 +13,7 @@ export interface GithubStartRule {
 /** The in-progress labels when `requests.github.started.labels` is not set. */
 export const DEFAULT_START_LABELS = ['in progress', 'status: in progress'];
 
-/** A label as compared with the in-progress labels: case, spaces, `-` and `_` ignored. */
+/** A label as compared with the in-progress labels: case aside, and `-`, `_` and spaces all one. */
 export const labelKey = (name: string): string =>
   name
     .trim()
