@@ -39,6 +39,15 @@ export function parseGithubProject(text: string, context: Context): void {
     );
     return;
   }
+  const notItems = read.values.find(({ value }) => !isItemList(value));
+  if (notItems !== undefined) {
+    context.fail(
+      notItems.line,
+      'this JSON is not a GitHub project’s items ("items" with their "content")',
+      `Export them with ${GH_ITEMS}.`,
+    );
+    return;
+  }
   const setting = context.mapping.githubProject ?? {};
   if (setting.field === undefined && setting.provider === undefined) {
     context.fail(
@@ -51,14 +60,7 @@ export function parseGithubProject(text: string, context: Context): void {
   const aliases = teamAliases('requests.githubProject.teams', setting.teams);
   let drafts = 0;
   for (const { value, line, elementLines } of read.values) {
-    if (!isObject(value) || !Array.isArray(value.items)) {
-      context.fail(
-        line,
-        'this JSON is not a GitHub project’s items (no "items")',
-        `Export them with ${GH_ITEMS}.`,
-      );
-      return;
-    }
+    if (!isItemList(value)) continue;
     const total = value.totalCount;
     if (typeof total === 'number' && total > value.items.length)
       context.note(
@@ -114,6 +116,12 @@ export function parseGithubProject(text: string, context: Context): void {
       'Convert a draft into an issue to count it as a request.',
     );
   sortByLine(context);
+}
+
+/** A page of items: an object whose `items` are a project's (they have `content`), or none. */
+function isItemList(value: unknown): value is Json & { items: unknown[] } {
+  if (!isObject(value) || !Array.isArray(value.items)) return false;
+  return value.items.length === 0 || value.items.some((i) => isObject(i) && isObject(i.content));
 }
 
 /** The value of the item's field `name`: gh writes the field's name with its first letter lower-cased. */

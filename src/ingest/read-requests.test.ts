@@ -868,6 +868,24 @@ describe('parseRequests: a GitHub project\u2019s items', () => {
     ]);
   });
 
+  it('refuses issues read as a project\u2019s items, whatever orgwire.yaml says', async () => {
+    for (const name of ['rest-issues.json', 'gh-issue-list.txt']) {
+      const result = read(await fixture(name), name, { format: 'github-project', mapping });
+      expect(result.amendments).toEqual([]);
+      expect(briefly(result)).toEqual([
+        {
+          line: 1,
+          severity: 'error',
+          message: 'this JSON is not a GitHub project\u2019s items ("items" with their "content")',
+        },
+      ]);
+    }
+    const search = JSON.stringify({ items: [{ number: 1, created_at: '2026-03-01' }] });
+    expect(
+      read(search, 's.json', { format: 'github-project', mapping }).problems[0]?.severity,
+    ).toBe('error');
+  });
+
   it('refuses the items when orgwire.yaml does not say how they name a team', async () => {
     const result = read(await fixture('gh-project-items.txt'), 'items.json');
     expect(briefly(result)).toEqual([
