@@ -1036,7 +1036,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       status = await revokeToken(io, { name, ...(db === undefined ? {} : { db }) });
     });
 
-  /** The demo's catalog, repository and store, judged as of the demo's last day. */
   /**
    * The repositories, catalog, store and request exports of a command that reads history:
    * the demo's with `--demo` (and any `--repo` beside it), else the flags'; none is an error.
@@ -1064,6 +1063,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     };
   }
 
+  /** The demo's catalog, repository and store, judged as of the demo's last day. */
   async function demoOptions(db: string | undefined, today: string | undefined) {
     return {
       catalog: [DEMO_CATALOG],

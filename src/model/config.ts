@@ -227,7 +227,7 @@ export function parseConfig(text: string, file: string): { config: Config; probl
           }
         : {
             message: `${path.length === 0 ? '' : `${path.join('.')}: `}unknown setting ${keys.join(', ')}`,
-            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.linear (provider, requester, teams), requests.githubProject (provider, field, teams), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, teams, repository, started) and rules; check the spelling.',
+            hint: 'Settings are catalog, ignore, needs.minWeight, identities.bots (include, extra), identities.aliases, requests.jira (provider, requester, teams, waiting), requests.linear (provider, requester, teams), requests.githubProject (provider, field, teams), requests.github (provider, requester, requesterLabelPrefix, providerLabelPrefix, teams, repository, started), rules and drift; check the spelling.',
           },
     empty: {},
   });
