@@ -59,6 +59,19 @@ describe('timelineChanges', () => {
     expect(timelineChanges({ events }, rule)).toEqual([{ at: 10, from: WAITING, to: IN_PROGRESS }]);
   });
 
+  it('takes the events of one second together: a label put on and taken off starts nothing', () => {
+    const timeline = [
+      labeled(1, 'in progress'),
+      labeled(1, 'in progress', 'unlabeled'),
+      assigned(5, 'ana'),
+      assigned(5, 'ana', 'unassigned'),
+      assigned(5, 'ben'),
+    ];
+    expect(timelineChanges({ timeline }, rule)).toEqual([
+      { at: 5, from: WAITING, to: IN_PROGRESS },
+    ]);
+  });
+
   it('is undefined without a timeline, and empty when nothing ever started work', () => {
     expect(timelineChanges({ number: 1 }, rule)).toBeUndefined();
     expect(timelineChanges({ timeline: [labeled(3, 'bug')] }, rule)).toEqual([]);

@@ -27,8 +27,9 @@ export const IN_PROGRESS = 'in progress';
  * An issue's timeline — the REST API's `GET /repos/O/R/issues/N/timeline` (or `/events`),
  * saved into the issue as `timeline` (or `events`) — as changes between two statuses,
  * `waiting` and `in progress`: an issue is in progress while someone is assigned (when
- * `rule.assigned`) or an in-progress label is on it, and waits otherwise. Events without a
- * date (commits) and of other kinds are passed over. Undefined when the issue carries no
+ * `rule.assigned`) or an in-progress label is on it, and waits otherwise, as it stands at
+ * the end of each second (events of one second count together). Events without a date
+ * (commits) and of other kinds are passed over. Undefined when the issue carries no
  * timeline.
  */
 export function timelineChanges(issue: Json, rule: GithubStartRule): StatusChange[] | undefined {
@@ -50,7 +51,7 @@ export function timelineChanges(issue: Json, rule: GithubStartRule): StatusChang
     isObject(value) && typeof value[key] === 'string' ? (value[key] as string) : '';
   const changes: StatusChange[] = [];
   let status = WAITING;
-  for (const { event, at } of dated) {
+  dated.forEach(({ event, at }, index) => {
     const kind = event.event;
     if (kind === 'assigned' || kind === 'unassigned') {
       const login = nameOf(event.assignee, 'login').toLowerCase();
@@ -58,13 +59,17 @@ export function timelineChanges(issue: Json, rule: GithubStartRule): StatusChang
       else assignees.delete(login);
     } else if (kind === 'labeled' || kind === 'unlabeled') {
       const label = labelKey(nameOf(event.label, 'name'));
-      if (!rule.labels.has(label)) continue;
-      if (kind === 'labeled') labels.add(label);
-      else labels.delete(label);
-    } else continue;
+      if (rule.labels.has(label)) {
+        if (kind === 'labeled') labels.add(label);
+        else labels.delete(label);
+      }
+    }
+    // The status a second ends with: a label put on and taken off in one second (a click
+    // undone) starts nothing.
+    if (dated[index + 1]?.at === at) return;
     const now = (rule.assigned && assignees.size > 0) || labels.size > 0 ? IN_PROGRESS : WAITING;
     if (now !== status) changes.push({ at, from: status, to: now });
     status = now;
-  }
+  });
   return changes;
 }
