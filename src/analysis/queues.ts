@@ -64,7 +64,8 @@ export interface QueueReport {
    * At the window's rates: `weeksOfWork`, the open requests over the throughput (null when
    * nothing was done); `weeksToClear`, with requests arriving as they did, the open ones
    * over the net rate at which the queue drains (`drainPerWeek`, throughput − arrivals
-   * per week), null when it does not drain: it never clears at this rate. 0 when nothing is open.
+   * per week), null when it does not drain: it never clears at this rate. Both 0 when
+   * nothing is open.
    */
   forecast: { weeksOfWork: number | null; weeksToClear: number | null; drainPerWeek: number };
   /** Requesting teams with their share of the arrivals, largest first. */
@@ -116,8 +117,8 @@ function percentiles(days: number[]): Percentiles {
  * Queue measures per providing team (design.md §5) over the window, and the remedies the
  * numbers point to: `self-service` when many teams (4 or more) ask and the promise is
  * breached for the typical request (p85 lead time above it); `embed` when one other team,
- * with members or child groups, asks for more than 60 % of the requests; `unstable` when arrivals exceed completions 4 weeks
- * or more in a row — lead times will keep growing.
+ * with members or child groups, asks for more than 60 % of the requests; `unstable` when
+ * arrivals exceed completions 4 weeks or more in a row — lead times will keep growing.
  */
 export function analyzeQueues(
   catalog: Catalog,

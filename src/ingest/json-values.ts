@@ -44,11 +44,10 @@ export function readJsonValues(text: string): JsonValues {
   return { ok: true, values };
 }
 
-interface Span {
+/** A value's place in the text: where it starts and ends (an index past its end). */
+interface Span extends Omit<JsonValue, 'value'> {
   start: number;
   end: number;
-  line: number;
-  elementLines: [number[], number[]];
 }
 
 /**

@@ -1,10 +1,10 @@
 import { columnKey } from './column-key.js';
-import { readJsonValues } from './json-values.js';
 import {
   type Context,
   isObject,
   type Json,
   pickTeam,
+  readJson,
   sortByLine,
   teamAliases,
 } from './request-context.js';
@@ -30,16 +30,9 @@ export function looksLikeGithubProject(text: string): boolean {
  * exports hold. Draft items and pull requests are passed over.
  */
 export function parseGithubProject(text: string, context: Context): void {
-  const read = readJsonValues(text);
-  if (!read.ok) {
-    context.fail(
-      read.line,
-      `not valid JSON: ${read.message}`,
-      `Export the items again: ${GH_ITEMS}.`,
-    );
-    return;
-  }
-  const notItems = read.values.find(({ value }) => !isItemList(value));
+  const values = readJson(text, context, `Export the items again: ${GH_ITEMS}.`);
+  if (values === undefined) return;
+  const notItems = values.find(({ value }) => !isItemList(value));
   if (notItems !== undefined) {
     context.fail(
       notItems.line,
@@ -59,7 +52,7 @@ export function parseGithubProject(text: string, context: Context): void {
   }
   const aliases = teamAliases('requests.githubProject.teams', setting.teams);
   let drafts = 0;
-  for (const { value, line, elementLines } of read.values) {
+  for (const { value, line, elementLines } of values) {
     if (!isItemList(value)) continue;
     const total = value.totalCount;
     if (typeof total === 'number' && total > value.items.length)

@@ -6,18 +6,18 @@ import {
   labelKey,
   timelineChanges,
 } from './github-timeline.js';
-import { readJsonValues } from './json-values.js';
 import {
   addRow,
   type Context,
   fail,
   isObject,
   pickTeam,
+  readJson,
   sortByLine,
   teamAliases,
   teamOfPerson,
 } from './request-context.js';
-import { isoOf, parseRequestDate } from './request-dates.js';
+import { parseRequestDate } from './request-dates.js';
 import { statusWaits } from './status-waits.js';
 import { createUserIndex } from './team-matcher.js';
 
@@ -35,18 +35,15 @@ const ZERO_TIME = /^0001-01-01/;
  * {@link timelineChanges}) says when work started and how long it waited.
  */
 export function parseGithubRequests(text: string, context: Context): void {
-  const read = readJsonValues(text);
-  if (!read.ok) {
-    context.fail(
-      read.line,
-      `not valid JSON: ${read.message}`,
-      `Export the issues again, e.g. ${GH_EXPORT} > issues.json.`,
-    );
-    return;
-  }
+  const values = readJson(
+    text,
+    context,
+    `Export the issues again, e.g. ${GH_EXPORT} > issues.json.`,
+  );
+  if (values === undefined) return;
   const issues: unknown[] = [];
   const lines: number[] = [];
-  for (const { value, line, elementLines } of read.values) {
+  for (const { value, line, elementLines } of values) {
     const list = issueList(value);
     if (list === undefined) {
       const said =
@@ -162,7 +159,7 @@ export function parseGithubRequests(text: string, context: Context): void {
         },
         ...(waits?.started === undefined
           ? []
-          : [{ field: 'timeline', value: isoOf(waits.started), role: 'started' as const }]),
+          : [{ field: 'timeline', value: waits.started, role: 'started' as const }]),
         {
           field: 'closed_at' in issue ? 'closed_at' : 'closedAt',
           value: doneValue,

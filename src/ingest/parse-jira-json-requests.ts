@@ -1,5 +1,4 @@
 import { columnKey } from './column-key.js';
-import { readJsonValues } from './json-values.js';
 import { jiraTracker } from './parse-jira-requests.js';
 import {
   addRow,
@@ -8,11 +7,12 @@ import {
   type Json,
   peopleIndex,
   pickTeam,
+  readJson,
   sortByLine,
   teamAliases,
   teamOfPerson,
 } from './request-context.js';
-import { isoOf, parseRequestDate } from './request-dates.js';
+import { parseRequestDate } from './request-dates.js';
 import { type StatusChange, statusWaits } from './status-waits.js';
 
 const JIRA_SEARCH =
@@ -36,16 +36,9 @@ export function looksLikeJiraJson(text: string): boolean {
  * and `requester` name custom fields as Jira shows them.
  */
 export function parseJiraJsonRequests(text: string, context: Context): void {
-  const read = readJsonValues(text);
-  if (!read.ok) {
-    context.fail(
-      read.line,
-      `not valid JSON: ${read.message}`,
-      `Save the search's answer again: ${JIRA_SEARCH}.`,
-    );
-    return;
-  }
-  const pages = read.values
+  const values = readJson(text, context, `Save the search's answer again: ${JIRA_SEARCH}.`);
+  if (values === undefined) return;
+  const pages = values
     .flatMap(({ value }) => (Array.isArray(value) ? value : [value]))
     .filter(isObject);
   const issues: Json[] = [];
@@ -87,8 +80,8 @@ export function parseJiraJsonRequests(text: string, context: Context): void {
       str(fields.resolutiondate) === '' && category === 'done'
         ? history?.changes.findLast((c) => columnKey(c.to) === columnKey(str(status.name)))?.at
         : undefined;
-    const doneValue = closedAt === undefined ? str(fields.resolutiondate) : isoOf(closedAt);
-    const done = parseRequestDate(doneValue);
+    const doneValue = closedAt ?? str(fields.resolutiondate);
+    const done = typeof doneValue === 'number' ? doneValue : parseRequestDate(doneValue);
     const waits =
       history && history.changes.length > 0 && created !== undefined
         ? statusWaits(created, done, history.changes, waiting)
@@ -104,7 +97,7 @@ export function parseJiraJsonRequests(text: string, context: Context): void {
         { field: 'fields.created', value: str(fields.created), role: 'created' },
         ...(waits?.started === undefined
           ? []
-          : [{ field: 'changelog', value: isoOf(waits.started), role: 'started' as const }]),
+          : [{ field: 'changelog', value: waits.started, role: 'started' as const }]),
         {
           field: closedAt === undefined ? 'fields.resolutiondate' : 'changelog',
           value: doneValue,

@@ -1,5 +1,6 @@
 import type { Catalog, RequestRecord, RequestsConfig, User } from '../model/index.js';
 import { columnKey } from './column-key.js';
+import { type JsonValue, readJsonValues } from './json-values.js';
 import { parseRequestDate } from './request-dates.js';
 import type { ParseRequestsOptions, RequestAmendment, RequestProblem } from './request-types.js';
 import { createTeamMatcher, createUserIndex } from './team-matcher.js';
@@ -68,8 +69,12 @@ interface RowValues {
   idField: string;
   /** The id as people write it, for messages (`#12` for an issue). */
   shownId?: string;
-  /** `updated` when the export says when the ticket last changed (see `RequestRecord.updated`). */
-  dates: { field: string; value: string; role: DateRole }[];
+  /**
+   * As written ('' when empty), or a time the reader worked out (seconds since the epoch,
+   * e.g. from a status history). `updated` when the export says when the ticket last
+   * changed (see `RequestRecord.updated`).
+   */
+  dates: { field: string; value: string | number; role: DateRole }[];
   requester: Outcome<string>;
   provider: Outcome<string>;
   type?: string;
@@ -98,7 +103,7 @@ export function addRow(context: Context, row: RowValues): void {
       }
       continue;
     }
-    const seconds = parseRequestDate(date.value);
+    const seconds = typeof date.value === 'number' ? date.value : parseRequestDate(date.value);
     if (seconds === undefined) {
       skip(`${date.field} "${date.value}" is not a date`, DATE_HINT);
       return;
@@ -254,6 +259,17 @@ export function teamOfPerson(
   if (team === undefined)
     return fail(`no requester: ${who} ${person} (${user.ref}) is in no team`, hint);
   return { ok: true, value: team };
+}
+
+/**
+ * The values of a JSON export (see {@link readJsonValues}), or undefined once the text that
+ * is not JSON has been reported as the export's one error, with `hint`.
+ */
+export function readJson(text: string, context: Context, hint: string): JsonValue[] | undefined {
+  const read = readJsonValues(text);
+  if (read.ok) return read.values;
+  context.fail(read.line, `not valid JSON: ${read.message}`, hint);
+  return undefined;
 }
 
 /** Sorts problems by line, the order a person fixes them in. */

@@ -88,6 +88,3 @@ function toSeconds(
   if (check.getUTCDate() !== day) return undefined;
   return Math.floor(ms / 1000) - offsetMinutes * 60;
 }
-
-/** Seconds since the epoch as an ISO 8601 date, as a reader hands a date it worked out to `addRow`. */
-export const isoOf = (seconds: number): string => new Date(seconds * 1000).toISOString();

@@ -4,6 +4,9 @@ import { parseYamlDocument } from './parse-yaml-document.js';
 import type { Problem } from './problem.js';
 import { RULE_IDS } from './rules.js';
 
+/** Values an export writes that name no team as written: value → team. */
+const teamNames = z.record(z.string().min(1), z.string().min(1)).optional();
+
 /** `orgwire.yaml`: settings that belong to an organisation rather than to one run. */
 export const configSchema = z
   .object({
@@ -75,7 +78,7 @@ export const configSchema = z
              */
             requester: z.string().min(1).optional(),
             /** Values that name no team as written, e.g. a project key: value → team. */
-            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+            teams: teamNames,
             /**
              * Jira JSON with its changelog: statuses that mean the request waits, besides the
              * one each issue was created in (e.g. `Blocked`, `Waiting for support`); a return
@@ -96,7 +99,7 @@ export const configSchema = z
              */
             requester: z.string().min(1).optional(),
             /** Values that name no team as written, e.g. a Linear team's name: value → team. */
-            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+            teams: teamNames,
           })
           .strict()
           .optional(),
@@ -111,7 +114,7 @@ export const configSchema = z
             /** The field naming the providing team, e.g. `Team` (before `provider`). */
             field: z.string().min(1).optional(),
             /** Values of that field that name no team as written: value → team. */
-            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+            teams: teamNames,
           })
           .strict()
           .optional(),
@@ -136,7 +139,7 @@ export const configSchema = z
              * Labels that name the providing team without the prefix, e.g. a component
              * label (`Wallet: wallet-team`): label → team.
              */
-            teams: z.record(z.string().min(1), z.string().min(1)).optional(),
+            teams: teamNames,
             /**
              * The repository (`owner/name`) of issues whose export does not name it, as `gh
              * issue list` writes them: their tracker (see `RequestRecord.tracker`).

@@ -52,7 +52,11 @@ export async function ingestRequests(
 ): Promise<number> {
   const { format, repository } = how;
   const read: { path: string; requests: RequestRecord[] }[] = [];
-  const amendments: { file: string; path: string; amendments: RequestAmendment[] }[] = [];
+  const amendments: {
+    file: string;
+    entry: (typeof read)[number];
+    amendments: RequestAmendment[];
+  }[] = [];
   const errors: Problem[] = [];
   for (const file of files) {
     const path = resolve(io.cwd, file);
@@ -79,9 +83,10 @@ export async function ingestRequests(
         io.err(`${p.file}:${p.line}: ${p.message}${skipped}. ${p.hint}\n`);
       }
     }
-    read.push({ path, requests: parsed.requests });
+    const entry = { path, requests: parsed.requests };
+    read.push(entry);
     if (parsed.amendments.length > 0)
-      amendments.push({ file, path, amendments: parsed.amendments });
+      amendments.push({ file, entry, amendments: parsed.amendments });
   }
   if (errors.length > 0)
     throw new InputProblems(
@@ -89,8 +94,11 @@ export async function ingestRequests(
       `${plural(errors.length, 'request export')} could not be read.`,
     );
   const count = read.reduce((n, r) => n + r.requests.length, 0);
-  // A project's items amend the issues read with them, else those kept from before.
-  for (const { file, path, amendments: given } of amendments) {
+  // A project's items amend the issues read with them, else those kept from before (read
+  // from the store once, and only when needed); a project's entry then holds the kept
+  // issues it amended.
+  let stored: RequestRecord[] | undefined;
+  for (const { file, entry: project, amendments: given } of amendments) {
     let unmatched = given;
     for (const entry of read) {
       const run = amendRequests(entry.requests, unmatched);
@@ -98,8 +106,9 @@ export async function ingestRequests(
       unmatched = run.unmatched;
     }
     if (unmatched.length === 0) continue;
-    const kept = amendRequests(await store.requests(), unmatched);
-    read.push({ path, requests: kept.amended });
+    stored ??= await store.requests();
+    const kept = amendRequests(stored, unmatched);
+    project.requests = kept.amended;
     const first = kept.unmatched[0];
     if (first !== undefined)
       io.err(
